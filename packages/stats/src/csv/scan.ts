@@ -1,0 +1,174 @@
+/** How the lines of a file end. */
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+
+/** The result of {@link normaliseLines}. @internal */
+export interface Scanned {
+  /** The text with every line end outside quotes turned into `\n` (line ends inside quoted fields are kept). */
+  text: string;
+  lineEnding: LineEnding;
+  /** 1-based physical line on which each record starts. */
+  recordLines: number[];
+  /** 1-based line of a quote that is never closed, if any. */
+  unterminatedAt?: number;
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * Normalises line ends outside quoted fields to `\n`, records where each record starts and finds a quote that is
+ * never closed. A quote opens a field only at its start (as in RFC 4180 and papaparse). @internal
+ */
+export function normaliseLines(text: string, delimiter: string): Scanned {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  const recordLines: number[] = [1];
+  let line = 1;
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  let out = '';
+  let from = 0;
+  let fieldStart = true;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === QUOTE) {
+      const open = line;
+      i++;
+      for (;;) {
+        if (i >= n) return {text, lineEnding: kind(crlf, lf, cr), recordLines, unterminatedAt: open};
+        const q = text.charCodeAt(i);
+        if (q === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i += 2;
+          else {
+            i++;
+            break;
+          }
+        } else {
+          if (q === LF || (q === CR && text.charCodeAt(i + 1) !== LF)) line++;
+          i++;
+        }
+      }
+      fieldStart = false;
+      continue;
+    }
+    if (c === d) {
+      fieldStart = true;
+      i++;
+    } else if (c === LF || c === CR) {
+      const pair = c === CR && text.charCodeAt(i + 1) === LF;
+      if (pair) crlf++;
+      else if (c === LF) lf++;
+      else cr++;
+      if (c !== LF || pair) {
+        out += text.slice(from, i) + '\n';
+        from = i + (pair ? 2 : 1);
+      }
+      i += pair ? 2 : 1;
+      line++;
+      recordLines.push(line);
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      i++;
+    }
+  }
+  out += text.slice(from);
+  return {text: out, lineEnding: kind(crlf, lf, cr), recordLines};
+}
+
+function kind(crlf: number, lf: number, cr: number): LineEnding {
+  const kinds = (crlf ? 1 : 0) + (lf ? 1 : 0) + (cr ? 1 : 0);
+  if (kinds > 1) return 'mixed';
+  return crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
+}
+
+/** Counts the fields of the first `maxLines` records for one delimiter, quotes respected. @internal */
+export function fieldCounts(text: string, delimiter: string, maxLines = 200, maxChars = 262144): number[] {
+  const d = delimiter.charCodeAt(0);
+  const n = Math.min(text.length, maxChars);
+  const counts: number[] = [];
+  let fields = 1;
+  let empty = true;
+  let fieldStart = true;
+  let i = 0;
+  while (i < n && counts.length < maxLines) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === QUOTE) {
+      i++;
+      while (i < n) {
+        if (text.charCodeAt(i) === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+      fieldStart = false;
+      empty = false;
+      continue;
+    }
+    if (c === d) {
+      fields++;
+      fieldStart = true;
+      empty = false;
+    } else if (c === LF || c === CR) {
+      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+      counts.push(empty ? 0 : fields);
+      fields = 1;
+      empty = true;
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      if (c !== 32 && c !== 9) empty = false;
+    }
+    i++;
+  }
+  if (!empty && counts.length < maxLines) counts.push(fields);
+  return counts;
+}
+
+/** The delimiters {@link sniffDelimiter} considers, in order of preference on a tie. */
+export const DELIMITERS = [';', ',', '\t', '|'] as const;
+
+/**
+ * Finds the delimiter of a CSV text among `;`, `,`, tab and `|`: the one that splits the most lines into the same
+ * number (above one) of fields, quotes respected; title lines before the header and notes after the table do not
+ * disturb it. A file whose commas all sit between digits and whose first line has none (one column of French
+ * decimals) is read as one column. Ties go to `;`, then `,`, tab and `|`.
+ *
+ * @example
+ * ```ts
+ * sniffDelimiter('age;pct\n0-14;12,5\n15-29;17,5'); // ';'
+ * ```
+ */
+export function sniffDelimiter(text: string): string {
+  let best: string = DELIMITERS[0];
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = fieldCounts(text, d).filter((c) => c > 0);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0;
+    let score = 0;
+    for (const [c, f] of freq) if (f > score || (f === score && c > mode)) [mode, score] = [c, f];
+    if (d === ',' && score > 0 && counts[0] === 1 && commasAreDecimals(text)) continue;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  if (bestScore === 0) {
+    // One column: pick a delimiter absent from the text so that nothing is split.
+    for (const d of DELIMITERS) if (!text.includes(d)) return d;
+  }
+  return best;
+}
+
+function commasAreDecimals(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  const all = sample.match(/,/g)?.length ?? 0;
+  const between = sample.match(/\d,\d/g)?.length ?? 0;
+  return all > 0 && between === all;
+}

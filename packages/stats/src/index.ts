@@ -1,0 +1,19 @@
+/**
+ * `@epn/stats`: read French open-data CSV files the way portals serve them, and compute the figures EPN programmes
+ * publish. Pure: no DOM; the only I/O is {@link loadCsv}, whose `fetch` can be injected.
+ * @packageDocumentation
+ */
+export {EpnDataError, type EpnErrorCode, type EpnErrorDetails} from './errors.js';
+export type {Value, Table, TableMeta, Marker, Issue, IssueCode, SkippedLine} from './table.js';
+export {decodeBytes, decodeWindows1252, type Encoding, type Decoded} from './csv/decode.js';
+export {DEFAULT_MARKERS, type MarkerKind} from './csv/markers.js';
+export {parseNumber, type DecimalSeparator} from './csv/number.js';
+export {sniffDelimiter, type LineEnding} from './csv/scan.js';
+export {parseCsv, type ParseOptions} from './csv/parse.js';
+export {loadCsv, fetchBytes, checkUrl, type LoadOptions, type Progress, type FetchLike, type ResponseLike, type SignalLike, type Fetched} from './csv/load.js';
+export {readCrossTab, crossTab, findColumn, type CrossTab, type CrossTabMeta, type CrossTabOptions, type ReadCrossTabOptions, type SubRow} from './stats/cross-tab.js';
+export {shares, type ShareBasis} from './stats/shares.js';
+export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
+export {ratio} from './stats/ratio.js';
+export {sexOf, type Sex} from './stats/sex.js';
+export {formatNumber, formatPercent, formatEuro, type FormatOptions} from './format/format.js';

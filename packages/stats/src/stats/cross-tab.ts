@@ -1,0 +1,407 @@
+import {EpnDataError} from '../errors.js';
+import type {Issue, Table, Value} from '../table.js';
+import {cleanLabel, looseKey} from '../text.js';
+import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
+import {isSexColumn, sexOf} from './sex.js';
+
+/** A row that is not a category of its own: a `dont …` sub-row, or an aggregate such as `France métropolitaine`. */
+export interface SubRow {
+  label: string;
+  kind: 'dont' | 'aggregate';
+  counts: (number | null)[];
+}
+
+/** What a cross-tab knows about its origin. */
+export interface CrossTabMeta {
+  /** Name of the column holding the row categories (`sexe`, `niveau`…). */
+  rowTitle: string;
+  /** Name of the column holding the column categories, for long tables (`age`); empty for wide tables. */
+  columnTitle: string;
+  /** The totals given by the file, when it had them (else `null`). */
+  givenRowTotals: (number | null)[] | null;
+  givenColumnTotals: (number | null)[] | null;
+  givenTotal: number | null;
+  /** `dont …` rows and aggregates, kept aside. */
+  subRows: SubRow[];
+  /** Rows of the input left out of the counts, by reason (null key, age outside the bands). */
+  excluded: number;
+  /** Differences between given totals and sums (`TOTAL_MISMATCH`: by design in multi-response tables), band overlaps and gaps, missing keys. */
+  issues: Issue[];
+}
+
+/**
+ * Counts by row category × column category. `rowTotals`, `columnTotals` and `total` are the file's own totals when
+ * it gives them (so rates over distinct respondents work for multi-response tables), otherwise the sums; a total is
+ * `null` when a cell it would sum is unknown (secret or unavailable).
+ */
+export interface CrossTab {
+  rowLabels: string[];
+  columnLabels: string[];
+  counts: (number | null)[][];
+  rowTotals: (number | null)[];
+  columnTotals: (number | null)[];
+  total: number | null;
+  meta: CrossTabMeta;
+}
+
+const TOTAL = /^(total|totaux|ensemble|total general|tous|toutes|tous ages|all|overall|grand total)$/;
+const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?|dom|drom|dom-tom|metropole)$/;
+
+/** Whether a label names a total (`Total`, `Ensemble`, `Tous âges`…). @internal */
+export function isTotalLabel(label: string): boolean {
+  return TOTAL.test(looseKey(label));
+}
+
+/** Options of {@link readCrossTab}. */
+export interface ReadCrossTabOptions {
+  /** The column of row labels (name or index); default: the last text column before the first numeric one. */
+  labelColumn?: string | number;
+  /** Keep only the columns under this upper header cell of a two-row header (`Hommes` in INSEE's files). */
+  group?: string;
+  /** Keep only these columns (names), in this order. */
+  columns?: string[];
+}
+
+/**
+ * Reads a wide table as published: one column of row labels, one numeric column per category. `Total`/`Ensemble`
+ * rows and columns are recognised and kept as the given totals, then checked against the sums (a difference is an
+ * issue, not an error: multi-response tables differ by design). `dont …` rows and aggregates (`France
+ * métropolitaine`, `DOM`) are kept aside in `meta.subRows`.
+ *
+ * @example
+ * ```ts
+ * const ct = readCrossTab(parseCsv('sexe,-11,11-17,Total\nHommes,793,1762,2555\nFemmes,561,1327,1888\nTotal,1354,3089,4443'));
+ * ct.rowLabels; // ['Hommes', 'Femmes']
+ * ct.total;     // 4443
+ * ```
+ */
+export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): CrossTab {
+  const {columns, meta} = table;
+  const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
+  let valueColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'number');
+  let names = valueColumns.map((j) => columns[j]!);
+  if (options.group !== undefined) {
+    const group = looseKey(options.group);
+    const groups = groupsOf(table);
+    const kept = valueColumns.filter((j) => looseKey(groups[j] ?? '') === group);
+    if (!kept.length) {
+      throw new EpnDataError('MISSING_COLUMN', {column: options.group, available: [...new Set(groups.filter(Boolean))]});
+    }
+    valueColumns = kept;
+    names = kept.map((j) => meta.header[meta.header.length - 1]?.[j] || columns[j]!);
+  }
+  if (options.columns) {
+    valueColumns = options.columns.map((c) => findColumn(table, c));
+    names = valueColumns.map((j) => columns[j]!);
+    for (const j of valueColumns) {
+      if (meta.types[j] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[j]!});
+    }
+  }
+  if (!valueColumns.length) throw new EpnDataError('NOT_NUMERIC', {column: columns.find((_, j) => j !== labelColumn) ?? ''});
+
+  const totalAt = names.findIndex((n) => isTotalLabel(n));
+  const categories = valueColumns.filter((_, k) => k !== totalAt);
+  const columnLabels = names.filter((_, k) => k !== totalAt);
+  const issues: Issue[] = [];
+  const rowLabels: string[] = [];
+  const counts: (number | null)[][] = [];
+  const givenRow: (number | null)[] = [];
+  const subRows: SubRow[] = [];
+  let totalRow: (number | null)[] | null = null;
+  let givenTotal: number | null = null;
+  const cellsOf = (r: Value[]) => categories.map((j) => r[j] as number | null);
+  // Aggregate rows often carry their label in another text column (INSEE: `France métropolitaine` under `Code`).
+  const textColumns = columns.map((_, j) => j).filter((j) => meta.types[j] === 'string');
+  table.rows.forEach((r, i) => {
+    const raw = r[labelColumn] ?? textColumns.map((j) => r[j]).find((x) => x != null);
+    const label = raw == null ? '' : cleanLabel(String(raw));
+    const key = looseKey(label);
+    if (isTotalLabel(label) && !totalRow) {
+      totalRow = cellsOf(r);
+      givenTotal = totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null;
+      return;
+    }
+    if (/^dont\b/.test(key) || AGGREGATE.test(key)) {
+      subRows.push({label, kind: /^dont\b/.test(key) ? 'dont' : 'aggregate', counts: cellsOf(r)});
+      return;
+    }
+    if (!label) {
+      issues.push({code: 'MISSING_KEY', row: i, line: meta.rowLines[i], message: `Ligne ${meta.rowLines[i]} : pas de libellé ; la ligne est nommée « (sans libellé) ».`});
+    }
+    rowLabels.push(label || '(sans libellé)');
+    counts.push(cellsOf(r));
+    givenRow.push(totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null);
+  });
+  if (!rowLabels.length) throw new EpnDataError('NO_DATA');
+  return finish({
+    rowLabels,
+    columnLabels,
+    counts,
+    givenRowTotals: totalAt >= 0 ? givenRow : null,
+    givenColumnTotals: totalRow,
+    givenTotal,
+    rowTitle: columns[labelColumn] ?? '',
+    columnTitle: '',
+    subRows,
+    excluded: 0,
+    issues,
+  });
+}
+
+/** Options of {@link crossTab}. */
+export interface CrossTabOptions {
+  /** Column of the row categories (name, matched loosely, or index): sex, level, equipment… */
+  rows: string | number;
+  /** Column of the column categories (name or index): usually the age or the age band. */
+  columns: string | number;
+  /** Column of counts, for a table with one row per group; without it each row counts one person. */
+  value?: string | number;
+  /**
+   * Bins a numeric age column into bands: an {@link AgeBands}, lower bounds (`[0, 18, 65]`), or `'seed'` for the
+   * seed's eight bands. The binned column is `columns` (or `rows` when only it is numeric).
+   */
+  bands?: AgeBands | readonly number[] | 'seed';
+}
+
+/**
+ * Counts a long table (one row per group with a count column, `value`) or an individual-level table (one row per
+ * person) into a {@link CrossTab}. Sex codes (`H/F`, `Hommes/Femmes`, `M/F`, `Masculin/Féminin`, and `1/2` in a
+ * column named `sexe`) become `Hommes`/`Femmes`, other values (`Non communiqué`) keep a row of their own; age labels
+ * are ordered by lower bound; rows labelled `Total`/`Ensemble` give the totals. A row with an empty key or an age
+ * outside the bands is left out and counted in `meta.excluded` with an issue; a `null` count makes its cell (and its
+ * totals) unknown, never 0. In a long table, a combination absent from the file is `null`; in an individual-level
+ * table it is 0.
+ *
+ * @example
+ * ```ts
+ * const t = parseCsv('sexe;age\nH;10\nF;12\nF;70');
+ * crossTab(t, {rows: 'sexe', columns: 'age', bands: 'seed'}).counts; // [[1, 0, …], [0, 1, …, 1]]
+ * ```
+ */
+export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
+  if (!options || options.rows === undefined || options.columns === undefined) {
+    throw new EpnDataError('BAD_OPTION', {detail: 'crossTab demande les colonnes « rows » et « columns »'});
+  }
+  const r = findColumn(table, options.rows);
+  const c = findColumn(table, options.columns);
+  const v = options.value !== undefined ? findColumn(table, options.value) : -1;
+  const {meta, columns} = table;
+  if (v >= 0 && meta.types[v] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[v]!});
+  const bands = options.bands === undefined ? null : options.bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(options.bands) ? ageBands(options.bands as number[]) : (options.bands as AgeBands);
+  if (options.bands !== undefined && (!bands || typeof bands.bandOf !== 'function')) {
+    throw new EpnDataError('BAD_OPTION', {detail: 'bands : une liste d\'âges (0, 18, 65) ou « seed »'});
+  }
+  const binRows = !!bands && meta.types[c] !== 'number' && meta.types[r] === 'number';
+  const binCols = !!bands && !binRows;
+  if (binCols && meta.types[c] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[c]!});
+
+  const issues: Issue[] = [];
+  const sexRows = isSexColumn(columns[r]!) || looksLikeSex(table, r);
+  const sexCols = isSexColumn(columns[c]!) || looksLikeSex(table, c);
+  const keyOf = (value: Value, column: number, binned: boolean, sex: boolean): string | null => {
+    if (value === null || value === '') return null;
+    if (binned) return typeof value === 'number' ? bands!.labelOf(value) : null;
+    if (sex) return sexOf(value, isSexColumn(columns[column]!)) ?? cleanLabel(String(value));
+    return typeof value === 'number' ? String(value) : cleanLabel(value);
+  };
+  const cells = new Map<string, Map<string, number | null>>();
+  const rowTotalsGiven = new Map<string, number | null>();
+  const colTotalsGiven = new Map<string, number | null>();
+  let givenTotal: number | null = null;
+  let hasGivenTotal = false;
+  let excluded = 0;
+  let missing = 0;
+  let unbinned = 0;
+  let nulls = 0;
+  const firstLines: number[] = [];
+  const add = (map: Map<string, number | null>, key: string, n: number | null) => {
+    const prev = map.has(key) ? map.get(key)! : 0;
+    map.set(key, prev === null || n === null ? null : prev + n);
+  };
+  table.rows.forEach((row, i) => {
+    const rk = keyOf(row[r]!, r, binRows, sexRows);
+    const ck = keyOf(row[c]!, c, binCols, sexCols);
+    if (rk === null || ck === null) {
+      excluded++;
+      if (firstLines.length < 5) firstLines.push(meta.rowLines[i]!);
+      const isBinMiss = (binCols && row[c] !== null && ck === null) || (binRows && row[r] !== null && rk === null);
+      if (isBinMiss) unbinned++;
+      else missing++;
+      return;
+    }
+    const n = v >= 0 ? (row[v] as number | null) : 1;
+    if (n === null) nulls++;
+    const rowTotal = isTotalLabel(rk);
+    const colTotal = isTotalLabel(ck);
+    if (rowTotal && colTotal) {
+      givenTotal = hasGivenTotal && givenTotal !== null && n !== null ? givenTotal + n : n;
+      hasGivenTotal = true;
+    } else if (rowTotal) add(colTotalsGiven, ck, n);
+    else if (colTotal) add(rowTotalsGiven, rk, n);
+    else {
+      let m = cells.get(rk);
+      if (!m) cells.set(rk, (m = new Map()));
+      add(m, ck, n);
+    }
+  });
+  if (missing) {
+    issues.push({code: 'MISSING_KEY', message: `${missing} ligne(s) sans « ${columns[r]} » ou sans « ${columns[c]} » ne sont pas comptées (lignes ${firstLines.join(', ')}…).`});
+  }
+  if (unbinned) {
+    issues.push({code: 'UNBINNED', message: `${unbinned} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées.`});
+  }
+  if (nulls) {
+    issues.push({code: 'NULL_VALUE', message: `${nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
+  }
+  let rowLabels = [...cells.keys()];
+  const colSet = new Set<string>();
+  for (const m of cells.values()) for (const k of m.keys()) colSet.add(k);
+  for (const k of colTotalsGiven.keys()) colSet.add(k);
+  for (const k of rowTotalsGiven.keys()) if (!cells.has(k)) rowLabels.push(k);
+  let columnLabels = [...colSet];
+  if (binCols) columnLabels = bands!.labels.filter((l) => colSet.has(l) || v < 0);
+  else columnLabels = orderLabels(columnLabels, sexCols, meta.types[c] === 'number', issues);
+  if (binRows) rowLabels = bands!.labels.filter((l) => cells.has(l) || v < 0);
+  else rowLabels = orderLabels(rowLabels, sexRows, meta.types[r] === 'number', issues);
+  if (!rowLabels.length || !columnLabels.length) throw new EpnDataError('NO_DATA');
+  const absent = v >= 0 ? null : 0;
+  const counts = rowLabels.map((rk) => columnLabels.map((ck) => {
+    const m = cells.get(rk);
+    return m && m.has(ck) ? m.get(ck)! : absent;
+  }));
+  return finish({
+    rowLabels,
+    columnLabels,
+    counts,
+    givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
+    givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
+    givenTotal: hasGivenTotal ? givenTotal : null,
+    rowTitle: columns[r]!,
+    columnTitle: columns[c]!,
+    subRows: [],
+    excluded,
+    issues,
+  });
+}
+
+interface Parts {
+  rowLabels: string[];
+  columnLabels: string[];
+  counts: (number | null)[][];
+  givenRowTotals: (number | null)[] | null;
+  givenColumnTotals: (number | null)[] | null;
+  givenTotal: number | null;
+  rowTitle: string;
+  columnTitle: string;
+  subRows: SubRow[];
+  excluded: number;
+  issues: Issue[];
+}
+
+/** Sums, given totals and their comparison. */
+function finish(p: Parts): CrossTab {
+  const sum = (xs: (number | null)[]): number | null => {
+    let s = 0;
+    for (const x of xs) {
+      if (x === null) return null;
+      s += x;
+    }
+    return s;
+  };
+  const rowSums = p.counts.map(sum);
+  const colSums = p.columnLabels.map((_, j) => sum(p.counts.map((r) => r[j]!)));
+  const rowTotals = p.givenRowTotals ? p.givenRowTotals.map((g, i) => g ?? rowSums[i]!) : rowSums;
+  const columnTotals = p.givenColumnTotals ? p.givenColumnTotals.map((g, j) => g ?? colSums[j]!) : colSums;
+  const total = p.givenTotal ?? (p.givenColumnTotals ? sum(columnTotals) : p.givenRowTotals ? sum(rowTotals) : sum(rowSums));
+  const issues = p.issues;
+  const differ = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
+  p.givenRowTotals?.forEach((g, i) => {
+    if (differ(g, rowSums[i]!)) {
+      issues.push({code: 'TOTAL_MISMATCH', row: i, message: `Le total donné pour « ${p.rowLabels[i]} » (${g}) diffère de la somme de la ligne (${rowSums[i]}).`});
+    }
+  });
+  p.givenColumnTotals?.forEach((g, j) => {
+    if (differ(g, colSums[j]!)) {
+      issues.push({code: 'TOTAL_MISMATCH', column: j, message: `Le total donné pour « ${p.columnLabels[j]} » (${g}) diffère de la somme de la colonne (${colSums[j]}) : normal pour une question à réponses multiples (le total compte les personnes), à vérifier sinon.`});
+    }
+  });
+  const grand = sum(rowSums);
+  if (p.givenTotal !== null && differ(p.givenTotal, grand) && !(p.givenColumnTotals && !differ(p.givenTotal, sum(p.givenColumnTotals)))) {
+    issues.push({code: 'TOTAL_MISMATCH', message: `Le total général donné (${p.givenTotal}) diffère de la somme des cases (${grand}).`});
+  }
+  return {
+    rowLabels: p.rowLabels,
+    columnLabels: p.columnLabels,
+    counts: p.counts,
+    rowTotals,
+    columnTotals,
+    total,
+    meta: {
+      rowTitle: p.rowTitle,
+      columnTitle: p.columnTitle,
+      givenRowTotals: p.givenRowTotals,
+      givenColumnTotals: p.givenColumnTotals,
+      givenTotal: p.givenTotal,
+      subRows: p.subRows,
+      excluded: p.excluded,
+      issues,
+    },
+  };
+}
+
+/** Sex labels first (Hommes, Femmes), age bands by lower bound, numbers numerically, else first appearance. */
+function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: Issue[]): string[] {
+  if (sex) {
+    const rank = (l: string) => (l === 'Hommes' ? 0 : l === 'Femmes' ? 1 : 2);
+    return [...labels].sort((a, b) => rank(a) - rank(b));
+  }
+  if (numeric) return [...labels].sort((a, b) => Number(a) - Number(b));
+  const ages = orderAgeLabels(labels);
+  if (ages && labels.length > 1) {
+    issues.push(...ages.issues);
+    return ages.order.map((i) => labels[i]!);
+  }
+  return labels;
+}
+
+function looksLikeSex(table: Table, column: number): boolean {
+  let sex = 0;
+  let other = 0;
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const v = row[column];
+    if (v === null || v === undefined || typeof v === 'number') continue;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    if (sexOf(v)) sex++;
+    else if (!isTotalLabel(v)) other++;
+    if (seen.size > 20) return false;
+  }
+  return sex >= 2 && other <= 1;
+}
+
+/** Finds a column by index or by name (matched trimmed, case- and accent-insensitively); throws `MISSING_COLUMN`. */
+export function findColumn(table: Table, name: string | number): number {
+  if (typeof name === 'number') {
+    if (Number.isInteger(name) && name >= 0 && name < table.columns.length) return name;
+    throw new EpnDataError('MISSING_COLUMN', {column: String(name), available: table.columns});
+  }
+  const key = looseKey(name);
+  const j = table.columns.findIndex((c) => looseKey(c) === key);
+  if (j < 0) throw new EpnDataError('MISSING_COLUMN', {column: name, available: table.columns});
+  return j;
+}
+
+function defaultLabelColumn(table: Table): number {
+  const firstNumber = table.meta.types.indexOf('number');
+  if (firstNumber <= 0) return 0;
+  return firstNumber - 1;
+}
+
+/** The upper header cell of each column (carried over merged cells), or '' for one-row headers. */
+function groupsOf(table: Table): string[] {
+  const {header} = table.meta;
+  if (header.length < 2) return table.columns.map(() => '');
+  let carried = '';
+  return header[0]!.map((top) => (carried = top || carried));
+}

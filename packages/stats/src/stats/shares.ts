@@ -1,0 +1,25 @@
+import {EpnDataError} from '../errors.js';
+import type {CrossTab} from './cross-tab.js';
+import {ratio} from './ratio.js';
+
+/** What a share is a share of: the grand total, its row's total, or its column's total. */
+export type ShareBasis = 'total' | 'row' | 'column';
+
+/**
+ * Each cell as a fraction of the grand total, of its row's total or of its column's total. Totals are the file's
+ * own when it gives them, so `'column'` shares of a multi-response table are rates over distinct respondents
+ * (901 / 1 055 = 85,4 %). `null` where the cell is unknown or the denominator is 0 or unknown.
+ *
+ * @example
+ * ```ts
+ * shares(ct, 'total')[0][0]; // 793 / 17254 = 0.0459…
+ * ```
+ */
+export function shares(crossTab: CrossTab, basis: ShareBasis): (number | null)[][] {
+  if (basis !== 'total' && basis !== 'row' && basis !== 'column') {
+    throw new EpnDataError('BAD_OPTION', {detail: `base de pourcentage « ${String(basis)} » (total, row ou column)`});
+  }
+  return crossTab.counts.map((row, i) =>
+    row.map((n, j) => ratio(n, basis === 'total' ? crossTab.total : basis === 'row' ? crossTab.rowTotals[i] : crossTab.columnTotals[j])),
+  );
+}
