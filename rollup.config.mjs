@@ -12,7 +12,7 @@ export default [
     input: `${stats}/src/index.ts`,
     external: ['papaparse'],
     output: {dir: `${stats}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${stats}/src`},
-    plugins: [typescript({tsconfig: `${stats}/tsconfig.json`, outDir: `${stats}/dist`, declarationDir: `${stats}/dist`})],
+    plugins: [typescript({tsconfig: `${stats}/tsconfig.json`, noEmitOnError: true, outDir: `${stats}/dist`, declarationDir: `${stats}/dist`})],
   },
   {
     input: `${stats}/src/index.ts`,
