@@ -19,8 +19,9 @@ export default [
     output: {file: `${stats}/dist/epn-stats.min.js`, format: 'es'},
     plugins: [
       typescript({tsconfig: `${stats}/tsconfig.json`, declaration: false, declarationDir: undefined, outDir: `${stats}/dist`}),
-      nodeResolve({exportConditions: ['production']}),
-      commonjs(),
+      // papaparse's browser build (papaparse.min.js) has no require('stream').
+      nodeResolve({browser: true, exportConditions: ['production']}),
+      commonjs({ignore: ['stream']}),
       terser({format: {comments: false}}),
     ],
   },
