@@ -1,28 +1,54 @@
-// Builds @epn/stats: the npm ES module with .d.ts (papaparse external), and a standalone browser file with
-// papaparse inside (dist/epn-stats.min.js), so that `<script type="module">` pages need no bundler.
+// Builds both packages, in order (the widgets import the built core):
+// - @epn/stats: ES modules + .d.ts for npm (papaparse external), and dist/epn-stats.min.js, the core with
+//   papaparse inside, for pages without a bundler;
+// - @epn/widgets: ES modules + .d.ts for npm (lit, d3 and the core external; the entry defines nothing, define.js
+//   and define/*.js register the tags), and dist/epn-widgets.js, the all-in-one minified CDN file.
+import {readdirSync} from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const stats = 'packages/stats';
+const widgets = 'packages/widgets';
+
+/** Everything inside: papaparse's browser build (no require('stream')), Lit's production build. */
+const bundled = () => [
+  nodeResolve({browser: true, exportConditions: ['production']}),
+  commonjs({ignore: ['stream']}),
+  terser({format: {comments: false}, ecma: 2020, module: true, compress: {passes: 2}}),
+];
+const ts = (pkg, declarations) =>
+  typescript({
+    tsconfig: `${pkg}/tsconfig.json`,
+    noEmitOnError: true,
+    outDir: `${pkg}/dist`,
+    ...(declarations ? {declarationDir: `${pkg}/dist`} : {declaration: false, declarationDir: undefined}),
+  });
+const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats|papaparse)/.test(id);
+const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
 
 export default [
   {
     input: `${stats}/src/index.ts`,
     external: ['papaparse'],
     output: {dir: `${stats}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${stats}/src`},
-    plugins: [typescript({tsconfig: `${stats}/tsconfig.json`, noEmitOnError: true, outDir: `${stats}/dist`, declarationDir: `${stats}/dist`})],
+    plugins: [ts(stats, true)],
   },
   {
     input: `${stats}/src/index.ts`,
     output: {file: `${stats}/dist/epn-stats.min.js`, format: 'es'},
-    plugins: [
-      typescript({tsconfig: `${stats}/tsconfig.json`, declaration: false, declarationDir: undefined, outDir: `${stats}/dist`}),
-      // papaparse's browser build (papaparse.min.js) has no require('stream').
-      nodeResolve({browser: true, exportConditions: ['production']}),
-      commonjs({ignore: ['stream']}),
-      terser({format: {comments: false}}),
-    ],
+    plugins: [ts(stats, false), ...bundled()],
+  },
+  {
+    input: [`${widgets}/src/index.ts`, `${widgets}/src/define.ts`, ...defines],
+    external: isExternal,
+    output: {dir: `${widgets}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${widgets}/src`},
+    plugins: [ts(widgets, true)],
+  },
+  {
+    input: `${widgets}/src/epn-widgets.ts`,
+    output: {file: `${widgets}/dist/epn-widgets.js`, format: 'es'},
+    plugins: [ts(widgets, false), ...bundled()],
   },
 ];

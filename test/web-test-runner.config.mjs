@@ -16,7 +16,31 @@ const papaparseAsEsm = {
   },
 };
 
+// Test-only endpoints, served from the fixtures: /__epn__/slow/<ms>/<fixture path> answers after a delay, and
+// /__epn__/flaky/<key>/<fixture path> answers the file the first time and 503 afterwards (for stale figures).
+const flakyHits = new Map();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function testEndpoints(ctx, next) {
+  const slow = /^\/__epn__\/slow\/(\d+)\/(.+)$/.exec(ctx.path);
+  const flaky = /^\/__epn__\/flaky\/([\w-]+)\/(.+)$/.exec(ctx.path);
+  if (slow) {
+    await sleep(Math.min(10000, Number(slow[1])));
+    ctx.url = `/test/fixtures/${slow[2]}`;
+  } else if (flaky) {
+    const hits = (flakyHits.get(flaky[1]) ?? 0) + 1;
+    flakyHits.set(flaky[1], hits);
+    if (hits > 1) {
+      ctx.status = 503;
+      ctx.body = 'Service indisponible';
+      return;
+    }
+    ctx.url = `/test/fixtures/${flaky[2]}`;
+  }
+  return next();
+}
+
 export default {
+  middleware: [testEndpoints],
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: ['build/test/**/*.test.js'],
   nodeResolve: {browser: true, exportConditions: ['production']},

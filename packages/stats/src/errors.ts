@@ -7,7 +7,8 @@
  *   `TIMEOUT`, `TRUNCATED` (the body was cut short), `TOO_LARGE` (over `maxBytes`), `ABORTED` (cancelled by the
  *   caller: never shown to a user).
  * - Use of the data: `MISSING_COLUMN` (a named column is not in the file), `NOT_NUMERIC` (a count column holds no
- *   number), `BAD_OPTION` (an option value that is not understood).
+ *   number), `UNEXPECTED_SHAPE` (the table is not laid out as the chart needs, e.g. no Hommes/Femmes rows),
+ *   `BAD_OPTION` (an option value that is not understood).
  */
 export type EpnErrorCode =
   | 'NOT_TEXT'
@@ -24,6 +25,7 @@ export type EpnErrorCode =
   | 'ABORTED'
   | 'MISSING_COLUMN'
   | 'NOT_NUMERIC'
+  | 'UNEXPECTED_SHAPE'
   | 'BAD_OPTION';
 
 /** The details an {@link EpnDataError} may carry; they fill the French and English messages. */
@@ -42,8 +44,10 @@ export interface EpnErrorDetails {
   limit?: number;
   /** The names available, for `MISSING_COLUMN`. */
   available?: string[];
-  /** Free detail (the option name, the kind of file…). */
+  /** Free detail (the option name, the kind of file…), in French. */
   detail?: string;
+  /** The same detail in English, when the caller has it. */
+  detailEn?: string;
   /** The underlying error, if any. */
   cause?: unknown;
 }
@@ -98,6 +102,7 @@ const fr: Messages = {
   NOT_NUMERIC: (d) =>
     `La colonne « ${d.column ?? ''} » devrait contenir des nombres, mais aucune valeur n'a pu être lue comme un nombre. ` +
     `Vérifiez que c'est la bonne colonne (par exemple « effectif » ou « valeur »).`,
+  UNEXPECTED_SHAPE: (d) => `Le tableau n'a pas la forme attendue : ${d.detail ?? ''}.`,
   BAD_OPTION: (d) => `Réglage non compris : ${d.detail ?? ''}.`,
 };
 
@@ -131,7 +136,8 @@ const en: Messages = {
     (d.available?.length ? ` Available columns: ${d.available.map((n) => `"${n}"`).join(', ')}.` : '') +
     ` Fix the column name given, or the file's header.`,
   NOT_NUMERIC: (d) => `Column "${d.column ?? ''}" should hold numbers, but none of its values reads as a number. Check that it is the right column.`,
-  BAD_OPTION: (d) => `Setting not understood: ${d.detail ?? ''}.`,
+  UNEXPECTED_SHAPE: (d) => `The table is not laid out as expected: ${d.detailEn ?? d.detail ?? ''}.`,
+  BAD_OPTION: (d) => `Setting not understood: ${d.detailEn ?? d.detail ?? ''}.`,
 };
 
 /**

@@ -1,0 +1,111 @@
+import {nice, ticks} from 'd3-array';
+
+/** One horizontal bar and its direct label. */
+export interface Bar {
+  x: number;
+  width: number;
+  /** Where the value label goes, and how it is anchored. */
+  labelX: number;
+  anchor: 'start' | 'end';
+  label: string;
+}
+
+/** One age band: its row and its two bars. */
+export interface PyramidRow {
+  band: string;
+  y: number;
+  height: number;
+  men: Bar;
+  women: Bar;
+}
+
+/** Geometry of a pyramid, in CSS pixels: everything the template needs, nothing it must compute. */
+export interface PyramidLayout {
+  width: number;
+  height: number;
+  /** The central column of band labels. */
+  centerX: number;
+  centerWidth: number;
+  rows: PyramidRow[];
+  /** Tick marks, mirrored on both sides. */
+  ticks: Array<{label: string; menX: number; womenX: number}>;
+  tickY: number;
+  plotTop: number;
+  plotBottom: number;
+  headerY: number;
+  menHeaderX: number;
+  womenHeaderX: number;
+  /** How many characters a band label may show before it is truncated. */
+  bandChars: number;
+}
+
+/** What the layout needs: values per band (youngest first), and the formatter of the chart. */
+export interface PyramidInput {
+  bands: string[];
+  men: (number | null)[];
+  women: (number | null)[];
+  format: (value: number | null) => string;
+}
+
+const CHAR = 6.6; // average glyph width at 12px
+const finite = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+
+/**
+ * Lays out a population pyramid for a width: men on the left, women on the right, youngest band at the bottom,
+ * absolute ticks on both sides, band labels in the centre, a direct value label at the end of each bar. Pure; every
+ * number is finite (no NaN or Infinity even with no data or zero values).
+ */
+export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout {
+  const w = Math.max(240, finite(width));
+  const n = input.bands.length;
+  const longestBand = Math.max(3, ...input.bands.map((b) => Array.from(b).length));
+  const centerWidth = Math.min(Math.max(longestBand * CHAR + 12, 44), Math.max(44, w * 0.22));
+  const bandChars = Math.max(3, Math.floor((centerWidth - 8) / CHAR));
+  const centerX = w / 2;
+  const values = [...input.men, ...input.women].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  const max = values.length ? Math.max(...values) : 0;
+  const labels = [...input.men, ...input.women].map(input.format);
+  const labelSpace = Math.max(...labels.map((l) => Array.from(l).length), 1) * CHAR + 8;
+  const side = w / 2 - centerWidth / 2 - 2;
+  const span = Math.max(10, side - labelSpace);
+  const tickCount = w < 480 ? 2 : 4;
+  const [, top] = max > 0 ? nice(0, max, tickCount) : [0, 1];
+  const domainMax = top > 0 ? top : 1;
+  const scale = (v: number | null) => (v === null || !Number.isFinite(v) || v <= 0 ? 0 : (v / domainMax) * span);
+  const headerY = 10;
+  const plotTop = 28;
+  const band = n > 12 ? 18 : 26;
+  const gap = 4;
+  const plotBottom = plotTop + n * (band + gap) - gap;
+  const tickY = plotBottom + 16;
+  const left = centerX - centerWidth / 2;
+  const right = centerX + centerWidth / 2;
+  const rows: PyramidRow[] = input.bands.map((b, i) => {
+    const y = plotTop + (n - 1 - i) * (band + gap);
+    const mw = scale(input.men[i] ?? null);
+    const ww = scale(input.women[i] ?? null);
+    return {
+      band: b,
+      y: finite(y),
+      height: band,
+      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - mw - 4), anchor: 'end', label: input.format(input.men[i] ?? null)},
+      women: {x: finite(right), width: finite(ww), labelX: finite(right + ww + 4), anchor: 'start', label: input.format(input.women[i] ?? null)},
+    };
+  });
+  const tickValues = ticks(0, domainMax, tickCount).filter((v) => v <= domainMax);
+  return {
+    width: w,
+    height: finite(tickY + 12),
+    centerX: finite(centerX),
+    centerWidth: finite(centerWidth),
+    rows,
+    ticks: tickValues.map((v) => ({label: input.format(v), menX: finite(left - scale(v)), womenX: finite(right + scale(v))})),
+    tickY: finite(tickY),
+    plotTop,
+    plotBottom: finite(plotBottom),
+    headerY,
+    menHeaderX: finite(left),
+    womenHeaderX: finite(right),
+    bandChars,
+  };
+}

@@ -1,0 +1,137 @@
+import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
+import {svg, type PropertyDeclarations} from 'lit';
+import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
+import type {Strings} from '../internal/i18n.js';
+import {pyramidData, type PyramidData} from './age-chart.data.js';
+import {layoutPyramid} from './age-chart.layout.js';
+
+/**
+ * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
+ * right, youngest band at the bottom, with its data table and a sentence a screen reader can read.
+ *
+ * @summary Age pyramid (âge × sexe) from a CSV file.
+ * @tag epn-age-chart
+ *
+ * @attr src - URL of the CSV file.
+ * @attr measure - `count` (default) or `share` (share of the grand total, as the source printed: 793 → 4,6 %).
+ * @attr sex-column - Long or individual tables: the sex column (default `sexe`).
+ * @attr age-column - Long or individual tables: the age column (band labels, or ages in years).
+ * @attr value-column - Long tables: the count column.
+ * @attr bands - Lower bounds of the bands for ages in years, e.g. `0,18,65` (default: the seed's eight bands).
+ *
+ * @event epn-load - The data is loaded and drawn; `detail`: `{table, meta}`.
+ * @event epn-error - Loading or reading failed; `detail`: `{code, message, stale}`.
+ *
+ * @csspart figure - The whole figure.
+ * @csspart title - The title.
+ * @csspart chart - The SVG chart.
+ * @csspart summary - The summary sentence.
+ * @csspart table - The data table.
+ * @csspart legend - The sex headers over each side.
+ *
+ * @cssproperty [--epn-color-men=#000091] - Colour of the men's bars.
+ * @cssproperty [--epn-color-women=#a558a0] - Colour of the women's bars.
+ * @cssproperty [--epn-text-color=#161616] - Text colour.
+ * @cssproperty [--epn-background=#ffffff] - Background colour.
+ * @cssproperty [--epn-font-family=Marianne, system-ui, sans-serif] - Font.
+ */
+export class EpnAgeChart extends EpnElement<PyramidData> {
+  static override properties: PropertyDeclarations = {
+    ...EpnElement.properties,
+    sexColumn: {type: String, attribute: 'sex-column'},
+    ageColumn: {type: String, attribute: 'age-column'},
+    valueColumn: {type: String, attribute: 'value-column'},
+    bands: {type: String},
+  };
+  static override modelProperties = ['measure', 'sexColumn', 'ageColumn', 'valueColumn', 'bands'];
+
+  /** The sex column of a long or individual-level table. */
+  sexColumn: string | null = null;
+  /** The age column of a long or individual-level table. */
+  ageColumn: string | null = null;
+  /** The count column of a long table. */
+  valueColumn: string | null = null;
+  /** Lower bounds of the age bands for ages in years (`0,18,65`). */
+  bands: string | null = null;
+
+  protected override buildModel(input: Table | CrossTab): PyramidData {
+    return pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});
+  }
+
+  protected override isEmpty(m: PyramidData): boolean {
+    return !m.bands.length || ![...m.men, ...m.women].some((v) => v !== null && v !== 0);
+  }
+
+  protected override defaultTitle(t: Strings): string {
+    return t.pyramidTitle;
+  }
+
+  private format(m: PyramidData, t: Strings) {
+    return (v: number | null) => this.formatValue(v, m.measure === 'share' ? 'share' : 'count', t);
+  }
+
+  protected override renderChart(m: PyramidData, width: number, t: Strings): Chart {
+    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t)}, width);
+    const left = l.centerX - l.centerWidth / 2;
+    const right = l.centerX + l.centerWidth / 2;
+    return {
+      height: l.height,
+      content: svg`
+        <g class="grid">${l.ticks.map((k) => svg`<line x1=${k.menX} x2=${k.menX} y1=${l.plotTop} y2=${l.plotBottom}></line><line x1=${k.womenX} x2=${k.womenX} y1=${l.plotTop} y2=${l.plotBottom}></line>`)}</g>
+        <g class="legend" part="legend">
+          <text x=${l.menHeaderX} y=${l.headerY} text-anchor="end" dominant-baseline="middle" class="header">${t.men}</text>
+          <text x=${l.womenHeaderX} y=${l.headerY} text-anchor="start" dominant-baseline="middle" class="header">${t.women}</text>
+        </g>
+        ${l.rows.map((r) => svg`<g class="band">
+          <rect class="bar men" x=${r.men.x} y=${r.y} width=${r.men.width} height=${r.height}></rect>
+          <rect class="bar women" x=${r.women.x} y=${r.y} width=${r.women.width} height=${r.height}></rect>
+          <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
+          <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
+          ${label(l.centerX, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'middle', cls: 'band-label'})}
+        </g>`)}
+        <g class="axis">
+          <line x1=${left} x2=${left} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
+          <line x1=${right} x2=${right} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
+          ${l.ticks.map((k) => svg`<text class="tick" x=${k.menX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>
+            <text class="tick" x=${k.womenX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>`)}
+        </g>`,
+    };
+  }
+
+  protected override summarize(m: PyramidData, t: Strings): string {
+    const locale = t.locale;
+    const sums = m.bands.map((_, i) => (m.men[i] === null || m.women[i] === null ? null : m.men[i]! + m.women[i]!));
+    let top = -1;
+    sums.forEach((s, i) => {
+      if (s !== null && (top < 0 || s > sums[top]!)) top = i;
+    });
+    return t.pyramidSummary({
+      total: formatNumber(m.total, {locale}) || t.markers.unavailable,
+      men: formatNumber(m.menTotal, {locale}) || t.markers.unavailable,
+      women: formatNumber(m.womenTotal, {locale}) || t.markers.unavailable,
+      band: top >= 0 ? m.bands[top]! : t.markers.unavailable,
+      bandShare: top >= 0 ? formatPercent(ratio(sums[top]!, m.total), {locale}) || t.markers.unavailable : t.markers.unavailable,
+      measure: m.measure,
+    });
+  }
+
+  protected override tabulate(m: PyramidData, t: Strings): DataTable {
+    const f = this.format(m, t);
+    const total = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+    const totalValue = (v: number | null) => (m.measure === 'share' ? ratio(v, m.total) : v);
+    return {
+      caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
+      head: [t.ageBand, t.men, t.women, t.total],
+      rows: [
+        ...m.bands.map((b, i) => ({header: b, cells: [f(m.menValues[i]!), f(m.womenValues[i]!), f(totalValue(total(m.men[i]!, m.women[i]!)))]})),
+        {header: t.total, cells: [f(totalValue(m.menTotal)), f(totalValue(m.womenTotal)), f(totalValue(m.measure === 'share' ? total(m.menTotal, m.womenTotal) : total(m.menTotal, m.womenTotal)))], total: true},
+      ],
+    };
+  }
+
+  protected override notes(m: PyramidData, t: Strings): string[] {
+    const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
+    if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
+    return notes;
+  }
+}

@@ -1,0 +1,2 @@
+// Registers every EPN widget's tag.
+import './define/age-chart.js';

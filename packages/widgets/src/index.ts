@@ -1,0 +1,10 @@
+/**
+ * `@epn/widgets`: the classes, defining no tag. Import `@epn/widgets/define.js` (or one file of `define/`) to
+ * register the tags, or load the all-in-one `epn-widgets.js`.
+ * @packageDocumentation
+ */
+export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail} from './internal/base.js';
+export {EpnAgeChart} from './age-chart/age-chart.js';
+export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
+export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
+export {langOf, strings, type Lang, type Strings} from './internal/i18n.js';

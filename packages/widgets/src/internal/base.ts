@@ -1,0 +1,336 @@
+import {EpnDataError, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
+import {html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {langOf, strings, type Lang, type Strings} from './i18n.js';
+import {safeHref, tableFromElement} from './light-table.js';
+import {SourceController, type SourceHost} from './source.js';
+import {baseStyles} from './styles.js';
+import {WidthController} from './resize.js';
+
+/** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
+export interface DataTable {
+  caption: string;
+  /** Column headers; the first heads the row headers' column. */
+  head: string[];
+  rows: Array<{header: string; cells: string[]; total?: boolean}>;
+}
+
+/** The chart part of a widget: its height and the SVG content. */
+export interface Chart {
+  height: number;
+  content: SVGTemplateResult;
+}
+
+/** The widget's state. */
+export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+
+/** Detail of the `epn-load` event. */
+export interface EpnLoadDetail {
+  table: Table | null;
+  meta: Table['meta'] | null;
+}
+
+/** Detail of the `epn-error` event. */
+export interface EpnErrorDetail {
+  code: string;
+  message: string;
+  stale: boolean;
+}
+
+/**
+ * The base of every EPN widget: attributes shared by all, data loading (the `data` property, else `src`, else a
+ * light-DOM `<table>`), the loading / error / empty / stale states, the accessible frame (title, SVG named by its
+ * own `<title>` and `<desc>`, summary sentence, data table behind a toggle, source) and the events. Subclasses
+ * turn the data into a model (pure, with the core) and the model into a chart, a sentence and a table.
+ */
+export abstract class EpnElement<M> extends LitElement implements SourceHost {
+  static override styles = [baseStyles];
+
+  static override properties: PropertyDeclarations = {
+    src: {type: String, reflect: true},
+    heading: {type: String},
+    description: {type: String},
+    source: {type: String},
+    sourceHref: {type: String, attribute: 'source-href'},
+    delimiter: {type: String},
+    encoding: {type: String},
+    refresh: {type: Number},
+    digits: {type: Number},
+    measure: {type: String},
+    theme: {type: String, reflect: true},
+    data: {attribute: false},
+    status: {state: true},
+    progress: {state: true},
+    model: {state: true},
+    error: {state: true},
+    staleError: {state: true},
+    tableShown: {state: true},
+  };
+
+  /** URL of the CSV file (relative to the page, or absolute http/https). */
+  src: string | null = null;
+  /** Title shown above the chart (a default is used when empty). */
+  heading: string | null = null;
+  /** A sentence under the title. */
+  description: string | null = null;
+  /** Source shown under the chart ("Région Basse-Normandie, 2012"). */
+  source: string | null = null;
+  /** Link of the source (http or https only). */
+  sourceHref: string | null = null;
+  /** Forces the CSV delimiter. */
+  delimiter: string | null = null;
+  /** Forces the CSV encoding. */
+  encoding: string | null = null;
+  /** Reloads every N seconds (30 at least). */
+  refresh: number | null = null;
+  /** Fraction digits of the figures shown. */
+  digits: number | null = null;
+  /** What is shown; each widget lists its measures. */
+  measure: string | null = null;
+  /** `light` or `dark` to force the colours (default: the page's `prefers-color-scheme` or DSFR theme). */
+  theme: string | null = null;
+  /** Data given directly: a Table or a CrossTab from `@epn/stats`. Wins over `src`. */
+  data: Table | CrossTab | null = null;
+
+  protected status: Status = 'idle';
+  protected progress: number | null = null;
+  protected model: M | null = null;
+  protected error: EpnDataError | null = null;
+  protected staleError: EpnDataError | null = null;
+  protected tableShown = false;
+  protected loadedAt: Date | null = null;
+  protected table: Table | null = null;
+
+  protected readonly sizer = new WidthController(this);
+  protected readonly loader = new SourceController(this);
+  private themeObserver: MutationObserver | null = null;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The language in use: the element's `lang`, else the page's, else French. */
+  get language(): Lang {
+    return langOf(this);
+  }
+
+  /** The texts of the language in use. */
+  protected get t(): Strings {
+    return strings(this.language);
+  }
+
+  /** Whether figures are on screen. */
+  get hasFigures(): boolean {
+    return this.model !== null && (this.status === 'ready' || this.status === 'empty');
+  }
+
+  /** Reloads the data now (as a refresh). */
+  reload(): Promise<void> {
+    return this.loader.reload();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.followPageTheme();
+    if (!this.data && !this.src && this.status === 'idle') {
+      const table = this.querySelector('table');
+      if (table) this.acceptInput(() => tableFromElement(table));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.themeObserver?.disconnect();
+    this.themeObserver = null;
+  }
+
+  /** Mirrors the DSFR's `data-fr-theme` of the page into `theme`, unless the page author set `theme`. */
+  private followPageTheme(): void {
+    if (this.hasAttribute('theme') && !this.dataset['epnThemeFromPage']) return;
+    const root = document.documentElement;
+    const apply = () => {
+      const fr = root.getAttribute('data-fr-theme');
+      if (fr === 'dark' || fr === 'light') {
+        this.dataset['epnThemeFromPage'] = '1';
+        this.theme = fr;
+      }
+    };
+    apply();
+    this.themeObserver = new MutationObserver(apply);
+    this.themeObserver.observe(root, {attributes: true, attributeFilter: ['data-fr-theme']});
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data) {
+      const data = this.data;
+      this.acceptInput(() => data);
+    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh'))) {
+      this.loader.sync();
+    }
+    const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
+    if (this.lastInput && !changed.has('data') && [...changed.keys()].some((k) => rebuilds.includes(k as string))) this.rebuild();
+  }
+
+  /** Property names whose change rebuilds the model from the same data (subclasses add theirs). */
+  static modelProperties: string[] = ['measure'];
+
+  private lastInput: (() => Table | CrossTab) | null = null;
+
+  private rebuild(): void {
+    if (this.lastInput) this.acceptInput(this.lastInput, true);
+  }
+
+  private acceptInput(get: () => Table | CrossTab, silent = false): void {
+    try {
+      const input = get();
+      this.lastInput = () => input;
+      this.table = 'rows' in input && 'columns' in input ? input : null;
+      const model = this.buildModel(input);
+      this.model = model;
+      this.status = this.isEmpty(model) ? 'empty' : 'ready';
+      this.error = null;
+      this.staleError = null;
+      this.progress = null;
+      this.loadedAt = new Date();
+      if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
+    } catch (e) {
+      this.acceptError(e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)}), false);
+    }
+  }
+
+  /** @internal (SourceHost) */
+  acceptTable(table: Table): void {
+    this.acceptInput(() => table);
+  }
+
+  /** @internal (SourceHost) */
+  acceptError(error: EpnDataError, stale: boolean): void {
+    if (stale) {
+      this.staleError = error;
+    } else {
+      this.status = 'error';
+      this.error = error;
+      this.model = null;
+      this.lastInput = null;
+    }
+    this.progress = null;
+    this.emit('epn-error', {code: error.code, message: error.localizedMessage(this.language), stale} satisfies EpnErrorDetail);
+  }
+
+  /** @internal (SourceHost) */
+  acceptProgress(fraction: number | null): void {
+    this.status = 'loading';
+    this.progress = fraction;
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+  }
+
+  /** Turns the data into the model; throws EpnDataError when the data does not fit (a missing column…). */
+  protected abstract buildModel(input: Table | CrossTab): M;
+  /** Whether the model has nothing to draw. */
+  protected abstract isEmpty(model: M): boolean;
+  /** The default title. */
+  protected abstract defaultTitle(t: Strings): string;
+  /** The chart for a width. */
+  protected abstract renderChart(model: M, width: number, t: Strings): Chart;
+  /** One or two sentences a screen reader reads: what the chart shows, with its main figure. */
+  protected abstract summarize(model: M, t: Strings): string;
+  /** The data table. */
+  protected abstract tabulate(model: M, t: Strings): DataTable;
+  /** Notes under the chart (what is not drawn, and why). */
+  protected notes(_model: M, _t: Strings): string[] {
+    return [];
+  }
+
+  /** Formats a figure for the chart and table. @internal */
+  protected formatValue(value: number | null, kind: 'count' | 'share', t: Strings): string {
+    if (value === null) return t.markers.unavailable;
+    const digits = this.digits ?? undefined;
+    return kind === 'share' ? formatPercent(value, {locale: t.locale, digits}) : formatNumber(value, {locale: t.locale, digits});
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const title = this.heading || this.defaultTitle(t);
+    const busy = this.status === 'loading';
+    return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <figcaption>
+        <p class="title" part="title" id="title">${title}</p>
+        ${this.description ? html`<p class="description" part="description">${this.description}</p>` : nothing}
+      </figcaption>
+      ${busy ? this.renderLoading(t) : nothing}
+      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
+      ${this.staleError ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleError.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
+      ${this.status === 'empty' ? html`<p class="note" role="status">${t.empty}</p>` : nothing}
+      ${this.status === 'ready' && this.model ? this.renderFigure(this.model, title, t) : nothing}
+      ${this.renderSource(t)}
+    </figure>`;
+  }
+
+  private renderLoading(t: Strings): TemplateResult {
+    const p = this.progress;
+    const label = p === null ? t.loading : t.loadingPercent(formatPercent(p, {locale: t.locale, digits: 0}));
+    return html`<div class="status" role="status" part="loading">
+      <progress max="1" .value=${p ?? 0} ?indeterminate=${p === null} aria-label=${label} value=${p === null ? nothing : String(p)}></progress>
+      <span>${label}</span>
+    </div>`;
+  }
+
+  private renderFigure(model: M, title: string, t: Strings): TemplateResult {
+    const width = Math.max(240, this.sizer.width);
+    const chart = this.renderChart(model, width, t);
+    const summary = this.summarize(model, t);
+    const table = this.tabulate(model, t);
+    const notes = this.notes(model, t);
+    return html`
+      <svg part="chart" role="img" aria-labelledby="chart-title chart-desc" width=${width} height=${chart.height}
+        viewBox="0 0 ${width} ${chart.height}" xmlns="http://www.w3.org/2000/svg">
+        <title id="chart-title">${title}</title>
+        <desc id="chart-desc">${summary}</desc>
+        ${chart.content}
+      </svg>
+      <p class="summary" part="summary">${summary}</p>
+      ${notes.map((n) => html`<p class="note" part="note">${n}</p>`)}
+      <button class="toggle" part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="data"
+        @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
+      <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
+        <table part="table">
+          <caption>${table.caption}</caption>
+          <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderSource(t: Strings): TemplateResult | typeof nothing {
+    if (!this.source && !this.sourceHref) return nothing;
+    const href = safeHref(this.sourceHref);
+    const label = this.source || this.sourceHref || '';
+    return html`<p class="source" part="source">${t.source} : ${href ? html`<a href=${href} rel="noopener">${label}</a>` : label}</p>`;
+  }
+
+  private formatTime(): string {
+    const d = this.loadedAt;
+    if (!d) return '';
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+}
+
+/** An SVG `<text>` truncated to `max` characters with an ellipsis; the full text stays in a `<title>`. */
+export function label(x: number, y: number, text: string, max: number, attrs: {anchor?: 'start' | 'middle' | 'end'; cls?: string} = {}): SVGTemplateResult {
+  const short = truncate(text, max);
+  return svg`<text x=${x} y=${y} text-anchor=${attrs.anchor ?? 'start'} dominant-baseline="middle" class=${attrs.cls ?? ''}>${short}${short !== text ? svg`<title>${text}</title>` : nothing}</text>`;
+}
+
+/** Truncates to `max` characters (by code points, so emoji are not cut in half), with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}

@@ -1,0 +1,94 @@
+import type {MarkerKind} from '@epn/stats';
+
+/** The languages the widgets speak. */
+export type Lang = 'fr' | 'en';
+
+/**
+ * The language of an element: its own `lang`, else the closest ancestor's (across shadow roots), else French.
+ */
+export function langOf(element: Element): Lang {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return /^en\b/i.test(lang) ? 'en' : 'fr';
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  }
+  return 'fr';
+}
+
+/** Every text the widgets show, per language. */
+export interface Strings {
+  locale: string;
+  loading: string;
+  loadingPercent: (percent: string) => string;
+  empty: string;
+  showData: string;
+  hideData: string;
+  source: string;
+  stale: (message: string, time: string) => string;
+  markers: Record<MarkerKind, string>;
+  men: string;
+  women: string;
+  total: string;
+  ageBand: string;
+  count: string;
+  share: string;
+  ofTotal: string;
+  notShown: (n: string, what: string) => string;
+  pyramidTitle: string;
+  pyramidSummary: (p: {total: string; men: string; women: string; band: string; bandShare: string; measure: string}) => string;
+  chartData: (title: string) => string;
+}
+
+const fr: Strings = {
+  locale: 'fr',
+  loading: 'Chargement des données…',
+  loadingPercent: (p) => `Chargement des données : ${p}`,
+  empty: 'Aucune donnée à afficher.',
+  showData: 'Voir les données',
+  hideData: 'Masquer les données',
+  source: 'Source',
+  stale: (m, t) => `Données non actualisées : la dernière mise à jour a échoué (${m}). Chiffres affichés : ceux de ${t}.`,
+  markers: {secret: 'donnée confidentielle', unavailable: 'non disponible', empty: 'non renseigné'},
+  men: 'Hommes',
+  women: 'Femmes',
+  total: 'Total',
+  ageBand: 'Tranche d\'âge',
+  count: 'Effectif',
+  share: 'Part du total',
+  ofTotal: 'du total',
+  notShown: (n, what) => `${n} ${what} ne sont pas représentés dans le graphique.`,
+  pyramidTitle: 'Pyramide des âges',
+  pyramidSummary: (p) =>
+    `Pyramide des âges de ${p.total} personnes : ${p.men} hommes et ${p.women} femmes. ` +
+    `La tranche d'âge la plus représentée est ${p.band}, avec ${p.bandShare} du total.`,
+  chartData: (title) => `Données du graphique : ${title}`,
+};
+
+const en: Strings = {
+  locale: 'en',
+  loading: 'Loading data…',
+  loadingPercent: (p) => `Loading data: ${p}`,
+  empty: 'No data to show.',
+  showData: 'Show the data',
+  hideData: 'Hide the data',
+  source: 'Source',
+  stale: (m, t) => `Data not refreshed: the last update failed (${m}). Figures shown are those of ${t}.`,
+  markers: {secret: 'confidential', unavailable: 'not available', empty: 'not given'},
+  men: 'Men',
+  women: 'Women',
+  total: 'Total',
+  ageBand: 'Age band',
+  count: 'Count',
+  share: 'Share of total',
+  ofTotal: 'of the total',
+  notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
+  pyramidTitle: 'Age pyramid',
+  pyramidSummary: (p) =>
+    `Age pyramid of ${p.total} people: ${p.men} men and ${p.women} women. ` +
+    `The largest age band is ${p.band}, with ${p.bandShare} of the total.`,
+  chartData: (title) => `Chart data: ${title}`,
+};
+
+/** The strings of a language. */
+export const strings = (lang: Lang): Strings => (lang === 'en' ? en : fr);

@@ -1,0 +1,189 @@
+import {css} from 'lit';
+
+/**
+ * Styles shared by every widget. Public tokens (`--epn-*`, DSFR-compatible defaults) are read once on `:host` into
+ * private `--_*` properties; dark defaults follow `prefers-color-scheme` and the DSFR's `data-fr-theme="dark"`
+ * (through the `theme` attribute the element mirrors from the page).
+ */
+export const baseStyles = css`
+  :host {
+    --_text: var(--epn-text-color, #161616);
+    --_muted: var(--epn-muted-color, #3a3a3a);
+    --_background: var(--epn-background, #ffffff);
+    --_border: var(--epn-border-color, #929292);
+    --_grid: var(--epn-grid-color, #dddddd);
+    --_accent: var(--epn-accent-color, #000091);
+    --_error: var(--epn-error-color, #ce0500);
+    --_men: var(--epn-color-men, #000091);
+    --_women: var(--epn-color-women, #a558a0);
+    --_font: var(--epn-font-family, Marianne, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    display: block;
+    container-type: inline-size;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font);
+    font-size: var(--epn-font-size, 1rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_text: var(--epn-text-color, #eeeeee);
+      --_muted: var(--epn-muted-color, #cecece);
+      --_background: var(--epn-background, #161616);
+      --_border: var(--epn-border-color, #777777);
+      --_grid: var(--epn-grid-color, #3a3a3a);
+      --_accent: var(--epn-accent-color, #8585f6);
+      --_error: var(--epn-error-color, #ff5655);
+      --_men: var(--epn-color-men, #8585f6);
+      --_women: var(--epn-color-women, #e18bd8);
+    }
+  }
+  :host([theme='dark']) {
+    --_text: var(--epn-text-color, #eeeeee);
+    --_muted: var(--epn-muted-color, #cecece);
+    --_background: var(--epn-background, #161616);
+    --_border: var(--epn-border-color, #777777);
+    --_grid: var(--epn-grid-color, #3a3a3a);
+    --_accent: var(--epn-accent-color, #8585f6);
+    --_error: var(--epn-error-color, #ff5655);
+    --_men: var(--epn-color-men, #8585f6);
+    --_women: var(--epn-color-women, #e18bd8);
+  }
+  figure {
+    margin: 0;
+  }
+  .title {
+    font-weight: 700;
+    font-size: 1.125em;
+    margin: 0 0 0.25em;
+  }
+  .description,
+  .source,
+  .note {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin: 0.25em 0;
+  }
+  .summary {
+    margin: 0.5em 0;
+  }
+  svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    overflow: visible;
+    font-family: inherit;
+  }
+  svg text {
+    fill: var(--_text);
+    font-size: 12px;
+  }
+  .grid line {
+    stroke: var(--_grid);
+  }
+  .axis line {
+    stroke: var(--_border);
+  }
+  .status {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    color: var(--_muted);
+    min-height: 3em;
+  }
+  progress {
+    accent-color: var(--_accent);
+  }
+  .error {
+    border-left: 4px solid var(--_error);
+    padding: 0.5em 0.75em;
+    margin: 0.5em 0;
+  }
+  .stale {
+    border-left: 4px solid var(--_muted);
+    padding: 0.25em 0.75em;
+    font-size: 0.875em;
+  }
+  button.toggle {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid currentColor;
+    border-radius: 0.25em;
+    padding: 0.25em 0.75em;
+    cursor: pointer;
+    margin: 0.25em 0;
+  }
+  button.toggle:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+    margin: 0.5em 0;
+  }
+  caption {
+    text-align: left;
+    font-weight: 700;
+    padding-bottom: 0.25em;
+  }
+  th,
+  td {
+    border-bottom: 1px solid var(--_grid);
+    padding: 0.25em 0.5em;
+    text-align: right;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: left;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip: rect(0, 0, 0, 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bar {
+      transition: width 0.3s ease, x 0.3s ease;
+    }
+  }
+  @media (forced-colors: active) {
+    .bar {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    .bar.women {
+      fill: Highlight;
+    }
+    svg text {
+      fill: CanvasText;
+    }
+    .grid line,
+    .axis line {
+      stroke: GrayText;
+    }
+    .error,
+    .stale {
+      border-left-color: CanvasText;
+    }
+  }
+`;

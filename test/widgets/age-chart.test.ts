@@ -1,0 +1,275 @@
+import '@epn/widgets/define.js';
+import {parseCsv, readCrossTab} from '@epn/stats';
+import type {EpnAgeChart} from '@epn/widgets';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {describe, it} from '../harness.js';
+import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+
+const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
+const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+
+describe('<epn-age-chart>', () => {
+  describe('seed table (wide, as published)', () => {
+    it('draws 8 bands × 2 sexes, men on the left and women on the right, youngest band at the bottom', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      const men = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.men'));
+      const women = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.women'));
+      expect(men).to.have.length(8);
+      expect(women).to.have.length(8);
+      const center = Number(root.querySelector('svg')!.getAttribute('width')) / 2;
+      for (const r of men) expect(Number(r.getAttribute('x')) + Number(r.getAttribute('width'))).to.be.lessThan(center);
+      for (const r of women) expect(Number(r.getAttribute('x'))).to.be.greaterThan(center);
+      const y = (i: number) => Number(men[i]!.getAttribute('y'));
+      expect(y(0), 'youngest band lowest').to.be.greaterThan(y(7));
+      // The longest men's bar is 11-17 (1 762), the longest women's 56-65 (1 693).
+      const widths = men.map((r) => Number(r.getAttribute('width')));
+      expect(widths.indexOf(Math.max(...widths))).to.equal(1);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+      expect(texts(root, 'text.value')).to.include.members(['793', '1\u202f762', '1\u202f693']);
+      assertFiniteSvg(root);
+    });
+
+    it('names the SVG by its own title and desc, and says the summary in French', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} heading="Inscrits par âge"></epn-age-chart>`);
+      await settled(el);
+      const svg = shadow(el).querySelector('svg')!;
+      expect(svg.getAttribute('role')).to.equal('img');
+      expect(svg.getAttribute('aria-labelledby')).to.equal('chart-title chart-desc');
+      expect(svg.querySelector('title')!.textContent).to.equal('Inscrits par âge');
+      const summary = 'Pyramide des âges de 17\u202f254 personnes : 8\u202f264 hommes et 8\u202f990 femmes. ' +
+        'La tranche d\'âge la plus représentée est 11-17, avec 17,9\u00a0% du total.';
+      expect(svg.querySelector('desc')!.textContent).to.equal(summary);
+      expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal(summary);
+      await expect(el).to.be.accessible();
+    });
+
+    it('holds every figure in a real table with caption and scopes, behind a "Voir les données" toggle', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      const table = root.querySelector('table')!;
+      expect(table.querySelector('caption')!.textContent).to.contain('Pyramide des âges');
+      expect(texts(table, 'thead th')).to.deep.equal(['Tranche d\'âge', 'Hommes', 'Femmes', 'Total']);
+      expect(table.querySelectorAll('th[scope="row"]')).to.have.length(9);
+      expect(texts(table, 'tbody tr:first-child td')).to.deep.equal(['793', '561', '1\u202f354']);
+      expect(texts(table, 'tbody tr:last-child td')).to.deep.equal(['8\u202f264', '8\u202f990', '17\u202f254']);
+      const toggle = root.querySelector<HTMLButtonElement>('button.toggle')!;
+      expect(toggle.textContent!.trim()).to.equal('Voir les données');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(root.querySelector('#data')!.classList.contains('visually-hidden')).to.equal(true);
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.textContent!.trim()).to.equal('Masquer les données');
+      expect(root.querySelector('#data')!.classList.contains('visually-hidden')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('measure="share" draws shares of the grand total, as the source printed (793 → 4,6 %)', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} measure="share"></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.value')).to.include.members(['4,6\u00a0%', '10,2\u00a0%', '9,8\u00a0%']);
+      expect(texts(root, 'tbody tr:last-child td')).to.deep.equal(['47,9\u00a0%', '52,1\u00a0%', '100,0\u00a0%']);
+    });
+
+    it('fires epn-load once with the table and its meta', async () => {
+      const el = document.createElement('epn-age-chart');
+      const loaded = oneEvent(el, 'epn-load');
+      el.src = SEED;
+      document.body.append(el);
+      const event = await loaded;
+      expect(event.detail.meta.delimiter).to.equal(',');
+      expect(event.bubbles && event.composed).to.equal(true);
+      el.remove();
+    });
+  });
+
+  describe('other inputs', () => {
+    it('reads a transposed table (bands as rows, sexes as columns)', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-transposed.csv')}></epn-age-chart>`);
+      await settled(el);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      expect(texts(shadow(el), 'tbody tr:first-child td')).to.deep.equal(['793', '561', '1\u202f354']);
+    });
+
+    it('reads a long table through sex-column, age-column and value-column, and notes the "Non communiqué" sex', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-long.csv')}
+        sex-column="sexe" age-column="tranche" value-column="effectif"></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0 à 19 ans', '20 à 39 ans', '40 ans ou plus']);
+      expect(texts(root, 'tbody tr:first-child td')).to.deep.equal(['100', '120', '220']);
+      expect(texts(root, '.note').join(' ')).to.contain('Non communiqué');
+      await expect(el).to.be.accessible();
+    });
+
+    it('bins one row per person by age (bands="0,18,65")', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-people.csv')} age-column="age" bands="0,18,65"></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65 +']);
+      const total = texts(root, 'tbody tr:last-child td')[2];
+      expect(total).to.equal('300');
+    });
+
+    it('takes a CrossTab through the data property, which wins over src', async () => {
+      const ct = readCrossTab(parseCsv('sexe;a;b\nHommes;1;2\nFemmes;3;4'));
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} .data=${ct}></epn-age-chart>`);
+      await el.updateComplete;
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['a', 'b']);
+      await aTimeout(300);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['a', 'b']);
+    });
+
+    it('reads a light-DOM table (the no-JavaScript fallback)', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart><table>
+        <tr><th>sexe</th><th>0-19</th><th>20 +</th></tr>
+        <tr><th>Hommes</th><td>1 200</td><td>800</td></tr>
+        <tr><th>Femmes</th><td>1 100</td><td>900</td></tr></table></epn-age-chart>`);
+      await el.updateComplete;
+      expect(texts(shadow(el), 'tbody tr:first-child td')).to.deep.equal(['1\u202f200', '1\u202f100', '2\u202f300']);
+    });
+  });
+
+  describe('states', () => {
+    it('loading: aria-busy and a progress bar, accessible', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/slow/600/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
+      await el.updateComplete;
+      const root = shadow(el);
+      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
+      expect(root.querySelector('progress')).to.exist;
+      expect(root.querySelector('[role="status"]')!.textContent).to.contain('Chargement');
+      await expect(el).to.be.accessible();
+      await settled(el);
+      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
+      expect(root.querySelector('progress')).to.equal(null);
+    });
+
+    it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn', async () => {
+      const el = document.createElement('epn-age-chart');
+      let errors = 0;
+      el.addEventListener('epn-error', () => errors++);
+      const failed = oneEvent(el, 'epn-error');
+      el.src = fixtureUrl('nope/missing.csv');
+      document.body.append(el);
+      const event = await failed;
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('HTTP_STATUS');
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('Fichier introuvable (erreur 404)');
+      expect(shadow(el).querySelector('svg')).to.equal(null);
+      await aTimeout(100);
+      expect(errors).to.equal(1);
+      await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('error: a table without Hommes/Femmes rows says what it needs', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`);
+      await settled(el);
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('il faut une ligne « Hommes » et une ligne « Femmes »');
+      await expect(el).to.be.accessible();
+    });
+
+    it('empty: all-zero data says so, accessible', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-zero.csv')}></epn-age-chart>`);
+      await settled(el);
+      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('stale: a refresh that fails keeps the figures, marked stale, and fires epn-error with stale: true', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/flaky/age-stale/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
+      await settled(el);
+      const failed = oneEvent(el, 'epn-error');
+      void el.reload();
+      const event = await failed;
+      await el.updateComplete;
+      expect(event.detail.stale).to.equal(true);
+      const root = shadow(el);
+      expect(root.querySelectorAll('rect.bar')).to.have.length(16);
+      expect(root.querySelector('.stale')!.textContent).to.contain('Données non actualisées');
+      await expect(el).to.be.accessible();
+    });
+
+    it('src changed while loading: the old response never renders', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/slow/500/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
+      el.src = fixtureUrl('widgets/pyramid-transposed.csv');
+      await settled(el);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      await aTimeout(700);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+    });
+  });
+
+  describe('language, parts, safety', () => {
+    it('lang="en" speaks English (labels, summary, toggle)', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart lang="en" src=${SEED}></epn-age-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, '.legend text')).to.deep.equal(['Men', 'Women']);
+      expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
+        'Age pyramid of 17,254 people: 8,264 men and 8,990 women. The largest age band is 11-17, with 17.9% of the total.');
+      expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
+    });
+
+    it('inherits lang from the page', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
+      const el = wrapper.querySelector('epn-age-chart')!;
+      await settled(el);
+      expect(texts(shadow(el), '.legend text')).to.deep.equal(['Men', 'Women']);
+    });
+
+    it('exposes the parts figure, title, chart, summary, table and legend', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
+      await settled(el);
+      for (const part of ['figure', 'title', 'chart', 'summary', 'table', 'legend']) {
+        expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
+      }
+    });
+
+    it('renders markup in labels as text: no new element, no handler, the sentinel never set', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-attack.csv')}
+        heading="<img src=x onerror=window.__pwned=1>" source="<script>window.__pwned=1</script>" source-href="javascript:window.__pwned=1"></epn-age-chart>`);
+      await settled(el);
+      await aTimeout(50);
+      const root = shadow(el);
+      expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
+      expect(root.querySelector('img, script, foreignObject')).to.equal(null);
+      expect(root.querySelector('a')).to.equal(null);
+      expect(root.querySelector('.title')!.textContent).to.equal('<img src=x onerror=window.__pwned=1>');
+      expect(texts(root, 'tbody th')).to.include('<img src=x onerror="window.__pwned=1">');
+    });
+
+    it('two widgets on one page keep their own data', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <epn-age-chart src=${SEED}></epn-age-chart>
+        <epn-age-chart src=${fixtureUrl('widgets/pyramid-transposed.csv')} measure="share"></epn-age-chart></div>`);
+      const [a, b] = Array.from(wrapper.querySelectorAll('epn-age-chart'));
+      await Promise.all([settled(a!), settled(b!)]);
+      expect(shadow(a!).querySelectorAll('rect.bar.men')).to.have.length(8);
+      expect(shadow(b!).querySelectorAll('rect.bar.men')).to.have.length(3);
+      expect(texts(shadow(b!), 'text.value')[0]).to.match(/%$/);
+    });
+
+    it('lays out at 320 px wide without NaN, with every label inside the SVG', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
+      const el = wrapper.querySelector('epn-age-chart')!;
+      await settled(el);
+      await aTimeout(50);
+      await el.updateComplete;
+      const svg = shadow(el).querySelector('svg')!;
+      expect(Number(svg.getAttribute('width'))).to.equal(320);
+      const box = svg.getBoundingClientRect();
+      for (const t of Array.from(svg.querySelectorAll('text'))) {
+        const r = t.getBoundingClientRect();
+        expect(r.left, t.textContent!).to.be.at.least(box.left - 1);
+        expect(r.right, t.textContent!).to.be.at.most(box.right + 1);
+      }
+      assertFiniteSvg(shadow(el));
+    });
+  });
+});
