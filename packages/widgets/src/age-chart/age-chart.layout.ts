@@ -45,6 +45,8 @@ export interface PyramidInput {
   men: (number | null)[];
   women: (number | null)[];
   format: (value: number | null) => string;
+  /** The formatter of tick labels (default: `format`). */
+  tickFormat?: (value: number | null) => string;
 }
 
 const CHAR = 6.6; // average glyph width at 12px
@@ -99,7 +101,7 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
     centerX: finite(centerX),
     centerWidth: finite(centerWidth),
     rows,
-    ticks: tickValues.map((v) => ({label: input.format(v), menX: finite(left - scale(v)), womenX: finite(right + scale(v))})),
+    ticks: tickValues.map((v) => ({label: (input.tickFormat ?? input.format)(v), menX: finite(left - scale(v)), womenX: finite(right + scale(v))})),
     tickY: finite(tickY),
     plotTop,
     plotBottom: finite(plotBottom),

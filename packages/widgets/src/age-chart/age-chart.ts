@@ -3,6 +3,8 @@ import {svg, type PropertyDeclarations} from 'lit';
 import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {pyramidData, type PyramidData} from './age-chart.data.js';
+import {ageChartStyles} from './age-chart.styles.js';
+import {baseStyles} from '../internal/styles.js';
 import {layoutPyramid} from './age-chart.layout.js';
 
 /**
@@ -43,6 +45,7 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     valueColumn: {type: String, attribute: 'value-column'},
     bands: {type: String},
   };
+  static override styles = [baseStyles, ageChartStyles];
   static override modelProperties = ['measure', 'sexColumn', 'ageColumn', 'valueColumn', 'bands'];
 
   /** The sex column of a long or individual-level table. */
@@ -71,7 +74,9 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
   }
 
   protected override renderChart(m: PyramidData, width: number, t: Strings): Chart {
-    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t)}, width);
+    const tickFormat = (v: number | null) =>
+      m.measure === 'share' ? formatPercent(v, {locale: t.locale, digits: 0}) : formatNumber(v, {locale: t.locale, digits: 0});
+    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat}, width);
     const left = l.centerX - l.centerWidth / 2;
     const right = l.centerX + l.centerWidth / 2;
     return {

@@ -1,0 +1,19 @@
+import {css} from 'lit';
+
+/** The pyramid's own styles: bar colours from the public tokens, bold sex headers. */
+export const ageChartStyles = css`
+  .bar.men {
+    fill: var(--_men);
+  }
+  .bar.women {
+    fill: var(--_women);
+  }
+  svg text.header {
+    font-weight: 700;
+    font-size: 13px;
+  }
+  svg text.tick {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+`;
