@@ -2,6 +2,7 @@
 import {fileURLToPath} from 'node:url';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
+import {filePlugin} from '@web/test-runner-commands/plugins';
 import {countReporter} from './count-reporter.mjs';
 
 // papaparse ships only a UMD file. Served as is, an ES import of it finds no default export; rollup's commonjs
@@ -46,7 +47,7 @@ export default {
   nodeResolve: {browser: true, exportConditions: ['production']},
   concurrency: 2,
   testFramework: {config: {timeout: 20000}},
-  plugins: [papaparseAsEsm],
+  plugins: [papaparseAsEsm, filePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

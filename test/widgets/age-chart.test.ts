@@ -4,6 +4,8 @@ import type {EpnAgeChart} from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+import {expectGolden} from './golden.js';
+import {fixture as bytes} from '../harness.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
@@ -84,6 +86,38 @@ describe('<epn-age-chart>', () => {
       expect(event.detail.meta.delimiter).to.equal(',');
       expect(event.bubbles && event.composed).to.equal(true);
       el.remove();
+    });
+  });
+
+  describe('golden SVG', () => {
+    it('seed table, counts, 640 px', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 640px"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
+      const el = wrapper.querySelector('epn-age-chart')!;
+      await settled(el);
+      await expectGolden('age-chart-seed', shadow(el).querySelector('svg')!);
+    });
+
+    it('seed table, shares, 320 px', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-age-chart src=${SEED} measure="share"></epn-age-chart></div>`);
+      const el = wrapper.querySelector('epn-age-chart')!;
+      await settled(el);
+      await aTimeout(50);
+      await el.updateComplete;
+      await expectGolden('age-chart-seed-share-320', shadow(el).querySelector('svg')!);
+    });
+
+    it('real INSEE file: Calvados by sex and broad age band', async () => {
+      const t = parseCsv(await bytes('real/insee-estim-pop-dep-2023.csv'));
+      const men = readCrossTab(t, {group: 'Hommes'});
+      const women = readCrossTab(t, {group: 'Femmes'});
+      const row = (ct: typeof men) => ct.counts[ct.rowLabels.indexOf('Calvados')]!;
+      const data = readCrossTab(parseCsv(
+        [['sexe', ...men.columnLabels], ['Hommes', ...row(men)], ['Femmes', ...row(women)]].map((r) => r.join(';')).join('\n')));
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 640px"><epn-age-chart .data=${data} heading="Calvados, 2023"></epn-age-chart></div>`);
+      const el = wrapper.querySelector('epn-age-chart')!;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('700\u202f595 personnes');
+      await expectGolden('age-chart-insee-calvados', shadow(el).querySelector('svg')!);
     });
   });
 
