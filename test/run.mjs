@@ -20,7 +20,7 @@ function step(name, cmd, args, env = {}) {
   }
 }
 
-step('build', 'npx', ['rollup', '-c', '--silent']);
+step('build', 'npm', ['run', '--silent', 'build']);
 rmSync('build/test', {recursive: true, force: true});
 step('type-check and compile the tests', 'npx', ['tsc', '-p', 'test']);
 
