@@ -60,8 +60,9 @@ export interface Fetched {
 }
 
 /**
- * Resolves `url` against `base` and accepts only `http:` and `https:` (relative URLs included); anything else
- * (`javascript:`, `file:`, `data:`) throws `BAD_URL` before any request.
+ * Resolves `url` against `base` (default: the page's address in a browser) and accepts only `http:` and `https:`
+ * (relative URLs included); anything else (`javascript:`, `file:`, `data:`, `blob:`), an empty or unparsable
+ * address, or a relative one with no base throws `BAD_URL` before any request.
  *
  * @example
  * ```ts
@@ -69,6 +70,7 @@ export interface Fetched {
  * ```
  */
 export function checkUrl(url: string, base?: string): string {
+  if (typeof url !== 'string' || !url.trim()) throw new EpnDataError('BAD_URL', {url: String(url ?? '')});
   const page = base ?? (globalThis as {location?: {href?: string}}).location?.href;
   let resolved: URL;
   try {
@@ -80,81 +82,119 @@ export function checkUrl(url: string, base?: string): string {
   return resolved.href;
 }
 
+/** Largest delay `setTimeout` honours (about 24.8 days); longer ones would fire at once. */
+const MAX_DELAY = 2147483647;
+
+/** A positive limit (`Infinity` allowed), or the default; anything else is a `BAD_OPTION`. */
+function limitOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new EpnDataError('BAD_OPTION', {detail: `${name} « ${String(value)} » (un nombre positif)`});
+  }
+  return value;
+}
+
 /**
  * Fetches a URL's bytes as a stream, with progress, cancellation, timeouts and a size limit; failures become
- * {@link EpnDataError}s: `BAD_URL`, `HTTP_STATUS`, `NETWORK`, `TIMEOUT`, `TRUNCATED`, `TOO_LARGE`, `ABORTED`.
- * Progress stays within [0, 1] when the announced length is the compressed one (gzip).
+ * {@link EpnDataError}s: `BAD_URL` (no request made), `HTTP_STATUS`, `NETWORK`, `TIMEOUT` (the whole load, or the
+ * wait for the next chunk), `TRUNCATED` (a body shorter than its `Content-Length`, or a stream that fails midway),
+ * `TOO_LARGE` (refused before reading when `Content-Length` says so, else as soon as the count passes `maxBytes`),
+ * `ABORTED`, `BAD_OPTION`. Timeouts and `signal` settle the promise even when `fetch` or the body ignores the abort.
+ *
+ * Progress: `loaded` grows, `fraction` never decreases and never passes 1 (it is `null` while the size is unknown,
+ * and for a compressed response, whose `Content-Length` counts compressed bytes); the last report has `fraction: 1`.
  *
  * @example
  * ```ts
- * const {bytes} = await fetchBytes('data/inscrits-sexe-age.csv', {maxBytes: 1e6});
+ * const fetch = async () => new Response('a;b\n1;2');
+ * (await fetchBytes('https://example.fr/a.csv', {fetch, maxBytes: 1e6})).bytes.byteLength; // 7
  * ```
  */
 export async function fetchBytes(url: string, options: LoadOptions = {}): Promise<Fetched> {
   const href = checkUrl(url, options.base);
   const doFetch = options.fetch ?? (globalThis as {fetch?: FetchLike}).fetch;
   if (!doFetch) throw new EpnDataError('NETWORK', {url, detail: 'fetch indisponible'});
-  const maxBytes = options.maxBytes ?? 50 * 1048576;
-  const timeout = options.timeout ?? 60000;
-  const idleTimeout = options.idleTimeout ?? 20000;
+  const maxBytes = limitOption('maxBytes', options.maxBytes, 50 * 1048576);
+  const timeout = limitOption('timeout', options.timeout, 60000);
+  const idleTimeout = limitOption('idleTimeout', options.idleTimeout, 20000);
   const outer = options.signal;
   if (outer?.aborted) throw new EpnDataError('ABORTED', {url});
 
   const controller = new AbortController();
   let failure: EpnDataError | null = null;
+  let fail: (error: EpnDataError) => void = () => undefined;
+  // Settles with the first failure (timeout, abort), so that no await outlives it even if fetch ignores the signal.
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
+  const guard = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, failed]);
   const stop = (error: EpnDataError) => {
-    if (!failure) failure = error;
+    if (failure) return;
+    failure = error;
+    fail(error);
     controller.abort(error);
   };
   const onAbort = () => stop(new EpnDataError('ABORTED', {url}));
   outer?.addEventListener('abort', onAbort, {once: true});
-  const total = setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: timeout})), timeout);
+  const total = timeout <= MAX_DELAY ? setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: timeout})), timeout) : null;
   let idle: unknown = null;
   const armIdle = () => {
     if (idle !== null) clearTimeout(idle);
-    idle = setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: idleTimeout})), idleTimeout);
+    if (idleTimeout <= MAX_DELAY) idle = setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: idleTimeout})), idleTimeout);
   };
+  let response: ResponseLike | null = null;
+  let reader: ReturnType<NonNullable<ResponseLike['body']>['getReader']> | null = null;
+  let ok = false;
   try {
-    let response: ResponseLike;
     try {
-      response = await doFetch(href, {signal: controller.signal, credentials: 'same-origin'});
+      response = await guard(new Promise<ResponseLike>((resolve) => resolve(doFetch(href, {signal: controller.signal, credentials: 'same-origin'}))));
     } catch (cause) {
       throw failure ?? new EpnDataError('NETWORK', {url, cause});
     }
     if (failure) throw failure;
     if (!response.ok) throw new EpnDataError('HTTP_STATUS', {url, status: response.status});
-    const announced = Number(response.headers.get('content-length'));
-    const encoded = !!response.headers.get('content-encoding') && response.headers.get('content-encoding') !== 'identity';
-    const length = Number.isFinite(announced) && announced > 0 && response.headers.get('content-length') !== null ? announced : null;
-    if (length !== null && !encoded && length > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
+    const header = response.headers.get('content-length');
+    const announced = header !== null && /^\s*\d+\s*$/.test(header) ? Number(header) : null;
+    const encoding = response.headers.get('content-encoding');
+    const encoded = !!encoding && encoding.trim().toLowerCase() !== 'identity';
+    // The announced length counts the bytes on the wire: with a content-encoding (gzip), not the bytes read here.
+    const length = announced !== null && !encoded ? announced : null;
+    if (length !== null && length > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
     const contentType = response.headers.get('content-type');
+    let reported = 0;
     const report = (loaded: number, done: boolean) => {
       if (!options.onProgress) return;
-      const known = length !== null && loaded <= length ? length : null;
-      const fraction = done ? 1 : known ? Math.min(loaded / known, 0.999) : null;
-      options.onProgress({loaded, total: done ? loaded : known, fraction});
+      if (done) {
+        options.onProgress({loaded, total: loaded, fraction: 1});
+        return;
+      }
+      const known = length === null ? null : Math.max(length, loaded);
+      const fraction = known === null ? null : known === 0 ? 0 : Math.max(reported, Math.min(loaded / known, 0.999));
+      if (fraction !== null) reported = fraction;
+      options.onProgress({loaded, total: known, fraction});
     };
     report(0, false);
     if (!response.body) {
       let buffer: ArrayBuffer;
       try {
-        buffer = await response.arrayBuffer();
+        buffer = await guard(response.arrayBuffer());
       } catch (cause) {
         throw failure ?? new EpnDataError('TRUNCATED', {url, cause});
       }
       if (failure) throw failure;
       if (buffer.byteLength > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
+      if (length !== null && buffer.byteLength < length) throw new EpnDataError('TRUNCATED', {url});
       report(buffer.byteLength, true);
+      ok = true;
       return {bytes: new Uint8Array(buffer), url: href, contentType};
     }
-    const reader = response.body.getReader();
+    reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let loaded = 0;
     armIdle();
     for (;;) {
       let step: {done: boolean; value?: Uint8Array};
       try {
-        step = await reader.read();
+        step = await guard(reader.read());
       } catch (cause) {
         throw failure ?? new EpnDataError('TRUNCATED', {url, cause});
       }
@@ -163,30 +203,45 @@ export async function fetchBytes(url: string, options: LoadOptions = {}): Promis
       if (step.done) break;
       if (!step.value) continue;
       loaded += step.value.byteLength;
-      if (loaded > maxBytes) {
-        reader.cancel().catch(() => undefined);
-        throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
-      }
+      if (loaded > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
       chunks.push(step.value);
       report(loaded, false);
     }
-    if (length !== null && !encoded && loaded < length) throw new EpnDataError('TRUNCATED', {url});
+    if (length !== null && loaded < length) throw new EpnDataError('TRUNCATED', {url});
     report(loaded, true);
+    ok = true;
     return {bytes: concat(chunks, loaded), url: href, contentType};
   } finally {
-    clearTimeout(total);
+    if (total !== null) clearTimeout(total);
     if (idle !== null) clearTimeout(idle);
     outer?.removeEventListener('abort', onAbort);
+    if (!ok) {
+      // Release the connection: abort the request, and cancel the body (read or not) without reading it.
+      if (!failure) controller.abort();
+      const body = reader ?? (response?.body ? safely(() => response!.body!.getReader()) : null);
+      body?.cancel(failure ?? undefined).catch(() => undefined);
+    }
+  }
+}
+
+function safely<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
   }
 }
 
 /**
  * Loads a CSV file: {@link fetchBytes}, then {@link parseCsv} on the bytes (the encoding is detected from the
- * bytes, never from a charset header, which often lies). `meta.url` and `meta.bytes` say what was read.
+ * bytes, never from a charset header, which often lies). `meta.url` (the resolved address) and `meta.bytes` say
+ * what was read. Rejects with the {@link EpnDataError}s of both, and with `ABORTED` if `signal` is aborted before the
+ * table is returned; a partial body is never parsed.
  *
  * @example
  * ```ts
- * const table = await loadCsv('data/inscrits-sexe-age.csv', {onProgress: (p) => console.log(p.fraction)});
+ * const fetch = async () => new Response('a;b\n1;2');
+ * (await loadCsv('https://example.fr/a.csv', {fetch})).rows; // [[1, 2]]
  * ```
  */
 export async function loadCsv(url: string, options: LoadOptions = {}): Promise<Table> {

@@ -2,117 +2,182 @@ import {isEnglish} from '../errors.js';
 
 /** Options of the formatters. */
 export interface FormatOptions {
-  /** `fr` (default, also `fr-FR`…) or `en`. */
+  /** `fr` (default, also `fr-FR`…) or `en` (`en-GB`…); any other locale is French. */
   locale?: string;
-  /** Fraction digits, exactly. */
+  /** Fraction digits, exactly (rounded to a whole number and clamped to 0–10). */
   digits?: number;
-  /** Abbreviate thousands and millions (`800 k`, `5,1 M`). */
+  /** Abbreviate from ten thousand up (`12,3 k`, `800 k`, `5,1 M`, `1,2 Md`); not used by {@link formatPercent}. */
   compact?: boolean;
 }
 
 interface Symbols {
   group: string;
   decimal: string;
+  /** Integer parts of at least this many digits are grouped by thousands. */
+  groupFrom: number;
 }
-// French: U+202F narrow no-break space between thousands (as current ICU), U+00A0 before % and €.
-const FR: Symbols = {group: '\u202f', decimal: ','};
-const EN: Symbols = {group: ',', decimal: '.'};
+// French: U+202F narrow no-break space between thousands from four digits (`1 234`, `17 254`), as current ICU does
+// for fr-FR and as the seed's documents write (`8 264`, `1 055`); U+00A0 before % and €. English: commas.
+const FR: Symbols = {group: '\u202f', decimal: ',', groupFrom: 4};
+const EN: Symbols = {group: ',', decimal: '.', groupFrom: 4};
 
-/** `value` rounded to `digits` and written with the locale's separators; '' for null, NaN, ±Infinity. */
-function write(value: number, digits: number, s: Symbols): string {
-  // toPrecision(15) first removes binary noise (0.1 + 0.2), so that halves round up as a person expects.
-  const fixed = Math.abs(Number(value.toPrecision(15))).toFixed(digits);
-  const [int, frac] = fixed.split('.');
-  const grouped = int!.length > 4 || (int!.length === 4 && s === EN) ? int!.replace(/\B(?=(\d{3})+$)/g, s.group) : int!;
-  const body = frac ? `${grouped}${s.decimal}${frac}` : grouped;
-  const zero = /^[0.,]*$/.test(fixed);
-  return value < 0 && !zero ? `-${body}` : body;
-}
-
-function clampDigits(d: number | undefined, fallback: number): number {
-  return d === undefined || !Number.isFinite(d) ? fallback : Math.max(0, Math.min(10, Math.round(d)));
-}
-
-function compactParts(value: number, locale: string | undefined): {value: number; suffix: string} {
-  const a = Math.abs(value);
-  if (a >= 1e9) return {value: value / 1e9, suffix: isEnglish(locale) ? 'B' : 'Md'};
-  if (a >= 1e6) return {value: value / 1e6, suffix: 'M'};
-  if (a >= 1e4) return {value: value / 1e3, suffix: 'k'};
-  return {value, suffix: ''};
-}
-
-/** Up to two fraction digits, trailing zeros dropped (default of {@link formatNumber}). */
-function auto(value: number, s: Symbols): string {
-  const text = write(value, 2, s);
-  return text.includes(s.decimal) ? text.replace(/0+$/, '').replace(new RegExp(`\\${s.decimal}$`), '') : text;
+/** A finite number as decimal digits: its magnitude is `digits × 10^exp`; `digits` has no leading or trailing zero ('' is 0). */
+interface Decimal {
+  negative: boolean;
+  digits: string;
+  exp: number;
 }
 
 /**
- * A number the French way (`17 254`, `95,57`; thousands grouped by U+202F from five digits, as the French
- * typographic convention and ICU do) or the English way (`17,254`). Without `digits`, up to two fraction digits,
- * trailing zeros dropped. Returns `''` for `null`, `NaN` and infinities; never `-0`.
+ * The decimal digits of a finite number. Below 10^15, 15 significant digits (`toPrecision(15)`) remove binary noise
+ * (`1.005` is stored as 1.00499999…, `0.1 + 0.2` as 0.30000000000000004), so that halves round as a person expects;
+ * from 10^15 up, the shortest round-trip digits keep whole numbers exact.
+ */
+function decimalOf(value: number): Decimal {
+  const a = Math.abs(value);
+  const text = a >= 1e15 ? String(a) : a.toPrecision(15);
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+  if (!m) return {negative: false, digits: '', exp: 0};
+  const frac = m[2] ?? '';
+  let digits = (m[1]! + frac).replace(/^0+/, '');
+  let exp = Number(m[3] ?? 0) - frac.length;
+  const zeros = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - zeros);
+  exp += zeros;
+  return {negative: value < 0, digits, exp: digits ? exp : 0};
+}
+
+/** `d × 10^n`, exactly. */
+const shift = (d: Decimal, n: number): Decimal => (d.digits ? {...d, exp: d.exp + n} : d);
+
+/** Adds one to a string of decimal digits (`'' + 1` is `'1'`, `'999' + 1` is `'1000'`). */
+function increment(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  return i < 0 ? '1' + '0'.repeat(digits.length) : digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+}
+
+/** `d` rounded to `fd` fraction digits, halves away from zero: its integer and fraction digits, and whether it is 0. */
+function fixed(d: Decimal, fd: number): {int: string; frac: string; zero: boolean} {
+  let digits = d.digits;
+  let exp = d.exp;
+  if (digits && exp < -fd) {
+    const keep = digits.length + exp + fd;
+    const next = keep >= 0 && keep < digits.length ? Number(digits[keep]) : 0;
+    const kept = keep > 0 ? digits.slice(0, keep) : '';
+    digits = next >= 5 ? increment(kept) : kept;
+    exp = -fd;
+  }
+  const all = (digits ? digits + '0'.repeat(exp + fd) : '').padStart(fd + 1, '0');
+  const int = all.slice(0, all.length - fd);
+  return {int, frac: all.slice(all.length - fd), zero: !/[1-9]/.test(all)};
+}
+
+/** `d` rounded to `fd` fraction digits and written with the locale's separators; never `-0`. */
+function write(d: Decimal, fd: number, s: Symbols, trimZeros = false): string {
+  const f = fixed(d, fd);
+  const int = f.int.length >= s.groupFrom ? f.int.replace(/\B(?=(\d{3})+$)/g, s.group) : f.int;
+  const frac = trimZeros ? f.frac.replace(/0+$/, '') : f.frac;
+  const body = frac ? `${int}${s.decimal}${frac}` : int;
+  return d.negative && !f.zero ? `-${body}` : body;
+}
+
+function clampDigits(d: number | undefined, fallback: number): number {
+  return d === undefined || d === null || !Number.isFinite(d) ? fallback : Math.max(0, Math.min(10, Math.round(d)));
+}
+
+/**
+ * The compact form of `d`: the largest unit it reaches (k from 10 000, M from 1 000 000, Md/B from 1 000 000 000),
+ * moving up a unit when rounding reaches 1 000 (`999 999` is `1 M`, not `1000 k`). `null` below 10 000.
+ */
+function compact(d: Decimal, digits: number | undefined, en: boolean, s: Symbols): {body: string; suffix: string} | null {
+  const units: Array<[number, string]> = [[3, 'k'], [6, 'M'], [9, en ? 'B' : 'Md']];
+  const fd = clampDigits(digits, 1);
+  const magnitude = d.digits ? d.digits.length + d.exp : 0; // number of integer digits
+  if (magnitude < 5) return null;
+  let u = magnitude > 9 ? 2 : magnitude > 6 ? 1 : 0;
+  for (; u < units.length; u++) {
+    const scaled = shift(d, -units[u]![0]);
+    if (fixed(scaled, fd).int.length > 3 && u < units.length - 1) continue;
+    return {body: write(scaled, fd, s, digits === undefined), suffix: units[u]![1]};
+  }
+  return null;
+}
+
+/**
+ * A number the French way (`17 254`, `1 234`, `95,57`: thousands grouped by U+202F, as ICU does for fr-FR) or the
+ * English way (`17,254`, `1,234`). Without `digits`, up to two
+ * fraction digits, trailing zeros dropped; halves round away from zero (`1,005` → `1,01`, `-2,5` → `-3` with
+ * `digits: 0`). `compact` abbreviates from 10 000 up (`12,3 k`, `5,1 M`, `1,2 Md`; `5.1M` in English).
+ * The same string in every engine (no `Intl`). Returns `''` for `null`, `undefined`, `NaN` and infinities; never
+ * `-0` (a negative number that rounds to 0 is written `0`), never an exponent.
  *
  * @example
  * ```ts
- * formatNumber(17254);                // '17\u202f254'
- * formatNumber(11.34, {digits: 1});   // '11,3'
+ * formatNumber(17254);                    // '17\u202f254'
+ * formatNumber(11.34, {digits: 1});       // '11,3'
  * formatNumber(5100000, {compact: true}); // '5,1\u00a0M'
+ * formatNumber(17254, {locale: 'en'});    // '17,254'
  * ```
  */
 export function formatNumber(value: number | null | undefined, options: FormatOptions = {}): string {
   if (value == null || !Number.isFinite(value)) return '';
-  const s = isEnglish(options.locale) ? EN : FR;
+  const en = isEnglish(options.locale);
+  const s = en ? EN : FR;
+  const d = decimalOf(value);
   if (options.compact) {
-    const c = compactParts(value, options.locale);
-    if (c.suffix) {
-      const body = options.digits === undefined ? auto(Number(c.value.toFixed(1)), s) : write(c.value, clampDigits(options.digits, 1), s);
-      return `${body}${isEnglish(options.locale) ? '' : '\u00a0'}${c.suffix}`;
-    }
+    const c = compact(d, options.digits, en, s);
+    if (c) return `${c.body}${en ? '' : '\u00a0'}${c.suffix}`;
   }
-  return options.digits === undefined ? auto(value, s) : write(value, clampDigits(options.digits, 0), s);
+  return options.digits === undefined ? write(d, 2, s, true) : write(d, clampDigits(options.digits, 0), s);
 }
 
 /**
  * A fraction as a percentage: `0.0459…` → `4,6 %` (U+00A0 before `%`) in French, `4.6%` in English; one fraction
- * digit by default. Returns `''` for `null`, `NaN` and infinities; never `-0,0 %`.
+ * digit by default, halves rounded away from zero. Returns `''` for `null`, `undefined`, `NaN` and infinities; never
+ * `-0,0 %` (a tiny negative fraction is `0,0 %`), never `Infinity` (the × 100 is exact, even for huge values).
  *
  * @example
  * ```ts
- * formatPercent(793 / 17254);              // '4,6\u00a0%'
- * formatPercent(0.854, {locale: 'en'});    // '85.4%'
+ * formatPercent(793 / 17254);           // '4,6\u00a0%'
+ * formatPercent(0.854, {locale: 'en'}); // '85.4%'
  * ```
  */
 export function formatPercent(fraction: number | null | undefined, options: FormatOptions = {}): string {
   if (fraction == null || !Number.isFinite(fraction)) return '';
   const en = isEnglish(options.locale);
-  const body = write(fraction * 100, clampDigits(options.digits, 1), en ? EN : FR);
+  const body = write(shift(decimalOf(fraction), 2), clampDigits(options.digits, 1), en ? EN : FR);
   return en ? `${body}%` : `${body}\u00a0%`;
 }
 
 /**
  * An amount in euros: `0,71 €` (U+00A0 before `€`) in French, `€0.71` in English. By default two fraction digits
- * below 10 € and none from 10 € up (`16 €`), as budgets per head are quoted. `compact` gives `5,1 M€`, `800 k€`.
- * Returns `''` for `null`, `NaN` and infinities; never `-0`.
+ * below 10 € and none from 10 € up (`16 €`, `1 234 €`), as budgets per head are quoted; an amount that rounds to
+ * 10,00 € is written `10 €`. `compact` gives `5,1 M€`, `800 k€` (from 10 000 €). Returns `''` for `null`, `undefined`, `NaN`
+ * and infinities; never `-0`.
  *
  * @example
  * ```ts
- * formatEuro(1050000 / 1478000);        // '0,71\u00a0€'
- * formatEuro(15.98);                    // '16\u00a0€'
- * formatEuro(800000, {compact: true});  // '800\u00a0k€'
+ * formatEuro(1050000 / 1478000);       // '0,71\u00a0€'
+ * formatEuro(15.98);                   // '16\u00a0€'
+ * formatEuro(800000, {compact: true}); // '800\u00a0k€'
+ * formatEuro(0.71, {locale: 'en'});    // '€0.71'
  * ```
  */
 export function formatEuro(value: number | null | undefined, options: FormatOptions = {}): string {
   if (value == null || !Number.isFinite(value)) return '';
   const en = isEnglish(options.locale);
   const s = en ? EN : FR;
+  const d = decimalOf(value);
+  const c = options.compact ? compact(d, options.digits, en, s) : null;
   let body: string;
   let suffix = '';
-  const c = options.compact ? compactParts(value, options.locale) : {value, suffix: ''};
-  if (c.suffix) {
-    body = options.digits === undefined ? auto(Number(c.value.toFixed(1)), s) : write(c.value, clampDigits(options.digits, 1), s);
+  if (c) {
+    body = c.body;
     suffix = c.suffix;
   } else {
-    body = write(value, clampDigits(options.digits, Math.abs(value) < 10 ? 2 : 0), s);
+    const digits = options.digits !== undefined ? clampDigits(options.digits, 0) : fixed(d, 2).int.length >= 2 ? 0 : 2;
+    body = write(d, digits, s);
   }
   if (en) return body.startsWith('-') ? `-€${body.slice(1)}${suffix}` : `€${body}${suffix}`;
   return `${body}\u00a0${suffix}€`;

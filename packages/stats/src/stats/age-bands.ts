@@ -6,15 +6,20 @@ import {looseKey} from '../text.js';
 export interface AgeBands {
   readonly lowerBounds: readonly number[];
   readonly labels: readonly string[];
-  /** Index of the band holding `age` (completed years; decimals are floored), or -1 for null, NaN, negative. */
+  /**
+   * Index of the band holding `age` (completed years: `17.9` is 17), the last band being open (`120` is in `65 +`);
+   * -1 for `null`, `undefined`, `NaN`, ±`Infinity` and ages below the first bound (negative ages included).
+   */
   bandOf(age: number | null | undefined): number;
   /** Label of the band holding `age`, or `null`. */
   labelOf(age: number | null | undefined): string | null;
 }
 
 /**
- * Builds an age-band scheme from strictly increasing lower bounds, with labels (default `0-10`, `11-17`…, `66 +`).
- * Throws `BAD_OPTION` on bounds that are not increasing whole numbers from 0 up, or on a label count that differs.
+ * Builds an age-band scheme from strictly increasing lower bounds, with labels (by default each band runs up to
+ * the next bound minus one and the last one is open: `0-17`, `18-64`, `65 +` for `[0, 18, 65]`). Throws
+ * `BAD_OPTION` on bounds that are not a non-empty list of strictly increasing whole numbers from 0 up, or on labels
+ * that are not one distinct, non-empty text per band. See {@link AgeBands.bandOf} for the null/NaN policy.
  *
  * @example
  * ```ts
@@ -24,11 +29,14 @@ export interface AgeBands {
  * ```
  */
 export function ageBands(lowerBounds: readonly number[], labels?: readonly string[]): AgeBands {
-  if (!lowerBounds.length || lowerBounds.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowerBounds[i - 1]!))) {
-    throw new EpnDataError('BAD_OPTION', {detail: `tranches d'âge « ${lowerBounds.join(', ')} » : des âges entiers croissants, par exemple 0, 18, 65`});
+  if (!Array.isArray(lowerBounds) || !lowerBounds.length || lowerBounds.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowerBounds[i - 1]!))) {
+    throw new EpnDataError('BAD_OPTION', {detail: `tranches d'âge « ${Array.isArray(lowerBounds) ? lowerBounds.join(', ') : String(lowerBounds)} » : des âges entiers croissants, par exemple 0, 18, 65`});
   }
-  if (labels && labels.length !== lowerBounds.length) {
-    throw new EpnDataError('BAD_OPTION', {detail: `${labels.length} libellés pour ${lowerBounds.length} tranches d'âge`});
+  if (labels !== undefined && (!Array.isArray(labels) || labels.length !== lowerBounds.length)) {
+    throw new EpnDataError('BAD_OPTION', {detail: `${Array.isArray(labels) ? labels.length : 0} libellés pour ${lowerBounds.length} tranches d'âge`});
+  }
+  if (labels && (labels.some((l) => typeof l !== 'string' || !l.trim()) || new Set(labels).size !== labels.length)) {
+    throw new EpnDataError('BAD_OPTION', {detail: `libellés de tranches d'âge « ${labels.join(', ')} » : un libellé non vide et distinct par tranche`});
   }
   const bounds = Object.freeze([...lowerBounds]);
   const names = Object.freeze(
@@ -60,6 +68,13 @@ export function ageBands(lowerBounds: readonly number[], labels?: readonly strin
 /**
  * The seed's eight bands, as labelled in the Basse-Normandie review: `-11`, `11-17`, `18-25`, `26-35`, `36-45`,
  * `46-55`, `56-65`, `65 +` (lower bounds 0, 11, 18, 26, 36, 46, 56, 66: the source's last two labels overlap at 65).
+ * Same null policy as {@link ageBands}: `labelOf` gives `null` for null, NaN and negative ages.
+ *
+ * @example
+ * ```ts
+ * SEED_AGE_BANDS.labelOf(65); // '56-65'
+ * SEED_AGE_BANDS.labelOf(66); // '65 +'
+ * ```
  */
 export const SEED_AGE_BANDS: AgeBands = ageBands([0, 11, 18, 26, 36, 46, 56, 66], ['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
 
@@ -74,14 +89,14 @@ const YEARS = '\\s*(?:ans?|years?|yrs?)?';
 const PATTERNS: Array<[RegExp, (a: number, b: number) => AgeRange]> = [
   [new RegExp(`^(?:-|<|moins de|under|less than|below)\\s*${N}${YEARS}$`), (a) => ({lower: 0, upper: a - 1})],
   [new RegExp(`^(?:de\\s*|from\\s*)?${N}${YEARS}\\s*(?:-|–|—|a|to|au)\\s*${N}${YEARS}(?:\\s*(?:revolus|inclus))?$`), (a, b) => ({lower: a, upper: b})],
-  [new RegExp(`^${N}${YEARS}\\s*(?:\\+|ou plus|et plus|ou \\+|and over|and more|or more|or over|plus)$`), (a) => ({lower: a, upper: null})],
+  [new RegExp(`^${N}${YEARS}\\s*(?:\\+|ou plus|et plus|ou \\+|et \\+|and over|and more|or more|or over|plus)$`), (a) => ({lower: a, upper: null})],
   [new RegExp(`^(?:plus de|over|>=|≥|>)\\s*${N}${YEARS}$`), (a) => ({lower: a, upper: null})],
   [new RegExp(`^${N}${YEARS}$`), (a) => ({lower: a, upper: a})],
 ];
 
 /**
  * Reads an age-band label in the forms French and English tables use: `- 11`, `Moins de 15 ans`, `11-17`, `00-04`,
- * `0 à 19 ans`, `de 20 à 39 ans`, `65 +`, `75+`, `75 ans ou plus`, `95 ans et plus`, `15 to 29`, `40 ans`.
+ * `0 à 19 ans`, `de 20 à 39 ans`, `65 +`, `75+`, `75 ans ou plus`, `95 ans et plus`, `80 ans et +`, `15 to 29`, `40 ans`.
  * Returns `null` when the label is not an age band.
  *
  * @example
@@ -110,16 +125,18 @@ export interface OrderedAgeLabels {
   order: number[];
   /** The band of each given label, in the given order. */
   ranges: AgeRange[];
-  /** Overlaps (`BAND_OVERLAP`) and gaps (`BAND_GAP`) between consecutive bands. */
+  /** Overlaps (`BAND_OVERLAP`) and gaps (`BAND_GAP`), each band compared with all the younger ones. */
   issues: Issue[];
 }
 
 /**
- * Orders age-band labels by lower bound and records overlaps and gaps; `null` when one label is not an age band.
+ * Orders age-band labels by lower bound (then upper bound, an open band last; equal bands keep their order) and
+ * records overlaps and gaps as issues; `null` when one label is not an age band (see {@link parseAgeLabel}).
  *
  * @example
  * ```ts
- * orderAgeLabels(['65 +', '- 11', '11-17'])?.order; // [1, 2, 0]
+ * orderAgeLabels(['65 +', '- 11', '11-17'])?.order;               // [1, 2, 0]
+ * orderAgeLabels(['0-14', '5-9', '20 +'])?.issues.map((i) => i.code); // ['BAND_OVERLAP', 'BAND_GAP']
  * ```
  */
 export function orderAgeLabels(labels: readonly string[]): OrderedAgeLabels | null {
@@ -131,16 +148,25 @@ export function orderAgeLabels(labels: readonly string[]): OrderedAgeLabels | nu
   }
   const order = labels.map((_, i) => i).sort((a, b) => ranges[a]!.lower - ranges[b]!.lower || (ranges[a]!.upper ?? Infinity) - (ranges[b]!.upper ?? Infinity));
   const issues: Issue[] = [];
-  for (let k = 1; k < order.length; k++) {
-    const prev = ranges[order[k - 1]!]!;
-    const cur = ranges[order[k]!]!;
-    const a = labels[order[k - 1]!]!;
-    const b = labels[order[k]!]!;
-    if (prev.upper === null || cur.lower <= prev.upper) {
-      issues.push({code: 'BAND_OVERLAP', raw: `${a} / ${b}`, message: `Les tranches d'âge « ${a} » et « ${b} » se chevauchent.`});
-    } else if (cur.lower > prev.upper + 1) {
-      issues.push({code: 'BAND_GAP', raw: `${a} / ${b}`, message: `Il manque des âges entre les tranches « ${a} » et « ${b} » (${prev.upper + 1} à ${cur.lower - 1} ans).`});
+  // Compare each band with the furthest age the bands before it reach (not only with its neighbour), so that a wide
+  // band overlapping two narrower ones is reported, and ages it covers are not reported as missing.
+  let reach = -1;
+  let reacher = '';
+  order.forEach((i, k) => {
+    const cur = ranges[i]!;
+    const b = labels[i]!;
+    if (k > 0) {
+      if (cur.lower <= reach) {
+        issues.push({code: 'BAND_OVERLAP', raw: `${reacher} / ${b}`, message: `Les tranches d'âge « ${reacher} » et « ${b} » se chevauchent.`});
+      } else if (cur.lower > reach + 1) {
+        issues.push({code: 'BAND_GAP', raw: `${reacher} / ${b}`, message: `Il manque des âges entre les tranches « ${reacher} » et « ${b} » (${reach + 1} à ${cur.lower - 1} ans).`});
+      }
     }
-  }
+    const upper = cur.upper ?? Infinity;
+    if (k === 0 || upper > reach) {
+      reach = upper;
+      reacher = b;
+    }
+  });
   return {order, ranges, issues};
 }

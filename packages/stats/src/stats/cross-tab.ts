@@ -4,7 +4,10 @@ import {cleanLabel, looseKey} from '../text.js';
 import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
 import {isSexColumn, sexOf} from './sex.js';
 
-/** A row that is not a category of its own: a `dont …` sub-row, or an aggregate such as `France métropolitaine`. */
+/**
+ * A row that is not a category of its own: a `dont …` sub-row, or an aggregate such as `France métropolitaine` (or a
+ * second `Total` row). Kept aside, never counted in the sums.
+ */
 export interface SubRow {
   label: string;
   kind: 'dont' | 'aggregate';
@@ -64,9 +67,14 @@ export interface ReadCrossTabOptions {
 
 /**
  * Reads a wide table as published: one column of row labels, one numeric column per category. `Total`/`Ensemble`
- * rows and columns are recognised and kept as the given totals, then checked against the sums (a difference is an
- * issue, not an error: multi-response tables differ by design). `dont …` rows and aggregates (`France
- * métropolitaine`, `DOM`) are kept aside in `meta.subRows`.
+ * rows and columns are recognised and kept as the given totals, then checked against the sums (a difference is a
+ * `TOTAL_MISMATCH` issue, not an error: multi-response tables differ by design). `dont …` rows, aggregates (`France
+ * métropolitaine`, `DOM`) and any further `Total` row are kept aside in `meta.subRows`, never counted.
+ *
+ * Null policy: an empty, secret or unavailable cell is `null`, and so is every total computed over it (never 0); a
+ * total the file gives is used as given. Throws `MISSING_COLUMN` for an unknown `labelColumn`, `group` or `columns`
+ * entry (the message lists the available ones), `NOT_NUMERIC` when a value column holds no number, `NO_DATA` when
+ * no category row is left, and `BAD_OPTION` for an unknown option.
  *
  * @example
  * ```ts
@@ -76,6 +84,14 @@ export interface ReadCrossTabOptions {
  * ```
  */
 export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): CrossTab {
+  checkOptions('readCrossTab', options, ['labelColumn', 'group', 'columns']);
+  options ??= {};
+  if (options.group !== undefined && typeof options.group !== 'string') {
+    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « group » doit être un nom de groupe de colonnes (${String(options.group)})`});
+  }
+  if (options.columns !== undefined && (!Array.isArray(options.columns) || !options.columns.length)) {
+    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « columns » doit être une liste de noms de colonnes`});
+  }
   const {columns, meta} = table;
   const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
   let valueColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'number');
@@ -85,7 +101,8 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     const groups = groupsOf(table);
     const kept = valueColumns.filter((j) => looseKey(groups[j] ?? '') === group);
     if (!kept.length) {
-      throw new EpnDataError('MISSING_COLUMN', {column: options.group, available: [...new Set(groups.filter(Boolean))]});
+      const available = [...new Set(valueColumns.map((j) => groups[j]!).filter(Boolean))];
+      throw new EpnDataError('MISSING_COLUMN', {column: options.group, available});
     }
     valueColumns = kept;
     names = kept.map((j) => meta.header[meta.header.length - 1]?.[j] || columns[j]!);
@@ -94,10 +111,12 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     valueColumns = options.columns.map((c) => findColumn(table, c));
     names = valueColumns.map((j) => columns[j]!);
     for (const j of valueColumns) {
-      if (meta.types[j] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[j]!});
+      if (meta.types[j] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[j]!, available: numericColumns(table)});
     }
   }
-  if (!valueColumns.length) throw new EpnDataError('NOT_NUMERIC', {column: columns.find((_, j) => j !== labelColumn) ?? ''});
+  if (!valueColumns.length) {
+    throw new EpnDataError('NOT_NUMERIC', {column: columns.find((_, j) => j !== labelColumn) ?? '', available: numericColumns(table)});
+  }
 
   const totalAt = names.findIndex((n) => isTotalLabel(n));
   const categories = valueColumns.filter((_, k) => k !== totalAt);
@@ -121,7 +140,8 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
       givenTotal = totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null;
       return;
     }
-    if (/^dont\b/.test(key) || AGGREGATE.test(key)) {
+    if (isTotalLabel(label) || /^dont\b/.test(key) || AGGREGATE.test(key)) {
+      // A second `Total` row (a total of another breakdown) is an aggregate too: counting it would double the sums.
       subRows.push({label, kind: /^dont\b/.test(key) ? 'dont' : 'aggregate', counts: cellsOf(r)});
       return;
     }
@@ -165,22 +185,34 @@ export interface CrossTabOptions {
 
 /**
  * Counts a long table (one row per group with a count column, `value`) or an individual-level table (one row per
- * person) into a {@link CrossTab}. Sex codes (`H/F`, `Hommes/Femmes`, `M/F`, `Masculin/Féminin`, and `1/2` in a
- * column named `sexe`) become `Hommes`/`Femmes`, other values (`Non communiqué`) keep a row of their own; age labels
- * are ordered by lower bound; rows labelled `Total`/`Ensemble` give the totals. A row with an empty key or an age
- * outside the bands is left out and counted in `meta.excluded` with an issue; a `null` count makes its cell (and its
- * totals) unknown, never 0. In a long table, a combination absent from the file is `null`; in an individual-level
- * table it is 0.
+ * person) into a {@link CrossTab}. Sex codes (`H/F`, `Hommes/Femmes`, `Homme/Femme`, `M/F`, `Masculin/Féminin`, and
+ * `1/2` in a column named `sexe`) become `Hommes`/`Femmes`, in that order, and other values (`Non communiqué`) keep a
+ * row of their own after them; age labels are ordered by lower bound (overlaps and gaps are recorded as issues);
+ * numbers numerically; other labels in order of first appearance. Rows labelled `Total`/`Ensemble` give the totals.
+ * With `bands`, every band is a column of an individual-level table, and only the bands present are in a long one.
+ *
+ * Null policy: a row with an empty key or an age outside the bands (negative, unreadable) is left out, counted in
+ * `meta.excluded` and reported by an issue (`MISSING_KEY`, `UNBINNED`); a `null` count makes its cell and its totals
+ * `null` (`NULL_VALUE`), never 0. In a long table a combination absent from the file is `null`; in an
+ * individual-level table it is 0. Throws `BAD_OPTION` for a missing or unknown option, `MISSING_COLUMN` and
+ * `NOT_NUMERIC` for columns that are absent or not numeric, `NO_DATA` when nothing is left to count.
  *
  * @example
  * ```ts
  * const t = parseCsv('sexe;age\nH;10\nF;12\nF;70');
- * crossTab(t, {rows: 'sexe', columns: 'age', bands: 'seed'}).counts; // [[1, 0, …], [0, 1, …, 1]]
+ * crossTab(t, {rows: 'sexe', columns: 'age', bands: [0, 18, 65]}).counts; // [[1, 0, 0], [1, 0, 1]]
  * ```
  */
 export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
+  checkOptions('crossTab', options, ['rows', 'columns', 'value', 'bands']);
   if (!options || options.rows === undefined || options.columns === undefined) {
     throw new EpnDataError('BAD_OPTION', {detail: 'crossTab demande les colonnes « rows » et « columns »'});
+  }
+  for (const key of ['rows', 'columns', 'value'] as const) {
+    const o = options[key];
+    if (o !== undefined && typeof o !== 'string' && typeof o !== 'number') {
+      throw new EpnDataError('BAD_OPTION', {detail: `crossTab : « ${key} » doit être un nom ou un numéro de colonne`});
+    }
   }
   const r = findColumn(table, options.rows);
   const c = findColumn(table, options.columns);
@@ -191,7 +223,9 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
   if (options.bands !== undefined && (!bands || typeof bands.bandOf !== 'function')) {
     throw new EpnDataError('BAD_OPTION', {detail: 'bands : une liste d\'âges (0, 18, 65) ou « seed »'});
   }
-  const binRows = !!bands && meta.types[c] !== 'number' && meta.types[r] === 'number';
+  // The binned column is `columns`, unless only `rows` is numeric, or `columns` holds numeric sex codes (1/2).
+  const numeric = (j: number) => meta.types[j] === 'number';
+  const binRows = !!bands && numeric(r) && (!numeric(c) || (isSexColumn(columns[c]!) && !isSexColumn(columns[r]!)));
   const binCols = !!bands && !binRows;
   if (binCols && meta.types[c] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[c]!});
 
@@ -210,10 +244,9 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
   let givenTotal: number | null = null;
   let hasGivenTotal = false;
   let excluded = 0;
-  let missing = 0;
-  let unbinned = 0;
   let nulls = 0;
-  const firstLines: number[] = [];
+  const missingLines: number[] = [];
+  const unbinnedLines: number[] = [];
   const add = (map: Map<string, number | null>, key: string, n: number | null) => {
     const prev = map.has(key) ? map.get(key)! : 0;
     map.set(key, prev === null || n === null ? null : prev + n);
@@ -223,10 +256,8 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
     const ck = keyOf(row[c]!, c, binCols, sexCols);
     if (rk === null || ck === null) {
       excluded++;
-      if (firstLines.length < 5) firstLines.push(meta.rowLines[i]!);
       const isBinMiss = (binCols && row[c] !== null && ck === null) || (binRows && row[r] !== null && rk === null);
-      if (isBinMiss) unbinned++;
-      else missing++;
+      (isBinMiss ? unbinnedLines : missingLines).push(meta.rowLines[i] ?? i + 1);
       return;
     }
     const n = v >= 0 ? (row[v] as number | null) : 1;
@@ -244,11 +275,12 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
       add(m, ck, n);
     }
   });
-  if (missing) {
-    issues.push({code: 'MISSING_KEY', message: `${missing} ligne(s) sans « ${columns[r]} » ou sans « ${columns[c]} » ne sont pas comptées (lignes ${firstLines.join(', ')}…).`});
+  const someLines = (lines: number[]) => `${lines.length > 1 ? 'lignes' : 'ligne'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? '…' : ''}`;
+  if (missingLines.length) {
+    issues.push({code: 'MISSING_KEY', line: missingLines[0], message: `${missingLines.length} ligne(s) sans « ${columns[r]} » ou sans « ${columns[c]} » ne sont pas comptées (${someLines(missingLines)}).`});
   }
-  if (unbinned) {
-    issues.push({code: 'UNBINNED', message: `${unbinned} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées.`});
+  if (unbinnedLines.length) {
+    issues.push({code: 'UNBINNED', line: unbinnedLines[0], message: `${unbinnedLines.length} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinnedLines)}).`});
   }
   if (nulls) {
     issues.push({code: 'NULL_VALUE', message: `${nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
@@ -364,6 +396,23 @@ function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: I
   return labels;
 }
 
+/** Throws `BAD_OPTION` for an option name the function does not know (a typo must not be ignored silently). */
+function checkOptions(fn: string, options: unknown, known: readonly string[]): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new EpnDataError('BAD_OPTION', {detail: `${fn} attend un objet d'options (${known.join(', ')})`});
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && !known.includes(key)) {
+      throw new EpnDataError('BAD_OPTION', {detail: `${fn} : option « ${key} » inconnue (options possibles : ${known.join(', ')})`});
+    }
+  }
+}
+
+function numericColumns(table: Table): string[] {
+  return table.columns.filter((_, j) => table.meta.types[j] === 'number');
+}
+
 function looksLikeSex(table: Table, column: number): boolean {
   let sex = 0;
   let other = 0;
@@ -380,8 +429,20 @@ function looksLikeSex(table: Table, column: number): boolean {
   return sex >= 2 && other <= 1;
 }
 
-/** Finds a column by index or by name (matched trimmed, case- and accent-insensitively); throws `MISSING_COLUMN`. */
+/**
+ * Finds a column by 0-based index or by name (matched trimmed, case- and accent-insensitively). Throws
+ * `MISSING_COLUMN` (its message lists the columns) for an unknown name or an index out of range, `BAD_OPTION` for
+ * anything else than a name or an index.
+ *
+ * @example
+ * ```ts
+ * findColumn(parseCsv('Sexe;Âge\nH;10'), 'age'); // 1
+ * ```
+ */
 export function findColumn(table: Table, name: string | number): number {
+  if (typeof name !== 'string' && typeof name !== 'number') {
+    throw new EpnDataError('BAD_OPTION', {detail: `colonne « ${String(name)} » : un nom ou un numéro de colonne`});
+  }
   if (typeof name === 'number') {
     if (Number.isInteger(name) && name >= 0 && name < table.columns.length) return name;
     throw new EpnDataError('MISSING_COLUMN', {column: String(name), available: table.columns});

@@ -1,11 +1,11 @@
 /**
- * `numerator / denominator`, or `null` when either is null, not finite, or the denominator is 0: never
- * `Infinity` or `NaN`.
+ * `numerator / denominator`. Null policy: `null` when either is `null`, `undefined`, `NaN` or infinite, when the
+ * denominator is 0, or when the quotient overflows: never `Infinity` or `NaN`; never `-0` (0 / -5 is 0).
  *
  * @example
  * ```ts
- * ratio(745000, 65691); // 11.34…
- * ratio(5, 0);          // null
+ * ratio(1, 4); // 0.25
+ * ratio(5, 0); // null
  * ```
  */
 export function ratio(numerator: number | null | undefined, denominator: number | null | undefined): number | null {

@@ -8,7 +8,8 @@ const WOMEN = new Set(['f', 'femme', 'femmes', 'feminin', 'fem', 'female', 'fema
 
 /**
  * Reads a sex code: `H/F`, `Hommes/Femmes`, `Homme/Femme`, `M/F`, `Masculin/Féminin` (any case, accents or not),
- * and `1/2` (INSEE's codes) when `numeric` is true. Returns `null` for anything else (`NC`, `Non communiqué`).
+ * and `1/2` (INSEE's codes) when `numeric` is true. Returns `null` for anything else (`NC`, `Non communiqué`, an
+ * empty text, `null`, `undefined`).
  *
  * @example
  * ```ts
