@@ -46,6 +46,7 @@ export default {
   files: ['build/test/**/*.test.js'],
   nodeResolve: {browser: true, exportConditions: ['production']},
   concurrency: 2,
+  testsFinishTimeout: 10 * 60 * 1000,
   testFramework: {config: {timeout: 20000}},
   plugins: [papaparseAsEsm, filePlugin()],
   browsers: [

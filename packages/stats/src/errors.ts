@@ -56,7 +56,17 @@ type Messages = Record<EpnErrorCode, (d: EpnErrorDetails) => string>;
 
 const where = (d: EpnErrorDetails, fr: boolean): string =>
   d.line != null ? (fr ? ` (ligne ${d.line})` : ` (line ${d.line})`) : '';
-const mb = (n: number | undefined): string => (n == null ? '?' : String(Math.round((n / 1048576) * 10) / 10));
+/** A size limit for a message: `2 Mo` / `2 MB`, `512 Ko` / `512 KB` or `900 octets` / `900 bytes` below 1 Ko. */
+const size = (n: number | undefined, fr: boolean): string => {
+  if (n == null) return '?';
+  const dec = (x: number) => String(Math.round(x * 10) / 10).replace('.', fr ? ',' : '.');
+  if (n >= 1048576) return `${dec(n / 1048576)} ${fr ? 'Mo' : 'MB'}`;
+  if (n >= 1024) return `${dec(n / 1024)} ${fr ? 'Ko' : 'KB'}`;
+  return `${n} ${fr ? 'octets' : 'bytes'}`;
+};
+/** A duration limit for a message: seconds from 1 s, milliseconds below. */
+const duration = (ms: number, fr: boolean): string =>
+  ms >= 1000 ? `${String(Math.round(ms / 100) / 10).replace('.', fr ? ',' : '.')} s` : `${ms} ms`;
 const list = (names: string[] | undefined): string =>
   names && names.length ? names.map((n) => `« ${n} »`).join(', ') : '';
 
@@ -86,13 +96,13 @@ const fr: Messages = {
     `refuse le partage avec ce site. S'il est sur un autre site, celui-ci doit envoyer l'en-tête ` +
     `« Access-Control-Allow-Origin » ; sinon, copiez le fichier sur votre propre site.`,
   TIMEOUT: (d) =>
-    `Le téléchargement du fichier a pris trop de temps${d.limit ? ` (plus de ${Math.round(d.limit / 1000)} s)` : ''}. ` +
+    `Le téléchargement du fichier a pris trop de temps${d.limit ? ` (plus de ${duration(d.limit, true)})` : ''}. ` +
     `Réessayez plus tard, ou publiez un fichier plus léger.`,
   TRUNCATED: () =>
     `Le fichier est arrivé incomplet (la connexion a été coupée pendant le téléchargement) : rien n'est affiché ` +
     `pour ne pas montrer des chiffres partiels. Réessayez.`,
   TOO_LARGE: (d) =>
-    `Le fichier dépasse la taille autorisée (${mb(d.limit)} Mo). Publiez un fichier agrégé plus petit, ` +
+    `Le fichier dépasse la taille autorisée (${size(d.limit, true)}). Publiez un fichier agrégé plus petit, ` +
     `ou augmentez la limite.`,
   ABORTED: () => `Le chargement a été annulé.`,
   MISSING_COLUMN: (d) =>
@@ -101,7 +111,7 @@ const fr: Messages = {
     ` Corrigez le nom de colonne indiqué, ou l'en-tête du fichier.`,
   NOT_NUMERIC: (d) =>
     `La colonne « ${d.column ?? ''} » devrait contenir des nombres, mais aucune valeur n'a pu être lue comme un nombre. ` +
-    `Vérifiez que c'est la bonne colonne (par exemple « effectif » ou « valeur »).`,
+    (d.available?.length ? `Colonnes de nombres du fichier : ${list(d.available)}.` : `Vérifiez que c'est la bonne colonne (par exemple « effectif » ou « valeur »).`),
   UNEXPECTED_SHAPE: (d) => `Le tableau n'a pas la forme attendue : ${d.detail ?? ''}.`,
   BAD_OPTION: (d) => `Réglage non compris : ${d.detail ?? ''}.`,
 };
@@ -127,15 +137,17 @@ const en: Messages = {
     `The file${d.url ? ` "${d.url}"` : ''} could not be downloaded: the connection failed, or the server refuses to share it ` +
     `with this site. If it is on another site, that site must send the "Access-Control-Allow-Origin" header; ` +
     `otherwise copy the file to your own site.`,
-  TIMEOUT: (d) => `Downloading the file took too long${d.limit ? ` (over ${Math.round(d.limit / 1000)} s)` : ''}. Try again later, or publish a lighter file.`,
+  TIMEOUT: (d) => `Downloading the file took too long${d.limit ? ` (over ${duration(d.limit, false)})` : ''}. Try again later, or publish a lighter file.`,
   TRUNCATED: () => `The file arrived incomplete (the connection was cut): nothing is shown rather than partial figures. Try again.`,
-  TOO_LARGE: (d) => `The file is larger than allowed (${mb(d.limit)} MB). Publish a smaller aggregated file, or raise the limit.`,
+  TOO_LARGE: (d) => `The file is larger than allowed (${size(d.limit, false)}). Publish a smaller aggregated file, or raise the limit.`,
   ABORTED: () => `Loading was cancelled.`,
   MISSING_COLUMN: (d) =>
     `Column "${d.column ?? ''}" is not in the file.` +
     (d.available?.length ? ` Available columns: ${d.available.map((n) => `"${n}"`).join(', ')}.` : '') +
     ` Fix the column name given, or the file's header.`,
-  NOT_NUMERIC: (d) => `Column "${d.column ?? ''}" should hold numbers, but none of its values reads as a number. Check that it is the right column.`,
+  NOT_NUMERIC: (d) =>
+    `Column "${d.column ?? ''}" should hold numbers, but none of its values reads as a number. ` +
+    (d.available?.length ? `Numeric columns of the file: ${d.available.map((n) => `"${n}"`).join(', ')}.` : `Check that it is the right column.`),
   UNEXPECTED_SHAPE: (d) => `The table is not laid out as expected: ${d.detailEn ?? d.detail ?? ''}.`,
   BAD_OPTION: (d) => `Setting not understood: ${d.detailEn ?? d.detail ?? ''}.`,
 };

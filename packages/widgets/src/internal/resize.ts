@@ -17,9 +17,10 @@ export class WidthController implements ReactiveController {
       const w = Math.round(entries[entries.length - 1]!.contentRect.width);
       if (w > 0 && w !== this.width) {
         this.width = w;
-        // Re-render in the next frame: rendering changes the host's height, and doing it inside the observer's
-        // callback would trigger "ResizeObserver loop completed with undelivered notifications".
-        requestAnimationFrame(() => this.host.requestUpdate());
+        // Re-render in a later task: rendering changes the host's height, and doing it inside the observer's
+        // callback would trigger "ResizeObserver loop completed with undelivered notifications". (Not
+        // requestAnimationFrame: it never fires in a hidden tab, and the widget must lay out there too.)
+        setTimeout(() => this.host.requestUpdate(), 0);
       }
     });
     this.observer.observe(this.host);
