@@ -45,7 +45,9 @@ export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: ['build/test/**/*.test.js'],
   nodeResolve: {browser: true, exportConditions: ['production']},
-  concurrency: 2,
+  // One page at a time: a page in a background tab gets no animation frames (open-wc fixtures wait for one) and no
+  // ResizeObserver notifications, which made wrapper-based widget tests hang when two files ran at once.
+  concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: {config: {timeout: 20000}},
   plugins: [papaparseAsEsm, filePlugin()],

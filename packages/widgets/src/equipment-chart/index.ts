@@ -1,0 +1,7 @@
+// Everything public about <epn-equipment-chart>, re-exported by the package entry in one line.
+export {EpnEquipmentChart} from './equipment-chart.js';
+export {equipmentData, type EquipmentData, type EquipmentOptions, type EquipmentMeasure} from './equipment-chart.data.js';
+export {layoutEquipment, type EquipmentLayout, type EquipmentLayoutInput, type EquipmentPanel, type EquipmentBar} from './equipment-chart.layout.js';
+export {EQUIPMENT_PALETTE} from './equipment-chart.palette.js';
+export {equipmentStrings, type EquipmentStrings} from './equipment-chart.strings.js';
+export {readByBand, type ByBandOptions} from './read-by-band.js';

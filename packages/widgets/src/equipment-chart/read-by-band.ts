@@ -1,0 +1,68 @@
+import {crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, type CrossTab, type Table} from '@epn/stats';
+import {parseBands} from '../age-chart/age-chart.data.js';
+
+/**
+ * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
+ * `<epn-skill-chart>`). Shared by both widgets; a candidate for `internal/`.
+ */
+export interface ByBandOptions {
+  /** Long tables: the column of categories (items, levels). */
+  rowsColumn?: string | null;
+  /** Long tables: the age column (band labels, or ages in years binned by `bands`). */
+  ageColumn?: string | null;
+  /** Long tables: the count column (without it, each row counts one person). */
+  valueColumn?: string | null;
+  /** Lower bounds of the bands for ages in years (`0,18,65`); default: the seed's eight bands. */
+  bands?: string | null;
+}
+
+/**
+ * A CrossTab with the categories as rows and the age bands as columns, from a wide table as published (either way
+ * round: a table whose rows are age bands and whose columns are not is transposed), a long table (`ageColumn`,
+ * `rowsColumn`, `valueColumn`), one row per person (ages in years binned by `bands`), or a CrossTab.
+ * Throws EpnDataError (`MISSING_COLUMN`, `NOT_NUMERIC`, `NO_DATA`, `BAD_OPTION` for `rows-column` or
+ * `value-column` without `age-column`).
+ */
+export function readByBand(input: Table | CrossTab, options: ByBandOptions, defaultRows: string): CrossTab {
+  let ct: CrossTab;
+  if ('rowLabels' in input) ct = input;
+  else if (options.ageColumn) {
+    const age = findColumn(input, options.ageColumn);
+    ct = crossTab(input, {
+      rows: options.rowsColumn || defaultRows,
+      columns: age,
+      value: options.valueColumn || undefined,
+      bands: input.meta.types[age] === 'number' ? parseBands(options.bands) : undefined,
+    });
+  } else if (options.rowsColumn || options.valueColumn) {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: 'rows-column et value-column servent aux tableaux en colonnes : indiquez aussi age-column',
+      detailEn: 'rows-column and value-column are for long tables: give age-column too',
+    });
+  } else ct = readCrossTab(input);
+  return orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct;
+}
+
+/** Rows become columns, with their totals. */
+export function transpose(ct: CrossTab): CrossTab {
+  return {
+    rowLabels: ct.columnLabels,
+    columnLabels: ct.rowLabels,
+    counts: ct.columnLabels.map((_, j) => ct.counts.map((r) => r[j]!)),
+    rowTotals: ct.columnTotals,
+    columnTotals: ct.rowTotals,
+    total: ct.total,
+    meta: {...ct.meta, givenRowTotals: ct.meta.givenColumnTotals, givenColumnTotals: ct.meta.givenRowTotals, rowTitle: ct.meta.columnTitle, columnTitle: ct.meta.rowTitle},
+  };
+}
+
+/** The sum of a column of counts, `null` when a cell is unknown. */
+export function columnSum(ct: CrossTab, j: number): number | null {
+  let s = 0;
+  for (const row of ct.counts) {
+    const n = row[j];
+    if (n === null || n === undefined) return null;
+    s += n;
+  }
+  return s;
+}

@@ -1,0 +1,6 @@
+// Everything public about <epn-skill-chart>, re-exported by the package entry in one line.
+export {EpnSkillChart} from './skill-chart.js';
+export {skillData, levelRank, orderLevels, type SkillData, type SkillOptions, type SkillMeasure, type SkillTone} from './skill-chart.data.js';
+export {layoutSkill, type SkillLayout, type SkillLayoutInput, type SkillRow, type SkillSegment, type SkillLegendItem} from './skill-chart.layout.js';
+export {SKILL_PALETTE} from './skill-chart.palette.js';
+export {skillStrings, type SkillStrings} from './skill-chart.strings.js';

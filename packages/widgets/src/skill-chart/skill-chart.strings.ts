@@ -1,0 +1,38 @@
+import type {Lang} from '../internal/i18n.js';
+
+/** The texts of `<epn-skill-chart>` (the shared ones, such as "Tranche d'âge" or "Total", are in `Strings`). */
+export interface SkillStrings {
+  title: string;
+  people: string;
+  caption: (title: string, measure: 'distribution' | 'share-of-total') => string;
+  summary: (p: {total: string; level: string; levelShare: string; band: string; value: string; measure: 'distribution' | 'share-of-total'}) => string;
+  mismatch: (bands: string) => string;
+  excluded: (n: string) => string;
+}
+
+export const fr: SkillStrings = {
+  title: 'Niveau d\'usage par tranche d\'âge',
+  people: 'Effectif',
+  caption: (title, m) => `${title} (${m === 'distribution' ? 'répartition des niveaux dans chaque tranche d\'âge' : 'part du total général'})`,
+  summary: (p) =>
+    `Niveau d'usage déclaré par ${p.total} personnes, par tranche d'âge. ` +
+    `Le niveau le plus fréquent est «\u00a0${p.level}\u00a0» (${p.levelShare} du total)\u00a0; ` +
+    (p.measure === 'distribution' ? `sa part la plus forte est dans la tranche ${p.band} (${p.value} de la tranche).` : `il pèse le plus dans la tranche ${p.band} (${p.value} du total).`),
+  mismatch: (b) => `Le total donné par le fichier diffère de la somme des niveaux pour\u00a0: ${b}. Les parts sont calculées sur le total donné.`,
+  excluded: (n) => `${n} ligne(s) sans niveau ou sans âge reconnu ne sont pas comptées.`,
+};
+
+export const en: SkillStrings = {
+  title: 'Skill level by age band',
+  people: 'People',
+  caption: (title, m) => `${title} (${m === 'distribution' ? 'levels within each age band' : 'share of the grand total'})`,
+  summary: (p) =>
+    `Skill level stated by ${p.total} people, by age band. ` +
+    `The most frequent level is "${p.level}" (${p.levelShare} of the total); ` +
+    (p.measure === 'distribution' ? `its largest share is in the ${p.band} band (${p.value} of the band).` : `it weighs most in the ${p.band} band (${p.value} of the total).`),
+  mismatch: (b) => `The total given by the file differs from the sum of the levels for: ${b}. Shares are computed over the given total.`,
+  excluded: (n) => `${n} row(s) without a level or a known age are not counted.`,
+};
+
+/** The texts of a language. */
+export const skillStrings = (lang: Lang): SkillStrings => (lang === 'en' ? en : fr);

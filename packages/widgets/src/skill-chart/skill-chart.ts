@@ -1,0 +1,159 @@
+import {formatNumber, type CrossTab, type Table} from '@epn/stats';
+import {nothing, svg, type PropertyDeclarations} from 'lit';
+import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
+import type {Strings} from '../internal/i18n.js';
+import {baseStyles} from '../internal/styles.js';
+import {skillData, type SkillData} from './skill-chart.data.js';
+import {layoutSkill} from './skill-chart.layout.js';
+import {skillStrings, type SkillStrings} from './skill-chart.strings.js';
+import {skillChartStyles} from './skill-chart.styles.js';
+
+/**
+ * Self-assessed skill levels by age band: one 100 % stacked bar per band, levels ordered débutant → intermédiaire →
+ * avancé → confirmé (other levels after them) in a sequential palette, a legend with the levels' names, the value
+ * written in every segment wide enough for it, with its data table and a sentence a screen reader can read.
+ *
+ * @summary Skill levels per age band (niveau × âge), 100 % stacked bars, from a CSV file.
+ * @tag epn-skill-chart
+ *
+ * @attr src - URL of the CSV file.
+ * @attr measure - `distribution` (default: levels within each band, 678 / 1 037 → 65,4 %) or `share-of-total`
+ *   (the source's convention, shares of the grand total: 517 / 7 708 → 6,7 %).
+ * @attr rows-column - Long or individual tables: the level column (default `niveau`).
+ * @attr age-column - Long or individual tables: the age column (band labels, or ages in years).
+ * @attr value-column - Long tables: the count column.
+ * @attr bands - Lower bounds of the bands for ages in years, e.g. `0,18,65` (default: the seed's eight bands).
+ *
+ * @event epn-load - The data is loaded and drawn; `detail`: `{table, meta}`.
+ * @event epn-error - Loading or reading failed; `detail`: `{code, message, stale}`.
+ *
+ * @csspart figure - The whole figure.
+ * @csspart title - The title.
+ * @csspart chart - The SVG chart.
+ * @csspart summary - The summary sentence.
+ * @csspart table - The data table.
+ * @csspart legend - The legend of the levels.
+ *
+ * @cssproperty [--epn-skill-color-1=#8585f6] - Fill of the first level (débutant; dark default `#5b5bc8`).
+ * @cssproperty [--epn-skill-color-2=#5555ec] - Fill of the second level (intermédiaire; dark `#7d7def`).
+ * @cssproperty [--epn-skill-color-3=#1f1fd8] - Fill of the third level (avancé; dark `#a3a3f8`).
+ * @cssproperty [--epn-skill-color-4=#000091] - Fill of the fourth level (confirmé; dark `#cacafb`).
+ * @cssproperty [--epn-skill-color-other-1=#666666] - Fill of other levels, alternating with the next (dark `#929292`).
+ * @cssproperty [--epn-skill-color-other-2=#929292] - Fill of other levels (dark `#cecece`).
+ * @cssproperty [--epn-skill-label-1=#161616] - Colour of the value labels on the first level (dark `#ffffff`).
+ * @cssproperty [--epn-skill-label-2=#ffffff] - Value labels on the second level (dark `#161616`).
+ * @cssproperty [--epn-skill-label-3=#ffffff] - Value labels on the third level (dark `#161616`).
+ * @cssproperty [--epn-skill-label-4=#ffffff] - Value labels on the fourth level (dark `#161616`).
+ * @cssproperty [--epn-skill-label-other-1=#ffffff] - Value labels on `--epn-skill-color-other-1` (dark `#161616`).
+ * @cssproperty [--epn-skill-label-other-2=#161616] - Value labels on `--epn-skill-color-other-2` (dark `#161616`).
+ * @cssproperty [--epn-text-color=#161616] - Text colour.
+ * @cssproperty [--epn-muted-color=#3a3a3a] - Colour of the band labels.
+ * @cssproperty [--epn-background=#ffffff] - Background colour (it also shows between segments).
+ * @cssproperty [--epn-font-family=Marianne, system-ui, sans-serif] - Font.
+ */
+export class EpnSkillChart extends EpnElement<SkillData> {
+  static override properties: PropertyDeclarations = {
+    ...EpnElement.properties,
+    rowsColumn: {type: String, attribute: 'rows-column'},
+    ageColumn: {type: String, attribute: 'age-column'},
+    valueColumn: {type: String, attribute: 'value-column'},
+    bands: {type: String},
+  };
+  static override styles = [baseStyles, skillChartStyles];
+  static override modelProperties = ['measure', 'rowsColumn', 'ageColumn', 'valueColumn', 'bands'];
+
+  /** The level column of a long or individual-level table. */
+  rowsColumn: string | null = null;
+  /** The age column of a long or individual-level table. */
+  ageColumn: string | null = null;
+  /** The count column of a long table. */
+  valueColumn: string | null = null;
+  /** Lower bounds of the age bands for ages in years (`0,18,65`). */
+  bands: string | null = null;
+
+  private get s(): SkillStrings {
+    return skillStrings(this.language);
+  }
+
+  protected override buildModel(input: Table | CrossTab): SkillData {
+    return skillData(input, {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});
+  }
+
+  protected override isEmpty(m: SkillData): boolean {
+    return !m.levels.length || !m.bands.length || !m.counts.flat().some((v) => v !== null && v !== 0);
+  }
+
+  protected override defaultTitle(): string {
+    return this.s.title;
+  }
+
+  private share(t: Strings) {
+    return (v: number | null) => this.formatValue(v, 'share', t);
+  }
+
+  private count(v: number | null, t: Strings): string {
+    return formatNumber(v, {locale: t.locale}) || t.markers.unavailable;
+  }
+
+  protected override renderChart(m: SkillData, width: number, t: Strings): Chart {
+    const f = this.share(t);
+    const distribution = m.measure === 'distribution';
+    const l = layoutSkill({levels: m.levels, bands: m.bands, values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map(f)}, width);
+    return {
+      height: l.height,
+      content: svg`
+        <g class="legend" part="legend">${l.legend.map((k) => svg`
+          <rect class="seg swatch ${m.tones[k.level]}" x=${k.swatchX} y=${k.y - 6} width="12" height="12"></rect>
+          ${label(k.textX, k.y, k.text, k.chars, {cls: 'level-name'})}`)}
+        </g>
+        ${l.rows.map((r) => svg`<g class="band">
+          ${label(l.plotX - 6, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'end', cls: 'band-label'})}
+          ${r.segments.map((s) => (s.width > 0 ? svg`<rect class="seg ${m.tones[s.level]}" x=${s.x} y=${r.y} width=${s.width} height=${r.height}></rect>` : nothing))}
+          ${r.segments.map((s) => (s.label ? svg`<text class="seg-label on-${m.tones[s.level]}" x=${s.labelX} y=${r.y + r.height / 2} text-anchor="middle" dominant-baseline="middle">${s.label}</text>` : nothing))}
+          ${r.endLabel ? svg`<text class="end" x=${r.endX} y=${r.y + r.height / 2} dominant-baseline="middle">${r.endLabel}</text>` : nothing}
+        </g>`)}`,
+    };
+  }
+
+  protected override summarize(m: SkillData, t: Strings): string {
+    const na = t.markers.unavailable;
+    let top = -1;
+    m.levelTotals.forEach((n, i) => {
+      if (n !== null && (top < 0 || n > m.levelTotals[top]!)) top = i;
+    });
+    let band = -1;
+    if (top >= 0) {
+      m.values[top]!.forEach((v, j) => {
+        if (v !== null && (band < 0 || v > m.values[top]![band]!)) band = j;
+      });
+    }
+    return this.s.summary({
+      total: this.count(m.total, t),
+      level: top >= 0 ? m.levels[top]! : na,
+      levelShare: top >= 0 ? this.formatValue(m.levelValues[top]!, 'share', t) : na,
+      band: band >= 0 ? m.bands[band]! : na,
+      value: band >= 0 ? this.formatValue(m.values[top]![band]!, 'share', t) : na,
+      measure: m.measure,
+    });
+  }
+
+  protected override tabulate(m: SkillData, t: Strings): DataTable {
+    const f = this.share(t);
+    const distribution = m.measure === 'distribution';
+    return {
+      caption: this.s.caption(this.heading || this.s.title, m.measure),
+      head: [t.ageBand, ...m.levels, distribution ? this.s.people : t.total],
+      rows: [
+        ...m.bands.map((band, j) => ({header: band, cells: [...m.levels.map((_, i) => f(m.values[i]![j]!)), distribution ? this.count(m.bandTotals[j]!, t) : f(m.bandValues[j]!)]})),
+        {header: t.total, cells: [...m.levelValues.map(f), distribution ? this.count(m.total, t) : f(m.total ? 1 : null)], total: true},
+      ],
+    };
+  }
+
+  protected override notes(m: SkillData, t: Strings): string[] {
+    const notes: string[] = [];
+    if (m.mismatched.length) notes.push(this.s.mismatch(m.mismatched.join(', ')));
+    if (m.excluded) notes.push(this.s.excluded(this.count(m.excluded, t)));
+    return notes;
+  }
+}
