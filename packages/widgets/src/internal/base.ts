@@ -82,7 +82,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   encoding: string | null = null;
   /** Reloads every N seconds (30 at least). */
   refresh: number | null = null;
-  /** Fraction digits of the figures shown. */
+  /** Fraction digits of the percentages shown (default 1). */
   digits: number | null = null;
   /** What is shown; each widget lists its measures. */
   measure: string | null = null;
@@ -251,8 +251,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   /** Formats a figure for the chart and table. @internal */
   protected formatValue(value: number | null, kind: 'count' | 'share', t: Strings): string {
     if (value === null) return t.markers.unavailable;
-    const digits = this.digits ?? undefined;
-    return kind === 'share' ? formatPercent(value, {locale: t.locale, digits}) : formatNumber(value, {locale: t.locale, digits});
+    // `digits` sets the precision of shares; counts are whole numbers and keep their own digits.
+    return kind === 'share' ? formatPercent(value, {locale: t.locale, digits: this.digits ?? undefined}) : formatNumber(value, {locale: t.locale});
   }
 
   protected override render(): TemplateResult {
