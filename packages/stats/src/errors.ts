@@ -118,10 +118,10 @@ const fr: Messages = {
 
 const en: Messages = {
   NOT_TEXT: (d) =>
-    `This file is not a CSV text file${d.detail ? ` (it looks like ${d.detail})` : ''}. ` +
+    `This file is not a CSV text file${d.detailEn ?? d.detail ? ` (it looks like ${d.detailEn ?? d.detail})` : ''}. ` +
     `Save the table as "CSV" from your spreadsheet, then publish that file.`,
   NOT_CSV: (d) =>
-    `The address returns ${d.detail ?? 'something else'}, not a CSV file. Check that the link points to the .csv file itself.`,
+    `The address returns ${d.detailEn ?? d.detail ?? 'something else'}, not a CSV file. Check that the link points to the .csv file itself.`,
   EMPTY: () => `The file is empty. Check that it was saved with its data, then publish it again.`,
   NO_DATA: () => `The file has a header line but no data rows. Add the data below the header.`,
   UNTERMINATED_QUOTE: (d) =>

@@ -5,7 +5,9 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** What {@link decodeBytes} found. */
 export interface Decoded {
+  /** The decoded text, without its byte-order mark. */
   text: string;
+  /** The encoding used: the BOM's, the forced one, or the detected one. */
   encoding: Encoding;
   /** Whether the bytes began with a byte-order mark (removed from `text`). */
   bom: boolean;
@@ -47,17 +49,27 @@ export function sniffBom(bytes: Uint8Array): {encoding: Encoding; length: number
   return null;
 }
 
+/** What a binary file looks like, in French (`fr`, for the message) and English (`en`). @internal */
+export interface BinaryKind {
+  fr: string;
+  en: string;
+}
+
 /** Recognises binary formats that are often published in place of a CSV. @internal */
-export function sniffBinary(bytes: Uint8Array): string | null {
+export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
   const b = (i: number) => bytes[i];
-  if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 0x03 || b(2) === 0x05 || b(2) === 0x07)) return 'une archive ZIP ou un classeur Excel .xlsx/.ods';
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'un classeur Excel .xls';
-  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'un document PDF';
-  if (b(0) === 0x1f && b(1) === 0x8b) return 'un fichier compressé gzip';
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'une image PNG';
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'une image JPEG';
+  if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 0x03 || b(2) === 0x05 || b(2) === 0x07)) {
+    return {fr: 'une archive ZIP ou un classeur Excel .xlsx/.ods', en: 'a ZIP archive or an Excel .xlsx/.ods workbook'};
+  }
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return {fr: 'un classeur Excel .xls', en: 'an Excel .xls workbook'};
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return {fr: 'un document PDF', en: 'a PDF document'};
+  if (b(0) === 0x1f && b(1) === 0x8b) return {fr: 'un fichier compressé gzip', en: 'a gzip-compressed file'};
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return {fr: 'une image PNG', en: 'a PNG image'};
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return {fr: 'une image JPEG', en: 'a JPEG image'};
   return null;
 }
+
+const BINARY: BinaryKind = {fr: 'un fichier binaire', en: 'a binary file'};
 
 function decodeUtf16(bytes: Uint8Array, offset: number, littleEndian: boolean): string {
   const n = (bytes.length - offset) >> 1;
@@ -93,53 +105,78 @@ function sniffUtf16NoBom(bytes: Uint8Array): Encoding | null {
 
 /**
  * Decodes CSV bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise strict UTF-8, and windows-1252 when the
- * bytes are not valid UTF-8 (what `latin1` and `iso-8859-1` mean on the web). An `encoding` forces the choice.
- * Binary files (ZIP/XLSX, XLS, PDF, images, NUL-filled) throw `NOT_TEXT`.
+ * bytes are not valid UTF-8 (what `latin1` and `iso-8859-1` mean on the web). An `encoding` forces the choice for
+ * bytes without a BOM; a BOM always wins and is never part of the text (as in the WHATWG Encoding Standard: `ï»¿`
+ * or `ÿþ` never begin a real file). Any `ArrayBuffer` view (`Uint8Array`, `DataView`, Node `Buffer`…) is read as
+ * its bytes. Binary files (ZIP/XLSX, XLS, PDF, gzip, images, NUL-filled) throw `NOT_TEXT`; an unknown `encoding`
+ * throws `BAD_OPTION`.
  *
  * @example
  * ```ts
  * decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9])).text; // 'café' (windows-1252)
  * ```
  */
-export function decodeBytes(input: Uint8Array | ArrayBuffer, encoding?: Encoding | string): Decoded {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+export function decodeBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView, encoding?: Encoding | string | null): Decoded {
+  const forced = normaliseEncoding(encoding);
+  const bytes = toBytes(input);
   const bin = sniffBinary(bytes);
-  if (bin) throw new EpnDataError('NOT_TEXT', {detail: bin});
+  if (bin) throw new EpnDataError('NOT_TEXT', {detail: bin.fr, detailEn: bin.en});
   const bom = sniffBom(bytes);
-  let enc = normaliseEncoding(encoding) ?? bom?.encoding ?? sniffUtf16NoBom(bytes);
-  const skip = bom && (!enc || enc === bom.encoding) ? bom.length : 0;
+  let enc = bom?.encoding ?? forced ?? sniffUtf16NoBom(bytes);
+  const body = bom ? bytes.subarray(bom.length) : bytes;
   let text: string;
   if (enc === 'utf-16le' || enc === 'utf-16be') {
-    text = decodeUtf16(bytes, skip, enc === 'utf-16le');
+    text = decodeUtf16(body, 0, enc === 'utf-16le');
   } else if (enc === 'windows-1252') {
-    text = decodeWindows1252(skip ? bytes.subarray(skip) : bytes);
+    text = decodeWindows1252(body);
   } else {
     try {
-      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(skip ? bytes.subarray(skip) : bytes);
+      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body);
       enc = 'utf-8';
     } catch {
       if (enc === 'utf-8') {
-        // Forced UTF-8 on invalid bytes: replace rather than guess, so the caller's choice wins.
-        text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(skip ? bytes.subarray(skip) : bytes);
+        // Forced UTF-8 (or a UTF-8 BOM) on invalid bytes: replace rather than guess, so the declared choice wins.
+        text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(body);
       } else {
-        text = decodeWindows1252(bytes);
+        text = decodeWindows1252(body);
         enc = 'windows-1252';
       }
     }
   }
-  if (hasBinaryControls(text)) throw new EpnDataError('NOT_TEXT', {detail: 'un fichier binaire'});
+  assertText(text);
   return {text, encoding: enc ?? 'utf-8', bom: !!bom};
 }
 
+/** The bytes of any binary input, without copying. @internal */
+export function toBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (input instanceof Uint8Array) return input;
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return new Uint8Array(input);
+}
+
+/** Throws `NOT_TEXT` when decoded text is in fact binary (NUL bytes, or many control characters). @internal */
+export function assertText(text: string): void {
+  if (hasBinaryControls(text)) throw new EpnDataError('NOT_TEXT', {detail: BINARY.fr, detailEn: BINARY.en});
+}
+
 /** Maps the usual labels (`latin1`, `iso-8859-1`, `cp1252`, `utf8`…) to an {@link Encoding}. @internal */
-export function normaliseEncoding(label: string | undefined | null): Encoding | undefined {
-  if (!label) return undefined;
+export function normaliseEncoding(label: unknown): Encoding | undefined {
+  if (label === undefined || label === null || label === '') return undefined;
+  if (typeof label !== 'string') {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
+      detailEn: `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
+    });
+  }
   const l = label.trim().toLowerCase().replace(/_/g, '-');
   if (l === 'utf-8' || l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (l === 'utf-16le' || l === 'utf-16' || l === 'unicode') return 'utf-16le';
   if (l === 'utf-16be') return 'utf-16be';
   if (/^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|l1|ansi|us-ascii|ascii)$/.test(l)) return 'windows-1252';
-  throw new EpnDataError('BAD_OPTION', {detail: `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`});
+  throw new EpnDataError('BAD_OPTION', {
+    detail: `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
+    detailEn: `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
+  });
 }
 
 /** NUL and other C0 controls (other than tab, CR, LF, FF) in more than 1 % of the first 64 K characters. */

@@ -1,9 +1,16 @@
+import {EpnDataError} from '../errors.js';
+
 /** What a marker cell stands for: secret statistique, a figure not available, or an empty cell. */
 export type MarkerKind = 'secret' | 'unavailable' | 'empty';
 
 /**
  * The markers recognised by default in numeric columns (compared trimmed and case-insensitively). Add or override
  * with the `markers` option of {@link parseCsv}; map a text to `null` to read it as ordinary text.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MARKERS['n.d.']; // 'unavailable'
+ * ```
  */
 export const DEFAULT_MARKERS: Readonly<Record<string, MarkerKind>> = Object.freeze({
   's': 'secret',
@@ -36,16 +43,36 @@ export const DEFAULT_MARKERS: Readonly<Record<string, MarkerKind>> = Object.free
   'x': 'secret',
 });
 
-/** Builds the marker lookup from the defaults and the caller's overrides. @internal */
-export function markerTable(extra?: Record<string, MarkerKind | null>): Map<string, MarkerKind> {
+const KINDS: readonly string[] = ['secret', 'unavailable', 'empty'];
+
+/**
+ * Builds the marker lookup from the defaults and the caller's overrides. Throws `BAD_OPTION` when `extra` is not an
+ * object of `text → 'secret' | 'unavailable' | 'empty' | null`, or names an empty text. @internal
+ */
+export function markerTable(extra?: Record<string, MarkerKind | null> | null): Map<string, MarkerKind> {
   const table = new Map<string, MarkerKind>();
   for (const [k, v] of Object.entries(DEFAULT_MARKERS)) table.set(k, v);
-  if (extra) {
-    for (const [k, v] of Object.entries(extra)) {
-      const key = k.trim().toLowerCase();
-      if (v === null) table.delete(key);
-      else table.set(key, v);
+  if (extra === undefined || extra === null) return table;
+  if (typeof extra !== 'object' || Array.isArray(extra)) {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `marqueurs ${String(extra)} (un objet est attendu, par exemple { "sc": "secret", "-": null })`,
+      detailEn: `markers ${String(extra)} (an object is expected, for example { "sc": "secret", "-": null })`,
+    });
+  }
+  for (const [k, v] of Object.entries(extra)) {
+    const key = k.trim().toLowerCase();
+    if (!key || (v !== null && !KINDS.includes(v as string))) {
+      throw new EpnDataError('BAD_OPTION', {
+        detail: !key
+          ? `marqueur vide (une cellule vide est déjà lue comme vide)`
+          : `marqueur « ${k} » : « ${String(v)} » n'est pas un type de marqueur (secret, unavailable, empty, ou null pour le lire comme du texte)`,
+        detailEn: !key
+          ? `empty marker (an empty cell is already read as empty)`
+          : `marker "${k}": "${String(v)}" is not a marker kind (secret, unavailable, empty, or null to read it as text)`,
+      });
     }
+    if (v === null) table.delete(key);
+    else table.set(key, v);
   }
   return table;
 }

@@ -20,8 +20,8 @@ const REFUSED = /^[-+\u2212]?(inf(inity)?|nan|\d+(?:[.,]\d+)?e[-+]?\d+|0x[0-9a-f
 /**
  * Reads a number written the French way or the English way. Accepts a decimal comma (`12,5`), thousands separated by
  * a space, U+00A0, U+202F or U+2009 (`1 234`), dotted thousands with a decimal comma (`1.234,5`), a U+2212 minus
- * (`−12,5`), a trailing `%` or `€`. Returns `null` for anything else, including `1e5`, `0x10`, `Infinity`, `NaN`
- * and the empty string (never 0).
+ * (`−12,5`), a trailing `%` or `€`. Returns `null` for anything else, including `1e5`, `0x10`, `Infinity`, `NaN`,
+ * the empty string (never 0) and identifier codes (`01001`, `2A004`: a leading zero or a letter makes a code).
  *
  * `decimal` names the decimal separator and settles the ambiguous `1,234` and `1.234`: with `','` (the default,
  * French first) `1,234` is 1.234 and `1.234` is 1234; with `'.'` it is the reverse. The other separator is read as
@@ -101,16 +101,20 @@ function readDigits(s: string, decimal: DecimalSeparator): number | null {
 
 /**
  * Guesses a file's decimal separator from raw cells: `,` unless the cells show dot decimals (`95.57`, `1,234.5`)
- * more often than comma decimals (`12,5`, `1.234,5`). @internal
+ * more often than comma decimals (`12,5`, `1.234,5`). Only cells that are wholly a number count (not `lot 1 234.5`).
+ * @internal
  */
 export function guessDecimal(cells: Iterable<string>): DecimalSeparator {
   let comma = 0;
   let dot = 0;
   for (const raw of cells) {
     const s = raw.trim();
-    if (s.length > 40 || !/\d[.,]\d/.test(s)) continue;
-    if (/^[-+\u2212]?\d{1,3}(\.\d{3})+,\d+/.test(s) || /^[-+\u2212]?\d+,(\d{1,2}|\d{4,})\s*%?$/.test(s) || /\d[\s\u00a0\u202f]\d{3},\d/.test(s)) comma++;
-    else if (/^[-+\u2212]?\d{1,3}(,\d{3})+\.\d+/.test(s) || /^[-+\u2212]?\d+\.(\d{1,2}|\d{4,})\s*%?$/.test(s) || /\d[\s\u00a0\u202f]\d{3}\.\d/.test(s)) dot++;
+    if (s.length > 40 || !/\d[.,]\d/.test(s) || !NUMBER_LIKE.test(s)) continue;
+    if (/^[-+\u2212]?\d{1,3}(\.\d{3})+,\d+/.test(s) || /^[-+\u2212]?\d+,(\d{1,2}|\d{4,})\s*%?$/.test(s) || /\d[\s\u00a0\u202f\u2009]\d{3},\d/.test(s)) comma++;
+    else if (/^[-+\u2212]?\d{1,3}(,\d{3})+\.\d+/.test(s) || /^[-+\u2212]?\d+\.(\d{1,2}|\d{4,})\s*%?$/.test(s) || /\d[\s\u00a0\u202f\u2009]\d{3}\.\d/.test(s)) dot++;
   }
   return dot > comma ? '.' : ',';
 }
+
+/** A cell made of a sign, digits, separators and an optional `%` or `€`, nothing else. */
+const NUMBER_LIKE = /^[-+\u2212]?[\d.,\u0020\u00a0\u202f\u2009\u2007]+[%€]?$/;

@@ -10,6 +10,11 @@ export interface Scanned {
   recordLines: number[];
   /** 1-based line of a quote that is never closed, if any. */
   unterminatedAt?: number;
+  /**
+   * Quoted fields followed by text before the next delimiter (`"Caen" (14);12`), each with its 1-based line and the
+   * field as written. The text is rewritten into one well-formed quoted field holding both parts (`Caen (14)`).
+   */
+  malformed: Array<{line: number; raw: string}>;
 }
 
 const QUOTE = 34;
@@ -18,12 +23,16 @@ const LF = 10;
 
 /**
  * Normalises line ends outside quoted fields to `\n`, records where each record starts and finds a quote that is
- * never closed. A quote opens a field only at its start (as in RFC 4180 and papaparse). @internal
+ * never closed. A quote opens a field only at its start (as in RFC 4180 and papaparse). White space between a
+ * closing quote and the next delimiter is dropped; other text there is kept in the field (as spreadsheets do) and
+ * recorded in `malformed`, so that the CSV reader never runs on past the line looking for another closing quote.
+ * @internal
  */
 export function normaliseLines(text: string, delimiter: string): Scanned {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const recordLines: number[] = [1];
+  const malformed: Array<{line: number; raw: string}> = [];
   let line = 1;
   let crlf = 0;
   let lf = 0;
@@ -36,9 +45,10 @@ export function normaliseLines(text: string, delimiter: string): Scanned {
     const c = text.charCodeAt(i);
     if (fieldStart && c === QUOTE) {
       const open = line;
+      const start = i;
       i++;
       for (;;) {
-        if (i >= n) return {text, lineEnding: kind(crlf, lf, cr), recordLines, unterminatedAt: open};
+        if (i >= n) return {text, lineEnding: kind(crlf, lf, cr), recordLines, unterminatedAt: open, malformed};
         const q = text.charCodeAt(i);
         if (q === QUOTE) {
           if (text.charCodeAt(i + 1) === QUOTE) i += 2;
@@ -50,6 +60,23 @@ export function normaliseLines(text: string, delimiter: string): Scanned {
           if (q === LF || (q === CR && text.charCodeAt(i + 1) !== LF)) line++;
           i++;
         }
+      }
+      // i is just past the closing quote: anything before the next delimiter or line end?
+      let j = i;
+      while (j < n) {
+        const q = text.charCodeAt(j);
+        if (q === d || q === LF || q === CR) break;
+        j++;
+      }
+      if (j > i) {
+        const rest = text.slice(i, j);
+        if (rest.trim() === '') out += text.slice(from, i);
+        else {
+          out += text.slice(from, i - 1) + rest.replace(/"/g, '""') + '"';
+          malformed.push({line, raw: text.slice(start, j)});
+        }
+        from = j;
+        i = j;
       }
       fieldStart = false;
       continue;
@@ -76,7 +103,7 @@ export function normaliseLines(text: string, delimiter: string): Scanned {
     }
   }
   out += text.slice(from);
-  return {text: out, lineEnding: kind(crlf, lf, cr), recordLines};
+  return {text: out, lineEnding: kind(crlf, lf, cr), recordLines, malformed};
 }
 
 function kind(crlf: number, lf: number, cr: number): LineEnding {
@@ -85,8 +112,12 @@ function kind(crlf: number, lf: number, cr: number): LineEnding {
   return crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
 }
 
-/** Counts the fields of the first `maxLines` records for one delimiter, quotes respected. @internal */
-export function fieldCounts(text: string, delimiter: string, maxLines = 200, maxChars = 262144): number[] {
+/**
+ * Counts the fields of the first `maxLines` records for one delimiter, quotes respected. When `stats` is given, also
+ * counts the quotes that this delimiter leaves out of place (in the middle of an unquoted field, or a closing quote
+ * followed by text): a wrong delimiter splits quoted fields and leaves such quotes. @internal
+ */
+export function fieldCounts(text: string, delimiter: string, maxLines = 200, maxChars = 262144, stats?: {quoteAnomalies: number}): number[] {
   const d = delimiter.charCodeAt(0);
   const n = Math.min(text.length, maxChars);
   const counts: number[] = [];
@@ -105,6 +136,12 @@ export function fieldCounts(text: string, delimiter: string, maxLines = 200, max
         } else i++;
       }
       i++;
+      if (stats) {
+        let j = i;
+        while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== d) j++;
+        const next = text.charCodeAt(j);
+        if (j < n && next !== d && next !== LF && next !== CR) stats.quoteAnomalies++;
+      }
       fieldStart = false;
       empty = false;
       continue;
@@ -120,6 +157,7 @@ export function fieldCounts(text: string, delimiter: string, maxLines = 200, max
       empty = true;
       fieldStart = true;
     } else {
+      if (c === QUOTE && stats) stats.quoteAnomalies++;
       fieldStart = false;
       if (c !== 32 && c !== 9) empty = false;
     }
@@ -136,7 +174,8 @@ export const DELIMITERS = [';', ',', '\t', '|'] as const;
  * Finds the delimiter of a CSV text among `;`, `,`, tab and `|`: the one that splits the most lines into the same
  * number (above one) of fields, quotes respected; title lines before the header and notes after the table do not
  * disturb it. A file whose commas all sit between digits and whose first line has none (one column of French
- * decimals) is read as one column. Ties go to `;`, then `,`, tab and `|`.
+ * decimals) is read as one column. Ties go to the delimiter that leaves no quote out of place (a wrong one splits
+ * quoted fields), then to `;`, `,`, tab and `|` in that order.
  *
  * @example
  * ```ts
@@ -146,17 +185,20 @@ export const DELIMITERS = [';', ',', '\t', '|'] as const;
 export function sniffDelimiter(text: string): string {
   let best: string = DELIMITERS[0];
   let bestScore = 0;
+  let bestAnomalies = Infinity;
   for (const d of DELIMITERS) {
-    const counts = fieldCounts(text, d).filter((c) => c > 0);
+    const stats = {quoteAnomalies: 0};
+    const counts = fieldCounts(text, d, undefined, undefined, stats).filter((c) => c > 0);
     const freq = new Map<number, number>();
     for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
     let mode = 0;
     let score = 0;
     for (const [c, f] of freq) if (f > score || (f === score && c > mode)) [mode, score] = [c, f];
     if (d === ',' && score > 0 && counts[0] === 1 && commasAreDecimals(text)) continue;
-    if (score > bestScore) {
+    if (score > bestScore || (score === bestScore && score > 0 && stats.quoteAnomalies < bestAnomalies)) {
       best = d;
       bestScore = score;
+      bestAnomalies = stats.quoteAnomalies;
     }
   }
   if (bestScore === 0) {
@@ -166,8 +208,9 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
+/** True when every comma outside quoted fields sits between two digits (`12,5`). */
 function commasAreDecimals(text: string): boolean {
-  const sample = text.slice(0, 65536);
+  const sample = text.slice(0, 65536).replace(/"(?:[^"]|"")*"/g, '""');
   const all = sample.match(/,/g)?.length ?? 0;
   const between = sample.match(/\d,\d/g)?.length ?? 0;
   return all > 0 && between === all;
