@@ -4,6 +4,7 @@ import {EQUIPMENT_PALETTE, equipmentData, layoutEquipment, type EpnEquipmentChar
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+import {expectGolden} from './golden.js';
 
 const SEED = fixtureUrl('seed/equipement-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
@@ -480,5 +481,21 @@ describe('<epn-equipment-chart>', () => {
       expect(hexOf(getComputedStyle(shadow(el).querySelector('rect.bar')!).fill)).to.equal('#123456');
       expect(hexOf(getComputedStyle(shadow(el).querySelector('rect.track')!).fill)).to.equal('#abcdef');
     });
+  });
+});
+
+describe('<epn-equipment-chart> golden SVG', () => {
+  it('seed table, default measure, 800 px', async () => {
+    const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${SEED}></epn-equipment-chart>`);
+    await settled(el);
+    await atWidth(el, 800);
+    await expectGolden('equipment-chart-seed-800', shadow(el).querySelector('svg')!);
+  });
+
+  it('seed table, distribution, 320 px', async () => {
+    const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${SEED} measure="distribution"></epn-equipment-chart>`);
+    await settled(el);
+    await atWidth(el, 320);
+    await expectGolden('equipment-chart-seed-distribution-320', shadow(el).querySelector('svg')!);
   });
 });

@@ -4,6 +4,7 @@ import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnS
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+import {expectGolden} from './golden.js';
 
 const SEED = fixtureUrl('seed/niveau-usage-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
@@ -473,5 +474,21 @@ describe('<epn-skill-chart>', () => {
       expect(hexOf(getComputedStyle(shadow(el).querySelector('rect.seg.l1')!).fill)).to.equal('#123456');
       expect(hexOf(getComputedStyle(shadow(el).querySelector('text.on-l1')!).fill)).to.equal('#fedcba');
     });
+  });
+});
+
+describe('<epn-skill-chart> golden SVG', () => {
+  it('seed table, default measure, 800 px', async () => {
+    const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${SEED}></epn-skill-chart>`);
+    await settled(el);
+    await atWidth(el, 800);
+    await expectGolden('skill-chart-seed-800', shadow(el).querySelector('svg')!);
+  });
+
+  it('seed table, share-of-total, 320 px', async () => {
+    const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${SEED} measure="share-of-total"></epn-skill-chart>`);
+    await settled(el);
+    await atWidth(el, 320);
+    await expectGolden('skill-chart-seed-share-of-total-320', shadow(el).querySelector('svg')!);
   });
 });
