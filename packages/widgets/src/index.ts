@@ -8,3 +8,7 @@ export {EpnAgeChart} from './age-chart/age-chart.js';
 export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
 export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
 export {langOf, strings, type Lang, type Strings} from './internal/i18n.js';
+export * from './equipment-chart/index.js';
+export * from './skill-chart/index.js';
+export * from './budget-card/index.js';
+export * from './key-figures/index.js';

@@ -1,0 +1,166 @@
+import {EpnDataError, parseNumber, ratio, type CrossTab, type Table} from '@epn/stats';
+import {populationByAge, type Population, type PopulationOptions} from './budget-card.population.js';
+import {euroUnit, findEntry, readKeyValues, type KeyValue, type KeyValues} from './key-values.js';
+
+/** Names under which each input is recognised in a file (loose: case, accents, `_`, units in parentheses ignored). */
+export const BUDGET_KEYS = {
+  budget: ['budget', 'budget annuel', 'budget total', 'budget global', 'budget de fonctionnement', 'budget par an', 'budget eur', 'annual budget',
+    'yearly budget', 'total budget', 'depenses', 'depenses annuelles', 'depense', 'depense annuelle', 'spending', 'annual spending', 'expenditure',
+    'montant', 'montant annuel', 'cout', 'cout annuel', 'cost', 'annual cost'],
+  population: ['population', 'population totale', 'population municipale', 'population legale', 'habitants', 'nombre d habitants', 'nb habitants',
+    'nombre habitants', 'inhabitants', 'residents', 'pop', 'total population'],
+  registered: ['inscrits', 'inscrits annuels', 'inscrits par an', 'nombre d inscrits', 'nb inscrits', 'nombre inscrits', 'usagers inscrits', 'usagers',
+    'adherents', 'registered', 'registered users', 'registrations', 'members', 'users', 'annual users'],
+  year: ['annee', 'an', 'year', 'exercice', 'millesime'],
+} as const;
+
+/** Where an input comes from. */
+export type InputOrigin = 'attribute' | 'file' | 'population-src';
+
+/** An input of the card: its value and where it comes from. */
+export interface BudgetInput {
+  value: number | null;
+  origin: InputOrigin | null;
+  /** The key of the file it was read under, when read from the file. */
+  key: string | null;
+  /** The marker of the file's cell (`nd`, `s`), when the value is one. */
+  marker: KeyValue['marker'];
+}
+
+/** What the card shows. */
+export interface BudgetModel {
+  year: string | null;
+  budget: BudgetInput;
+  population: BudgetInput;
+  registered: BudgetInput;
+  /** budget / population, `null` when either is missing or the population is not above 0. */
+  perInhabitant: number | null;
+  /** budget / registered users, `null` likewise. */
+  perRegistered: number | null;
+  /** The population file read (`population-src`), when given. */
+  populationTable: Population | null;
+  /** The per-inhabitant figure over an age range (`ages`), when asked for. */
+  restricted: {population: Population; perInhabitant: number | null} | null;
+}
+
+/** The card's attributes. */
+export interface BudgetOptions extends PopulationOptions {
+  budget?: string | null;
+  population?: string | null;
+  registered?: string | null;
+  year?: string | null;
+  /** The population-by-age table (`population-src`), once loaded. */
+  populationTable?: Table | null;
+}
+
+/**
+ * Reads an amount or a count given in an attribute: `1050000`, `1 050 000`, `1 050 000 €`, `1,05 M€`, `800 k€`.
+ * `null` for an empty attribute; throws `BAD_OPTION` for anything else (text, negative numbers).
+ */
+export function parseAmount(name: string, text: string | null | undefined): number | null {
+  if (text === null || text === undefined || !text.trim()) return null;
+  const raw = text.trim();
+  const m = /^(.*?)\s*(k|m|md|mds)\s*(€|eur|euros)?$/i.exec(raw);
+  let value = parseNumber(raw);
+  if (value === null && m && m[1]) {
+    const base = parseNumber(m[1]);
+    const factor = {k: 1e3, m: 1e6, md: 1e9, mds: 1e9}[m[2]!.toLowerCase() as 'k' | 'm' | 'md' | 'mds'];
+    value = base === null ? null : base * factor;
+  }
+  if (value === null || value < 0) {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `${name}="${text}" : un nombre positif, par exemple 1050000 ou 1 050 000`,
+      detailEn: `${name}="${text}": a positive number, e.g. 1050000 or 1 050 000`,
+    });
+  }
+  return value;
+}
+
+/** `numerator / denominator` when the denominator is above 0, else `null` (never Infinity or NaN). */
+export function perHead(numerator: number | null, denominator: number | null): number | null {
+  return denominator === null || !(denominator > 0) ? null : ratio(numerator, denominator);
+}
+
+function fromFile(kv: KeyValues | null, keys: readonly string[], euros = false): BudgetInput | null {
+  const e = kv ? findEntry(kv.entries, keys) : undefined;
+  if (!e) return null;
+  const {factor} = euros ? euroUnit(e.unit) : {factor: 1};
+  return {value: e.value === null ? null : e.value * factor, origin: 'file', key: e.key, marker: e.marker};
+}
+
+const none: BudgetInput = {value: null, origin: null, key: null, marker: null};
+
+/**
+ * The budget card's figures: € per inhabitant and € per registered user, from the attributes (which win) and the
+ * file (a key/value file or a one-row table; see {@link BUDGET_KEYS} for the names recognised), and, with a
+ * population table, the population of a territory and the € per inhabitant over an age range.
+ *
+ * Null policy: a missing, empty or zero denominator gives `null` (shown "non disponible"), never Infinity or NaN; an
+ * empty budget cell gives `budget.value: null` (the card is then empty). Throws `UNEXPECTED_SHAPE` /
+ * `MISSING_COLUMN` when there is no budget at all (saying where to give it), `BAD_OPTION` for an attribute that is
+ * not a number, `ages` without a population table, and what {@link populationByAge} throws.
+ *
+ * @example
+ * ```ts
+ * budgetFigures(null, {budget: '1050000', population: '1480000', registered: '65691'}).perInhabitant; // 0.709…
+ * ```
+ */
+export function budgetFigures(input: Table | CrossTab | null, options: BudgetOptions = {}): BudgetModel {
+  // An input without rows is the empty table of a card given attributes only.
+  const hasRows = !!input && ('rowLabels' in input ? input.rowLabels.length > 0 : input.rows.length > 0);
+  const kv = input && hasRows ? readKeyValues(input, {year: options.year}) : null;
+  const attr = (name: string, text: string | null | undefined): BudgetInput | null => {
+    const value = parseAmount(name, text);
+    return value === null ? null : {value, origin: 'attribute', key: null, marker: null};
+  };
+  const budget = attr('budget', options.budget) ?? fromFile(kv, BUDGET_KEYS.budget, true);
+  if (!budget) throw missingBudget(input, kv);
+  const registered = attr('registered', options.registered) ?? fromFile(kv, BUDGET_KEYS.registered) ?? none;
+  let population = attr('population', options.population) ?? fromFile(kv, BUDGET_KEYS.population);
+
+  let populationTable: Population | null = null;
+  let restricted: BudgetModel['restricted'] = null;
+  if (options.populationTable) {
+    const whole = populationByAge(options.populationTable, {territory: options.territory, group: options.group});
+    populationTable = whole;
+    if (!population) population = {value: whole.total, origin: 'population-src', key: null, marker: null};
+    if (options.ages && options.ages.trim()) {
+      const part = populationByAge(options.populationTable, options);
+      restricted = {population: part, perInhabitant: perHead(budget.value, part.value)};
+    }
+  } else if (options.ages && options.ages.trim()) {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `ages="${options.ages}" demande une table de population par âge : ajoutez population-src (par exemple le fichier de l'INSEE)`,
+      detailEn: `ages="${options.ages}" needs a population table by age: add population-src (e.g. INSEE's file)`,
+    });
+  }
+  population ??= none;
+  const yearAttr = options.year && options.year.trim() ? options.year.trim() : null;
+  const yearEntry = kv ? findEntry(kv.entries, BUDGET_KEYS.year) : undefined;
+  const year = yearAttr ?? (yearEntry ? (yearEntry.text ?? (yearEntry.value === null ? null : String(yearEntry.value))) : null);
+  return {
+    year,
+    budget,
+    population,
+    registered,
+    perInhabitant: perHead(budget.value, population.value),
+    perRegistered: perHead(budget.value, registered.value),
+    populationTable,
+    restricted,
+  };
+}
+
+function missingBudget(input: Table | CrossTab | null, kv: KeyValues | null): EpnDataError {
+  if (kv && kv.shape === 'record' && input && !('rowLabels' in input)) {
+    return new EpnDataError('MISSING_COLUMN', {column: 'budget', available: input.columns});
+  }
+  const found = kv ? kv.entries.map((e) => e.key) : [];
+  const list = (q: (s: string) => string) => (found.length ? found.slice(0, 8).map(q).join(', ') + (found.length > 8 ? '…' : '') : '');
+  return new EpnDataError('UNEXPECTED_SHAPE', {
+    detail: `il manque le budget : donnez-le avec l'attribut budget="…" ou dans le fichier (une ligne « budget », « budget annuel » ou « dépenses »)` +
+      (found.length ? ` ; indicateurs trouvés : ${list((k) => `« ${k} »`)}` : ''),
+    detailEn: `the budget is missing: give it with the budget="…" attribute or in the file (a "budget", "budget annuel" or "dépenses" line)` +
+      (found.length ? `; figures found: ${list((k) => `"${k}"`)}` : ''),
+  });
+}
+

@@ -1,0 +1,245 @@
+import {EpnDataError, parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
+import {keyOf} from './key-values.js';
+
+/** How to read a population table (the card's attributes). */
+export interface PopulationOptions {
+  /** The territory: a row name (`Calvados`) or code (`14`), or several separated by `,` or `;` (summed). */
+  territory?: string | null;
+  /** The age range (`5-74`, `18 à 64 ans`, `75+`); without it, the whole population. */
+  ages?: string | null;
+  /**
+   * `inside` (default): only the file's bands that lie inside the range are counted (the population used can be
+   * narrower than asked: 20 to 74 for 5-74 with INSEE's bands); `overlap`: every band that overlaps the range is
+   * counted (it can be wider: 0 to 74). Either way the card says which ages were counted.
+   */
+  match?: string | null;
+  /** The group of columns of a two-row header (INSEE: `Ensemble`, `Hommes`, `Femmes`); default `Ensemble`. */
+  group?: string | null;
+}
+
+/** A band of the population file. */
+export interface PopulationBand {
+  label: string;
+  /** Its ages, read by the core's band reader (`null` when the label is not an age band). */
+  range: AgeRange | null;
+  count: number | null;
+  /** Whether it is counted in the population used. */
+  used: boolean;
+}
+
+/** The population used for a per-inhabitant figure, and how it was obtained. */
+export interface Population {
+  /** The rows of the file used (territories), as written; empty when the file has a single one. */
+  territories: string[];
+  /** All ages (the file's total, else the sum of its bands); `null` when unknown. */
+  total: number | null;
+  /** The file's bands, youngest first. */
+  bands: PopulationBand[];
+  /** The range asked for (`ages`), or `null`. */
+  requested: AgeRange | null;
+  /** The span of the bands counted, or `null` without `ages`. */
+  used: AgeRange | null;
+  /** The population counted: the bands used, or the total without `ages`; `null` when a band used is unknown. */
+  value: number | null;
+  /** Whether the ages counted are exactly the ages asked for. */
+  exact: boolean;
+  match: 'inside' | 'overlap';
+  /** Ages asked for but not counted (the file's bands do not isolate them). */
+  missing: AgeRange[];
+  /** Ages counted but not asked for. */
+  extra: AgeRange[];
+  /** Whether bands counted overlap each other (a person may be counted twice). */
+  overlapping: boolean;
+}
+
+/**
+ * Reads an age range written as the core's band reader understands it (`5-74`, `de 5 à 74 ans`, `75+`, `moins de 20
+ * ans`); throws `BAD_OPTION` otherwise.
+ */
+export function parseAgeRange(text: string): AgeRange {
+  const range = parseAgeLabel(text);
+  if (!range) {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `ages="${text}" : une tranche d'âge comme 5-74, 18-64 ou 75+`,
+      detailEn: `ages="${text}": an age range such as 5-74, 18-64 or 75+`,
+    });
+  }
+  return range;
+}
+
+const TOTAL_GROUP = /^(ensemble|total|tous|toutes|tous sexes|ensemble des sexes|all|both sexes|overall)$/;
+
+/** The group of columns to read in a two-row header (`Ensemble` by default), or `undefined` for a one-row header. */
+function groupOf(table: Table, group: string | null | undefined): string | undefined {
+  if (group && group.trim()) return group.trim();
+  const {header, types} = table.meta;
+  if (header.length < 2) return undefined;
+  let carried = '';
+  const tops = header[0]!.map((top) => (carried = top || carried));
+  const groups = [...new Set(tops.filter((g, j) => g && types[j] === 'number'))];
+  if (groups.length <= 1) return groups[0];
+  const all = groups.find((g) => TOTAL_GROUP.test(keyOf(g)));
+  if (all) return all;
+  throw new EpnDataError('BAD_OPTION', {
+    detail: `le fichier de population a plusieurs groupes de colonnes (${groups.map((g) => `« ${g} »`).join(', ')}) : choisissez-en un avec population-group`,
+    detailEn: `the population file has several groups of columns (${groups.map((g) => `"${g}"`).join(', ')}): choose one with population-group`,
+  });
+}
+
+interface Entity {
+  label: string;
+  counts: (number | null)[];
+  total: number | null;
+  isTotal?: boolean;
+}
+
+const sum = (xs: readonly (number | null)[]): number | null => {
+  let s = 0;
+  for (const x of xs) {
+    if (x === null) return null;
+    s += x;
+  }
+  return s;
+};
+
+const codeKey = (s: string) => s.trim().toLowerCase().replace(/^0+(?=[0-9a-z])/, '');
+
+/**
+ * The population of a territory, for an age range, from a population table: INSEE's estimates (two-row header,
+ * `Ensemble` group, one row per département), a table with one row per territory and one column per age band, or
+ * the transposed form (one row per band, one column per territory). The bands are read by the core
+ * (`readCrossTab`, `parseAgeLabel`); the territory is a row name or code, or several summed.
+ *
+ * Null policy: a band used that is empty or secret makes the population `null` (never 0). Throws `BAD_OPTION` for an
+ * unknown territory, an unreadable range or `match`, or a file of several territories without `territory`;
+ * `UNEXPECTED_SHAPE` when the columns are not age bands or no band fits the range; and what the core throws.
+ *
+ * @example
+ * ```ts
+ * populationByAge(inseeTable, {territory: 'Calvados', ages: '5-74'}).used; // {lower: 20, upper: 74}: INSEE's 0-19 holds 0-4
+ * ```
+ */
+export function populationByAge(table: Table, options: PopulationOptions = {}): Population {
+  const match = (options.match || 'inside').trim();
+  if (match !== 'inside' && match !== 'overlap') {
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `age-match="${match}" (inside : seulement les tranches comprises dans l'intervalle ; overlap : toutes celles qui le touchent)`,
+      detailEn: `age-match="${match}" (inside: only the bands within the range; overlap: every band touching it)`,
+    });
+  }
+  const requested = options.ages && options.ages.trim() ? parseAgeRange(options.ages) : null;
+  const group = groupOf(table, options.group);
+  const ct = readCrossTab(table, group ? {group} : {});
+  const isAges = (labels: string[]) => labels.length > 0 && labels.every((l) => parseAgeLabel(l) !== null);
+  const transposed = !isAges(ct.columnLabels) && isAges(ct.rowLabels);
+  const {bandLabels, entities} = transposed ? byColumn(ct) : byRow(ct);
+  const chosen = chooseTerritories(table, ct, entities, options.territory, transposed);
+  const counts = bandLabels.map((_, b) => sum(chosen.map((e) => e.counts[b] ?? null)));
+  const total = sum(chosen.map((e) => e.total));
+  const bands: PopulationBand[] = bandLabels.map((label, b) => ({label, range: parseAgeLabel(label), count: counts[b]!, used: false}));
+  const territories = chosen.length === 1 && entities.filter((e) => !e.isTotal).length === 1 ? [] : chosen.map((e) => e.label);
+  if (!requested) {
+    return {territories, total, bands, requested: null, used: null, value: total, exact: true, match, missing: [], extra: [], overlapping: false};
+  }
+  if (!bands.some((b) => b.range)) {
+    throw new EpnDataError('UNEXPECTED_SHAPE', {
+      detail: `les colonnes du fichier de population ne sont pas des tranches d'âge (${bandLabels.slice(0, 6).map((l) => `« ${l} »`).join(', ')}) : impossible d'en retenir les ${rangeKey(requested)} ans`,
+      detailEn: `the population file's columns are not age bands (${bandLabels.slice(0, 6).map((l) => `"${l}"`).join(', ')}): the ages ${rangeKey(requested)} cannot be picked`,
+    });
+  }
+  const hi = (r: AgeRange) => r.upper ?? Infinity;
+  const inside = (r: AgeRange) => r.lower >= requested.lower && hi(r) <= hi(requested);
+  const touches = (r: AgeRange) => r.lower <= hi(requested) && hi(r) >= requested.lower;
+  for (const b of bands) b.used = !!b.range && (match === 'inside' ? inside(b.range) : touches(b.range));
+  const used = bands.filter((b) => b.used).map((b) => b.range!);
+  if (!used.length) {
+    throw new EpnDataError('UNEXPECTED_SHAPE', {
+      detail: `aucune tranche d'âge du fichier de population (${bandLabels.map((l) => `« ${l} »`).join(', ')}) n'est comprise dans ${rangeKey(requested)} ans ; ` +
+        `choisissez une autre tranche, ou age-match="overlap" pour compter les tranches qui la chevauchent`,
+      detailEn: `no age band of the population file (${bandLabels.map((l) => `"${l}"`).join(', ')}) lies within ${rangeKey(requested)}; ` +
+        `choose another range, or age-match="overlap" to count the bands that overlap it`,
+    });
+  }
+  const span: AgeRange = {lower: Math.min(...used.map((r) => r.lower)), upper: used.some((r) => r.upper === null) ? null : Math.max(...used.map((r) => r.upper!))};
+  const sorted = [...used].sort((a, b) => a.lower - b.lower || hi(a) - hi(b));
+  let reach = -1;
+  let overlapping = false;
+  sorted.forEach((r, i) => {
+    if (i > 0 && r.lower <= reach) overlapping = true;
+    reach = Math.max(reach, hi(r));
+  });
+  const missing = subtract([requested], sorted);
+  const extra = subtract(sorted, [requested]);
+  const value = sum(bands.filter((b) => b.used).map((b) => b.count));
+  return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, missing, extra, overlapping};
+}
+
+function byRow(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
+  const entities: Entity[] = ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!, total: ct.rowTotals[i] ?? null}));
+  for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
+  if (ct.meta.givenColumnTotals) entities.push({label: 'Total', counts: ct.columnTotals, total: ct.total, isTotal: true});
+  return {bandLabels: ct.columnLabels, entities};
+}
+
+function byColumn(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
+  const entities: Entity[] = ct.columnLabels.map((label, j) => ({label, counts: ct.counts.map((r) => r[j] ?? null), total: ct.columnTotals[j] ?? null}));
+  if (ct.meta.givenRowTotals) entities.push({label: 'Total', counts: ct.rowTotals, total: ct.total, isTotal: true});
+  return {bandLabels: ct.rowLabels, entities};
+}
+
+function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], territory: string | null | undefined, transposed: boolean): Entity[] {
+  const tokens = [...new Set((territory ?? '').split(/[;,]/).map((s) => s.trim()).filter(Boolean))];
+  const places = entities.filter((e) => !e.isTotal);
+  if (!tokens.length) {
+    if (places.length === 1) return places;
+    const total = entities.find((e) => e.isTotal);
+    if (total) return [total];
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `le fichier de population a ${places.length} territoires : choisissez-en un avec l'attribut territory (par exemple « ${places[0]?.label ?? ''} », ou son code)`,
+      detailEn: `the population file has ${places.length} territories: choose one with the territory attribute (e.g. "${places[0]?.label ?? ''}", or its code)`,
+    });
+  }
+  const byLabel = (key: string) => entities.find((e) => keyOf(e.label) === key);
+  const labelColumn = table.columns.indexOf(ct.meta.rowTitle);
+  const stringColumns = table.columns.map((_, j) => j).filter((j) => table.meta.types[j] === 'string');
+  return tokens.map((token) => {
+    const found = byLabel(keyOf(token)) ?? (transposed || labelColumn < 0 ? undefined : byCode(token));
+    if (!found) {
+      const some = places.slice(0, 4).map((e) => `« ${e.label} »`).join(', ');
+      throw new EpnDataError('BAD_OPTION', {
+        detail: `territory : « ${token} » n'est pas dans le fichier de population (par exemple : ${some}${places.length > 4 ? '…' : ''})`,
+        detailEn: `territory: "${token}" is not in the population file (e.g. ${places.slice(0, 4).map((e) => `"${e.label}"`).join(', ')}${places.length > 4 ? '…' : ''})`,
+      });
+    }
+    return found;
+  });
+
+  function byCode(token: string): Entity | undefined {
+    const code = codeKey(token);
+    const row = table.rows.find((r) => stringColumns.some((j) => j !== labelColumn && typeof r[j] === 'string' && codeKey(r[j] as string) === code));
+    if (!row) return undefined;
+    const label = row[labelColumn] ?? stringColumns.map((j) => row[j]).find((x) => x != null);
+    return label == null ? undefined : byLabel(keyOf(String(label)));
+  }
+}
+
+/** Ages of `a` not covered by `b` (inclusive integer ranges; `upper: null` is open). */
+export function subtract(a: readonly AgeRange[], b: readonly AgeRange[]): AgeRange[] {
+  const hi = (r: AgeRange) => r.upper ?? Infinity;
+  let pieces = a.map((r) => ({lower: r.lower, upper: hi(r)}));
+  for (const cut of b) {
+    const next: Array<{lower: number; upper: number}> = [];
+    for (const p of pieces) {
+      if (hi(cut) < p.lower || cut.lower > p.upper) {
+        next.push(p);
+        continue;
+      }
+      if (cut.lower > p.lower) next.push({lower: p.lower, upper: cut.lower - 1});
+      if (hi(cut) < p.upper) next.push({lower: hi(cut) + 1, upper: p.upper});
+    }
+    pieces = next;
+  }
+  return pieces.sort((x, y) => x.lower - y.lower).map((p) => ({lower: p.lower, upper: p.upper === Infinity ? null : p.upper}));
+}
+
+const rangeKey = (r: AgeRange) => (r.upper === null ? `${r.lower}+` : `${r.lower}-${r.upper}`);

@@ -1,0 +1,222 @@
+import {DEFAULT_MARKERS, EpnDataError, parseNumber, type CrossTab, type MarkerKind, type Table, type Value} from '@epn/stats';
+
+/**
+ * Reading figures that are given one by one rather than as a cross-table: a key/value file (`indicateur,valeur[,unite]`,
+ * one figure per line) or a record (one row, one column per figure: `budget,population,inscrits`). Shared by the
+ * budget card and the key figures (the same family of elements). Pure: no DOM.
+ */
+
+/** One figure of a key/value file or a record. */
+export interface KeyValue {
+  /** The key as written (`visites_annuelles`, `Budget annuel (€)` without its unit). */
+  key: string;
+  /** The number, or `null` when the cell is empty, a marker or a text that is not a number. */
+  value: number | null;
+  /** The cell when it holds a text that is not a number (`Basse-Normandie`, `2012-2013`), else `null`. */
+  text: string | null;
+  /** The unit: the unit column, else a unit in parentheses after the key (`Budget (k€)`), else `null`. */
+  unit: string | null;
+  /** The kind of marker when the cell is one (`nd`, `s`…). */
+  marker: MarkerKind | null;
+  /** 1-based line of the file, when known. */
+  line: number | null;
+}
+
+/** The figures of a file, in file order. */
+export interface KeyValues {
+  /** `key-value`: one figure per line; `record`: one row, one column per figure. */
+  shape: 'key-value' | 'record';
+  entries: KeyValue[];
+  /** Lines of a key/value file left out because they have no key (1-based). */
+  skippedLines: number[];
+}
+
+/** Options of {@link readKeyValues}. */
+export interface ReadKeyValuesOptions {
+  /** For a record with several rows: the year whose row is read (matched against a year column). */
+  year?: string | null;
+}
+
+/**
+ * A key for loose matching: lower-case, accents removed, `_ - . ’ '` and runs of spaces made one space, a unit in
+ * parentheses or brackets removed. `Budget_annuel (€)` and `budget annuel` share a key.
+ */
+export function keyOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/[_\-.’'/\s\u00a0\u202f]+/g, ' ')
+    .trim();
+}
+
+/** Splits a unit written after a key in parentheses or brackets: `Budget (k€)` → `{name: 'Budget', unit: 'k€'}`. */
+export function splitUnit(name: string): {name: string; unit: string | null} {
+  const m = /^(.*?)\s*[([]\s*([^)\]]*?)\s*[)\]]\s*$/.exec(name);
+  return m && m[1] && m[2] ? {name: m[1], unit: m[2]} : {name: name.trim(), unit: null};
+}
+
+/** Whether a unit means euros, and the factor to apply to get euros (`k€` → 1 000, `M€` → 1 000 000). */
+export function euroUnit(unit: string | null | undefined): {euro: boolean; factor: number} {
+  if (!unit) return {euro: false, factor: 1};
+  const u = keyOf(unit).replace(/\s+/g, ' ');
+  if (/^(€|eur|euro|euros|en euros|en €)$/.test(u)) return {euro: true, factor: 1};
+  if (/^(k€|keur|k eur|k euros|milliers d euros|milliers €|milliers de €|en milliers d euros)$/.test(u)) return {euro: true, factor: 1e3};
+  if (/^(m€|meur|m eur|millions d euros|millions €|millions de €|en millions d euros)$/.test(u)) return {euro: true, factor: 1e6};
+  return {euro: false, factor: 1};
+}
+
+const KEY_HEADER = /^(indicateurs?|cles?|keys?|indicators?|noms?|names?|libelles?|labels?|variables?|champs?|fields?|items?|chiffres cles|mesures?|measures?|intitules?|rubriques?|postes?|donnees?|figures?)$/;
+const VALUE_HEADER = /^(valeurs?|values?|montants?|amounts?|nombres?|nb|counts?|chiffres?|quantites?|quantity|effectifs?|figures?)$/;
+const UNIT_HEADER = /^(unites?|units?|unite de mesure|unit of measure)$/;
+const YEAR_HEADER = /^(annee|annees|an|year|years|exercice|millesime)$/;
+
+/**
+ * Reads the figures of a table, whichever way it is laid out:
+ * - key/value, one figure per line: a text column of keys (`indicateur`, `clé`, `key`… or simply the first text
+ *   column), a value column (`valeur`, `value`, `montant`… or the first numeric column) and, optionally, a unit
+ *   column (`unité`, `unit`). A file without a header line (its first figure read as the header) is understood.
+ * - record: one row, one column per figure (`budget,population,inscrits,annee`); with several rows, `year` picks
+ *   the row whose year column matches.
+ * - a CrossTab with one column (keys × value) or one row (a record).
+ *
+ * Null policy: an empty or marker cell is `value: null` with its `marker`; a text that reads as a number (`1 050 000`
+ * in a column that also holds texts) is a number; any other text is kept in `text`, never 0. Throws
+ * `UNEXPECTED_SHAPE` when the table is neither, or when a record has several rows and none is chosen.
+ *
+ * @example
+ * ```ts
+ * readKeyValues(parseCsv('indicateur,valeur\nvisites,745000')).entries[0]; // {key: 'visites', value: 745000, …}
+ * ```
+ */
+export function readKeyValues(input: Table | CrossTab, options: ReadKeyValuesOptions = {}): KeyValues {
+  if ('rowLabels' in input) return fromCrossTab(input);
+  const table = input;
+  const {columns, meta} = table;
+  const keys = columns.map((c) => keyOf(c));
+  const stringCols = columns.map((_, j) => j).filter((j) => meta.types[j] === 'string');
+  const numericCols = columns.map((_, j) => j).filter((j) => meta.types[j] === 'number');
+  const unitCol = keys.findIndex((k) => UNIT_HEADER.test(k));
+  const keyCol = keys.findIndex((k, j) => KEY_HEADER.test(k) && meta.types[j] === 'string' && j !== unitCol);
+  const namedValue = keys.findIndex((k, j) => VALUE_HEADER.test(k) && j !== keyCol && j !== unitCol);
+  const firstString = stringCols.find((j) => j !== unitCol) ?? -1;
+  const looksKeyValue =
+    keyCol >= 0 ||
+    (namedValue >= 0 && firstString >= 0) ||
+    (firstString === 0 && table.rows.length > 1 && numericCols.length <= 1 && columns.length - (unitCol >= 0 ? 1 : 0) === 2);
+  if (looksKeyValue) {
+    const k = keyCol >= 0 ? keyCol : firstString;
+    const v = namedValue >= 0 ? namedValue : (numericCols.find((j) => j !== k && j !== unitCol) ?? columns.findIndex((_, j) => j !== k && j !== unitCol));
+    if (k < 0 || v < 0) {
+      throw new EpnDataError('UNEXPECTED_SHAPE', {
+        detail: 'il faut une colonne de noms d\'indicateurs et une colonne de valeurs (par exemple « indicateur,valeur »)',
+        detailEn: 'it needs a column of figure names and a column of values (e.g. "indicateur,valeur")',
+      });
+    }
+    return readPairs(table, k, v, unitCol);
+  }
+  return readRecord(table, options, unitCol);
+}
+
+function cellOf(table: Table, row: number, column: number): {value: number | null; text: string | null; marker: MarkerKind | null} {
+  const raw: Value = table.rows[row]?.[column] ?? null;
+  if (typeof raw === 'number') return {value: raw, text: null, marker: null};
+  if (raw === null) {
+    const m = table.meta.markers.find((x) => x.row === row && x.column === column);
+    return {value: null, text: null, marker: m ? m.kind : null};
+  }
+  // A column that also holds texts is a text column: its markers (`nd`, `s`…) are read here.
+  const key = raw.trim().toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(DEFAULT_MARKERS, key)) return {value: null, text: null, marker: DEFAULT_MARKERS[key]!};
+  const n = parseNumber(raw, table.meta.decimal);
+  return n === null ? {value: null, text: raw, marker: null} : {value: n, text: null, marker: null};
+}
+
+function readPairs(table: Table, k: number, v: number, u: number): KeyValues {
+  const entries: KeyValue[] = [];
+  const skippedLines: number[] = [];
+  const {columns, meta} = table;
+  // A file with no header line: its first figure was taken as the header (`budget;1050000`).
+  const headerValue = parseNumber(columns[v] ?? '', meta.decimal);
+  if (meta.headerRows === 1 && headerValue !== null && !KEY_HEADER.test(keyOf(columns[k]!))) {
+    const {name, unit} = splitUnit(columns[k]!);
+    entries.push({key: name, value: headerValue, text: null, unit: u >= 0 ? columns[u] || null : unit, marker: null, line: meta.headerLine || 1});
+  }
+  table.rows.forEach((row, i) => {
+    const rawKey = row[k];
+    const line = meta.rowLines[i] ?? null;
+    if (rawKey === null || rawKey === undefined || String(rawKey).trim() === '') {
+      if (row.some((c) => c !== null)) skippedLines.push(line ?? i + 1);
+      return;
+    }
+    const {name, unit} = splitUnit(String(rawKey));
+    const cell = cellOf(table, i, v);
+    const unitCell = u >= 0 ? row[u] : null;
+    entries.push({key: name, ...cell, unit: unitCell !== null && unitCell !== undefined && String(unitCell).trim() ? String(unitCell).trim() : unit, line});
+  });
+  return {shape: 'key-value', entries, skippedLines};
+}
+
+function readRecord(table: Table, options: ReadKeyValuesOptions, unitCol: number): KeyValues {
+  const {columns, rows, meta} = table;
+  let at = 0;
+  if (rows.length > 1) {
+    const yearCol = columns.findIndex((c) => YEAR_HEADER.test(keyOf(c)));
+    const year = options.year?.trim();
+    at = year && yearCol >= 0 ? rows.findIndex((r) => r[yearCol] !== null && String(r[yearCol]).trim() === year) : -1;
+    if (at < 0) {
+      const years = yearCol >= 0 ? rows.map((r) => String(r[yearCol] ?? '')).filter(Boolean) : [];
+      throw new EpnDataError('UNEXPECTED_SHAPE', {
+        detail: years.length
+          ? `le fichier a ${rows.length} lignes ; choisissez l'année avec l'attribut year (${years.map((y) => `« ${y} »`).join(', ')})`
+          : `le fichier a ${rows.length} lignes ; il faut soit une ligne par indicateur (« indicateur,valeur »), soit une seule ligne de valeurs`,
+        detailEn: years.length
+          ? `the file has ${rows.length} rows; choose the year with the year attribute (${years.map((y) => `"${y}"`).join(', ')})`
+          : `the file has ${rows.length} rows; it needs either one row per figure ("indicateur,valeur") or a single row of values`,
+      });
+    }
+  }
+  const entries: KeyValue[] = columns
+    .map((c, j) => ({c, j}))
+    .filter(({j}) => j !== unitCol)
+    .map(({c, j}) => {
+      const {name, unit} = splitUnit(c);
+      return {key: name, ...cellOf(table, at, j), unit, line: meta.rowLines[at] ?? null};
+    });
+  return {shape: 'record', entries, skippedLines: []};
+}
+
+function fromCrossTab(ct: CrossTab): KeyValues {
+  const entry = (key: string, value: number | null): KeyValue => ({...splitUnitKey(key), value, text: null, marker: null, line: null});
+  if (ct.columnLabels.length === 1) return {shape: 'key-value', entries: ct.rowLabels.map((k, i) => entry(k, ct.counts[i]![0] ?? null)), skippedLines: []};
+  if (ct.rowLabels.length === 1) return {shape: 'record', entries: ct.columnLabels.map((k, j) => entry(k, ct.counts[0]![j] ?? null)), skippedLines: []};
+  throw new EpnDataError('UNEXPECTED_SHAPE', {
+    detail: `il faut une seule colonne de valeurs (ou une seule ligne) ; le tableau a ${ct.rowLabels.length} lignes et ${ct.columnLabels.length} colonnes`,
+    detailEn: `it needs a single column of values (or a single row); the table has ${ct.rowLabels.length} rows and ${ct.columnLabels.length} columns`,
+  });
+}
+
+function splitUnitKey(key: string): {key: string; unit: string | null} {
+  const {name, unit} = splitUnit(key);
+  return {key: name, unit};
+}
+
+/** The first entry whose key matches one of `aliases` (loose keys, see {@link keyOf}), or `undefined`. */
+export function findEntry(entries: readonly KeyValue[], aliases: readonly string[]): KeyValue | undefined {
+  const wanted = new Set(aliases.map(keyOf));
+  return entries.find((e) => wanted.has(keyOf(e.key)));
+}
+
+/** An empty key/value table: the input of a card given only attributes (no file). */
+export function emptyKeyValueTable(): Table {
+  return {
+    columns: ['indicateur', 'valeur'],
+    rows: [],
+    meta: {
+      encoding: null, bom: false, delimiter: ',', decimal: ',', lineEnding: 'none', headerRows: 1, headerLine: 1,
+      header: [['indicateur', 'valeur']], types: ['string', 'number'], percentColumns: [], titles: [], notes: [],
+      markers: [], issues: [], skipped: [], rowLines: [],
+    },
+  };
+}
