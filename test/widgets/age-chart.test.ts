@@ -179,7 +179,7 @@ describe('<epn-age-chart>', () => {
       await expect(el).to.be.accessible();
       await settled(el);
       expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
-      expect(root.querySelector('progress')).to.equal(null);
+      expect(root.querySelector('progress') === null, 'no such element').to.equal(true);
     });
 
     it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn', async () => {
@@ -194,7 +194,7 @@ describe('<epn-age-chart>', () => {
       expect(event.detail.code).to.equal('HTTP_STATUS');
       const alert = shadow(el).querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('Fichier introuvable (erreur 404)');
-      expect(shadow(el).querySelector('svg')).to.equal(null);
+      expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
       await aTimeout(100);
       expect(errors).to.equal(1);
       await expect(el).to.be.accessible();
@@ -272,8 +272,8 @@ describe('<epn-age-chart>', () => {
       await aTimeout(50);
       const root = shadow(el);
       expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
-      expect(root.querySelector('img, script, foreignObject')).to.equal(null);
-      expect(root.querySelector('a')).to.equal(null);
+      expect(root.querySelector('img, script, foreignObject') === null, 'no such element').to.equal(true);
+      expect(root.querySelector('a') === null, 'no such element').to.equal(true);
       expect(root.querySelector('.title')!.textContent).to.equal('<img src=x onerror=window.__pwned=1>');
       expect(texts(root, 'tbody th')).to.include('<img src=x onerror="window.__pwned=1">');
     });

@@ -198,7 +198,13 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.loadedAt = new Date();
       if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
-      this.acceptError(e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)}), false);
+      const error = e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)});
+      this.acceptError(error, false);
+      // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
+      // attribute redraws without a reload.
+      if (error.code === 'MISSING_COLUMN' || error.code === 'BAD_OPTION' || error.code === 'UNEXPECTED_SHAPE' || error.code === 'NOT_NUMERIC') {
+        this.lastInput = get;
+      }
     }
   }
 
@@ -277,7 +283,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     const p = this.progress;
     const label = p === null ? t.loading : t.loadingPercent(formatPercent(p, {locale: t.locale, digits: 0}));
     return html`<div class="status" role="status" part="loading">
-      <progress max="1" .value=${p ?? 0} ?indeterminate=${p === null} aria-label=${label} value=${p === null ? nothing : String(p)}></progress>
+      ${p === null ? html`<progress aria-label=${label}></progress>` : html`<progress max="1" .value=${p} aria-label=${label}></progress>`}
       <span>${label}</span>
     </div>`;
   }
@@ -312,7 +318,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     if (!this.source && !this.sourceHref) return nothing;
     const href = safeHref(this.sourceHref);
     const label = this.source || this.sourceHref || '';
-    return html`<p class="source" part="source">${t.source} : ${href ? html`<a href=${href} rel="noopener">${label}</a>` : label}</p>`;
+    return html`<p class="source" part="source">${t.sourceLabel}${href ? html`<a href=${href} rel="noopener">${label}</a>` : label}</p>`;
   }
 
   private formatTime(): string {

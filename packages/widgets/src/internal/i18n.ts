@@ -25,6 +25,8 @@ export interface Strings {
   showData: string;
   hideData: string;
   source: string;
+  /** "Source : " in French, "Source: " in English. */
+  sourceLabel: string;
   stale: (message: string, time: string) => string;
   markers: Record<MarkerKind, string>;
   men: string;
@@ -48,6 +50,7 @@ const fr: Strings = {
   showData: 'Voir les données',
   hideData: 'Masquer les données',
   source: 'Source',
+  sourceLabel: 'Source\u00a0: ',
   stale: (m, t) => `Données non actualisées : la dernière mise à jour a échoué (${m}). Chiffres affichés : ceux de ${t}.`,
   markers: {secret: 'donnée confidentielle', unavailable: 'non disponible', empty: 'non renseigné'},
   men: 'Hommes',
@@ -73,6 +76,7 @@ const en: Strings = {
   showData: 'Show the data',
   hideData: 'Hide the data',
   source: 'Source',
+  sourceLabel: 'Source: ',
   stale: (m, t) => `Data not refreshed: the last update failed (${m}). Figures shown are those of ${t}.`,
   markers: {secret: 'confidential', unavailable: 'not available', empty: 'not given'},
   men: 'Men',
