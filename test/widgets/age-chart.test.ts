@@ -3,7 +3,7 @@ import {parseCsv, readCrossTab} from '@epn/stats';
 import type {EpnAgeChart} from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
-import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+import {aTimeout, assertFiniteSvg, contrast, fixtureUrl, hexOf, settled, shadow} from './helpers.js';
 import {expectGolden} from './golden.js';
 import {fixture as bytes} from '../harness.js';
 
@@ -237,6 +237,25 @@ describe('<epn-age-chart>', () => {
       await aTimeout(700);
       expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
     });
+  });
+
+  describe('colours', () => {
+    for (const theme of ['light', 'dark']) {
+      it(`${theme}: bars ≥ 3:1 and text ≥ 4.5:1 against the background, as drawn`, async () => {
+        const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} theme=${theme}></epn-age-chart>`);
+        await settled(el);
+        const root = shadow(el);
+        const background = hexOf(getComputedStyle(el).backgroundColor);
+        const fill = (sel: string) => hexOf(getComputedStyle(root.querySelector(sel)!).fill);
+        const color = (sel: string) => hexOf(getComputedStyle(root.querySelector(sel)!).color);
+        expect(contrast(fill('rect.bar.men'), background), 'men').to.be.at.least(3);
+        expect(contrast(fill('rect.bar.women'), background), 'women').to.be.at.least(3);
+        expect(contrast(fill('text.value'), background), 'value labels').to.be.at.least(4.5);
+        expect(contrast(fill('text.tick'), background), 'ticks').to.be.at.least(4.5);
+        expect(contrast(color('.summary'), background), 'summary').to.be.at.least(4.5);
+        expect(contrast(color('button.toggle'), background), 'toggle').to.be.at.least(4.5);
+      });
+    }
   });
 
   describe('language, parts, safety', () => {

@@ -14,7 +14,7 @@ import {
 } from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
-import {aTimeout, fixtureUrl, settled, shadow} from './helpers.js';
+import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';
 
 const SEED = fixtureUrl('widgets/budget-seed.csv');
 const AGES = fixtureUrl('widgets/budget-population-age.csv');
@@ -27,44 +27,9 @@ const inputs = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySe
 const table = async (path: string) => parseCsv(await bytes(path));
 const SENTENCE = `En 2012, le budget annuel de 1\u202f050\u202f000${NB}€ représente 0,71${NB}€ par habitant et 16${NB}€ par inscrit (1\u202f480\u202f000 habitants, 65\u202f691 inscrits).`;
 
-/** Every element and text of the shadow root lies within the host's box (nothing clipped or overflowing). */
-function assertNothingClipped(el: HTMLElement): void {
-  const host = el.getBoundingClientRect();
-  const root = shadow(el);
-  for (const node of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-    if (node.closest('.visually-hidden')) continue;
-    const r = node.getBoundingClientRect();
-    if (!r.width && !r.height) continue;
-    const what = `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} «${(node.textContent ?? '').trim().slice(0, 40)}»`;
-    expect(r.left, what).to.be.at.least(host.left - 1);
-    expect(r.right, what).to.be.at.most(host.right + 1);
-    if (!(node instanceof SVGElement) && node.clientWidth > 0) expect(node.scrollWidth, `${what} scrolls`).to.be.at.most(node.clientWidth + 1);
-  }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.textContent?.trim() || (n.parentElement && n.parentElement.closest('.visually-hidden'))) continue;
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    for (const r of Array.from(range.getClientRects())) {
-      expect(r.left, n.textContent).to.be.at.least(host.left - 1);
-      expect(r.right, n.textContent).to.be.at.most(host.right + 1);
-    }
-  }
-}
-
 /** No NaN, Infinity or undefined anywhere in the card's text. */
 function assertNoBadNumbers(el: Element): void {
   expect(shadow(el).textContent).not.to.match(/NaN|Infinity|undefined/);
-}
-
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
 }
 
 describe('<epn-budget-card>', () => {

@@ -49,4 +49,58 @@ export function normaliseSvg(svg: SVGSVGElement): string {
   return lines.join('\n') + '\n';
 }
 
+
+/**
+ * Renders the element at a width, as its ResizeObserver would: a test page running in a background tab  gets neither ResizeObserver callbacks nor animation frames, so the width controller is
+ * driven directly (fixtures of a plain wrapper element would wait for an animation frame and hang).
+ */
+export async function atWidth(el: HTMLElement & {updateComplete: Promise<boolean>}, px: number): Promise<void> {
+  el.style.width = `${px}px`;
+  (el as unknown as {sizer: {width: number}}).sizer.width = px;
+  (el as unknown as {requestUpdate: () => void}).requestUpdate();
+  await el.updateComplete;
+}
+
+/** WCAG 2 relative luminance and contrast ratio of two `#rrggbb` colours. */
+export function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** A computed colour (`rgb(r, g, b)`) as `#rrggbb`. */
+export const hexOf = (rgb: string): string => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+
+/** Every element and text of the shadow root lies within the host's box (nothing clipped or overflowing). */
+export function assertNothingClipped(el: HTMLElement): void {
+  const host = el.getBoundingClientRect();
+  const root = shadow(el);
+  for (const node of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+    if (node.closest('.visually-hidden')) continue;
+    const r = node.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    const what = `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} «${(node.textContent ?? '').trim().slice(0, 40)}»`;
+    expect(r.left, what).to.be.at.least(host.left - 1);
+    expect(r.right, what).to.be.at.most(host.right + 1);
+    if (!(node instanceof SVGElement) && node.clientWidth > 0) expect(node.scrollWidth, `${what} scrolls`).to.be.at.most(node.clientWidth + 1);
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent?.trim() || (n.parentElement && n.parentElement.closest('.visually-hidden'))) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of Array.from(range.getClientRects())) {
+      expect(r.left, n.textContent).to.be.at.least(host.left - 1);
+      expect(r.right, n.textContent).to.be.at.most(host.right + 1);
+    }
+  }
+}
+
 export {aTimeout};

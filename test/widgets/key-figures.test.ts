@@ -15,7 +15,7 @@ import {
 } from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
-import {aTimeout, fixtureUrl, settled, shadow} from './helpers.js';
+import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';
 
 const SEED = fixtureUrl('seed/chiffres-cles.csv');
 const DEPTS = fixtureUrl('seed/epn-departements.csv');
@@ -26,41 +26,6 @@ const texts = (root: ParentNode, selector: string) => Array.from(root.querySelec
 /** Label → value of every tile. */
 const tiles = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]));
 const table = async (path: string) => parseCsv(await bytes(path));
-
-/** Every element and text of the shadow root lies within the host's box. */
-function assertNothingClipped(el: HTMLElement): void {
-  const host = el.getBoundingClientRect();
-  const root = shadow(el);
-  for (const node of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-    if (node.closest('.visually-hidden')) continue;
-    const r = node.getBoundingClientRect();
-    if (!r.width && !r.height) continue;
-    const what = `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} «${(node.textContent ?? '').trim().slice(0, 40)}»`;
-    expect(r.left, what).to.be.at.least(host.left - 1);
-    expect(r.right, what).to.be.at.most(host.right + 1);
-    if (!(node instanceof SVGElement) && node.clientWidth > 0) expect(node.scrollWidth, `${what} scrolls`).to.be.at.most(node.clientWidth + 1);
-  }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.textContent?.trim() || (n.parentElement && n.parentElement.closest('.visually-hidden'))) continue;
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    for (const r of Array.from(range.getClientRects())) {
-      expect(r.left, n.textContent).to.be.at.least(host.left - 1);
-      expect(r.right, n.textContent).to.be.at.most(host.right + 1);
-    }
-  }
-}
-
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
-}
 
 describe('<epn-key-figures>', () => {
   describe('figures (pure functions)', () => {

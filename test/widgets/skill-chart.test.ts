@@ -3,7 +3,7 @@ import {parseCsv, readCrossTab} from '@epn/stats';
 import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnSkillChart} from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
-import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, luminance, contrast, hexOf} from './helpers.js';
 import {expectGolden} from './golden.js';
 
 const SEED = fixtureUrl('seed/niveau-usage-age.csv');
@@ -15,33 +15,6 @@ const pwned = () => (window as unknown as {__pwned?: number}).__pwned;
 /** The bar of the i-th band. */
 const band = (root: ParentNode, i: number) => root.querySelectorAll('g.band')[i]!;
 const num = (el: Element, name: string) => Number(el.getAttribute(name));
-
-/**
- * Renders the element at a width, as its ResizeObserver would: a test page running in a background tab (the runner
- * runs two files at once) gets neither ResizeObserver callbacks nor animation frames, so the width controller is
- * driven directly (fixtures of a plain wrapper element would wait for an animation frame and hang).
- */
-async function atWidth(el: HTMLElement & {updateComplete: Promise<boolean>}, px: number): Promise<void> {
-  el.style.width = `${px}px`;
-  (el as unknown as {sizer: {width: number}}).sizer.width = px;
-  (el as unknown as {requestUpdate: () => void}).requestUpdate();
-  await el.updateComplete;
-}
-
-/** WCAG 2 relative luminance and contrast ratio of two `#rrggbb` colours. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-/** A computed colour (`rgb(r, g, b)`) as `#rrggbb`. */
-const hexOf = (rgb: string) => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
 
 describe('<epn-skill-chart>', () => {
   describe('seed table (wide, as published)', () => {

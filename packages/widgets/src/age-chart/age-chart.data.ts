@@ -1,4 +1,5 @@
-import {crossTab, EpnDataError, readCrossTab, ratio, sexOf, SEED_AGE_BANDS, ageBands, type CrossTab, type Table} from '@epn/stats';
+import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type Table} from '@epn/stats';
+import {parseBands, transpose} from '../internal/read-by-band.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -33,13 +34,6 @@ export interface PyramidData {
   excluded: number;
 }
 
-/** Parses `bands="0,18,65"`. */
-export function parseBands(text: string | null | undefined) {
-  if (!text || !text.trim()) return SEED_AGE_BANDS;
-  const bounds = text.split(/[,;\s]+/).filter(Boolean).map(Number);
-  return ageBands(bounds);
-}
-
 /**
  * Turns a Table (wide as published, transposed, long, or one row per person) or a CrossTab into pyramid data.
  * Throws EpnDataError: `MISSING_COLUMN`, `UNEXPECTED_SHAPE` (no Hommes/Femmes), `BAD_OPTION` (measure).
@@ -52,7 +46,7 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   let ct: CrossTab;
   if ('rowLabels' in input) ct = input;
   else if (options.ageColumn) {
-    const ageIsNumber = input.meta.types[findLoose(input, options.ageColumn)] === 'number';
+    const ageIsNumber = input.meta.types[findColumn(input, options.ageColumn)] === 'number';
     ct = crossTab(input, {
       rows: options.sexColumn || 'sexe',
       columns: options.ageColumn,
@@ -85,24 +79,5 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     total,
     others: ct.rowLabels.map((label, i) => ({label, total: ct.rowTotals[i] ?? null})).filter((_, i) => i !== menAt && i !== womenAt),
     excluded: ct.meta.excluded,
-  };
-}
-
-function findLoose(table: Table, name: string): number {
-  const key = name.trim().toLowerCase();
-  const j = table.columns.findIndex((c) => c.trim().toLowerCase() === key);
-  if (j < 0) throw new EpnDataError('MISSING_COLUMN', {column: name, available: table.columns});
-  return j;
-}
-
-function transpose(ct: CrossTab): CrossTab {
-  return {
-    rowLabels: ct.columnLabels,
-    columnLabels: ct.rowLabels,
-    counts: ct.columnLabels.map((_, j) => ct.counts.map((r) => r[j]!)),
-    rowTotals: ct.columnTotals,
-    columnTotals: ct.rowTotals,
-    total: ct.total,
-    meta: {...ct.meta, givenRowTotals: ct.meta.givenColumnTotals, givenColumnTotals: ct.meta.givenRowTotals, rowTitle: ct.meta.columnTitle, columnTitle: ct.meta.rowTitle},
   };
 }

@@ -1,8 +1,7 @@
-import {EpnDataError, formatPercent, type CrossTab, type Table} from '@epn/stats';
-import {html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
-import {EpnElement, type Chart, type DataTable} from '../internal/base.js';
+import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
+import {html, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
+import {EpnElement, type Chart} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
-import {safeHref} from '../internal/light-table.js';
 import {emptyKeyValueTable} from './key-values.js';
 import {ExtraSource} from './extra-source.js';
 
@@ -14,8 +13,7 @@ import {ExtraSource} from './extra-source.js';
  *   that `epn-load` fires once, when everything is on screen, and partial figures are never shown as complete;
  * - input from attributes alone (no `src`, no `data`, no light-DOM table) when {@link EpnCard.hasAttributeInput}.
  *
- * The frame (loading, error, stale, empty, source) is the foundation's, rewritten here because its pieces are private
- * in `EpnElement`; see the closing note of the budget card's issue for the hook that would remove this copy.
+ * The frame (loading, error, stale, empty, source) is the foundation's: the card only replaces its body.
  */
 export abstract class EpnCard<M> extends EpnElement<M> {
   static override properties: PropertyDeclarations = {
@@ -147,70 +145,14 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected abstract buildCardModel(input: Table | CrossTab): M;
   /** The card's content: figures (a `<dl>`), a sentence, whatever the card shows. */
   protected abstract renderCard(model: M, t: Strings): TemplateResult;
-  /** Every table the card's figures come from (default: the one of {@link EpnElement.tabulate}). */
-  protected tables(model: M, t: Strings): DataTable[] {
-    return [this.tabulate(model, t)];
-  }
-
   /** Cards draw no chart. @internal */
   protected override renderChart(): Chart {
     return {height: 0, content: svg``};
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const title = this.heading || this.defaultTitle(t);
-    const busy = this.status === 'loading';
-    return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
-      <figcaption>
-        <p class="title" part="title" id="title">${title}</p>
-        ${this.description ? html`<p class="description" part="description">${this.description}</p>` : nothing}
-      </figcaption>
-      ${busy ? this.renderLoadingState(t) : nothing}
-      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
-      ${this.staleError ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleError.localizedMessage(this.language), this.loadedTime())}</p>` : nothing}
-      ${this.status === 'empty' ? html`<p class="note" role="status">${t.empty}</p>` : nothing}
-      ${this.status === 'ready' && this.model ? this.renderBody(this.model, t) : nothing}
-      ${this.renderSourceLine(t)}
-    </figure>`;
+  /** The card's figures instead of a chart, then the notes and the data tables of the frame. */
+  protected override renderBody(model: M, _title: string, t: Strings): TemplateResult {
+    return html`${this.renderCard(model, t)}${this.renderNotes(model, t)}${this.renderTables(this.tables(model, t), t)}`;
   }
 
-  private renderBody(model: M, t: Strings): TemplateResult {
-    const notes = this.notes(model, t);
-    const tables = this.tables(model, t);
-    return html`${this.renderCard(model, t)}
-      ${notes.map((n) => html`<p class="note" part="note">${n}</p>`)}
-      <button class="toggle" part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="data"
-        @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
-      <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
-        ${tables.map((table) => html`<table part="table">
-          <caption>${table.caption}</caption>
-          <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
-        </table>`)}
-      </div>`;
-  }
-
-  private renderLoadingState(t: Strings): TemplateResult {
-    const p = this.progress;
-    const label = p === null ? t.loading : t.loadingPercent(formatPercent(p, {locale: t.locale, digits: 0}));
-    return html`<div class="status" role="status" part="loading">
-      <progress max="1" aria-label=${label} value=${p === null ? nothing : String(p)}></progress>
-      <span>${label}</span>
-    </div>`;
-  }
-
-  private renderSourceLine(t: Strings): TemplateResult | typeof nothing {
-    if (!this.source && !this.sourceHref) return nothing;
-    const href = safeHref(this.sourceHref);
-    const label = this.source || this.sourceHref || '';
-    return html`<p class="source" part="source">${t.source}${t.locale === 'en' ? ':' : '\u00a0:'} ${href ? html`<a href=${href} rel="noopener">${label}</a>` : label}</p>`;
-  }
-
-  private loadedTime(): string {
-    const d = this.loadedAt;
-    if (!d) return '';
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }
 }

@@ -1,5 +1,5 @@
 import {EpnDataError, ratio, shares, type CrossTab, type Table} from '@epn/stats';
-import {columnSum, readByBand, type ByBandOptions} from './read-by-band.js';
+import {columnSum, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
 
 /** What `<epn-equipment-chart>` shows. */
 export type EquipmentMeasure = 'rate' | 'distribution';

@@ -4,4 +4,4 @@ export {equipmentData, type EquipmentData, type EquipmentOptions, type Equipment
 export {layoutEquipment, type EquipmentLayout, type EquipmentLayoutInput, type EquipmentPanel, type EquipmentBar} from './equipment-chart.layout.js';
 export {EQUIPMENT_PALETTE} from './equipment-chart.palette.js';
 export {equipmentStrings, type EquipmentStrings} from './equipment-chart.strings.js';
-export {readByBand, type ByBandOptions} from './read-by-band.js';
+export {readByBand, type ByBandOptions} from '../internal/read-by-band.js';

@@ -274,7 +274,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
       ${this.staleError ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleError.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
       ${this.status === 'empty' ? html`<p class="note" role="status">${t.empty}</p>` : nothing}
-      ${this.status === 'ready' && this.model ? this.renderFigure(this.model, title, t) : nothing}
+      ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
     </figure>`;
   }
@@ -288,12 +288,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     </div>`;
   }
 
-  private renderFigure(model: M, title: string, t: Strings): TemplateResult {
+  /** What is drawn when the figures are ready: the SVG chart, the summary, the notes and the data tables. */
+  protected renderBody(model: M, title: string, t: Strings): TemplateResult {
     const width = Math.max(240, this.sizer.width);
     const chart = this.renderChart(model, width, t);
     const summary = this.summarize(model, t);
-    const table = this.tabulate(model, t);
-    const notes = this.notes(model, t);
     return html`
       <svg part="chart" role="img" aria-labelledby="chart-title chart-desc" width=${width} height=${chart.height}
         viewBox="0 0 ${width} ${chart.height}" xmlns="http://www.w3.org/2000/svg">
@@ -302,15 +301,31 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         ${chart.content}
       </svg>
       <p class="summary" part="summary">${summary}</p>
-      ${notes.map((n) => html`<p class="note" part="note">${n}</p>`)}
+      ${this.renderNotes(model, t)}
+      ${this.renderTables(this.tables(model, t), t)}`;
+  }
+
+  /** Every table the figures come from (default: the one of {@link EpnElement.tabulate}). */
+  protected tables(model: M, t: Strings): DataTable[] {
+    return [this.tabulate(model, t)];
+  }
+
+  /** The notes under the figures. */
+  protected renderNotes(model: M, t: Strings): TemplateResult {
+    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${n}</p>`)}`;
+  }
+
+  /** The data tables, visually hidden (but read by screen readers) until the "Voir les données" toggle shows them. */
+  protected renderTables(tables: DataTable[], t: Strings): TemplateResult {
+    return html`
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="data"
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
       <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
-        <table part="table">
+        ${tables.map((table) => html`<table part="table">
           <caption>${table.caption}</caption>
           <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
           <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
-        </table>
+        </table>`)}
       </div>`;
   }
 

@@ -1,5 +1,5 @@
 import {EpnDataError, ratio, shares, type CrossTab, type Table} from '@epn/stats';
-import {columnSum, readByBand, type ByBandOptions} from '../equipment-chart/read-by-band.js';
+import {columnSum, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
 
 /** What `<epn-skill-chart>` shows. */
 export type SkillMeasure = 'distribution' | 'share-of-total';

@@ -1,9 +1,8 @@
-import {crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, type CrossTab, type Table} from '@epn/stats';
-import {parseBands} from '../age-chart/age-chart.data.js';
+import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, SEED_AGE_BANDS, type AgeBands, type CrossTab, type Table} from '@epn/stats';
 
 /**
  * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
- * `<epn-skill-chart>`). Shared by both widgets; a candidate for `internal/`.
+ * `<epn-skill-chart>`).
  */
 export interface ByBandOptions {
   /** Long tables: the column of categories (items, levels). */
@@ -41,6 +40,12 @@ export function readByBand(input: Table | CrossTab, options: ByBandOptions, defa
     });
   } else ct = readCrossTab(input);
   return orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct;
+}
+
+/** Parses `bands="0,18,65"` (lower bounds); default: the seed's eight bands. Throws BAD_OPTION. */
+export function parseBands(text: string | null | undefined): AgeBands {
+  if (!text || !text.trim()) return SEED_AGE_BANDS;
+  return ageBands(text.split(/[,;\s]+/).filter(Boolean).map(Number));
 }
 
 /** Rows become columns, with their totals. */
