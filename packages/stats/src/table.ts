@@ -16,6 +16,7 @@ export interface Marker {
   line: number;
   /** The cell as written (trimmed). */
   raw: string;
+  /** What the marker stands for. */
   kind: MarkerKind;
 }
 
@@ -37,7 +38,9 @@ export type IssueCode =
 
 /** A recorded, non-fatal problem: what and where, and a French sentence saying it. */
 export interface Issue {
+  /** Stable code of the problem. */
   code: IssueCode;
+  /** The problem in a French sentence, with its position. */
   message: string;
   /** 0-based index into `Table.rows` (or a cross-tab row), when it concerns one row. */
   row?: number;
@@ -51,8 +54,11 @@ export interface Issue {
 
 /** A line of the file that is not in `rows`, and why. */
 export interface SkippedLine {
+  /** 1-based line of the file. */
   line: number;
+  /** Why it is not a data row: a blank line, a title line before the header, a note or source line after the table. */
   reason: 'blank' | 'title' | 'note';
+  /** The line's text, without delimiters. */
   text: string;
 }
 
@@ -62,8 +68,11 @@ export interface TableMeta {
   encoding: Encoding | null;
   /** Whether the bytes began with a byte-order mark. */
   bom: boolean;
+  /** The delimiter used (detected or forced). */
   delimiter: string;
+  /** The decimal separator of the file's numbers. */
   decimal: DecimalSeparator;
+  /** How the file's lines end (`mixed` when they vary). */
   lineEnding: LineEnding;
   /** How many rows make the header (0, 1 or 2). */
   headerRows: number;
@@ -98,7 +107,10 @@ export interface TableMeta {
  * header), aligned with `columns`.
  */
 export interface Table {
+  /** Column names, one per column (cleaned; merged two-row headers combined; repeats renamed ` (2)`). */
   columns: string[];
+  /** Data rows, positional, aligned with `columns`. */
   rows: Value[][];
+  /** What was detected and recorded while reading (encoding, delimiter, markers, issues…). */
   meta: TableMeta;
 }

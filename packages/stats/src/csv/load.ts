@@ -4,19 +4,29 @@ import {parseCsv, type ParseOptions} from './parse.js';
 
 /** The part of `AbortSignal` the core uses (a real `AbortSignal` fits). */
 export interface SignalLike {
+  /** Whether the signal has fired. */
   readonly aborted: boolean;
+  /** Why it fired. */
   readonly reason?: unknown;
+  /** Listens for `abort`. */
   addEventListener(type: 'abort', listener: () => void, options?: {once?: boolean}): void;
+  /** Stops listening for `abort`. */
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 /** The part of a fetch `Response` the core uses (a real `Response` fits). */
 export interface ResponseLike {
+  /** Whether the status is 2xx. */
   readonly ok: boolean;
+  /** HTTP status. */
   readonly status: number;
+  /** Final URL, after redirects. */
   readonly url?: string;
+  /** Response headers (`content-length`, `content-encoding`, `content-type` are read). */
   readonly headers: {get(name: string): string | null};
+  /** The body as a stream of bytes, when the platform has one. */
   readonly body?: {getReader(): {read(): Promise<{done: boolean; value?: Uint8Array}>; cancel(reason?: unknown): Promise<void>}} | null;
+  /** The whole body, used when there is no stream. */
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -29,8 +39,11 @@ export type FetchLike = (url: string, init: {signal?: any; credentials?: 'omit' 
 
 /** Download progress: `fraction` is `null` while the size is unknown, and never above 1. */
 export interface Progress {
+  /** Bytes received so far. */
   loaded: number;
+  /** Bytes expected, when the server announced an uncompressed length. */
   total: number | null;
+  /** `loaded / total` within [0, 1], `null` while the size is unknown. */
   fraction: number | null;
 }
 
@@ -54,8 +67,11 @@ export interface LoadOptions extends ParseOptions {
 
 /** The bytes of a response and what is known about them. */
 export interface Fetched {
+  /** The body's bytes. */
   bytes: Uint8Array;
+  /** The URL fetched (resolved). */
   url: string;
+  /** The `Content-Type` header, for information only (the encoding is detected from the bytes). */
   contentType: string | null;
 }
 

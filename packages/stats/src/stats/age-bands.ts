@@ -4,7 +4,9 @@ import {looseKey} from '../text.js';
 
 /** A scheme of age bands: each band runs from its lower bound to the next band's lower bound minus one; the last is open. */
 export interface AgeBands {
+  /** The lower bound of each band, increasing. */
   readonly lowerBounds: readonly number[];
+  /** The label of each band. */
   readonly labels: readonly string[];
   /**
    * Index of the band holding `age` (completed years: `17.9` is 17), the last band being open (`120` is in `65 +`);
@@ -80,7 +82,9 @@ export const SEED_AGE_BANDS: AgeBands = ageBands([0, 11, 18, 26, 36, 46, 56, 66]
 
 /** An age band read from its label: `upper` is inclusive, `null` when open-ended. */
 export interface AgeRange {
+  /** First age of the band. */
   lower: number;
+  /** Last age of the band (inclusive), `null` when open-ended. */
   upper: number | null;
 }
 

@@ -9,8 +9,11 @@ import {isSexColumn, sexOf} from './sex.js';
  * second `Total` row). Kept aside, never counted in the sums.
  */
 export interface SubRow {
+  /** The row's label as written. */
   label: string;
+  /** `dont` for a « dont … » sub-row, `aggregate` for a territory aggregate. */
   kind: 'dont' | 'aggregate';
+  /** Its cells, aligned with the cross-tab's columns. */
   counts: (number | null)[];
 }
 
@@ -22,7 +25,9 @@ export interface CrossTabMeta {
   columnTitle: string;
   /** The totals given by the file, when it had them (else `null`). */
   givenRowTotals: (number | null)[] | null;
+  /** The column totals given by the file (its Total row), or `null`. */
   givenColumnTotals: (number | null)[] | null;
+  /** The grand total given by the file, or `null`. */
   givenTotal: number | null;
   /** `dont …` rows and aggregates, kept aside. */
   subRows: SubRow[];
@@ -38,12 +43,19 @@ export interface CrossTabMeta {
  * `null` when a cell it would sum is unknown (secret or unavailable).
  */
 export interface CrossTab {
+  /** Row categories, in order (sexes Hommes then Femmes, age bands youngest first, else as in the file). */
   rowLabels: string[];
+  /** Column categories, in the same kind of order. */
   columnLabels: string[];
+  /** `counts[row][column]`; `null` when unknown (secret, unavailable, not given). */
   counts: (number | null)[][];
+  /** Per row: the file's total when given, else the sum (`null` if a cell is unknown). */
   rowTotals: (number | null)[];
+  /** Per column: the file's total when given (distinct respondents in multi-response tables), else the sum. */
   columnTotals: (number | null)[];
+  /** The grand total: given, else the sum (`null` if a cell is unknown). */
   total: number | null;
+  /** Origin, given totals, rows set aside and issues. */
   meta: CrossTabMeta;
 }
 
@@ -322,6 +334,7 @@ interface Parts {
   counts: (number | null)[][];
   givenRowTotals: (number | null)[] | null;
   givenColumnTotals: (number | null)[] | null;
+  /** The grand total given by the file, or `null`. */
   givenTotal: number | null;
   rowTitle: string;
   columnTitle: string;

@@ -1,6 +1,7 @@
-import {formatNumber, ratio, type CrossTab, type Table} from '@epn/stats';
-import {nothing, svg, type PropertyDeclarations} from 'lit';
-import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
+import {ratio, type CrossTab, type Table} from '@epn/stats';
+import {nothing, svg} from 'lit';
+import {label, type Chart, type DataTable} from '../internal/base.js';
+import {EpnByBandElement} from '../internal/by-band-element.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {equipmentData, type EquipmentData} from './equipment-chart.data.js';
@@ -42,32 +43,15 @@ import {equipmentChartStyles} from './equipment-chart.styles.js';
  * @cssproperty [--epn-background=#ffffff] - Background colour.
  * @cssproperty [--epn-font-family=Marianne, system-ui, sans-serif] - Font.
  */
-export class EpnEquipmentChart extends EpnElement<EquipmentData> {
-  static override properties: PropertyDeclarations = {
-    ...EpnElement.properties,
-    rowsColumn: {type: String, attribute: 'rows-column'},
-    ageColumn: {type: String, attribute: 'age-column'},
-    valueColumn: {type: String, attribute: 'value-column'},
-    bands: {type: String},
-  };
+export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   static override styles = [baseStyles, equipmentChartStyles];
-  static override modelProperties = ['measure', 'rowsColumn', 'ageColumn', 'valueColumn', 'bands'];
-
-  /** The item column of a long or individual-level table. */
-  rowsColumn: string | null = null;
-  /** The age column of a long or individual-level table. */
-  ageColumn: string | null = null;
-  /** The count column of a long table. */
-  valueColumn: string | null = null;
-  /** Lower bounds of the age bands for ages in years (`0,18,65`). */
-  bands: string | null = null;
 
   private get s(): EquipmentStrings {
     return equipmentStrings(this.language);
   }
 
   protected override buildModel(input: Table | CrossTab): EquipmentData {
-    return equipmentData(input, {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});
+    return equipmentData(input, this.byBand);
   }
 
   protected override isEmpty(m: EquipmentData): boolean {
@@ -78,13 +62,7 @@ export class EpnEquipmentChart extends EpnElement<EquipmentData> {
     return this.s.title;
   }
 
-  private share(t: Strings) {
-    return (v: number | null) => this.formatValue(v, 'share', t);
-  }
 
-  private count(v: number | null, t: Strings): string {
-    return formatNumber(v, {locale: t.locale}) || t.markers.unavailable;
-  }
 
   protected override renderChart(m: EquipmentData, width: number, t: Strings): Chart {
     const rate = m.measure === 'rate';

@@ -1,6 +1,7 @@
-import {formatNumber, type CrossTab, type Table} from '@epn/stats';
-import {nothing, svg, type PropertyDeclarations} from 'lit';
-import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
+import {type CrossTab, type Table} from '@epn/stats';
+import {nothing, svg} from 'lit';
+import {label, type Chart, type DataTable} from '../internal/base.js';
+import {EpnByBandElement} from '../internal/by-band-element.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {skillData, type SkillData} from './skill-chart.data.js';
@@ -51,32 +52,15 @@ import {skillChartStyles} from './skill-chart.styles.js';
  * @cssproperty [--epn-background=#ffffff] - Background colour (it also shows between segments).
  * @cssproperty [--epn-font-family=Marianne, system-ui, sans-serif] - Font.
  */
-export class EpnSkillChart extends EpnElement<SkillData> {
-  static override properties: PropertyDeclarations = {
-    ...EpnElement.properties,
-    rowsColumn: {type: String, attribute: 'rows-column'},
-    ageColumn: {type: String, attribute: 'age-column'},
-    valueColumn: {type: String, attribute: 'value-column'},
-    bands: {type: String},
-  };
+export class EpnSkillChart extends EpnByBandElement<SkillData> {
   static override styles = [baseStyles, skillChartStyles];
-  static override modelProperties = ['measure', 'rowsColumn', 'ageColumn', 'valueColumn', 'bands'];
-
-  /** The level column of a long or individual-level table. */
-  rowsColumn: string | null = null;
-  /** The age column of a long or individual-level table. */
-  ageColumn: string | null = null;
-  /** The count column of a long table. */
-  valueColumn: string | null = null;
-  /** Lower bounds of the age bands for ages in years (`0,18,65`). */
-  bands: string | null = null;
 
   private get s(): SkillStrings {
     return skillStrings(this.language);
   }
 
   protected override buildModel(input: Table | CrossTab): SkillData {
-    return skillData(input, {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});
+    return skillData(input, this.byBand);
   }
 
   protected override isEmpty(m: SkillData): boolean {
@@ -87,13 +71,7 @@ export class EpnSkillChart extends EpnElement<SkillData> {
     return this.s.title;
   }
 
-  private share(t: Strings) {
-    return (v: number | null) => this.formatValue(v, 'share', t);
-  }
 
-  private count(v: number | null, t: Strings): string {
-    return formatNumber(v, {locale: t.locale}) || t.markers.unavailable;
-  }
 
   protected override renderChart(m: SkillData, width: number, t: Strings): Chart {
     const f = this.share(t);

@@ -1,0 +1,45 @@
+import {formatNumber} from '@epn/stats';
+import type {PropertyDeclarations} from 'lit';
+import {EpnElement} from './base.js';
+import type {Strings} from './i18n.js';
+import type {ByBandOptions} from './read-by-band.js';
+
+/**
+ * The base of the widgets that show categories × age bands (`<epn-equipment-chart>`, `<epn-skill-chart>`): the
+ * attributes that map a long or individual-level table (`rows-column`, `age-column`, `value-column`, `bands`), and
+ * the formatters both use.
+ */
+export abstract class EpnByBandElement<M> extends EpnElement<M> {
+  static override properties: PropertyDeclarations = {
+    ...EpnElement.properties,
+    rowsColumn: {type: String, attribute: 'rows-column'},
+    ageColumn: {type: String, attribute: 'age-column'},
+    valueColumn: {type: String, attribute: 'value-column'},
+    bands: {type: String},
+  };
+  static override modelProperties = ['measure', 'rowsColumn', 'ageColumn', 'valueColumn', 'bands'];
+
+  /** The category column (items, levels) of a long or individual-level table. */
+  rowsColumn: string | null = null;
+  /** The age column of a long or individual-level table. */
+  ageColumn: string | null = null;
+  /** The count column of a long table. */
+  valueColumn: string | null = null;
+  /** Lower bounds of the age bands for ages in years (`0,18,65`). */
+  bands: string | null = null;
+
+  /** How to read the table, from the attributes. */
+  protected get byBand(): ByBandOptions & {measure: string | null} {
+    return {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure};
+  }
+
+  /** A formatter of shares, with the element's `digits`. */
+  protected share(t: Strings): (v: number | null) => string {
+    return (v: number | null) => this.formatValue(v, 'share', t);
+  }
+
+  /** A count, or "non disponible". */
+  protected count(v: number | null, t: Strings): string {
+    return formatNumber(v, {locale: t.locale}) || t.markers.unavailable;
+  }
+}
