@@ -32,11 +32,11 @@ const list = (dir) =>
       })
     : [];
 
-// Node: the core's tests (test/stats); the widgets' tests need a browser.
+// Node: the core's tests (test/stats) and the Node examples' (test/node); the widgets' tests need a browser.
 console.log('\n▶ Node tests');
 const node = {passed: 0, failed: 0};
 await new Promise((resolve) => {
-  const stream = run({files: list('build/test/stats'), concurrency: true});
+  const stream = run({files: [...list('build/test/stats'), ...list('build/test/node')], concurrency: true});
   stream.on('test:pass', (d) => {
     if (d.details?.type !== 'suite') node.passed++;
   });

@@ -43,7 +43,8 @@ async function testEndpoints(ctx, next) {
 export default {
   middleware: [testEndpoints],
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
-  files: ['build/test/**/*.test.js'],
+  // test/node runs in Node only (it starts Node processes).
+  files: ['build/test/**/*.test.js', '!build/test/node/**'],
   nodeResolve: {browser: true, exportConditions: ['production']},
   // One page at a time: a page in a background tab gets no animation frames (open-wc fixtures wait for one) and no
   // ResizeObserver notifications, which made wrapper-based widget tests hang when two files ran at once.
