@@ -16,6 +16,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const d of mod.declarations ?? []) {
             if (d.attributes) d.attributes = d.attributes.filter((a) => !internal.has(a.fieldName ?? a.name));
+            for (const a of d.attributes ?? []) {
+              if (a.name === 'lang' && !a.description) a.description = "`fr` (default, or the page's language) or `en`.";
+            }
             if (d.members) d.members = d.members.filter((m) => !internal.has(m.name));
             if (d.events) d.events = d.events.filter((e) => e.name !== 'type');
           }
