@@ -3,7 +3,7 @@
 //   papaparse inside, for pages without a bundler;
 // - @epn/widgets: ES modules + .d.ts for npm (lit, d3 and the core external; the entry defines nothing, define.js
 //   and define/*.js register the tags), and dist/epn-widgets.js, the all-in-one minified CDN file.
-import {readdirSync} from 'node:fs';
+import {readdirSync, rmSync} from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -11,6 +11,9 @@ import typescript from '@rollup/plugin-typescript';
 
 const stats = 'packages/stats';
 const widgets = 'packages/widgets';
+
+// Start from empty dist folders, so that no file of a removed module is left to be published.
+for (const pkg of [stats, widgets]) rmSync(`${pkg}/dist`, {recursive: true, force: true});
 
 /** Everything inside: papaparse's browser build (no require('stream')), Lit's production build. */
 const bundled = () => [

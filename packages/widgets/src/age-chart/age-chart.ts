@@ -124,12 +124,13 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     const f = this.format(m, t);
     const total = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
     const totalValue = (v: number | null) => (m.measure === 'share' ? ratio(v, m.total) : v);
+    const row = (header: string, values: Array<number | null>, total?: boolean) => ({header, cells: values.map(f), values, total});
     return {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
-        ...m.bands.map((b, i) => ({header: b, cells: [f(m.menValues[i]!), f(m.womenValues[i]!), f(totalValue(total(m.men[i]!, m.women[i]!)))]})),
-        {header: t.total, cells: [f(totalValue(m.menTotal)), f(totalValue(m.womenTotal)), f(totalValue(m.measure === 'share' ? total(m.menTotal, m.womenTotal) : total(m.menTotal, m.womenTotal)))], total: true},
+        ...m.bands.map((b, i) => row(b, [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))])),
+        row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };
   }

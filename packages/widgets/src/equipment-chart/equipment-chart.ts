@@ -102,12 +102,14 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
     const f = this.share(t);
     const rate = m.measure === 'rate';
     const respondents = (n: number | null) => (rate ? this.count(n, t) : f(ratio(n, m.total)));
+    const row = (header: string, shares: Array<number | null>, n: number | null, total?: boolean) =>
+      ({header, cells: [...shares.map(f), respondents(n)], values: [...shares, rate ? n : ratio(n, m.total)], total});
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.items, rate ? this.s.respondents : this.s.respondentsShare],
       rows: [
-        ...m.bands.map((band, j) => ({header: band, cells: [...m.items.map((_, i) => f(m.values[i]![j]!)), respondents(m.respondents[j]!)]})),
-        {header: t.total, cells: [...m.itemValues.map(f), respondents(m.total)], total: true},
+        ...m.bands.map((band, j) => row(band, m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!)),
+        row(t.total, m.itemValues, m.total, true),
       ],
     };
   }

@@ -4,6 +4,8 @@ import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {SourceController, type SourceHost} from './source.js';
 import {baseStyles} from './styles.js';
+import {toCsv} from './export-csv.js';
+import {exportSvg, slugify, svgToPng} from './export-svg.js';
 import {WidthController} from './resize.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
@@ -11,7 +13,16 @@ export interface DataTable {
   caption: string;
   /** Column headers; the first heads the row headers' column. */
   head: string[];
-  rows: Array<{header: string; cells: string[]; total?: boolean}>;
+  /** `values`: the raw figures behind `cells` (same order), written as numbers in the CSV export. */
+  rows: Array<{header: string; cells: string[]; values?: Array<number | null>; total?: boolean}>;
+}
+
+/** What the export menu makes. */
+export type ExportFormat = 'png' | 'svg' | 'csv' | 'copy';
+
+/** Detail of the `epn-export` event. */
+export interface EpnExportDetail {
+  format: ExportFormat;
 }
 
 /** The chart part of a widget: its height and the SVG content. */
@@ -64,6 +75,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     error: {state: true},
     staleError: {state: true},
     tableShown: {state: true},
+    export: {type: Boolean},
+    menuOpen: {state: true},
+    exportMessage: {state: true},
   };
 
   /** URL of the CSV file (relative to the page, or absolute http/https). */
@@ -90,6 +104,12 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   theme: string | null = null;
   /** Data given directly: a Table or a CrossTab from `@epn/stats`. Wins over `src`. */
   data: Table | CrossTab | null = null;
+  /**
+   * Shows an "Exporter" menu: PNG and SVG pictures (title, source and date drawn in), the figures as CSV for Excel,
+   * and a copy of the sentence with its source. The PNG is drawn from a `blob:` image: under a
+   * Content-Security-Policy, allow `img-src blob:`.
+   */
+  export = false;
 
   protected status: Status = 'idle';
   protected progress: number | null = null;
@@ -97,6 +117,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   protected error: EpnDataError | null = null;
   protected staleError: EpnDataError | null = null;
   protected tableShown = false;
+  protected menuOpen = false;
+  protected exportMessage = '';
+  private copyText = '';
   protected loadedAt: Date | null = null;
   protected table: Table | null = null;
 
@@ -276,6 +299,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       ${this.status === 'empty' ? html`<p class="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
+      ${this.export && this.status === 'ready' && this.model ? this.renderExport(t) : nothing}
     </figure>`;
   }
 
@@ -327,6 +351,83 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
           <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
         </table>`)}
       </div>`;
+  }
+
+  /** The export menu: a disclosure button and a list of plain buttons (Escape closes it). */
+  private renderExport(t: Strings): TemplateResult {
+    const formats: ExportFormat[] = ['png', 'svg', 'csv', 'copy'];
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !this.menuOpen) return;
+      e.stopPropagation();
+      this.menuOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('#export-button')?.focus();
+    };
+    return html`<div class="export" part="export" @keydown=${close}>
+      <button id="export-button" class="toggle" part="export-button" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        aria-controls="export-menu" @click=${() => (this.menuOpen = !this.menuOpen)}>${t.exportMenu}</button>
+      <ul id="export-menu" class="export-menu" ?hidden=${!this.menuOpen}>
+        ${formats.map((f) => html`<li><button type="button" class="toggle" data-format=${f} @click=${() => this.exportAs(f)}>${t.exportActions[f]}</button></li>`)}
+      </ul>
+      ${this.copyText ? html`<textarea readonly rows="3" aria-label=${t.exportActions.copy} .value=${this.copyText}></textarea>` : nothing}
+      <p class="note" role="status">${this.exportMessage}</p>
+    </div>`;
+  }
+
+  /** Makes an export (as the menu does) and fires `epn-export`. */
+  async exportAs(format: ExportFormat): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    const t = this.t;
+    const title = this.heading || this.defaultTitle(t);
+    const name = slugify(title);
+    const source = this.source || this.sourceHref || '';
+    this.menuOpen = false;
+    this.exportMessage = '';
+    this.copyText = '';
+    try {
+      if (format === 'csv') {
+        this.download(new Blob([toCsv(this.tables(model, t))], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
+      } else if (format === 'copy') {
+        const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
+        try {
+          await navigator.clipboard.writeText(text);
+          this.exportMessage = t.copied;
+        } catch {
+          this.copyText = text;
+          this.exportMessage = t.copyRefused;
+          await this.updateComplete;
+          this.renderRoot.querySelector('textarea')?.select();
+        }
+      } else {
+        const style = getComputedStyle(this);
+        const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
+          title,
+          source: source && t.sourceLabel + source,
+          date: t.exportedOn(new Intl.DateTimeFormat(t.locale, {dateStyle: 'long'}).format(new Date())),
+          color: style.color,
+          background: style.backgroundColor,
+          font: style.fontFamily,
+        });
+        if (format === 'svg') {
+          this.download(new Blob([text], {type: 'image/svg+xml'}), `${name}.svg`);
+        } else {
+          const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text)!;
+          this.download(await svgToPng(text, Number(w), Number(h)), `${name}.png`);
+        }
+      }
+      this.emit('epn-export', {format} satisfies EpnExportDetail);
+    } catch {
+      this.exportMessage = t.exportFailed;
+    }
+  }
+
+  /** Saves a file through a temporary `<a download>` (tests replace it to capture the file). */
+  protected download(blob: Blob, filename: string): void {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   private renderSource(t: Strings): TemplateResult | typeof nothing {

@@ -40,6 +40,12 @@ export interface Strings {
   pyramidTitle: string;
   pyramidSummary: (p: {total: string; men: string; women: string; band: string; bandShare: string; measure: string}) => string;
   chartData: (title: string) => string;
+  exportMenu: string;
+  exportActions: {png: string; svg: string; csv: string; copy: string};
+  exportedOn: (date: string) => string;
+  copied: string;
+  copyRefused: string;
+  exportFailed: string;
 }
 
 const fr: Strings = {
@@ -66,6 +72,12 @@ const fr: Strings = {
     `Pyramide des âges de ${p.total} personnes : ${p.men} hommes et ${p.women} femmes. ` +
     `La tranche d'âge la plus représentée est ${p.band}, avec ${p.bandShare} du total.`,
   chartData: (title) => `Données du graphique : ${title}`,
+  exportMenu: 'Exporter',
+  exportActions: {png: 'Image PNG', svg: 'Image SVG', csv: 'Données CSV (Excel)', copy: 'Copier la phrase'},
+  exportedOn: (d) => `Exporté le ${d}`,
+  copied: 'Phrase copiée.',
+  copyRefused: 'La copie a été refusée : la phrase est sélectionnée ci-dessous, copiez-la avec Ctrl+C.',
+  exportFailed: 'L\'export a échoué.',
 };
 
 const en: Strings = {
@@ -92,6 +104,12 @@ const en: Strings = {
     `Age pyramid of ${p.total} people: ${p.men} men and ${p.women} women. ` +
     `The largest age band is ${p.band}, with ${p.bandShare} of the total.`,
   chartData: (title) => `Chart data: ${title}`,
+  exportMenu: 'Export',
+  exportActions: {png: 'PNG image', svg: 'SVG image', csv: 'CSV data (Excel)', copy: 'Copy the sentence'},
+  exportedOn: (d) => `Exported on ${d}`,
+  copied: 'Sentence copied.',
+  copyRefused: 'Copying was refused: the sentence is selected below, copy it with Ctrl+C.',
+  exportFailed: 'The export failed.',
 };
 
 /** The strings of a language. */

@@ -150,6 +150,30 @@ export const baseStyles = css`
   thead th:first-child {
     text-align: left;
   }
+  .export {
+    position: relative;
+  }
+  .export-menu {
+    list-style: none;
+    margin: 0;
+    padding: 0.25em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  .export-menu[hidden] {
+    display: none;
+  }
+  .export-menu button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .export textarea {
+    display: block;
+    width: 100%;
+    box-sizing: border-box;
+    font: inherit;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;

@@ -118,12 +118,14 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   protected override tabulate(m: SkillData, t: Strings): DataTable {
     const f = this.share(t);
     const distribution = m.measure === 'distribution';
+    const row = (header: string, shares: Array<number | null>, last: number | null, total?: boolean) =>
+      ({header, cells: [...shares.map(f), distribution ? this.count(last, t) : f(last)], values: [...shares, last], total});
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.levels, distribution ? this.s.people : t.total],
       rows: [
-        ...m.bands.map((band, j) => ({header: band, cells: [...m.levels.map((_, i) => f(m.values[i]![j]!)), distribution ? this.count(m.bandTotals[j]!, t) : f(m.bandValues[j]!)]})),
-        {header: t.total, cells: [...m.levelValues.map(f), distribution ? this.count(m.total, t) : f(m.total ? 1 : null)], total: true},
+        ...m.bands.map((band, j) => row(band, m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!)),
+        row(t.total, m.levelValues, distribution ? m.total : m.total ? 1 : null, true),
       ],
     };
   }
