@@ -12,8 +12,12 @@ import typescript from '@rollup/plugin-typescript';
 const stats = 'packages/stats';
 const widgets = 'packages/widgets';
 
-// Start from empty dist folders, so that no file of a removed module is left to be published.
-for (const pkg of [stats, widgets]) rmSync(`${pkg}/dist`, {recursive: true, force: true});
+// `npm run build` runs this config twice, `PART=stats` then `PART=widgets`: rollup builds the entries of one config
+// concurrently, and the widgets need the core's dist (its .d.ts, and its code for the all-in-one file).
+// Each part starts from an empty dist folder, so that no file of a removed module is left to be published.
+const part = process.env.PART;
+if (part !== 'stats' && part !== 'widgets') throw new Error('Set PART=stats or PART=widgets (npm run build does both)');
+rmSync(`packages/${part}/dist`, {recursive: true, force: true});
 
 /** Everything inside: papaparse's browser build (no require('stream')), Lit's production build. */
 const bundled = () => [
@@ -31,7 +35,7 @@ const ts = (pkg, declarations) =>
 const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats|papaparse)/.test(id);
 const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
 
-export default [
+const configs = [
   {
     input: `${stats}/src/index.ts`,
     external: ['papaparse'],
@@ -55,3 +59,5 @@ export default [
     plugins: [ts(widgets, false), ...bundled()],
   },
 ];
+
+export default part === 'stats' ? configs.slice(0, 2) : configs.slice(2);
