@@ -1,20 +1,46 @@
 // Puts under each demo the snippet that reproduces it: the element's own markup, read from the page (so the
-// snippet can never drift from what is shown), written as text.
-for (const demo of document.querySelectorAll('.demo')) {
-  const el = demo.querySelector('[src], epn-budget-card');
-  if (!el) continue;
-  const attrs = Array.from(el.attributes)
-    .filter((a) => a.name !== 'theme' && !a.name.startsWith('data-'))
-    .map((a) => `\n  ${a.name}="${a.value.replace(/"/g, '&quot;')}"`)
-    .join('');
-  const tag = el.tagName.toLowerCase();
+// snippet can never drift from what is shown), written as text; then the same widget as an iframe of embed.html,
+// for sites whose CMS strips scripts and custom tags.
+const EMBED_PAGE = 'https://votre-site.fr/epn/embed.html';
+const EMBED_SCRIPT = 'https://votre-site.fr/epn/embed.js';
+const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** A labelled <pre><code> holding `text` (as text). */
+function snippet(demo, labelText, text) {
+  const label = document.createElement('p');
+  label.className = 'snippet-label';
+  label.textContent = labelText;
   const pre = document.createElement('pre');
   pre.className = 'snippet';
   const code = document.createElement('code');
-  code.textContent = `<${tag}${attrs}>\n</${tag}>`;
+  code.textContent = text;
   pre.append(code);
-  const label = document.createElement('p');
-  label.className = 'snippet-label';
-  label.textContent = 'Code à copier :';
   demo.append(label, pre);
+  return pre;
+}
+
+for (const demo of document.querySelectorAll('.demo')) {
+  const el = demo.querySelector('[src], epn-budget-card');
+  if (!el) continue;
+  const shownAttrs = Array.from(el.attributes).filter((a) => a.name !== 'theme' && !a.name.startsWith('data-'));
+  const attrs = shownAttrs.map((a) => `\n  ${a.name}="${a.value.replace(/"/g, '&quot;')}"`).join('');
+  const tag = el.tagName.toLowerCase();
+  snippet(demo, 'Code à copier :', `<${tag}${attrs}>\n</${tag}>`);
+
+  // The iframe: the same attributes in the query string of embed.html (`&` written `&amp;` inside the HTML).
+  const query = [['widget', tag.replace(/^epn-/, '')], ...shownAttrs.map((a) => [a.name, a.value])]
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join('&amp;');
+  const title = el.getAttribute('heading') ?? demo.querySelector('h2')?.textContent?.trim() ?? 'Graphique EPN';
+  const iframe = `<iframe src="${EMBED_PAGE}?${query}"\n  title="${attr(title)}"` +
+    ' style="width:100%;border:0" height="480" loading="lazy"></iframe>';
+  const pre = snippet(demo, 'Code iframe (si votre site n\'accepte pas les scripts) :', iframe);
+  pre.classList.add('snippet-iframe');
+  const note = document.createElement('p');
+  note.className = 'meta';
+  note.append('Facultatif, si votre site accepte un script : ');
+  const code = document.createElement('code');
+  code.textContent = `<script src="${EMBED_SCRIPT}" defer></script>`;
+  note.append(code, ' ajuste la hauteur de l\'iframe à son contenu.');
+  demo.append(note);
 }

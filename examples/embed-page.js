@@ -1,0 +1,154 @@
+// The module behind embed.html: reads the query string, checks it, and draws one widget or says in French what was
+// refused. Nodes are built with the DOM API, values set with setAttribute and textContent only (never innerHTML).
+// It also tells the parent page its height ({type: 'epn-embed-size', height}: a number, never data), for embed.js.
+//
+// The allow-lists below mirror the attributes in packages/widgets/custom-elements.json, less Lit's internal states
+// (protected fields such as menuOpen, which the analyzer also lists): a browser test compares the two.
+
+/** Attributes each widget really has, by the `widget` value of the query. */
+export const WIDGETS = Object.freeze({
+  'age-chart': ['src', 'measure', 'sex-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+  'equipment-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+  'skill-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+  'budget-card': ['src', 'budget', 'population', 'registered', 'year', 'population-src', 'territory', 'ages',
+    'age-match', 'population-group', 'digits', 'heading', 'lang', 'description', 'source', 'source-href',
+    'delimiter', 'encoding', 'refresh', 'measure', 'theme', 'export'],
+  'key-figures': ['src', 'keys', 'labels', 'ratios', 'digits', 'breakdown-src', 'breakdown-column',
+    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding',
+    'refresh', 'measure', 'theme', 'export'],
+});
+
+/** Attributes holding an address: only http(s) or relative (resolved against this page). */
+export const URL_ATTRIBUTES = Object.freeze(['src', 'source-href', 'population-src', 'breakdown-src']);
+
+/** Longest value accepted for one attribute (a heading or a URL, not a document). */
+export const MAX_VALUE_LENGTH = 2000;
+
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/** A value shown in a message: quoted, one line, cut if long. */
+const shown = (value) => {
+  const line = String(value).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return `« ${line.length > 60 ? `${line.slice(0, 59)}…` : line} »`;
+};
+
+/**
+ * Checks a query string. Returns {ok: true, widget, tag, attributes: [[name, value]…], lang} or
+ * {ok: false, problems: [French sentences]}. URL values come back resolved against `base`.
+ * @param {string} search location.search
+ * @param {string} base the page's address, to resolve relative URLs
+ */
+export function readQuery(search, base) {
+  const params = new URLSearchParams(search);
+  const problems = [];
+  const widgets = Object.keys(WIDGETS);
+  const names = params.getAll('widget');
+  if (names.length !== 1 || !Object.hasOwn(WIDGETS, names[0])) {
+    const what = names.length === 0 ? 'Le paramètre « widget » manque.'
+      : names.length > 1 ? 'Le paramètre « widget » est donné plusieurs fois.'
+        : `Le widget ${shown(names[0])} n'existe pas.`;
+    return {ok: false, problems: [`${what} Widgets acceptés : ${widgets.join(', ')}.`]};
+  }
+  const widget = names[0];
+  const allowed = WIDGETS[widget];
+  const seen = new Set();
+  const attributes = [];
+  let lang = null;
+  for (const [name, value] of params) {
+    if (name === 'widget') continue;
+    if (!allowed.includes(name)) {
+      problems.push(`L'attribut ${shown(name)} n'existe pas pour ce widget (${widget}). ` +
+        `Attributs acceptés : ${allowed.join(', ')}.`);
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push(`L'attribut ${shown(name)} est donné plusieurs fois : gardez-en un seul.`);
+      continue;
+    }
+    seen.add(name);
+    if (value.length > MAX_VALUE_LENGTH) {
+      problems.push(`La valeur de ${shown(name)} est trop longue (plus de ${MAX_VALUE_LENGTH} caractères).`);
+      continue;
+    }
+    let final = value;
+    if (URL_ATTRIBUTES.includes(name)) {
+      let url = null;
+      try {
+        url = new URL(value.trim(), base);
+      } catch {
+        url = null;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || value.trim() === '') {
+        problems.push(`L'adresse donnée pour ${shown(name)} (${shown(value)}) est refusée : seules les adresses ` +
+          'http://, https:// ou relatives à cette page sont acceptées.');
+        continue;
+      }
+      final = url.href;
+    }
+    if (name === 'lang') {
+      if (!LANG.test(value)) {
+        problems.push(`La langue ${shown(value)} n'est pas un code de langue (exemples acceptés : fr, en).`);
+        continue;
+      }
+      lang = value;
+    }
+    attributes.push([name, final]);
+  }
+  if (problems.length) return {ok: false, problems};
+  return {ok: true, widget, tag: `epn-${widget}`, attributes, lang};
+}
+
+/** The refusal, as a visible alert: what was refused and what is allowed. */
+function renderRefusal(problems) {
+  const box = document.createElement('div');
+  box.className = 'epn-embed-refused';
+  box.setAttribute('role', 'alert');
+  const lead = document.createElement('p');
+  const strong = document.createElement('strong');
+  strong.textContent = 'Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.';
+  lead.append(strong);
+  box.append(lead);
+  for (const problem of problems) {
+    const p = document.createElement('p');
+    p.textContent = problem;
+    box.append(p);
+  }
+  document.body.append(box);
+}
+
+/** Draws the widget (or the refusal) and reports the page's height to the parent. */
+function main() {
+  const result = readQuery(location.search, location.href);
+  if (!result.ok) {
+    document.documentElement.lang = 'fr';
+    renderRefusal(result.problems);
+  } else {
+    if (result.lang) document.documentElement.lang = result.lang;
+    const el = document.createElement(result.tag);
+    el.setAttribute('data-epn-widget', result.widget);
+    for (const [name, value] of result.attributes) el.setAttribute(name, value);
+    const heading = result.attributes.find(([name]) => name === 'heading');
+    if (heading) document.title = heading[1];
+    document.body.append(el);
+  }
+  reportHeight();
+}
+
+/** Posts the body's height to the parent page whenever it changes (a number only: '*' is safe for it). */
+function reportHeight() {
+  if (window.parent === window || typeof ResizeObserver !== 'function') return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({type: 'epn-embed-size', height}, '*');
+  };
+  new ResizeObserver(post).observe(document.body);
+  post();
+}
+
+if (document.documentElement.hasAttribute('data-epn-embed')) main();

@@ -1,0 +1,84 @@
+// End to end: the pages served by `npm start` (examples/), loaded in an iframe of the test page from the test server
+// (which serves the repository root, so /packages/widgets/dist/epn-widgets.js and /examples/data/ resolve as there).
+import {expect, waitUntil} from '@open-wc/testing';
+import {describe, it} from '../harness.js';
+
+type Widget = HTMLElement & {status?: string; shadowRoot: ShadowRoot | null};
+
+async function open(path: string): Promise<{doc: Document; win: Window & typeof globalThis; errors: string[]; frame: HTMLIFrameElement}> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '900px';
+  frame.style.height = '2000px';
+  const errors: string[] = [];
+  frame.src = path;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  const win = frame.contentWindow as Window & typeof globalThis;
+  win.addEventListener('error', (e) => errors.push(String(e.message)));
+  win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+  return {doc: frame.contentDocument!, win, errors, frame};
+}
+
+const widgetsOf = (doc: Document) => Array.from(doc.querySelectorAll<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures'));
+
+async function allReady(doc: Document): Promise<Widget[]> {
+  const widgets = widgetsOf(doc);
+  await waitUntil(() => widgets.every((w) => w.status === 'ready' || w.status === 'error' || w.status === 'empty'), 'widgets did not settle', {timeout: 15000});
+  return widgets;
+}
+
+describe('examples/index.html (the gallery)', () => {
+  it('draws every widget on the seed data, with no alert and no page error', async () => {
+    const {doc, errors, frame} = await open('/examples/index.html');
+    const widgets = await allReady(doc);
+    const tags = new Set(widgets.map((w) => w.tagName.toLowerCase()));
+    expect([...tags].sort()).to.deep.equal(['epn-age-chart', 'epn-budget-card', 'epn-equipment-chart', 'epn-key-figures', 'epn-skill-chart']);
+    for (const w of widgets) {
+      expect(w.status, w.tagName).to.equal('ready');
+      expect(w.shadowRoot!.querySelector('[role="alert"]') === null, `${w.tagName} has no alert`).to.equal(true);
+      expect(w.shadowRoot!.querySelector('[part~="summary"]')?.textContent?.trim(), `${w.tagName} summary`).to.be.a('string').and.not.equal('');
+    }
+    expect(errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('puts under each demo a snippet that reproduces it', async () => {
+    const {doc, frame} = await open('/examples/index.html');
+    await allReady(doc);
+    const demos = Array.from(doc.querySelectorAll('.demo'));
+    expect(demos.length).to.be.at.least(5);
+    for (const demo of demos) {
+      const el = demo.querySelector<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures')!;
+      const code = demo.querySelector('pre.snippet code')!.textContent!;
+      expect(code.startsWith(`<${el.tagName.toLowerCase()}`), code).to.equal(true);
+      for (const name of ['src', 'measure', 'heading']) {
+        const value = el.getAttribute(name);
+        if (value) expect(code).to.contain(`${name}="${value}"`);
+      }
+    }
+    frame.remove();
+  });
+});
+
+describe('examples/webmaster.html (the all-in-one file alone)', () => {
+  it('draws its three widgets', async () => {
+    const {doc, errors, frame} = await open('/examples/webmaster.html');
+    const widgets = await allReady(doc);
+    expect(widgets.map((w) => w.status)).to.deep.equal(['ready', 'ready', 'ready']);
+    expect(errors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('examples/tables.html (the core\'s reading of the seed)', () => {
+  it('shows the three tables with the source\'s percentages', async () => {
+    const {doc, frame} = await open('/examples/tables.html');
+    await waitUntil(() => doc.querySelectorAll('table').length >= 4, 'tables not shown', {timeout: 10000});
+    const text = doc.body.textContent!;
+    expect(text).to.contain('4,6\u00a0%');
+    expect(text).to.contain('85,4\u00a0%');
+    expect(text).to.contain('65,4\u00a0%');
+    expect(doc.querySelector('[role="alert"]') === null).to.equal(true);
+    frame.remove();
+  });
+});
