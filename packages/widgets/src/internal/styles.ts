@@ -185,11 +185,8 @@ export const baseStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .bar {
-      transition: width 0.3s ease, x 0.3s ease;
-    }
-  }
+  /* No transitions on bars: after a resize or a refresh, animated bars lagged behind their labels (they overlapped the
+     band labels mid-way). Nothing moves, so prefers-reduced-motion needs no special case here. */
   @media (forced-colors: active) {
     .bar {
       fill: CanvasText;
