@@ -260,8 +260,8 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
         caption: s.bandsCaption(p.territories.join(', ')),
         head: restricted ? [s.ageBand, s.population, s.counted] : [s.ageBand, s.population],
         rows: [
-          ...p.bands.map((b) => ({header: b.label, cells: restricted ? [n(b.count), b.used ? s.yes : s.no] : [n(b.count)]})),
-          {header: t.total, cells: restricted ? [n(p.total), ''] : [n(p.total)], total: true},
+          ...p.bands.map((b) => ({header: b.label, cells: restricted ? [n(b.count), b.used ? s.yes : s.no] : [n(b.count)], values: [b.count]})),
+          {header: t.total, cells: restricted ? [n(p.total), ''] : [n(p.total)], values: [p.total], total: true},
         ],
       });
     }

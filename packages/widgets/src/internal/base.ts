@@ -52,6 +52,11 @@ export interface EpnErrorDetail {
  * light-DOM `<table>`), the loading / error / empty / stale states, the accessible frame (title, SVG named by its
  * own `<title>` and `<desc>`, summary sentence, data table behind a toggle, source) and the events. Subclasses
  * turn the data into a model (pure, with the core) and the model into a chart, a sentence and a table.
+ *
+ * @attr export - Shows the export menu (PNG, SVG, CSV for Excel, copy of the sentence).
+ * @event epn-export - An export was made; `detail`: `{format}` (`png`, `svg`, `csv` or `copy`).
+ * @csspart export - The export menu.
+ * @csspart export-button - The button that opens the export menu.
  */
 export abstract class EpnElement<M> extends LitElement implements SourceHost {
   static override styles = [baseStyles];
@@ -75,9 +80,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     error: {state: true},
     staleError: {state: true},
     tableShown: {state: true},
-    export: {type: Boolean},
     menuOpen: {state: true},
     exportMessage: {state: true},
+    export: {type: Boolean},
   };
 
   /** URL of the CSV file (relative to the page, or absolute http/https). */
@@ -381,6 +386,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     const title = this.heading || this.defaultTitle(t);
     const name = slugify(title);
     const source = this.source || this.sourceHref || '';
+    if (this.menuOpen) this.renderRoot.querySelector<HTMLElement>('#export-button')?.focus();
     this.menuOpen = false;
     this.exportMessage = '';
     this.copyText = '';
@@ -404,6 +410,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
           title,
           source: source && t.sourceLabel + source,
           date: t.exportedOn(new Intl.DateTimeFormat(t.locale, {dateStyle: 'long'}).format(new Date())),
+          colon: t.locale === 'en' ? ': ' : '\u00a0: ',
           color: style.color,
           background: style.backgroundColor,
           font: style.fontFamily,

@@ -10,6 +10,8 @@ export interface Frame {
   source: string;
   /** "Exporté le 29 novembre 2026". */
   date: string;
+  /** "\u00a0: " in French, ": " in English. */
+  colon: string;
   /** The page's colours and font, computed on the widget. */
   color: string;
   background: string;
@@ -54,14 +56,16 @@ function sanitize(root: Element): void {
  * its first table as lines of text, then the source and the date.
  */
 export function exportSvg(chart: SVGSVGElement | null, table: DataTable | undefined, f: Frame): string {
-  const lines = chart ? [] : (table?.rows ?? []).map((r) => `${r.header} : ${r.cells.filter(Boolean).join(' – ')}`);
-  const width = chart ? Number(chart.getAttribute('width')) : 480;
+  const lines = chart ? [] : (table?.rows ?? []).map((r) => `${r.header}${f.colon}${r.cells.filter(Boolean).join(' – ')}`);
+  const width = chart ? Number(chart.getAttribute('width')) : Math.max(480, ...lines.map((l) => l.length * 8));
   const body = chart ? Number(chart.getAttribute('height')) : lines.length * 22;
   const top = 36;
   const foot = (f.source ? 2 : 1) * 18 + 12;
-  const height = top + body + foot;
-  const root = el('svg', {xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': f.font, fill: f.color});
-  root.append(el('title', {}, f.title), el('rect', {width, height, fill: f.background}), el('text', {x: 0, y: 22, 'font-size': 18, 'font-weight': 700}, f.title));
+  const [w, h] = [width + 16, top + body + foot + 16];
+  const root = el('svg', {xmlns: NS, width: w, height: h, viewBox: `0 0 ${w} ${h}`, 'font-family': f.font, fill: f.color});
+  const frame = el('g', {transform: 'translate(8 8)'});
+  root.append(el('title', {}, f.title), el('rect', {width: w, height: h, fill: f.background}), frame);
+  frame.append(el('text', {x: 0, y: 22, 'font-size': 18, 'font-weight': 700}, f.title));
   const g = el('g', {transform: `translate(0 ${top})`});
   if (chart) {
     const clone = chart.cloneNode(true) as SVGSVGElement;
@@ -71,9 +75,9 @@ export function exportSvg(chart: SVGSVGElement | null, table: DataTable | undefi
   } else {
     lines.forEach((line, i) => g.append(el('text', {x: 0, y: i * 22 + 16, 'font-size': 14}, line)));
   }
-  root.append(g);
+  frame.append(g);
   const footer = [f.source, f.date].filter(Boolean);
-  footer.forEach((line, i) => root.append(el('text', {x: 0, y: top + body + 18 * (i + 1), 'font-size': 12}, line)));
+  footer.forEach((line, i) => frame.append(el('text', {x: 0, y: top + body + 18 * (i + 1), 'font-size': 12}, line)));
   sanitize(root);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
 }
