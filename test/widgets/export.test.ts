@@ -91,6 +91,21 @@ describe('exports', () => {
       expect(button.getAttribute('aria-expanded')).to.equal('true');
     });
 
+    it('closes on a press outside the element, and stays open on a press inside it', async () => {
+      const el = await ageChart();
+      const root = shadow(el);
+      const button = root.querySelector<HTMLButtonElement>('#export-button')!;
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      root.querySelector('#export-menu')!.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded'), 'inside').to.equal('true');
+      document.body.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded'), 'outside').to.equal('false');
+    });
+
     it('speaks English', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart export lang="en" src=${SEED}></epn-age-chart>`);
       await settled(el);

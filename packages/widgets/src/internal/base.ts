@@ -174,6 +174,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     super.disconnectedCallback();
     this.themeObserver?.disconnect();
     this.themeObserver = null;
+    document.removeEventListener('pointerdown', this.closeOnOutside, true);
   }
 
   /** Mirrors the DSFR's `data-fr-theme` of the page into `theme`, unless the page author set `theme`. */
@@ -358,7 +359,20 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       </div>`;
   }
 
-  /** The export menu: a disclosure button and a list of plain buttons (Escape closes it). */
+  /** Closes the export menu on a pointer press outside the element. */
+  private readonly closeOnOutside = (e: Event): void => {
+    if (!e.composedPath().includes(this)) this.menuOpen = false;
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('menuOpen' as keyof EpnElement<M>)) {
+      if (this.menuOpen) document.addEventListener('pointerdown', this.closeOnOutside, true);
+      else document.removeEventListener('pointerdown', this.closeOnOutside, true);
+    }
+  }
+
+  /** The export menu: a disclosure button and a list of plain buttons (Escape or a press outside closes it). */
   private renderExport(t: Strings): TemplateResult {
     const formats: ExportFormat[] = ['png', 'svg', 'csv', 'copy'];
     const close = (e: KeyboardEvent) => {
