@@ -345,7 +345,7 @@ function renderDetection(table) {
 
   // Columns and their types.
   const wrap = el('div', null, {class: 'table-wrap'});
-  const t = el('table');
+  const t = el('table', null, {class: 'columns'});
   t.append(el('caption', `Colonnes (${table.columns.length})`));
   const head = el('tr');
   for (const h of ['N°', 'Nom', 'Type', 'Exemple']) head.append(el('th', h, {scope: 'col'}));
