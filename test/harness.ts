@@ -19,10 +19,15 @@ const root = new URL('../../', import.meta.url);
 
 /** The bytes of a file under `test/fixtures/`, read from disk in Node and from the test server in the browser. */
 export async function fixture(path: string): Promise<Uint8Array> {
-  const url = new URL(`test/fixtures/${path}`, root);
+  return repoFile(`test/fixtures/${path}`);
+}
+
+/** The bytes of a file of the repository (e.g. `node_modules/csv-spectrum/csvs/simple.csv`), in Node and the browser. */
+export async function repoFile(path: string): Promise<Uint8Array> {
+  const url = new URL(path, root);
   if (inBrowser) {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`fixture ${path}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }
   const fs: any = await import('node:' + 'fs/promises');
