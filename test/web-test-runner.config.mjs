@@ -21,7 +21,13 @@ const papaparseAsEsm = {
 // /__epn__/flaky/<key>/<fixture path> answers the file the first time and 503 afterwards (for stale figures).
 const flakyHits = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 async function testEndpoints(ctx, next) {
+  if (ctx.path.startsWith('/test/fixtures/csp/')) {
+    await next();
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    return;
+  }
   const slow = /^\/__epn__\/slow\/(\d+)\/(.+)$/.exec(ctx.path);
   const flaky = /^\/__epn__\/flaky\/([\w-]+)\/(.+)$/.exec(ctx.path);
   if (slow) {
