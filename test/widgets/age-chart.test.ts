@@ -208,6 +208,19 @@ describe('<epn-age-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('error then fixed: correcting a bad attribute redraws from the same data, without a new load', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} measure="ratio"></epn-age-chart>`);
+      await settled(el);
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('measure="ratio"');
+      let loads = 0;
+      el.addEventListener('epn-load', () => loads++);
+      el.measure = 'share';
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]') === null, 'alert gone').to.equal(true);
+      expect(shadow(el).querySelectorAll('rect.bar')).to.have.length(16);
+      expect(loads, 'no new load').to.equal(0);
+    });
+
     it('empty: all-zero data says so, accessible', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-zero.csv')}></epn-age-chart>`);
       await settled(el);

@@ -27,6 +27,19 @@ const texts = (root: ParentNode, selector: string) => Array.from(root.querySelec
 const tiles = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]));
 const table = async (path: string) => parseCsv(await bytes(path));
 
+describe('<epn-key-figures> after a bad setting', () => {
+  it('correcting ratios redraws the figures from the same file', async () => {
+    const el = await fixture<HTMLElement & {ratios: string | null; updateComplete: Promise<boolean>}>(
+      html`<epn-key-figures src=${SEED} ratios="nope/inscrits_annuels"></epn-key-figures>`);
+    await settled(el as never);
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('nope');
+    el.ratios = RATIO;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]') === null, 'alert gone').to.equal(true);
+    expect(tiles(el)['visites par inscrit']).to.equal('11,3');
+  });
+});
+
 describe('<epn-key-figures>', () => {
   describe('figures (pure functions)', () => {
     it('parseRatios(text) reads numerator/denominator:label; several separated by ";"; the label is optional', () => {

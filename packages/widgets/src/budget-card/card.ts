@@ -29,8 +29,6 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected extraError: EpnDataError | null = null;
   /** The first file, kept while the second one loads. */
   private held: Table | null = null;
-  /** The last table of the current `src` (or attributes), to redraw once a setting that failed is fixed. */
-  private lastTable: Table | null = null;
   private readonly extra = new ExtraSource(this, () => this.extraSrc, {
     table: (t) => this.acceptExtraTable(t),
     error: (e, stale) => this.acceptExtraError(e, stale),
@@ -64,7 +62,6 @@ export abstract class EpnCard<M> extends EpnElement<M> {
 
   /** @internal (SourceHost) */
   override acceptTable(table: Table): void {
-    this.lastTable = table;
     if (this.extraError) {
       // The second file failed: its error stays on screen; this table waits for a second file that loads.
       this.held = table;
@@ -107,7 +104,6 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('data')) this.lastTable = null;
     const extraProperty = (this.constructor as typeof EpnCard).extraProperty;
     if (extraProperty && (changed as Map<PropertyKey, unknown>).has(extraProperty)) {
       this.extraTable = null;
@@ -125,10 +121,9 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     const settingChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
     if (this.standalone() && (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))) {
       this.acceptTable(emptyKeyValueTable());
-    } else if (this.status === 'error' && settingChanged && this.lastTable && !this.data) {
-      // A setting that failed (ratios, territory…) was changed: read the same file again (the foundation forgets it).
-      this.acceptTable(this.lastTable);
     }
+    // A setting that failed (ratios, territory…) and is fixed redraws from the same file: the base keeps the data
+    // after such an error and rebuilds when a model property changes.
     // Figures given through `data` wait for the second file too.
     if (this.extraPending && (this.status === 'ready' || this.status === 'empty')) {
       this.status = 'loading';
