@@ -1,4 +1,5 @@
 // Browser half of `npm test`: the compiled tests (build/test) in Debian's headless Chromium.
+import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
@@ -20,12 +21,36 @@ const papaparseAsEsm = {
 // Test-only endpoints, served from the fixtures: /__epn__/slow/<ms>/<fixture path> answers after a delay, and
 // /__epn__/flaky/<key>/<fixture path> answers the file the first time and 503 afterwards (for stale figures).
 const flakyHits = new Map();
+const countHits = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 async function testEndpoints(ctx, next) {
   if (ctx.path.startsWith('/test/fixtures/csp/')) {
     await next();
     ctx.set('Content-Security-Policy', STRICT_CSP);
+    return;
+  }
+  // /__epn__/count/<key>/<fixture path> serves the file and counts the requests; /__epn__/hits/<key> tells the count.
+  const counted = /^\/__epn__\/count\/([\w-]+)\/(.+)$/.exec(ctx.path);
+  const hits = /^\/__epn__\/hits\/([\w-]+)$/.exec(ctx.path);
+  if (hits) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(countHits.get(hits[1]) ?? 0);
+    return;
+  }
+  if (counted) {
+    countHits.set(counted[1], (countHits.get(counted[1]) ?? 0) + 1);
+    // Served here, not by the static middleware (which marks files cacheable for a year): every fetch must reach the
+    // server to be counted, none answered from the browser's cache.
+    const file = fileURLToPath(new URL(`fixtures/${counted[2]}`, import.meta.url));
+    ctx.set('Cache-Control', 'no-store');
+    if (!existsSync(file)) {
+      ctx.status = 404;
+      ctx.body = 'Introuvable';
+      return;
+    }
+    ctx.type = 'text/csv';
+    ctx.body = readFileSync(file);
     return;
   }
   const slow = /^\/__epn__\/slow\/(\d+)\/(.+)$/.exec(ctx.path);

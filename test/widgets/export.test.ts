@@ -235,6 +235,8 @@ describe('exports', () => {
     it('PNG: a non-empty image/png at twice the size', async () => {
       const el = await ageChart();
       const files = capture(el);
+      // The width drawn when exporting (the element may be measured again afterwards).
+      const width = Number(shadow(el).querySelector('svg[part="chart"]')!.getAttribute('width'));
       await el.exportAs('png');
       const {blob, filename} = files[0]!;
       expect(filename).to.equal('inscrits-par-age.png');
@@ -242,7 +244,7 @@ describe('exports', () => {
       expect(blob.size).to.be.greaterThan(1000);
       const bitmap = await createImageBitmap(blob);
       // The chart, a margin of 8 px on each side, at 2×.
-      expect(bitmap.width).to.equal(2 * (Number(shadow(el).querySelector('svg[part="chart"]')!.getAttribute('width')) + 16));
+      expect(bitmap.width).to.equal(2 * (width + 16));
     });
   });
 

@@ -1,5 +1,6 @@
 import {EpnDataError, loadCsv, type Table} from '@epn/stats';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {sharedLoad} from './shared-load.js';
 
 /** What the host needs from a source controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -17,6 +18,15 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   acceptProgress(fraction: number | null): void;
   /** Whether figures are on screen (so that a failed refresh keeps them, marked stale). */
   readonly hasFigures: boolean;
+}
+
+/** `src` made absolute against the page, so that `a.csv` and `./a.csv` share a load. */
+function absolute(src: string): string {
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return src;
+  }
 }
 
 /** The shortest refresh period, in seconds. */
@@ -99,17 +109,28 @@ export class SourceController implements ReactiveController {
     const seq = this.seq;
     const current = () => seq === this.seq && !controller.signal.aborted;
     if (!refresh || !this.host.hasFigures) this.host.acceptProgress(null);
+    const {delimiter, encoding} = this.host;
     try {
-      const table = await loadCsv(src, {
-        signal: controller.signal,
-        // A refresh must reach the server (revalidating), not a heuristically fresh copy in the HTTP cache.
-        fetch: (url, init) => fetch(url, {...init, cache: refresh ? 'no-cache' : 'default'}),
-        delimiter: this.host.delimiter || undefined,
-        encoding: this.host.encoding || undefined,
-        onProgress: (p) => {
-          if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(p.fraction);
+      // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
+      const table = await sharedLoad(
+        JSON.stringify([absolute(src), delimiter || '', encoding || '']),
+        (signal, onProgress) =>
+          loadCsv(src, {
+            signal,
+            // A refresh must reach the server (revalidating), not a heuristically fresh copy in the HTTP cache.
+            fetch: (url, init) => fetch(url, {...init, cache: refresh ? 'no-cache' : 'default'}),
+            delimiter: delimiter || undefined,
+            encoding: encoding || undefined,
+            onProgress: (p) => onProgress(p.fraction),
+          }),
+        {
+          signal: controller.signal,
+          refresh,
+          onProgress: (fraction) => {
+            if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
+          },
         },
-      });
+      );
       if (!current()) return;
       this.controller = null;
       this.host.acceptTable(table);
