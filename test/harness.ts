@@ -22,6 +22,21 @@ export async function fixture(path: string): Promise<Uint8Array> {
   return repoFile(`test/fixtures/${path}`);
 }
 
+/**
+ * The names of the files in a folder under `test/fixtures/` (not in its subfolders), sorted: read from disk in Node,
+ * and in the browser from the test server's `/__epn__/list/` endpoint (test/web-test-runner.config.mjs).
+ */
+export async function fixtureNames(dir: string): Promise<string[]> {
+  if (inBrowser) {
+    const response = await fetch(new URL(`__epn__/list/${dir}`, root));
+    if (!response.ok) throw new Error(`${dir}: HTTP ${response.status}`);
+    return ((await response.json()) as string[]).sort();
+  }
+  const fs: any = await import('node:' + 'fs/promises');
+  const entries: Array<{name: string; isFile(): boolean}> = await fs.readdir(new URL(`test/fixtures/${dir}/`, root), {withFileTypes: true});
+  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+}
+
 /** The bytes of a file of the repository (e.g. `node_modules/csv-spectrum/csvs/simple.csv`), in Node and the browser. */
 export async function repoFile(path: string): Promise<Uint8Array> {
   const url = new URL(path, root);

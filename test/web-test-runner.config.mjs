@@ -1,5 +1,5 @@
 // Browser half of `npm test`: the compiled tests (build/test) in Debian's headless Chromium.
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
@@ -18,30 +18,43 @@ const papaparseAsEsm = {
   },
 };
 
-// Test-only endpoints, served from the fixtures: /__epn__/slow/<ms>/<fixture path> answers after a delay, and
-// /__epn__/flaky/<key>/<fixture path> answers the file the first time and 503 afterwards (for stale figures).
+// Test-only endpoints, served from the fixtures: /__epn__/slow/<ms>/<fixture path> answers after a delay,
+// /__epn__/flaky/<key>/<fixture path> answers the file the first time and 503 afterwards (for stale figures), and
+// /__epn__/list/<fixture folder> lists the files of a folder as JSON (harness.ts's fixtureNames).
 const flakyHits = new Map();
-const countHits = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+// The test server reads every file it judges to be text as UTF-8 (for its transform plugins) and sends that text
+// re-encoded: a windows-1252, UTF-16 or invalid UTF-8 file would not reach the page as its bytes (a 120-byte
+// windows-1252 file arrived as 144 bytes of U+FFFD). The corpus is about bytes: its files are served from disk as
+// they are, as application/octet-stream, before the server's own middleware sees them.
+const CORPUS = '/test/fixtures/corpus/';
+function corpusAsBytes(ctx) {
+  const name = ctx.path.slice(CORPUS.length);
+  if (!/^[\w-][\w.-]*$/.test(name)) return false;
+  let body;
+  try {
+    body = readFileSync(new URL(`fixtures/corpus/${name}`, import.meta.url));
+  } catch {
+    return false;
+  }
+  ctx.type = 'application/octet-stream';
+  ctx.body = body;
+  return true;
+}
+
 async function testEndpoints(ctx, next) {
+  if (ctx.path.startsWith(CORPUS) && corpusAsBytes(ctx)) return;
   if (ctx.path.startsWith('/test/fixtures/csp/')) {
     await next();
     ctx.set('Content-Security-Policy', STRICT_CSP);
     return;
   }
-  // /__epn__/count/<key>/<fixture path> serves the file and counts the requests; /__epn__/hits/<key> tells the count.
+  // /__epn__/count/<key>/<fixture path> serves the file uncached (the page's resource timing then counts its fetches).
   const counted = /^\/__epn__\/count\/([\w-]+)\/(.+)$/.exec(ctx.path);
-  const hits = /^\/__epn__\/hits\/([\w-]+)$/.exec(ctx.path);
-  if (hits) {
-    ctx.type = 'application/json';
-    ctx.body = JSON.stringify(countHits.get(hits[1]) ?? 0);
-    return;
-  }
   if (counted) {
-    countHits.set(counted[1], (countHits.get(counted[1]) ?? 0) + 1);
     // Served here, not by the static middleware (which marks files cacheable for a year): every fetch must reach the
-    // server to be counted, none answered from the browser's cache.
+    // page, none answered from the browser's cache.
     const file = fileURLToPath(new URL(`fixtures/${counted[2]}`, import.meta.url));
     ctx.set('Cache-Control', 'no-store');
     if (!existsSync(file)) {
@@ -51,6 +64,13 @@ async function testEndpoints(ctx, next) {
     }
     ctx.type = 'text/csv';
     ctx.body = readFileSync(file);
+    return;
+  }
+  const list = /^\/__epn__\/list\/([\w-]+(?:\/[\w-]+)*)$/.exec(ctx.path);
+  if (list) {
+    const dir = new URL(`fixtures/${list[1]}/`, import.meta.url);
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(readdirSync(dir, {withFileTypes: true}).filter((e) => e.isFile()).map((e) => e.name));
     return;
   }
   const slow = /^\/__epn__\/slow\/(\d+)\/(.+)$/.exec(ctx.path);

@@ -78,6 +78,36 @@ describe('readCrossTab', () => {
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
+  it('readCrossTab(table) orders age-band columns by lower bound whatever the file\'s order, totals and sub-rows aligned', () => {
+    const ct = readCrossTab(parseCsv('sexe;65 +;Moins de 15 ans;Total;15 à 64 ans\nHommes;3;1;6;2\ndont jeunes;0;1;1;0\nFemmes;6;4;15;5\nTotal;9;5;21;7'));
+    expect(ct.columnLabels).to.deep.equal(['Moins de 15 ans', '15 à 64 ans', '65 +']);
+    expect(ct.counts).to.deep.equal([[1, 2, 3], [4, 5, 6]]);
+    expect(ct.columnTotals).to.deep.equal([5, 7, 9]);
+    expect(ct.rowTotals).to.deep.equal([6, 15]);
+    expect(ct.meta.subRows).to.deep.equal([{label: 'dont jeunes', kind: 'dont', counts: [1, 0, 0]}]);
+    expect(ct.meta.issues).to.deep.equal([]);
+  });
+
+  it('readCrossTab(table) orders age-band rows by lower bound and records overlapping bands and gaps', () => {
+    const ct = readCrossTab(parseCsv('tranche;Hommes;Femmes\n40-59;5;6\n0-14;1;2\n10-29;3;4\n60 ans et plus;7;8'));
+    expect(ct.rowLabels).to.deep.equal(['0-14', '10-29', '40-59', '60 ans et plus']);
+    expect(ct.counts).to.deep.equal([[1, 2], [3, 4], [5, 6], [7, 8]]);
+    expect(ct.meta.issues.map((i) => [i.code, i.raw])).to.deep.equal([['BAND_OVERLAP', '0-14 / 10-29'], ['BAND_GAP', '10-29 / 40-59']]);
+  });
+
+  it('readCrossTab(table, {columns}) keeps the order it is given, even for age bands, and records no gap in the chosen subset', () => {
+    const ct = readCrossTab(parseCsv('sexe;0-14;15-64;65 +\nHommes;1;2;3\nFemmes;4;5;6'), {columns: ['65 +', '0-14']});
+    expect(ct.columnLabels).to.deep.equal(['65 +', '0-14']);
+    expect(ct.counts).to.deep.equal([[3, 1], [6, 4]]);
+    expect(ct.meta.issues).to.deep.equal([]);
+  });
+
+  it('readCrossTab(table) keeps labels that are not all age bands in the file\'s order', () => {
+    const ct = readCrossTab(parseCsv('public;Seniors;0-17;Adultes\nFemmes;1;2;3\nHommes;4;5;6'));
+    expect(ct.columnLabels).to.deep.equal(['Seniors', '0-17', 'Adultes']);
+    expect(ct.rowLabels).to.deep.equal(['Femmes', 'Hommes']);
+  });
+
   it('readCrossTab(table) keeps "dont …" sub-rows aside, out of the categories and the sums', () => {
     const ct = readCrossTab(parseCsv('public;a;b;Total\nAdultes;10;20;30\ndont demandeurs d\'emploi;4;5;9\nJeunes;3;4;7\nTotal;13;24;37'));
     expect(ct.rowLabels).to.deep.equal(['Adultes', 'Jeunes']);

@@ -7,7 +7,7 @@
 // Each property runs 1000 cases from a fixed seed, so runs are reproducible; fast-check prints the seed and the
 // shrunk counterexample on failure. To explore other cases, change SEED.
 import fc from 'fast-check';
-import {EpnDataError, parseCsv, parseNumber, type ParseOptions, type Table, type Value} from '@epn/stats';
+import {DEFAULT_MARKERS, EpnDataError, parseAgeLabel, parseCsv, parseNumber, type ParseOptions, type Table, type Value} from '@epn/stats';
 import {cp1252, describe, expect, it, utf16, utf8} from '../harness.js';
 
 const SEED = 20120517;
@@ -28,6 +28,14 @@ const identifierHeader = (s: string) =>
   /(^|\s)(code|cog|insee|siren|siret|id|identifiant|cp|n°|numero|depcom|codgeo|dep|reg|com)(\s|$)/.test(
     looseKey(s.replace(/([a-z])([A-Z])/g, '$1 $2')).replace(/[_\-./]+/g, ' '),
   );
+/**
+ * A column of markers only (`s`, `NC`…) under a header naming a figure (`2021`, `0-19`) is read as wholly secret or
+ * unavailable figures, on purpose: such a text column would not come back as text.
+ */
+const secretFigures = (name: string, c: Column) =>
+  (parseNumber(name) !== null || parseAgeLabel(name) !== null) &&
+  c.cells.some((x) => x !== null) &&
+  c.cells.every((x) => x === null || Object.hasOwn(DEFAULT_MARKERS, String(x).trim().toLowerCase()));
 /** A last row starting like `Source : …`, `(1) …` or `* …` is a note under the table, on purpose. */
 const noteLike = (s: string) => /^(?:(?:sources?|notes?|champ|lecture|guide de lecture|avertissement|remarques?|n\.?\s?b\.?)\s*:|\(\d+\)|\*)/i.test(s);
 
@@ -222,8 +230,9 @@ function column(cp: boolean, height: number): fc.Arbitrary<Column> {
 
 /**
  * A table in the reader's normal form. Its names are labels, unique under loose matching (else they are renamed
- * ` (2)` on purpose), never starting like HTML or JSON (`<`, `{`, `[`: the file would be refused on purpose), and
- * numeric columns do not have identifier-like names (they would stay text on purpose).
+ * ` (2)` on purpose), never starting like HTML or JSON (`<`, `{`, `[`: the file would be refused on purpose),
+ * numeric columns do not have identifier-like names (they would stay text on purpose), and text columns of markers
+ * only do not have figure-like names (they would be read as secret figures on purpose).
  */
 function table(cp: boolean): fc.Arbitrary<GeneratedTable> {
   return fc
@@ -235,6 +244,7 @@ function table(cp: boolean): fc.Arbitrary<GeneratedTable> {
       }),
     )
     .filter((t) => t.columns.every((c, j) => c.kind === 'text' || !identifierHeader(t.names[j]!)))
+    .filter((t) => t.columns.every((c, j) => c.kind === 'number' || !secretFigures(t.names[j]!, c)))
     .map(fixRows);
 }
 

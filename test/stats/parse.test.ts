@@ -337,6 +337,24 @@ describe('parseCsv(text): secret-statistique and unavailable markers', () => {
     expect(t.meta.markers).to.deep.equal([]);
   });
 
+  it('parseCsv(text) reads a column of markers only under a year or age-band header as wholly secret figures, each marker recorded', () => {
+    const t = parseCsv(lines('commune;2021;0-19;statut;2023', 'A;s;nd;s;1', 'B;secret;;NC;2', 'C;s;-;-;3'));
+    expect(t.meta.types).to.deep.equal(['string', 'number', 'number', 'string', 'number']);
+    expect(t.rows).to.deep.equal([['A', null, null, 's', 1], ['B', null, null, 'NC', 2], ['C', null, null, '-', 3]]);
+    expect(t.meta.markers.map((m) => [m.row, m.column, m.kind, m.raw])).to.deep.equal([
+      [0, 1, 'secret', 's'], [0, 2, 'unavailable', 'nd'],
+      [1, 1, 'secret', 'secret'], [1, 2, 'empty', ''],
+      [2, 1, 'secret', 's'], [2, 2, 'unavailable', '-'],
+    ]);
+    expect(t.meta.issues).to.deep.equal([]);
+  });
+
+  it('parseCsv(text) keeps an empty column under a year header as text: no marker to record, its cells are null', () => {
+    const t = parseCsv(lines('commune;2021;2022', 'A;;1', 'B;;2'));
+    expect(t.meta.types).to.deep.equal(['string', 'string', 'number']);
+    expect(t.rows).to.deep.equal([['A', null, 1], ['B', null, 2]]);
+  });
+
   it('DEFAULT_MARKERS lists the default markers, frozen', () => {
     for (const m of ['s', 'n.d.', 'nd', 'nc', '-', '…']) expect(DEFAULT_MARKERS, m).to.have.property(m);
     expect(Object.isFrozen(DEFAULT_MARKERS)).to.equal(true);

@@ -18,6 +18,7 @@ describe('sniffDelimiter(text)', () => {
     {name: 'finds "," when quoted cells hold semicolons', text: lines('a,b,c', '"x;y;z",1,2', '"u;v;w",3,4', '"p;q;r",5,6'), delimiter: ','},
     {name: 'finds "," with quoted decimal commas', text: lines('age,pct', '0-14,"12,5"', '15-29,"17,5"'), delimiter: ','},
     {name: 'finds ";" after twelve title lines (papaparse gives up after about ten)', text: lines(...Array.from({length: 12}, (_, i) => `Tableau ${i + 1} : population`), 'age;pct', '0-14;12,5', '15-29;17,5', '30-44;20,5', '45-59;21,0', '60 +;28,5'), delimiter: ';'},
+    {name: 'finds ";" after title lines holding commas when every data row has one decimal comma (those commas are decimals, not delimiters)', text: lines('Fréquentation des EPN', 'Région Normandie, 2023', 'Unité : personnes, sauf mention contraire', 'Version 2, corrigée', 'Précision : chiffres arrondis, total non additif', 'département;structures;inscrits;part', 'Calvados;42;3 120;31,5', 'Manche;37;2 410;24,3', 'Orne;21;1 050;10,6'), delimiter: ';'},
     {name: 'finds ";" when titles before the header and notes after it hold commas', text: lines('Population, par sexe et âge, 2023', '', 'sexe;0-19;20-39;40 +', 'Hommes;12;13;14', 'Femmes;11;12;15', '', 'Source : Insee, estimations, janvier 2024'), delimiter: ';'},
     {name: 'finds ";" when some rows are short', text: lines('a;b;c;d', '1;2;3;4', '5;6', '7;8;9;10', '11;12;13;14'), delimiter: ';'},
     {name: 'finds ";" with CRLF line ends', text: 'a;b\r\n1;2\r\n3;4\r\n', delimiter: ';'},

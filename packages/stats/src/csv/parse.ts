@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import {EpnDataError} from '../errors.js';
 import type {Issue, Marker, SkippedLine, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
+import {parseAgeLabel} from '../stats/age-bands.js';
 import {assertText, decodeBytes, normaliseEncoding, type Encoding} from './decode.js';
 import {markerTable, type DEFAULT_MARKERS, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
@@ -67,7 +68,8 @@ const MARKUP_START =
  * - A column is numeric when its non-empty cells read as numbers (French or English notation, see
  *   {@link parseNumber}), allowing a few refused cells (`1e5`, `NaN`, stray text) which become `null` with an
  *   `INVALID_NUMBER` issue. Identifier-like columns (`01001`, `2A004`, or a header such as `Code`, `dep`,
- *   `code_commune_insee`, `id-epn`) stay strings.
+ *   `code_commune_insee`, `id-epn`) stay strings. A column holding only markers (and empty cells) is numeric when its
+ *   header names a figure (a year such as `2021`, an age band such as `0-19`): a wholly secret year stays a figure.
  * - In numeric columns, empty cells and markers (`s`, `nd`, `NC`, `-`…, see {@link DEFAULT_MARKERS}) are `null` and
  *   recorded in `meta.markers` in row order. Text cells are cleaned like labels; empty text cells are `null`.
  * - The table is as wide as its header; short rows are padded with `null` (`SHORT_ROW`); cells beyond the header are
@@ -274,18 +276,28 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     let texts = 0;
     let codes = 0;
     let percents = 0;
+    let refused = 0;
+    let marked = 0;
     for (const r of raw) {
       const cell = r[j]!.trim();
-      if (!cell || markers.has(cell.toLowerCase())) continue;
+      if (!cell) continue;
+      if (markers.has(cell.toLowerCase())) {
+        marked++;
+        continue;
+      }
       const shape = numberShape(cell, decimal);
       if (shape.kind === 'number') {
         numbers++;
         if (shape.percent) percents++;
       } else if (shape.kind === 'code') codes++;
       else if (shape.kind === 'text') texts++;
+      else refused++;
     }
     const identifier = codes > 0 || isIdentifierHeader(columns[j]!);
-    const isNumber = !identifier && numbers > 0 && texts <= Math.floor(numbers / 10);
+    // A column of markers (and empty cells) only is numeric when its header names a figure (a year, an age band):
+    // `2021` with `s` in every row is wholly secret, not a text column to leave out of the figures.
+    const unknownFigures = !identifier && marked > 0 && numbers + texts + refused === 0 && names(header, columns, j).some(isFigureName);
+    const isNumber = unknownFigures || (!identifier && numbers > 0 && texts <= Math.floor(numbers / 10));
     types.push(isNumber ? 'number' : 'string');
     if (isNumber && percents > 0) percentColumns.push(j);
     for (let i = 0; i < raw.length; i++) {
@@ -340,6 +352,16 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       rowLines,
     },
   };
+}
+
+/** The column's name and the cells of its header rows. */
+function names(header: string[][], columns: string[], j: number): string[] {
+  return [columns[j]!, ...header.map((r) => r[j] ?? '')].filter(Boolean);
+}
+
+/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). */
+function isFigureName(name: string): boolean {
+  return numberShape(name).kind === 'number' || parseAgeLabel(name) !== null;
 }
 
 function* iterCells(rows: string[][]): Iterable<string> {

@@ -173,7 +173,8 @@ export const DELIMITERS = [';', ',', '\t', '|'] as const;
 /**
  * Finds the delimiter of a CSV text among `;`, `,`, tab and `|`: the one that splits the most lines into the same
  * number (above one) of fields, quotes respected; title lines before the header and notes after the table do not
- * disturb it. A file whose commas all sit between digits and whose first line has none (one column of French
+ * disturb it. Commas between digits on a line that holds another delimiter (`Calvados;42;31,5`) are decimals, not
+ * `,` delimiters. A file whose commas all sit between digits and whose first line has none (one column of French
  * decimals) is read as one column. Ties go to the delimiter that leaves no quote out of place (a wrong one splits
  * quoted fields), then to `;`, `,`, tab and `|` in that order.
  *
@@ -188,7 +189,7 @@ export function sniffDelimiter(text: string): string {
   let bestAnomalies = Infinity;
   for (const d of DELIMITERS) {
     const stats = {quoteAnomalies: 0};
-    const counts = fieldCounts(text, d, undefined, undefined, stats).filter((c) => c > 0);
+    const counts = fieldCounts(d === ',' ? hideDecimalCommas(text) : text, d, undefined, undefined, stats).filter((c) => c > 0);
     const freq = new Map<number, number>();
     for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
     let mode = 0;
@@ -206,6 +207,18 @@ export function sniffDelimiter(text: string): string {
     for (const d of DELIMITERS) if (!text.includes(d)) return d;
   }
   return best;
+}
+
+/**
+ * The start of the text (what {@link fieldCounts} reads) with the commas of some lines turned into dots: lines that
+ * hold another delimiter (`;`, tab, `|`) and whose commas all sit between two digits (`Calvados;42;31,5`). Those
+ * commas are French decimals, not evidence of a `,` delimiter: counted, they outvote `;` in a file whose every data
+ * row has one decimal column and whose title lines hold a comma or two (`Région Normandie, 2023`).
+ */
+function hideDecimalCommas(text: string): string {
+  return text
+    .slice(0, 262144)
+    .replace(/[^\r\n]+/g, (line) => (/[;\t|]/.test(line) && /\d,\d/.test(line) && !/(^|\D),|,(\D|$)/.test(line) ? line.replace(/,/g, '.') : line));
 }
 
 /** True when every comma outside quoted fields sits between two digits (`12,5`). */

@@ -81,7 +81,9 @@ export interface ReadCrossTabOptions {
  * Reads a wide table as published: one column of row labels, one numeric column per category. `Total`/`Ensemble`
  * rows and columns are recognised and kept as the given totals, then checked against the sums (a difference is a
  * `TOTAL_MISMATCH` issue, not an error: multi-response tables differ by design). `dont …` rows, aggregates (`France
- * métropolitaine`, `DOM`) and any further `Total` row are kept aside in `meta.subRows`, never counted.
+ * métropolitaine`, `DOM`) and any further `Total` row are kept aside in `meta.subRows`, never counted. Columns (or
+ * rows) that are all age bands are ordered by lower bound, whatever the file's order (unless `columns` gives an
+ * order), and their overlaps and gaps are recorded (`BAND_OVERLAP`, `BAND_GAP`); other labels keep the file's order.
  *
  * Null policy: an empty, secret or unavailable cell is `null`, and so is every total computed over it (never 0); a
  * total the file gives is used as given. Throws `MISSING_COLUMN` for an unknown `labelColumn`, `group` or `columns`
@@ -131,12 +133,16 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   }
 
   const totalAt = names.findIndex((n) => isTotalLabel(n));
-  const categories = valueColumns.filter((_, k) => k !== totalAt);
-  const columnLabels = names.filter((_, k) => k !== totalAt);
   const issues: Issue[] = [];
-  const rowLabels: string[] = [];
-  const counts: (number | null)[][] = [];
-  const givenRow: (number | null)[] = [];
+  // Age-band columns youngest first, whatever the file's order (overlaps and gaps recorded); chosen `columns` keep
+  // the caller's order (and a chosen subset has gaps on purpose).
+  const kept = names.map((_, k) => k).filter((k) => k !== totalAt);
+  const columnOrder = options.columns ? kept.map((_, i) => i) : byAge(kept.map((k) => names[k]!), issues);
+  const categories = columnOrder.map((i) => valueColumns[kept[i]!]!);
+  const columnLabels = columnOrder.map((i) => names[kept[i]!]!);
+  let rowLabels: string[] = [];
+  let counts: (number | null)[][] = [];
+  let givenRow: (number | null)[] = [];
   const subRows: SubRow[] = [];
   let totalRow: (number | null)[] | null = null;
   let givenTotal: number | null = null;
@@ -165,6 +171,11 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     givenRow.push(totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null);
   });
   if (!rowLabels.length) throw new EpnDataError('NO_DATA');
+  // Age-band rows youngest first too (a transposed table).
+  const rowOrder = byAge(rowLabels, issues);
+  rowLabels = rowOrder.map((i) => rowLabels[i]!);
+  counts = rowOrder.map((i) => counts[i]!);
+  givenRow = rowOrder.map((i) => givenRow[i]!);
   return finish({
     rowLabels,
     columnLabels,
@@ -407,6 +418,17 @@ function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: I
     return ages.order.map((i) => labels[i]!);
   }
   return labels;
+}
+
+/**
+ * The order of `labels`: by lower bound when every one is an age band (their overlaps and gaps pushed to `issues`),
+ * else as given.
+ */
+function byAge(labels: string[], issues: Issue[]): number[] {
+  const ages = labels.length > 1 ? orderAgeLabels(labels) : null;
+  if (!ages) return labels.map((_, i) => i);
+  issues.push(...ages.issues);
+  return ages.order;
 }
 
 /** Throws `BAD_OPTION` for an option name the function does not know (a typo must not be ignored silently). */
