@@ -5,37 +5,45 @@
 //
 // The attribute lists below mirror packages/widgets/custom-elements.json (a browser test compares the two).
 
+/** The all-in-one file this page loads (from the build). */
 const WIDGETS_SCRIPT = new URL('../packages/widgets/dist/epn-widgets.js', import.meta.url).href;
-const EMBED_PAGE = new URL('embed.html', import.meta.url).href;
-/** The address shown in the code for a local file, which the webmaster must publish and replace. */
-const PLACEHOLDER_DIR = 'https://votre-site.fr/donnees/';
+/**
+ * The addresses written in the code to copy: the webmaster's own site, as in the gallery (gallery.js), never this
+ * page's server (often the test server on this computer): epn-widgets.js in /js/, the embed page in /epn/.
+ */
+export const SITE = 'https://votre-site.fr';
+export const SNIPPET_SCRIPT = `${SITE}/js/epn-widgets.js`;
+export const EMBED_PAGE = `${SITE}/epn/embed.html`;
+export const EMBED_SCRIPT = `${SITE}/epn/embed.js`;
+/** The address shown in the code for a file that is not published yet, which the webmaster must replace. */
+export const PLACEHOLDER_DIR = `${SITE}/donnees/`;
 
 /** The widgets, their French names and the attributes offered in the form (in this order; `src` is set apart). */
 export const WIDGETS = Object.freeze({
   'age-chart': {
     name: 'Pyramide des âges (inscrits par sexe et par âge)',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'sex-column', 'age-column',
-      'value-column', 'bands', 'digits', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
   },
   'equipment-chart': {
     name: 'Équipement par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
   },
   'skill-chart': {
     name: 'Niveau d\'usage par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
   },
   'key-figures': {
     name: 'Chiffres clés',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'keys', 'labels', 'ratios', 'digits',
-      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'measure', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
   },
   'budget-card': {
     name: 'Budget par habitant et par inscrit',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'budget', 'population', 'registered',
-      'year', 'population-src', 'territory', 'ages', 'age-match', 'population-group', 'digits', 'measure', 'theme',
+      'year', 'population-src', 'territory', 'ages', 'age-match', 'population-group', 'digits', 'export', 'theme',
       'delimiter', 'encoding', 'refresh'],
   },
 });
@@ -49,7 +57,7 @@ const MEASURES = {
 
 /**
  * What each attribute is, in French: label, hint, and kind: text, url, number, column (a <select> of the file's
- * columns), or choice (a <select> of fixed values; '' is the widget's default).
+ * columns), choice (a <select> of fixed values; '' is the widget's default) or checkbox (a boolean attribute).
  */
 const FIELDS = {
   'measure': {label: 'Mesure affichée', kind: 'measure'},
@@ -64,6 +72,7 @@ const FIELDS = {
   'rows-column': {label: 'Colonne des lignes (équipement ou niveau)', hint: 'Pour un tableau « long ».', kind: 'column'},
   'bands': {label: 'Tranches d\'âge', hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.', kind: 'text'},
   'digits': {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
+  'export': {label: 'Menu « Exporter »', hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.', kind: 'checkbox'},
   'theme': {label: 'Couleurs', kind: 'choice', choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres']]},
   'delimiter': {label: 'Forcer le séparateur', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
@@ -408,7 +417,7 @@ function buildForm(widget) {
   const advancedGrid = el('div', null, {class: 'options'});
   advanced.append(advancedGrid);
   for (const name of attributesOf(widget)) {
-    const spec = FIELDS[name] ?? {label: `Attribut « ${name} »`, hint: 'Voir la référence du composant.', kind: 'text', advanced: true};
+    const spec = FIELDS[name] ?? {label: name, hint: 'Voir la référence des composants.', kind: 'text', advanced: true};
     if (name === 'measure' && !MEASURES[widget]) continue;
     const field = fieldFor(widget, name, spec);
     if (previous.has(name)) field.querySelector('select, input').value = previous.get(name);
@@ -445,6 +454,8 @@ function fieldFor(widget, name, spec) {
   } else if (spec.kind === 'column') {
     control = el('select', null, {'data-columns': ''});
     fillColumns(control);
+  } else if (spec.kind === 'checkbox') {
+    control = el('input', null, {type: 'checkbox'});
   } else {
     control = el('input', null, {type: spec.kind === 'number' ? 'number' : spec.kind === 'url' ? 'url' : 'text'});
     if (spec.min != null) control.setAttribute('min', String(spec.min));
@@ -469,14 +480,56 @@ function refreshColumnSelects() {
   for (const select of $('options').querySelectorAll('select[data-columns]')) fillColumns(select);
 }
 
-/** The attributes chosen in the form, in its order, without the empty ones. */
+/**
+ * The attributes chosen in the form, in its order, without the empty ones: [name, value], value `true` for a
+ * boolean attribute that is set (a ticked checkbox).
+ */
 function chosenAttributes() {
   const out = [];
   for (const control of $('options').querySelectorAll('input, select')) {
+    if (control.type === 'checkbox') {
+      if (control.checked) out.push([control.name, true]);
+      continue;
+    }
     const value = control.value.trim();
     if (value !== '') out.push([control.name, value]);
   }
   return out;
+}
+
+const isLoopback = (host) => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+
+/**
+ * The code to copy for a widget: the script and the element, and the iframe of the embed page, with the addresses of
+ * the webmaster's site (SITE). `address` is the CSV's: an http(s) address is kept, unless it is on this computer
+ * (localhost, 127.x: a test server no visitor can reach); a local file's name, or such an address, becomes a
+ * placeholder under PLACEHOLDER_DIR that the webmaster replaces once the file is published (`unpublished: true`).
+ * @param {string} widget e.g. 'age-chart'
+ * @param {Array<[string, string | true]>} attributes the attributes chosen (`true`: a boolean attribute)
+ * @param {{address: string, local: boolean}} data the CSV: a file name (local) or an address
+ * @returns {{src: string, unpublished: boolean, snippet: string, iframe: string}}
+ */
+export function codeFor(widget, attributes, {address, local}) {
+  let unpublished = local;
+  let name = address;
+  if (!local) {
+    const url = new URL(address);
+    if (isLoopback(url.hostname)) {
+      unpublished = true;
+      name = decodeURIComponent(url.pathname.split('/').pop() || 'fichier.csv');
+    }
+  }
+  const src = unpublished ? PLACEHOLDER_DIR + encodeURIComponent(name) : address;
+  const tag = `epn-${widget}`;
+  const all = [['src', src], ...attributes];
+  const attrs = all.map(([n, value]) => (value === true ? `\n  ${n}` : `\n  ${n}="${quoteAttr(value)}"`)).join('');
+  const snippet = `<script type="module" src="${SNIPPET_SCRIPT}"></script>\n\n<${tag}${attrs}>\n</${tag}>`;
+  const query = [['widget', widget], ...all]
+    .map(([n, value]) => `${encodeURIComponent(n)}=${value === true ? '' : encodeURIComponent(value)}`).join('&amp;');
+  const title = attributes.find(([n]) => n === 'heading')?.[1] ?? WIDGETS[widget].name;
+  const iframe = `<iframe src="${EMBED_PAGE}?${query}"\n  title="${quoteAttr(String(title))}"` +
+    ' style="width:100%;border:0" height="480" loading="lazy"></iframe>';
+  return {src, unpublished, snippet, iframe};
 }
 
 /** Redraws the preview and rewrites the code. */
@@ -488,7 +541,7 @@ function update() {
   const preview = el(tag);
   for (const [name, value] of attributes) {
     try {
-      preview.setAttribute(name, value);
+      preview.setAttribute(name, value === true ? '' : value);
     } catch {
       // an attribute name is always one of ours; nothing to do
     }
@@ -499,22 +552,18 @@ function update() {
 
   // The code.
   const local = state.origin === 'file';
-  const src = local ? PLACEHOLDER_DIR + encodeURIComponent(state.address) : state.address;
-  const all = [['src', src], ...attributes];
-  const attrs = all.map(([name, value]) => `\n  ${name}="${quoteAttr(value)}"`).join('');
-  $('snippet').textContent = `<script type="module" src="${WIDGETS_SCRIPT}"></script>\n\n<${tag}${attrs}>\n</${tag}>`;
-  const query = [['widget', widget], ...all]
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&amp;');
-  const title = attributes.find(([n]) => n === 'heading')?.[1] ?? WIDGETS[widget].name;
-  $('iframe-code').textContent = `<iframe src="${EMBED_PAGE}?${query}"\n  title="${quoteAttr(title)}"` +
-    ' style="width:100%;border:0" height="480" loading="lazy"></iframe>';
+  const code = codeFor(widget, attributes, {address: state.address, local});
+  $('snippet').textContent = code.snippet;
+  $('iframe-code').textContent = code.iframe;
   const notice = $('local-notice');
-  notice.hidden = !local;
+  notice.hidden = !code.unpublished;
   notice.replaceChildren();
-  if (local) {
-    notice.append(el('p', `Le fichier « ${state.address} » est sur votre ordinateur : l'aperçu le lit directement, ` +
+  if (code.unpublished) {
+    const where = local ? `Le fichier « ${state.address} » est sur votre ordinateur`
+      : `L'adresse « ${state.address} » est celle d'un serveur de test sur votre ordinateur`;
+    notice.append(el('p', `${where} : l'aperçu le lit directement, ` +
       'mais un site ne peut pas le lire là. Le webmaster doit d\'abord le publier sur le site (ou sur un portail de ' +
-      `données ouvertes), puis remplacer dans le code ci-dessous l'adresse « ${src} » par l'adresse du fichier publié.`));
+      `données ouvertes), puis remplacer dans le code ci-dessous l'adresse « ${code.src} » par l'adresse du fichier publié.`));
   }
 }
 

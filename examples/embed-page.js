@@ -15,10 +15,10 @@ export const WIDGETS = Object.freeze({
     'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
   'budget-card': ['src', 'budget', 'population', 'registered', 'year', 'population-src', 'territory', 'ages',
     'age-match', 'population-group', 'digits', 'heading', 'lang', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'refresh', 'measure', 'theme', 'export'],
+    'delimiter', 'encoding', 'refresh', 'theme', 'export'],
   'key-figures': ['src', 'keys', 'labels', 'ratios', 'digits', 'breakdown-src', 'breakdown-column',
     'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding',
-    'refresh', 'measure', 'theme', 'export'],
+    'refresh', 'theme', 'export'],
 });
 
 /** Attributes holding an address: only http(s) or relative (resolved against this page). */

@@ -74,13 +74,45 @@ describe('builder page', () => {
     const preview = await drawnPreview(b, 'epn-age-chart');
     expect(preview.getAttribute('src')).to.match(/\/examples\/data\/inscrits-sexe-age\.csv$/);
 
+    // The code points at the webmaster's site (the gallery's placeholders), never at this test server: the script,
+    // the embed page, and the file, read here from localhost, which no visitor can reach (the notice says so).
     const snippet = text(b, 'snippet');
     expect(snippet).to.contain('<epn-age-chart');
-    expect(snippet).to.match(/src="http[^"]*\/examples\/data\/inscrits-sexe-age\.csv"/);
-    expect(snippet).to.match(/<script type="module" src="[^"]*\/packages\/widgets\/dist\/epn-widgets\.js"><\/script>/);
+    expect(snippet).to.contain('<script type="module" src="https://votre-site.fr/js/epn-widgets.js"></script>');
+    expect(snippet).to.contain('src="https://votre-site.fr/donnees/inscrits-sexe-age.csv"');
     const iframe = text(b, 'iframe-code');
-    expect(iframe).to.contain('embed.html?widget=age-chart&amp;src=' + encodeURIComponent(new URL('/examples/data/inscrits-sexe-age.csv', location.href).href));
-    expect(b.doc.getElementById('local-notice')!.hidden).to.equal(true);
+    expect(iframe).to.contain('<iframe src="https://votre-site.fr/epn/embed.html?widget=age-chart&amp;src=' +
+      encodeURIComponent('https://votre-site.fr/donnees/inscrits-sexe-age.csv') + '"');
+    for (const code of [snippet, iframe]) {
+      expect(code).not.to.contain(location.host);
+      expect(code).not.to.contain('/packages/widgets/dist/');
+    }
+    const notice = b.doc.getElementById('local-notice')!;
+    expect(notice.hidden).to.equal(false);
+    expect(notice.textContent).to.contain('serveur de test');
+    expect(notice.textContent).to.contain('https://votre-site.fr/donnees/inscrits-sexe-age.csv');
+  });
+
+  it('writes the code for a published file with its own address, the webmaster\'s site for the script and embed page', async () => {
+    const {codeFor} = await import(new URL('/examples/builder.js', location.href).href) as {
+      codeFor: (widget: string, attributes: Array<[string, string | true]>, data: {address: string; local: boolean}) =>
+        {src: string; unpublished: boolean; snippet: string; iframe: string};
+    };
+    const address = 'https://www.data.gouv.fr/fr/datasets/r/inscrits.csv';
+    const code = codeFor('age-chart', [['measure', 'share'], ['export', true], ['heading', 'Inscrits & « 2012 »']], {address, local: false});
+    expect(code.unpublished).to.equal(false);
+    expect(code.src).to.equal(address);
+    expect(code.snippet).to.equal('<script type="module" src="https://votre-site.fr/js/epn-widgets.js"></script>\n\n' +
+      `<epn-age-chart\n  src="${address}"\n  measure="share"\n  export\n  heading="Inscrits &amp; « 2012 »">\n</epn-age-chart>`);
+    expect(code.iframe).to.equal(`<iframe src="https://votre-site.fr/epn/embed.html?widget=age-chart&amp;src=${encodeURIComponent(address)}` +
+      `&amp;measure=share&amp;export=&amp;heading=${encodeURIComponent('Inscrits & « 2012 »')}"\n` +
+      '  title="Inscrits &amp; « 2012 »" style="width:100%;border:0" height="480" loading="lazy"></iframe>');
+    // An address on this computer and a local file are placeholders to replace once the file is published.
+    for (const data of [{address: 'http://127.0.0.1:8000/data/a%20b.csv', local: false}, {address: 'a b.csv', local: true}]) {
+      const c = codeFor('key-figures', [], data);
+      expect(c.unpublished, data.address).to.equal(true);
+      expect(c.src).to.equal('https://votre-site.fr/donnees/a%20b.csv');
+    }
   });
 
   it('builds the options form from the element\'s attributes, with the columns as <select>s, and follows it', async () => {
@@ -107,6 +139,17 @@ describe('builder page', () => {
     expect(text(b, 'iframe-code')).to.contain(`heading=${encodeURIComponent('Inscrits « 2012 » & "tous"')}`);
     const preview = await drawnPreview(b, 'epn-age-chart');
     expect(preview.getAttribute('measure')).to.equal('share');
+
+    // `export` is a boolean attribute: a checkbox, written bare in the code and empty in the iframe's query.
+    const exportBox = form.elements.namedItem('export') as HTMLInputElement;
+    expect(exportBox.type).to.equal('checkbox');
+    expect(text(b, 'snippet')).not.to.match(/\bexport\b/);
+    expect(b.doc.getElementById(exportBox.getAttribute('aria-describedby')!)!.textContent!.match(/Attribut/g)).to.have.length(1);
+    exportBox.click();
+    await waitUntil(() => /\n {2}export[\n>]/.test(text(b, 'snippet')), 'the snippet did not follow the export checkbox', {timeout: TIMEOUT});
+    expect(text(b, 'iframe-code')).to.match(/&amp;export=(&amp;|")/);
+    await waitUntil(() => b.doc.querySelector('#preview epn-age-chart')?.hasAttribute('export'), 'the preview has no export attribute', {timeout: TIMEOUT});
+    expect(b.doc.querySelector('#preview epn-age-chart')!.getAttribute('export')).to.equal('');
 
     // Another widget: its own attributes.
     const select = b.doc.getElementById('widget') as HTMLSelectElement;
@@ -164,6 +207,8 @@ describe('builder page', () => {
     expect(notice.hidden).to.equal(false);
     expect(notice.textContent).to.contain('publier');
     expect(text(b, 'snippet')).to.contain('src="https://votre-site.fr/donnees/equipement-cp1252.csv"');
+    expect(text(b, 'snippet')).to.contain('<script type="module" src="https://votre-site.fr/js/epn-widgets.js"></script>');
+    expect(text(b, 'iframe-code')).to.contain('<iframe src="https://votre-site.fr/epn/embed.html?widget=equipment-chart&amp;');
   });
 
   it('explains a 404 in French in an alert, never a blank page', async () => {

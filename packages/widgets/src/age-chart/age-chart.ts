@@ -14,7 +14,7 @@ import {layoutPyramid} from './age-chart.layout.js';
  * @summary Age pyramid (âge × sexe) from a CSV file.
  * @tag epn-age-chart
  *
- * @attr src - URL of the CSV file.
+ * @attr src - URL of the CSV file (relative to the page, or absolute http/https).
  * @attr measure - `count` (default) or `share` (share of the grand total, as the source printed: 793 → 4,6 %).
  * @attr sex-column - Long or individual tables: the sex column (default `sexe`).
  * @attr age-column - Long or individual tables: the age column (band labels, or ages in years).

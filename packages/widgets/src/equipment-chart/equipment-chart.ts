@@ -17,7 +17,7 @@ import {equipmentChartStyles} from './equipment-chart.styles.js';
  * @summary Equipment rate per age band (équipement × âge) from a CSV file.
  * @tag epn-equipment-chart
  *
- * @attr src - URL of the CSV file.
+ * @attr src - URL of the CSV file (relative to the page, or absolute http/https).
  * @attr measure - `rate` (default: share of each band's respondents who have the item, 901 / 1 055 → 85,4 %) or
  *   `distribution` (the source's row shares: 236 / 3 620 → 6,5 %).
  * @attr rows-column - Long or individual tables: the item column (default `equipement`).

@@ -17,7 +17,7 @@ import {skillChartStyles} from './skill-chart.styles.js';
  * @summary Skill levels per age band (niveau × âge), 100 % stacked bars, from a CSV file.
  * @tag epn-skill-chart
  *
- * @attr src - URL of the CSV file.
+ * @attr src - URL of the CSV file (relative to the page, or absolute http/https).
  * @attr measure - `distribution` (default: levels within each band, 678 / 1 037 → 65,4 %) or `share-of-total`
  *   (the source's convention, shares of the grand total: 517 / 7 708 → 6,7 %).
  * @attr rows-column - Long or individual tables: the level column (default `niveau`).
