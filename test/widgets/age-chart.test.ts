@@ -47,6 +47,19 @@ describe('<epn-age-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('never puts "non disponible" inside the sentence: unknown figures are left out and said to be unknown', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart></epn-age-chart>`);
+      el.data = parseCsv(new TextEncoder().encode('sexe;0-17;18-64;65+\nHommes;s;500;120\nFemmes;80;520;150\n'));
+      await settled(el);
+      const summary = shadow(el).querySelector('[part="summary"]')!.textContent!;
+      expect(summary).to.equal('Pyramide des âges : 750 femmes. Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).');
+      expect(summary).not.to.contain('non disponible personnes');
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal('Age pyramid: 750 women. Some counts are not known (statistical secrecy or unavailable data).');
+      await expect(el).to.be.accessible();
+    });
+
     it('holds every figure in a real table with caption and scopes, behind a "Voir les données" toggle', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
       await settled(el);

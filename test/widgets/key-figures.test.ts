@@ -40,6 +40,17 @@ describe('<epn-key-figures> after a bad setting', () => {
   });
 });
 
+describe('<epn-key-figures> years', () => {
+  it('writes a year as a year (2024), while counts keep their French groups', async () => {
+    const el = await fixture<HTMLElement & {data: unknown}>(html`<epn-key-figures></epn-key-figures>`);
+    el.data = parseCsv(new TextEncoder().encode('indicateur;valeur\nAnnée;2024\ninscrits;65691\n'));
+    await settled(el as never);
+    const t = tiles(el);
+    expect(t['Année']).to.equal('2024');
+    expect(Object.values(t)).to.include(`65${NN}691`);
+  });
+});
+
 describe('<epn-key-figures>', () => {
   describe('figures (pure functions)', () => {
     it('parseRatios(text) reads numerator/denominator:label; several separated by ";"; the label is optional', () => {

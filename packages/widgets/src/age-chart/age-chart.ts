@@ -106,17 +106,16 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
   protected override summarize(m: PyramidData, t: Strings): string {
     const locale = t.locale;
     const sums = m.bands.map((_, i) => (m.men[i] === null || m.women[i] === null ? null : m.men[i]! + m.women[i]!));
-    let top = -1;
-    sums.forEach((s, i) => {
-      if (s !== null && (top < 0 || s > sums[top]!)) top = i;
-    });
+    // The largest band is named only when every band is known (an unknown one could be larger).
+    let top = sums.includes(null) ? -2 : -1;
+    if (top === -1) sums.forEach((s, i) => (top < 0 || s! > sums[top]! ? (top = i) : 0));
+    const number = (n: number | null) => (n === null ? null : formatNumber(n, {locale}));
     return t.pyramidSummary({
-      total: formatNumber(m.total, {locale}) || t.markers.unavailable,
-      men: formatNumber(m.menTotal, {locale}) || t.markers.unavailable,
-      women: formatNumber(m.womenTotal, {locale}) || t.markers.unavailable,
-      band: top >= 0 ? m.bands[top]! : t.markers.unavailable,
-      bandShare: top >= 0 ? formatPercent(ratio(sums[top]!, m.total), {locale}) || t.markers.unavailable : t.markers.unavailable,
-      measure: m.measure,
+      total: number(m.total),
+      men: number(m.menTotal),
+      women: number(m.womenTotal),
+      band: top >= 0 ? m.bands[top]! : null,
+      bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
     });
   }
 

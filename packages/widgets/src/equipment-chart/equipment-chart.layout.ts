@@ -60,7 +60,13 @@ const MIN_PANEL = 280;
 const GUTTER_X = 28;
 const GUTTER_Y = 18;
 const TITLE_HEIGHT = 24;
-const finite = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+/** A finite number rounded to 0.01 (0 for NaN, ±Infinity and what would overflow when rounded). */
+const finite = (x: number) => {
+  const r = Math.round(x * 100) / 100;
+  return Number.isFinite(r) ? r : 0;
+};
+/** Widths beyond any screen are drawn at this width. */
+const MAX_WIDTH = 10_000;
 const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
@@ -70,7 +76,7 @@ const positive = (v: number | null | undefined): v is number => typeof v === 'nu
  * every number is finite, with no data, zero or null values.
  */
 export function layoutEquipment(input: EquipmentLayoutInput, width: number): EquipmentLayout {
-  const w = Math.max(240, finite(width));
+  const w = Math.min(MAX_WIDTH, Math.max(240, finite(width)));
   const items = input.items;
   const n = input.bands.length;
   const columns = items.length > 1 && w >= 2 * MIN_PANEL + GUTTER_X ? 2 : 1;

@@ -302,7 +302,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       ${busy ? this.renderLoading(t) : nothing}
       ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
       ${this.staleError ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleError.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
-      ${this.status === 'empty' ? html`<p class="note" role="status">${t.empty}</p>` : nothing}
+      ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
       ${this.export && this.status === 'ready' && this.model ? this.renderExport(t) : nothing}

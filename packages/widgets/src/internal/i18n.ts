@@ -38,7 +38,8 @@ export interface Strings {
   ofTotal: string;
   notShown: (n: string, what: string) => string;
   pyramidTitle: string;
-  pyramidSummary: (p: {total: string; men: string; women: string; band: string; bandShare: string; measure: string}) => string;
+  /** The pyramid's sentence; `null` figures are unknown (a secret or unavailable cell) and left out of it. */
+  pyramidSummary: (p: {total: string | null; men: string | null; women: string | null; band: string | null; bandShare: string | null}) => string;
   chartData: (title: string) => string;
   exportMenu: string;
   exportActions: {png: string; svg: string; csv: string; copy: string};
@@ -69,8 +70,10 @@ const fr: Strings = {
   notShown: (n, what) => `${n} ${what} ne sont pas représentés dans le graphique.`,
   pyramidTitle: 'Pyramide des âges',
   pyramidSummary: (p) =>
-    `Pyramide des âges de ${p.total} personnes : ${p.men} hommes et ${p.women} femmes. ` +
-    `La tranche d'âge la plus représentée est ${p.band}, avec ${p.bandShare} du total.`,
+    (p.total ? `Pyramide des âges de ${p.total} personnes` : 'Pyramide des âges') +
+    (p.men && p.women ? ` : ${p.men} hommes et ${p.women} femmes.` : p.men ? ` : ${p.men} hommes.` : p.women ? ` : ${p.women} femmes.` : '.') +
+    (p.band ? ` La tranche d'âge la plus représentée est ${p.band}${p.bandShare ? `, avec ${p.bandShare} du total` : ''}.` : '') +
+    (p.total && p.men && p.women && p.band ? '' : ' Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).'),
   chartData: (title) => `Données du graphique : ${title}`,
   exportMenu: 'Exporter',
   exportActions: {png: 'Image PNG', svg: 'Image SVG', csv: 'Données CSV (Excel)', copy: 'Copier la phrase'},
@@ -101,8 +104,10 @@ const en: Strings = {
   notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
   pyramidTitle: 'Age pyramid',
   pyramidSummary: (p) =>
-    `Age pyramid of ${p.total} people: ${p.men} men and ${p.women} women. ` +
-    `The largest age band is ${p.band}, with ${p.bandShare} of the total.`,
+    (p.total ? `Age pyramid of ${p.total} people` : 'Age pyramid') +
+    (p.men && p.women ? `: ${p.men} men and ${p.women} women.` : p.men ? `: ${p.men} men.` : p.women ? `: ${p.women} women.` : '.') +
+    (p.band ? ` The largest age band is ${p.band}${p.bandShare ? `, with ${p.bandShare} of the total` : ''}.` : '') +
+    (p.total && p.men && p.women && p.band ? '' : ' Some counts are not known (statistical secrecy or unavailable data).'),
   chartData: (title) => `Chart data: ${title}`,
   exportMenu: 'Export',
   exportActions: {png: 'PNG image', svg: 'SVG image', csv: 'CSV data (Excel)', copy: 'Copy the sentence'},

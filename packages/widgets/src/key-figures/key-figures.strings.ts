@@ -109,9 +109,16 @@ const en: KeyFiguresStrings = {
 export const keyFiguresStrings = (lang: Lang): KeyFiguresStrings => (lang === 'en' ? en : fr);
 
 /** How a figure's value is written: euros compact (`5,1 M€`, `800 k€`), other numbers in full (`745 000`), texts as is. */
-export function formatFigure(f: Pick<KeyFigure, 'value' | 'text' | 'euro'>, lang: Lang): string {
+export function formatFigure(f: Pick<KeyFigure, 'value' | 'text' | 'euro'> & {key?: string}, lang: Lang): string {
   if (f.value === null) return f.text ?? '';
+  // A year is written as a year (2024), never grouped like a count (2 024).
+  if (f.key && isYearKey(f.key) && Number.isInteger(f.value) && f.value >= 1000 && f.value <= 9999) return String(f.value);
   return f.euro ? formatEuro(f.value, {locale: lang, compact: true}) : formatNumber(f.value, {locale: lang});
+}
+
+/** Whether a key names a year (`Année`, `annee`, `year`, `millésime`, `exercice`). */
+function isYearKey(key: string): boolean {
+  return /^(annee|year|millesime|exercice)$/.test(key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase());
 }
 
 /** How a ratio's value is written: euros as budgets per head are (`16 €`), else `digits` fraction digits (default 1). */

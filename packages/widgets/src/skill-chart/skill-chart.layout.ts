@@ -63,7 +63,13 @@ export interface SkillLayoutInput {
 const CHAR = 6.6; // average glyph width at 12px
 const SWATCH = 12;
 const GAP = 2;
-const finite = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+/** A finite number rounded to 0.01 (0 for NaN, ±Infinity and what would overflow when rounded). */
+const finite = (x: number) => {
+  const r = Math.round(x * 100) / 100;
+  return Number.isFinite(r) ? r : 0;
+};
+/** Widths beyond any screen are drawn at this width. */
+const MAX_WIDTH = 10_000;
 const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const chars = (s: string) => Array.from(s).length;
 
@@ -74,7 +80,7 @@ const chars = (s: string) => Array.from(s).length;
  * data, zero or null values.
  */
 export function layoutSkill(input: SkillLayoutInput, width: number): SkillLayout {
-  const w = Math.max(240, finite(width));
+  const w = Math.min(MAX_WIDTH, Math.max(240, finite(width)));
   const n = input.bands.length;
   // Legend: swatch + name, in a grid of equal cells (as many columns as fit), so that the entries line up.
   const maxChars = Math.max(4, Math.floor((w - SWATCH - 6) / CHAR));
