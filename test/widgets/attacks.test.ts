@@ -19,7 +19,10 @@ import {aTimeout} from './helpers.js';
 
 type Widget = EpnElement<unknown> & {status: string; download: (blob: Blob, name: string) => void};
 
-const sentinel = () => (window as unknown as {__pwned?: unknown}).__pwned;
+const page = window as unknown as {__pwned?: unknown};
+const sentinel = () => page.__pwned;
+/** Cases after which the sentinel was found set (it is then cleared, so that one failure does not fail every later case). */
+const pwnedBy: string[] = [];
 
 // ---- payloads ------------------------------------------------------------------------------------------------------
 const PAYLOADS: Array<[string, string]> = [
@@ -394,6 +397,10 @@ describe('attacks: every payload × place × widget is rendered as text and runs
                 }
               } finally {
                 r.cleanup();
+                if (sentinel() !== undefined) {
+                  pwnedBy.push(`${w.tag} ${place.name} ${label}`);
+                  delete page.__pwned;
+                }
               }
             });
           }
@@ -412,6 +419,7 @@ describe('attacks: afterwards', () => {
   it('the sentinel is still unset once every late event (image errors, animations) had time to fire', async () => {
     await aTimeout(500);
     expect(sentinel()).to.equal(undefined);
+    expect(pwnedBy).to.deep.equal([]);
     expect(cases).to.equal(PAYLOADS.length * WIDGETS.reduce((n, w) => n + w.places.length, 0));
   });
 });
