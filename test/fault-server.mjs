@@ -215,7 +215,8 @@ export async function faultEndpoints(ctx, next) {
 
 /**
  * Answers by hand:
- * - `ok`: the file; `<status>` (e.g. `500`): that status with a short text body;
+ * - `ok`: the file; `<status>` (e.g. `500`): that status with a short text body; `stored-<key>`: a body stored by
+ *   `put/<key>` instead of the file; `wait-<ms>` (a mode of `switch`): the file after `ms` ms;
  * - `cut`: `Content-Length` of the whole file, half of it, then the socket destroyed (`?chunked=1`: no length);
  * - `gzip`: the file gzipped, `Content-Encoding: gzip`, `Content-Length` of the compressed bytes (`?chunk=&ms=` pace it);
  * - `trickle/<chunk>/<ms>`: the file with its length, `chunk` bytes every `ms` ms;
@@ -231,6 +232,18 @@ async function serve(ctx, mode, file, a = 0, b = 0) {
   const res = ctx.res;
   const rec = track(res, ctx.query.key ? String(ctx.query.key) : null);
   const body = file ? bodyOf(file) : null;
+  const other = /^stored-([\w-]+)$/.exec(mode);
+  if (other) {
+    const body = stored.get(other[1]);
+    if (body) {
+      res.writeHead(200, {...CSV, 'Content-Length': body.length});
+      rec.written += body.length;
+      res.end(body);
+      return;
+    }
+  }
+  const late = /^wait-(\d+)$/.exec(mode);
+  if (late) [mode, a] = ['wait', Number(late[1])];
   if (/^\d{3}$/.test(mode)) {
     res.writeHead(Number(mode), {'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store'});
     res.end(`Erreur ${mode}`);

@@ -59,13 +59,22 @@ interface WidgetCase {
   other?: string;
   /** Other attributes it needs. */
   attrs?: Record<string, string>;
+  /** Another measure it draws (a setting whose change redraws the same data). */
+  measure?: string;
+  /** A file it cannot draw (as if its publisher changed its columns), with attributes that make it so, and the error. */
+  changed?: {csv: string; attrs?: Record<string, string>; code: string; says: string};
 }
 const WIDGETS: WidgetCase[] = [
-  {tag: 'epn-age-chart', file: 'seed/inscrits-sexe-age.csv', other: 'sexe;0-19;20 +\nHommes;1;2\nFemmes;3;4\n'},
-  {tag: 'epn-equipment-chart', file: 'seed/equipement-age.csv', other: 'equipement;-11;11-17;Total\nOrdinateur;3;4;7\nTotal;5;6;11\n'},
-  {tag: 'epn-skill-chart', file: 'seed/niveau-usage-age.csv', other: 'niveau;-11;11-17\ndébutant;3;4\nexpert;1;2\n'},
-  {tag: 'epn-budget-card', file: 'widgets/budget-seed.csv', other: 'indicateur;valeur\nbudget;2000\npopulation;1000\n'},
-  {tag: 'epn-key-figures', file: 'seed/chiffres-cles.csv', other: 'indicateur;valeur;unite\nvisites;100;visites\n'},
+  {tag: 'epn-age-chart', file: 'seed/inscrits-sexe-age.csv', measure: 'share', other: 'sexe;0-19;20 +\nHommes;1;2\nFemmes;3;4\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
+  {tag: 'epn-equipment-chart', file: 'seed/equipement-age.csv', measure: 'distribution', other: 'equipement;-11;11-17;Total\nOrdinateur;3;4;7\nTotal;5;6;11\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
+  {tag: 'epn-skill-chart', file: 'seed/niveau-usage-age.csv', measure: 'share-of-total', other: 'niveau;-11;11-17\ndébutant;3;4\nexpert;1;2\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
+  {tag: 'epn-budget-card', file: 'widgets/budget-seed.csv', other: 'indicateur;valeur\nbudget;2000\npopulation;1000\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'MISSING_COLUMN', says: 'La colonne « budget » est introuvable'}},
+  {tag: 'epn-key-figures', file: 'seed/chiffres-cles.csv', other: 'indicateur;valeur;unite\nvisites;100;visites\n',
+    changed: {csv: 'indicateur;valeur\nvisites;100\n', attrs: {ratios: 'visites_annuelles/inscrits_annuels:visites par inscrit'}, code: 'BAD_OPTION', says: 'n\'est pas dans le fichier'}},
 ];
 /** Stores a CSV text on the server; returns its address. */
 async function stored(csv: string): Promise<string> {
@@ -74,9 +83,9 @@ async function stored(csv: string): Promise<string> {
   return `/__epn__/got/${key}`;
 }
 /** The cards' second file, loaded beside `src`. */
-const SECOND_FILES: Array<WidgetCase & {attr: string; src: string}> = [
-  {tag: 'epn-budget-card', attr: 'population-src', file: 'widgets/budget-population-age.csv', src: 'widgets/budget-seed.csv', attrs: {territory: 'Calvados,Manche,Orne', ages: '5-74'}},
-  {tag: 'epn-key-figures', attr: 'breakdown-src', file: 'seed/epn-departements.csv', src: 'seed/chiffres-cles.csv', attrs: {'breakdown-column': 'epn'}},
+const SECOND_FILES: Array<WidgetCase & {attr: string; src: string; changedCode: string}> = [
+  {tag: 'epn-budget-card', attr: 'population-src', file: 'widgets/budget-population-age.csv', src: 'widgets/budget-seed.csv', attrs: {territory: 'Calvados,Manche,Orne', ages: '5-74'}, changedCode: 'NOT_NUMERIC'},
+  {tag: 'epn-key-figures', attr: 'breakdown-src', file: 'seed/epn-departements.csv', src: 'seed/chiffres-cles.csv', attrs: {'breakdown-column': 'epn'}, changedCode: 'MISSING_COLUMN'},
 ];
 /** A fixture served as it is, through the fault server (its request logged under `key`). */
 const file = (path: string, key?: string): string => `/__epn__/file/${path}${key ? `?key=${key}` : ''}`;
@@ -359,40 +368,134 @@ describe('lifecycle over a real server (every widget)', () => {
         expect(log).to.include({requests: 2, aborted: 1});
       });
 
-      for (const [mode, name, code, says] of [['503', 'HTTP 503', 'HTTP_STATUS', 'erreur 503'], ['404', 'HTTP 404', 'HTTP_STATUS', 'erreur 404'], ['cut', 'body cut short', 'TRUNCATED', 'arrivé incomplet']] as const) {
-        it(`a refresh that fails (${name}) keeps the figures, marked stale, with a notice; the next good refresh clears it`, async () => {
+      const refreshFaults: Array<{name: string; mode: () => Promise<string>; code: string; says: string}> = [
+        {name: 'HTTP 503', mode: async () => '503', code: 'HTTP_STATUS', says: 'erreur 503'},
+        {name: 'HTTP 404', mode: async () => '404', code: 'HTTP_STATUS', says: 'erreur 404'},
+        {name: 'body cut short', mode: async () => 'cut', code: 'TRUNCATED', says: 'arrivé incomplet'},
+        {name: 'an HTML page instead of the file', mode: () => storedMode('<!doctype html><html><body><h1>Erreur</h1></body></html>'), code: 'NOT_CSV', says: 'page web (HTML)'},
+        {name: 'a file it cannot draw (its columns changed)', mode: () => storedMode(w.changed!.csv), code: w.changed!.code, says: w.changed!.says},
+      ];
+      for (const f of refreshFaults) {
+        it(`a refresh that fails (${f.name}) keeps the figures, marked stale, with a notice; the next good refresh clears it`, async () => {
           const key = newKey('refresh');
+          const m = mount(w.tag, {...w.attrs, ...w.changed!.attrs, src: `/__epn__/switch/${key}/${w.file}`});
+          await expectLoaded(m);
+          await failedRefresh(m, key, await f.mode(), f.code, f.says);
+        });
+      }
+
+      if (w.measure) {
+        it(`after a failed refresh, changing a setting (measure="${w.measure}") redraws the same old data, still marked stale`, async () => {
+          const key = newKey('stale-setting');
           const m = mount(w.tag, {...w.attrs, src: `/__epn__/switch/${key}/${w.file}`});
           await expectLoaded(m);
-          const before = figures(m.root);
-          await fetch(`/__epn__/set/${key}/${mode}`);
+          await fetch(`/__epn__/set/${key}/503`);
           await m.el.reload();
-          await until(() => m.errors.length > 0, 'epn-error after the failed refresh');
+          await until(() => m.errors.length === 1, 'epn-error after the failed refresh');
+          await m.el.updateComplete;
+          const before = figures(m.root);
+          m.el.setAttribute('measure', w.measure!);
+          await m.el.updateComplete;
+          expect(figures(m.root), 'redrawn').to.not.equal(before);
+          expect(m.root.querySelector('.stale') === null, 'still marked stale').to.equal(false);
+          expect(m.root.querySelector('.stale')!.textContent).to.contain('erreur 503');
+          expect([m.loads.length, m.errors.length]).to.deep.equal([1, 1]);
+        });
+      }
+
+      it('src removed while its file loads: the load is aborted, the widget is no longer busy, no event', async () => {
+        const key = newKey('src-removed');
+        const m = mount(w.tag, {...w.attrs, src: `/__epn__/hang?key=${key}`});
+        await onServer(key, (l) => l.requests === 1, 'the request started');
+        await m.el.updateComplete;
+        expect(m.root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
+        m.el.removeAttribute('src');
+        await onServer(key, (l) => l.aborted === 1, 'the request was aborted');
+        await aTimeout(150);
+        await m.el.updateComplete;
+        expect(m.root.querySelector('figure')!.getAttribute('aria-busy'), 'aria-busy').to.equal('false');
+        expect(m.root.querySelector('progress') === null, 'no progress bar').to.equal(true);
+        expect([m.loads.length, m.errors.length], '[epn-load, epn-error]').to.deep.equal([0, 0]);
+        expect(m.unhandled).to.deep.equal([]);
+      });
+    });
+  }
+
+  for (const w of SECOND_FILES) {
+    describe(`<${w.tag}>, the second file (${w.attr})`, () => {
+      for (const f of [
+        {name: 'HTTP 503', mode: async () => '503', code: 'HTTP_STATUS', says: 'erreur 503'},
+        {name: 'a file it cannot draw (its columns changed)', mode: () => storedMode('a;b\nx;y\n'), code: w.changedCode, says: 'La colonne'},
+      ]) {
+        it(`a refresh whose second file fails (${f.name}) while src refreshes well keeps the figures, marked stale, whatever arrives first`, async () => {
+          const [k1, k2] = [newKey('src-ok'), newKey('second-fails')];
+          // src answers after the second file has failed: its good refresh must not clear the second file's mark.
+          const m = mount(w.tag, {...w.attrs, src: `/__epn__/switch/${k1}/${w.src}`, [w.attr]: `/__epn__/switch/${k2}/${w.file}`});
+          await expectLoaded(m);
+          const before = figures(m.root);
+          await fetch(`/__epn__/set/${k1}/wait-300`);
+          await fetch(`/__epn__/set/${k2}/${await f.mode()}`);
+          await m.el.reload();
           await aTimeout(150);
           await m.el.updateComplete;
-          expect(m.errors.length, 'epn-error once').to.equal(1);
-          expect(m.errors[0]!.detail).to.include({code, stale: true});
-          expect(m.errors[0]!.detail.message).to.contain(says);
-          expect(m.el.status, 'figures still on screen').to.equal('ready');
-          expect(figures(m.root), 'the same figures').to.equal(before);
-          const notice = m.root.querySelector('.stale');
-          expect(notice === null, 'a stale notice').to.equal(false);
-          expect(notice!.getAttribute('role')).to.equal('status');
-          expect(notice!.textContent).to.contain('Données non actualisées');
-          expect(notice!.textContent).to.contain(m.errors[0]!.detail.message);
-          expect(m.root.querySelector('[role="alert"]') === null, 'no alert: the figures are still good').to.equal(true);
-          await fetch(`/__epn__/set/${key}/ok`);
-          await m.el.reload();
-          await until(() => m.loads.length === 2, 'epn-load after the good refresh');
-          await m.el.updateComplete;
-          expect(m.root.querySelector('.stale') === null, 'the notice is gone').to.equal(true);
+          expect(m.errors.map((e) => [e.detail.code, e.detail.stale])).to.deep.equal([[f.code, true]]);
           expect(figures(m.root)).to.equal(before);
+          expect(m.root.querySelector('.stale') === null, 'marked stale').to.equal(false);
+          expect(m.root.querySelector('.stale')!.textContent).to.contain(f.says);
           expect(m.unhandled).to.deep.equal([]);
+        });
+
+        it(`a refresh of the second file that fails (${f.name}) keeps the figures, marked stale; the next good refresh clears it`, async () => {
+          const key = newKey('refresh2');
+          const m = mount(w.tag, {...w.attrs, src: file(w.src), [w.attr]: `/__epn__/switch/${key}/${w.file}`});
+          await expectLoaded(m);
+          await failedRefresh(m, key, await f.mode(), f.code, f.says);
         });
       }
     });
   }
 });
+
+/** Stores a body on the server; returns the `switch` mode that serves it. */
+async function storedMode(body: string): Promise<string> {
+  const key = newKey('body');
+  await fetch(`/__epn__/put/${key}`, {method: 'POST', body});
+  return `stored-${key}`;
+}
+
+/**
+ * Switches the server to `mode` for `key`, reloads, and checks the failed-refresh contract: epn-error once with
+ * `stale: true`, the same figures on screen, a `role="status"` notice with the message, no alert; then a good refresh
+ * clears the notice.
+ */
+async function failedRefresh(m: Mounted, key: string, mode: string, code: string, says: string): Promise<void> {
+  const before = figures(m.root);
+  const loads = m.loads.length;
+  await fetch(`/__epn__/set/${key}/${mode}`);
+  await m.el.reload();
+  await until(() => m.errors.length > 0, 'epn-error after the failed refresh');
+  await aTimeout(150);
+  await m.el.updateComplete;
+  expect(m.errors.length, 'epn-error once').to.equal(1);
+  expect(m.errors[0]!.detail).to.include({code, stale: true});
+  expect(m.errors[0]!.detail.message).to.contain(says);
+  expect(m.el.status, 'figures still on screen').to.equal('ready');
+  expect(figures(m.root), 'the same figures').to.equal(before);
+  const notice = m.root.querySelector('.stale');
+  expect(notice === null, 'a stale notice').to.equal(false);
+  expect(notice!.getAttribute('role')).to.equal('status');
+  expect(notice!.textContent).to.contain('Données non actualisées');
+  expect(notice!.textContent).to.contain(m.errors[0]!.detail.message);
+  expect(m.root.querySelector('[role="alert"]') === null, 'no alert: the figures are still good').to.equal(true);
+  await fetch(`/__epn__/set/${key}/ok`);
+  await m.el.reload();
+  await m.el.updateComplete;
+  await until(() => m.root.querySelector('.stale') === null, 'the notice is gone after a good refresh');
+  expect(m.loads.length, 'a good refresh of src fires epn-load').to.be.at.least(loads);
+  expect(m.errors.length, 'no new epn-error').to.equal(1);
+  expect(figures(m.root)).to.equal(before);
+  expect(m.unhandled).to.deep.equal([]);
+}
 
 // ---- the slow and heavy cases, for <epn-age-chart> ---------------------------------------------------------------------
 /** The figures of `gen/people-<n>.csv` (the fault server's generator): row i is H for even i, F for odd, aged 7i mod 100. */
