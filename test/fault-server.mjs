@@ -5,6 +5,9 @@
 // - a second origin: a plain node:http server on another port, serving fixtures with or without CORS headers;
 // - a log per `?key=` (requests, how many the client aborted, how many completed, bytes written) that tests read
 //   at /__epn__/log/<key>, to prove that a load was aborted, or refused before its body was read.
+// Control endpoints: `origins` (the second origin's address, and one where nothing listens), `log/<key>`,
+// `set/<key>/<mode>` (what `switch/<key>/<file>` answers next), `put/<key>` (POST a body) and `got/<key>` (serve it),
+// `file/<fixture>` (a fixture as it is), `redirect?to=<url>`, `loop` (redirects to itself forever).
 import {createServer} from 'node:http';
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
@@ -196,6 +199,11 @@ export async function faultEndpoints(ctx, next) {
     ctx.respond = false;
     ctx.res.writeHead(200, {...CSV, 'Content-Length': body.length});
     ctx.res.end(body);
+    return;
+  }
+  if (route === 'loop') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.redirect(`/__epn__/loop?n=${Number(ctx.query.n ?? 0) + 1}`);
     return;
   }
   if (route === 'redirect') {

@@ -207,6 +207,8 @@ const FAULTS: Fault[] = [
   {name: 'HTTP 404', src: () => '/__epn__/status/404', code: 'HTTP_STATUS', says: ['Fichier introuvable (erreur 404)', 'Vérifiez l\'adresse']},
   {name: 'HTTP 500', src: () => '/__epn__/status/500', code: 'HTTP_STATUS', says: ['erreur 500', 'Réessayez plus tard']},
   {name: 'HTTP 503', src: () => '/__epn__/status/503', code: 'HTTP_STATUS', says: ['erreur 503', 'Réessayez plus tard']},
+  {name: 'HTTP 403', src: () => '/__epn__/status/403', code: 'HTTP_STATUS', says: ['erreur 403', 'droits d\'accès']},
+  {name: 'redirect loop', src: () => '/__epn__/loop', code: 'NETWORK', says: ['n\'a pas pu être téléchargé']},
   {
     name: 'cross-origin file without CORS headers (the server answered 200, the browser withholds it)',
     src: (o, key, w) => `${o.second}/nocors/${w.file}?key=${key}`,
@@ -256,9 +258,10 @@ describe('network faults over a real server: the src-driven matrix (every fault 
       }
     });
   }
+  const secondFaults = FAULTS.filter((x) => /HTTP 404|HTTP 500|without CORS headers|Content-Length larger|^javascript/.test(x.name));
   for (const w of SECOND_FILES) {
     describe(`<${w.tag}>, the second file (${w.attr})`, () => {
-      for (const f of FAULTS.filter((x) => /HTTP 404|HTTP 500|without CORS headers|Content-Length larger|^javascript/.test(x.name))) {
+      for (const f of secondFaults) {
         faultCases++;
         it(`${f.name} → ${f.code}, no partial figures`, async () => {
           const o = await getOrigins();
@@ -270,7 +273,7 @@ describe('network faults over a real server: the src-driven matrix (every fault 
       }
     });
   }
-  after(() => console.log(`faults: ${faultCases} src-driven cases (${FAULTS.length} faults × ${WIDGETS.length} widgets + 5 × ${SECOND_FILES.length} second files)`));
+  after(() => console.log(`faults: ${faultCases} src-driven cases (${FAULTS.length} faults × ${WIDGETS.length} widgets + ${secondFaults.length} × ${SECOND_FILES.length} second files)`));
 });
 
 describe('network controls: the same deliveries, when nothing is wrong, load', () => {
