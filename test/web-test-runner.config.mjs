@@ -5,6 +5,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {filePlugin} from '@web/test-runner-commands/plugins';
 import {countReporter} from './count-reporter.mjs';
+import {faultEndpoints, secondOrigin} from './fault-server.mjs';
 
 // papaparse ships only a UMD file. Served as is, an ES import of it finds no default export; rollup's commonjs
 // plugin (29) run through @web/dev-server-rollup emits a wrapper with no default export either. So wrap it here:
@@ -92,7 +93,7 @@ async function testEndpoints(ctx, next) {
 }
 
 export default {
-  middleware: [testEndpoints],
+  middleware: [testEndpoints, faultEndpoints],
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   // test/node runs in Node only (it starts Node processes).
   files: ['build/test/**/*.test.js', '!build/test/node/**'],
@@ -102,7 +103,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: {config: {timeout: 20000}},
-  plugins: [papaparseAsEsm, filePlugin()],
+  plugins: [papaparseAsEsm, filePlugin(), secondOrigin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

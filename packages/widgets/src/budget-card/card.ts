@@ -20,6 +20,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     ...EpnElement.properties,
     extraTable: {state: true},
     extraError: {state: true},
+    extraStale: {state: true},
   };
   static override modelProperties = ['measure', 'extraTable'];
 
@@ -27,10 +28,12 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected extraTable: Table | null = null;
   /** The second file's failure (not a failed refresh): the card shows it rather than partial figures. @internal */
   protected extraError: EpnDataError | null = null;
+  /** The second file's failed refresh: the figures stay, marked stale until that file refreshes well. @internal */
+  protected extraStale: EpnDataError | null = null;
   /** The first file, kept while the second one loads. */
   private held: Table | null = null;
   private readonly extra = new ExtraSource(this, () => this.extraSrc, {
-    table: (t) => this.acceptExtraTable(t),
+    table: (t, refresh) => this.acceptExtraTable(t, refresh),
     error: (e, stale) => this.acceptExtraError(e, stale),
     progress: (p) => {
       if (!this.hasFigures && this.status !== 'error') this.acceptProgress(p);
@@ -61,7 +64,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   }
 
   /** @internal (SourceHost) */
-  override acceptTable(table: Table): void {
+  override acceptTable(table: Table, refresh = false): void {
     if (this.extraError) {
       // The second file failed: its error stays on screen; this table waits for a second file that loads.
       this.held = table;
@@ -73,7 +76,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       return;
     }
     this.held = null;
-    super.acceptTable(table);
+    super.acceptTable(table, refresh);
   }
 
   /** @internal (SourceHost) */
@@ -83,7 +86,16 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     super.acceptProgress(fraction);
   }
 
-  private acceptExtraTable(table: Table): void {
+  /** The second file of the figures on screen, while a refreshed one is being drawn (kept if it cannot be). */
+  private drawnExtra: Table | null | undefined = undefined;
+
+  private acceptExtraTable(table: Table, refresh = false): void {
+    // A refreshed second file that cannot be drawn is a failed refresh: the figures on screen stay, marked stale,
+    // and so does the file they were drawn from.
+    if (refresh && this.hasFigures) {
+      this.rebuildIsRefresh = true;
+      this.drawnExtra = this.extraTable;
+    }
     this.extraTable = table;
     this.extraError = null;
     const held = this.held;
@@ -94,9 +106,38 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     // Otherwise the change of `extraTable` (a model property) rebuilds the figures on the next update.
   }
 
+  /** @internal (SourceHost) */
+  override acceptError(error: EpnDataError, stale: boolean): void {
+    if (stale && this.drawnExtra !== undefined) {
+      // The refreshed second file cannot be drawn: the figures keep the file they were drawn from.
+      this.extraTable = this.drawnExtra;
+      this.drawnExtra = undefined;
+      this.staleFromExtra(error);
+      return;
+    }
+    if (!stale) this.extraStale = null;
+    super.acceptError(error, stale);
+  }
+
+  /** A failed refresh of the second file: `epn-error` (stale), and a stale mark of its own, which `src` does not clear. */
+  private staleFromExtra(error: EpnDataError): void {
+    const own = this.staleError;
+    super.acceptError(error, true);
+    this.staleError = own;
+    this.extraStale = error;
+  }
+
+  protected override get staleNotice(): EpnDataError | null {
+    return this.staleError ?? this.extraStale;
+  }
+
   private acceptExtraError(error: EpnDataError, stale: boolean): void {
-    if (!stale) this.extraError = error;
-    this.acceptError(error, stale);
+    if (stale) {
+      this.staleFromExtra(error);
+      return;
+    }
+    this.extraError = error;
+    this.acceptError(error, false);
   }
 
   private standalone(): boolean {
@@ -108,6 +149,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     if (extraProperty && (changed as Map<PropertyKey, unknown>).has(extraProperty)) {
       this.extraTable = null;
       this.extraError = null;
+      this.extraStale = null;
       this.extra.sync();
       const held = this.held;
       if (held && !this.extraSrc) {
@@ -117,6 +159,9 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       }
     }
     super.willUpdate(changed);
+    // A refreshed second file was drawn (its failure would have cleared `drawnExtra`): its stale mark goes.
+    if (this.drawnExtra !== undefined && changed.has('extraTable' as keyof EpnCard<M>)) this.extraStale = null;
+    this.drawnExtra = undefined;
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     const settingChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
     if (this.standalone() && (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))) {

@@ -10,7 +10,8 @@ export interface ExtraSourceHost extends ReactiveControllerHost, HTMLElement {
 
 /** Where the second file's outcomes go. */
 export interface ExtraSourceHandlers {
-  table(table: Table): void;
+  /** `refresh`: the table replaces one whose figures are on screen. */
+  table(table: Table, refresh: boolean): void;
   error(error: EpnDataError, stale: boolean): void;
   progress(fraction: number | null): void;
 }
@@ -42,7 +43,7 @@ export class ExtraSource {
       get isConnected() {
         return host.isConnected;
       },
-      acceptTable: (t: Table) => handlers.table(t),
+      acceptTable: (t: Table, refresh: boolean) => handlers.table(t, refresh),
       acceptError: (e: EpnDataError, stale: boolean) => handlers.error(e, stale),
       acceptProgress: (p: number | null) => handlers.progress(p),
       addController: (c: Parameters<ReactiveControllerHost['addController']>[0]) => host.addController(c),

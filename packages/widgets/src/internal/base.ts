@@ -151,6 +151,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return strings(this.language);
   }
 
+  /** Why the figures on screen are not up to date (a failed refresh), or `null`. */
+  protected get staleNotice(): EpnDataError | null {
+    return this.staleError;
+  }
+
   /** Whether figures are on screen. */
   get hasFigures(): boolean {
     return this.model !== null && (this.status === 'ready' || this.status === 'empty');
@@ -199,6 +204,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.acceptInput(() => data);
     } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh'))) {
       this.loader.sync();
+      // `src` removed while its file was loading: that load is cancelled, so nothing is loading any more.
+      if (!this.src && this.status === 'loading' && !this.loader.loading) {
+        this.status = 'idle';
+        this.progress = null;
+      }
     }
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     if (this.lastInput && !changed.has('data') && [...changed.keys()].some((k) => rebuilds.includes(k as string))) this.rebuild();
@@ -209,25 +219,41 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   private lastInput: (() => Table | CrossTab) | null = null;
 
+  /**
+   * Set by a subclass when a model property changes because a refresh brought new data (a card's second file): if
+   * the figures cannot be rebuilt, that is a failed refresh, and the figures on screen stay, marked stale.
+   */
+  protected rebuildIsRefresh = false;
+
   private rebuild(): void {
-    if (this.lastInput) this.acceptInput(this.lastInput, true);
+    const refresh = this.rebuildIsRefresh && this.hasFigures;
+    this.rebuildIsRefresh = false;
+    if (this.lastInput) this.acceptInput(this.lastInput, true, refresh);
   }
 
-  private acceptInput(get: () => Table | CrossTab, silent = false): void {
+  private acceptInput(get: () => Table | CrossTab, silent = false, refresh = false): void {
     try {
       const input = get();
+      // The model first: a refresh that cannot be drawn leaves the data of the figures on screen as it was.
+      const model = this.buildModel(input);
       this.lastInput = () => input;
       this.table = 'rows' in input && 'columns' in input ? input : null;
-      const model = this.buildModel(input);
       this.model = model;
       this.status = this.isEmpty(model) ? 'empty' : 'ready';
       this.error = null;
-      this.staleError = null;
+      // New data clears the stale mark; a redraw of the same data (a setting changed) keeps it: still old figures.
+      if (!silent) this.staleError = null;
       this.progress = null;
       this.loadedAt = new Date();
       if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
       const error = e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)});
+      if (refresh) {
+        // A refresh brought a file that cannot be drawn (its columns changed…): a failed refresh, like a network
+        // one: the last good figures stay on screen, marked stale.
+        this.acceptError(error, true);
+        return;
+      }
       this.acceptError(error, false);
       // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
       // attribute redraws without a reload.
@@ -238,8 +264,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   }
 
   /** @internal (SourceHost) */
-  acceptTable(table: Table): void {
-    this.acceptInput(() => table);
+  acceptTable(table: Table, refresh = false): void {
+    this.acceptInput(() => table, false, refresh && this.hasFigures);
   }
 
   /** @internal (SourceHost) */
@@ -301,7 +327,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       </figcaption>
       ${busy ? this.renderLoading(t) : nothing}
       ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
-      ${this.staleError ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleError.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
+      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
       ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}

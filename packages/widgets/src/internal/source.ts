@@ -10,8 +10,11 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   refresh: number | null;
   /** Data given directly: when set, `src` is not loaded. */
   readonly data: unknown;
-  /** Called with each table loaded; may throw an EpnDataError (a missing column…). */
-  acceptTable(table: Table): void;
+  /**
+   * Called with each table loaded; `refresh` when it replaces figures on screen (a table that cannot be drawn is then
+   * a failed refresh: the figures stay, marked stale).
+   */
+  acceptTable(table: Table, refresh: boolean): void;
   /** Called when a load fails; `stale` when figures are already shown (a failed refresh). */
   acceptError(error: EpnDataError, stale: boolean): void;
   /** Called while loading, with a fraction in [0, 1] or null when the size is unknown. */
@@ -133,7 +136,7 @@ export class SourceController implements ReactiveController {
       );
       if (!current()) return;
       this.controller = null;
-      this.host.acceptTable(table);
+      this.host.acceptTable(table, refresh && this.host.hasFigures);
     } catch (e) {
       if (!current()) return;
       this.controller = null;
