@@ -34,22 +34,23 @@ const aborted = () => new EpnDataError('ABORTED');
 
 /**
  * The result of `start` for `key`, shared with every other caller of the same key: joins a load in flight, reuses
- * one that succeeded less than {@link SHARE_WINDOW} ago, or starts one. A `refresh` joins only a load started less
- * than {@link SHARE_WINDOW} ago that is still in flight or was itself a refresh (another widget's refresh of the same
- * file), so that its figures are fresh.
+ * one that succeeded less than {@link SHARE_WINDOW} ago, or starts one. A `refresh` joins only a load in flight
+ * started less than {@link SHARE_WINDOW} ago, or, with `joinFinished` (a refresh timer's), another refresh of the
+ * same file finished within that window: timers of widgets created together fire together and reload once, while
+ * an explicit `reload()` always reaches the server.
  * `signal` cancels this caller's wait (rejecting with `ABORTED`); the load itself is aborted when nobody waits.
  */
 export function sharedLoad<T>(
   key: string,
   start: (signal: AbortSignal, onProgress: (fraction: number | null) => void) => Promise<T>,
-  options: {signal: AbortSignal; refresh?: boolean; onProgress?: (fraction: number | null) => void},
+  options: {signal: AbortSignal; refresh?: boolean; joinFinished?: boolean; onProgress?: (fraction: number | null) => void},
 ): Promise<T> {
-  const {signal, refresh = false, onProgress} = options;
+  const {signal, refresh = false, joinFinished = false, onProgress} = options;
   if (signal.aborted) return Promise.reject(aborted());
   const now = performance.now();
   let entry = loads.get(key);
   const fresh = !!entry && now - entry.started < SHARE_WINDOW;
-  const reusable = entry && (refresh ? fresh && (entry.refresh || !entry.settled) : !entry.settled || fresh);
+  const reusable = entry && (refresh ? fresh && (!entry.settled || (entry.refresh && joinFinished)) : !entry.settled || fresh);
   if (!entry || !reusable) {
     const controller = new AbortController();
     const created: Entry = {promise: Promise.resolve(), controller, waiting: 0, listeners: new Set(), last: null, started: now, settled: false, refresh};

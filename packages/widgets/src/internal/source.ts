@@ -103,7 +103,7 @@ export class SourceController implements ReactiveController {
     this.controller = null;
   }
 
-  private async load(refresh: boolean): Promise<void> {
+  private async load(refresh: boolean, timer = false): Promise<void> {
     const src = this.host.src;
     if (!src) return;
     this.cancel();
@@ -129,6 +129,7 @@ export class SourceController implements ReactiveController {
         {
           signal: controller.signal,
           refresh,
+          joinFinished: timer,
           onProgress: (fraction) => {
             if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
           },
@@ -153,7 +154,7 @@ export class SourceController implements ReactiveController {
     this.stopTimer();
     if (!seconds || !Number.isFinite(seconds) || seconds <= 0 || !this.host.src) return;
     this.timerKey = key;
-    this.timer = setInterval(() => void this.load(true), Math.max(MIN_REFRESH, seconds) * 1000);
+    this.timer = setInterval(() => void this.load(true, true), Math.max(MIN_REFRESH, seconds) * 1000);
   }
 
   private stopTimer(): void {
