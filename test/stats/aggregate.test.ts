@@ -2,7 +2,7 @@
 // chunks, on every fixture, on hand-made edge cases, and on generated files (fast-check, fixed seed).
 import fc from 'fast-check';
 import {aggregateCsv, crossTab, EpnDataError, parseCsv, type AggregateOptions, type CrossTabOptions, type ParseOptions, type Progress, type Table} from '@epn/stats';
-import {cp1252, describe, expect, fixture, isNode, it, rejected, utf8} from '../harness.js';
+import {cp1252, describe, expect, fixture, isNode, it, rejected, repoFile, utf8} from '../harness.js';
 
 const SEED = 20120517;
 
@@ -155,6 +155,24 @@ describe('aggregateCsv on the fixtures', () => {
       }
     });
   }
+
+  it('aggregateCsv equals crossTab(parseCsv) on every CSV text of the crossTab and readCrossTab tests, in chunks of every size', async () => {
+    // The texts written as string literals in cross-tab.test.ts (`parseCsv('…')`), read from its source.
+    const source = new TextDecoder().decode(await repoFile('test/stats/cross-tab.test.ts'));
+    const texts = [...source.matchAll(/parseCsv\('((?:[^'\\]|\\.)*)'/g)].map(([, s]) => JSON.parse(`"${s!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
+    expect(texts.length).to.be.greaterThan(50);
+    for (const text of new Set(texts)) {
+      const bytes = utf8(text);
+      let sets: CrossTabOptions[];
+      try {
+        sets = optionSets(parseCsv(bytes));
+      } catch {
+        sets = [{rows: 0, columns: 1}];
+      }
+      for (let size = 1; size <= bytes.length; size++) await expectSame(bytes, sets[0]!, every(bytes, size), text);
+      for (const options of sets) for (const size of [1, 2, 3, 5, bytes.length]) await expectSame(bytes, options, every(bytes, size), text);
+    }
+  });
 
   it('aggregateCsv(a fixture repeated into a file of 300 KB) equals crossTab(parseCsv) when it streams', async () => {
     const text = new TextDecoder().decode(await fixture('widgets/pyramid-people.csv'));
