@@ -330,6 +330,13 @@ describe('crossTab', () => {
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
+  it('crossTab(table, {value}) keeps the given grand total unknown once one Total×Total count is unknown, like every other sum', () => {
+    const t = parseCsv('sexe;age;n\nHommes;-11;3\nTotal;Total;s\nTotal;Total;5\nTotal;-11;4\nTotal;-11;s\nTotal;-11;1');
+    const ct = crossTab(t, {rows: 'sexe', columns: 'age', value: 'n'});
+    expect(ct.meta.givenTotal).to.equal(null);
+    expect(ct.meta.givenColumnTotals).to.deep.equal([null]);
+  });
+
   it('crossTab(table, {value}) keeps an Ensemble row of a long table as given totals and records TOTAL_MISMATCH', () => {
     const ct = crossTab(parseCsv('équipement;age;n\nOrdinateur;-11;236\nInternet;-11;208\nEnsemble;-11;262'), {rows: 'équipement', columns: 'age', value: 'n'});
     expect(ct.rowLabels).to.deep.equal(['Ordinateur', 'Internet']);

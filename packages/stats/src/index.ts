@@ -10,6 +10,7 @@ export {DEFAULT_MARKERS, type MarkerKind} from './csv/markers.js';
 export {parseNumber, type DecimalSeparator} from './csv/number.js';
 export {sniffDelimiter, type LineEnding} from './csv/scan.js';
 export {parseCsv, type ParseOptions} from './csv/parse.js';
+export {aggregateCsv, type AggregateOptions, type AggregateSource, type ByteStreamLike} from './csv/aggregate.js';
 export {loadCsv, fetchBytes, checkUrl, type LoadOptions, type Progress, type FetchLike, type ResponseLike, type SignalLike, type Fetched} from './csv/load.js';
 export {readCrossTab, crossTab, findColumn, type CrossTab, type CrossTabMeta, type CrossTabOptions, type ReadCrossTabOptions, type SubRow} from './stats/cross-tab.js';
 export {shares, type ShareBasis} from './stats/shares.js';

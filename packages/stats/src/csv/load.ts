@@ -127,8 +127,32 @@ function limitOption(name: string, value: number | undefined, fallback: number):
  * ```
  */
 export async function fetchBytes(url: string, options: LoadOptions = {}): Promise<Fetched> {
-  const href = checkUrl(url, options.base);
-  const doFetch = options.fetch ?? (globalThis as {fetch?: FetchLike}).fetch;
+  const chunks: Uint8Array[] = [];
+  const read = await readBody(url, options, (chunk) => chunks.push(chunk));
+  return {bytes: concat(chunks, read.bytes), url: read.url, contentType: read.contentType};
+}
+
+/** What {@link readBody} read. @internal */
+export interface BodyRead {
+  /** The URL fetched (resolved), or '' for a body given as a response. */
+  url: string;
+  /** The `Content-Type` header. */
+  contentType: string | null;
+  /** How many bytes were read. */
+  bytes: number;
+}
+
+/**
+ * The loop of {@link fetchBytes}, handing each chunk to `onChunk` as it arrives instead of keeping it: same
+ * checks, errors, progress, timeouts and cancellation. `source` is a URL to fetch, or a response already at hand (a
+ * stream wrapped as one: no URL check, no fetch). An error thrown by `onChunk` stops the read, cancels the body and
+ * rejects with that error. @internal
+ */
+export async function readBody(source: string | {response: ResponseLike}, options: LoadOptions, onChunk: (bytes: Uint8Array) => void): Promise<BodyRead> {
+  const given = typeof source === 'string' ? null : source.response;
+  const url = typeof source === 'string' ? source : undefined;
+  const href = given ? '' : checkUrl(url!, options.base);
+  const doFetch = given ? async () => given : (options.fetch ?? (globalThis as {fetch?: FetchLike}).fetch);
   if (!doFetch) throw new EpnDataError('NETWORK', {url, detail: 'fetch indisponible'});
   const maxBytes = limitOption('maxBytes', options.maxBytes, 50 * 1048576);
   const timeout = limitOption('timeout', options.timeout, 60000);
@@ -199,12 +223,12 @@ export async function fetchBytes(url: string, options: LoadOptions = {}): Promis
       if (failure) throw failure;
       if (buffer.byteLength > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
       if (length !== null && buffer.byteLength < length) throw new EpnDataError('TRUNCATED', {url});
+      if (buffer.byteLength) onChunk(new Uint8Array(buffer));
       report(buffer.byteLength, true);
       ok = true;
-      return {bytes: new Uint8Array(buffer), url: href, contentType};
+      return {bytes: buffer.byteLength, url: href, contentType};
     }
     reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
     let loaded = 0;
     armIdle();
     for (;;) {
@@ -220,13 +244,13 @@ export async function fetchBytes(url: string, options: LoadOptions = {}): Promis
       if (!step.value) continue;
       loaded += step.value.byteLength;
       if (loaded > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
-      chunks.push(step.value);
+      onChunk(step.value);
       report(loaded, false);
     }
     if (length !== null && loaded < length) throw new EpnDataError('TRUNCATED', {url});
     report(loaded, true);
     ok = true;
-    return {bytes: concat(chunks, loaded), url: href, contentType};
+    return {bytes: loaded, url: href, contentType};
   } finally {
     if (total !== null) clearTimeout(total);
     if (idle !== null) clearTimeout(idle);

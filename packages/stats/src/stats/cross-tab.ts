@@ -227,6 +227,51 @@ export interface CrossTabOptions {
  * ```
  */
 export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
+  const {rows, columns, meta} = table;
+  const plan = planCrossTab(columns, meta.types, function* (j) {
+    for (const row of rows) yield row[j]!;
+  }, options);
+  const acc = new CrossTabAccumulator(plan);
+  const {r, c, v} = plan;
+  rows.forEach((row, i) => acc.add(acc.keyOf(row[r]!, false), acc.keyOf(row[c]!, true), v >= 0 ? (row[v] as number | null) : 1, meta.rowLines[i] ?? i + 1));
+  return acc.finish();
+}
+
+/**
+ * The key of a row's category on one axis of a cross-tab: its label, `null` when the cell is empty (the row is left
+ * out as `MISSING_KEY`), or {@link UNBINNED} when an age falls outside the bands (left out as `UNBINNED`). @internal
+ */
+export type AxisKey = string | null | typeof UNBINNED;
+/** See {@link AxisKey}. @internal */
+export const UNBINNED: unique symbol = Symbol('unbinned');
+
+/** What {@link crossTab} decides from the columns, their types and options, before counting. @internal */
+export interface CrossTabPlan {
+  /** Column names (for titles and messages). */
+  columns: readonly string[];
+  /** Index of the rows column, the columns column, the value column (-1 without `value`). */
+  r: number;
+  c: number;
+  v: number;
+  bands: AgeBands | null;
+  /** Which axis is binned into age bands, if any. */
+  binRows: boolean;
+  binCols: boolean;
+  /** Which axis holds sex codes, and whether its name says so (then `1/2` are sexes too). */
+  sexRows: boolean;
+  sexCols: boolean;
+  sexNamedRows: boolean;
+  sexNamedCols: boolean;
+  /** Which axis is a numeric column (its labels are then ordered numerically). */
+  numericRows: boolean;
+  numericCols: boolean;
+}
+
+/**
+ * Checks the shape of {@link crossTab}'s options (unknown names, `rows`/`columns` given, column references that are
+ * names or indexes): `BAD_OPTION` otherwise. @internal
+ */
+export function checkCrossTabOptions(options: CrossTabOptions): void {
   checkOptions('crossTab', options, ['rows', 'columns', 'value', 'bands']);
   if (!options || options.rows === undefined || options.columns === undefined) {
     throw new EpnDataError('BAD_OPTION', {detail: 'crossTab demande les colonnes « rows » et « columns »'});
@@ -237,106 +282,178 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
       throw new EpnDataError('BAD_OPTION', {detail: `crossTab : « ${key} » doit être un nom ou un numéro de colonne`});
     }
   }
-  const r = findColumn(table, options.rows);
-  const c = findColumn(table, options.columns);
-  const v = options.value !== undefined ? findColumn(table, options.value) : -1;
-  const {meta, columns} = table;
-  if (v >= 0 && meta.types[v] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[v]!});
-  const bands = options.bands === undefined ? null : options.bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(options.bands) ? ageBands(options.bands as number[]) : (options.bands as AgeBands);
-  if (options.bands !== undefined && (!bands || typeof bands.bandOf !== 'function')) {
+}
+
+/** The age bands of {@link crossTab}'s `bands` option, or `null`; `BAD_OPTION` when they are not understood. @internal */
+export function bandsOption(bands: CrossTabOptions['bands']): AgeBands | null {
+  const scheme = bands === undefined ? null : bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(bands) ? ageBands(bands as number[]) : (bands as AgeBands);
+  if (bands !== undefined && (!scheme || typeof scheme.bandOf !== 'function')) {
     throw new EpnDataError('BAD_OPTION', {detail: 'bands : une liste d\'âges (0, 18, 65) ou « seed »'});
   }
-  // The binned column is `columns`, unless only `rows` is numeric, or `columns` holds numeric sex codes (1/2).
-  const numeric = (j: number) => meta.types[j] === 'number';
-  const binRows = !!bands && numeric(r) && (!numeric(c) || (isSexColumn(columns[c]!) && !isSexColumn(columns[r]!)));
-  const binCols = !!bands && !binRows;
-  if (binCols && meta.types[c] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[c]!});
+  return scheme;
+}
 
-  const issues: Issue[] = [];
-  const sexRows = isSexColumn(columns[r]!) || looksLikeSex(table, r);
-  const sexCols = isSexColumn(columns[c]!) || looksLikeSex(table, c);
-  const keyOf = (value: Value, column: number, binned: boolean, sex: boolean): string | null => {
-    if (value === null || value === '') return null;
-    if (binned) return typeof value === 'number' ? bands!.labelOf(value) : null;
-    if (sex) return sexOf(value, isSexColumn(columns[column]!)) ?? cleanLabel(String(value));
+/**
+ * Plans a cross-tab over columns of known names and types; `values(j)` gives the cells of column `j` in row order
+ * (read only to recognise sex codes in a column whose name does not say so). Throws as {@link crossTab} does, in the
+ * same order: `BAD_OPTION`, `MISSING_COLUMN`, `NOT_NUMERIC`. @internal
+ */
+export function planCrossTab(columns: readonly string[], types: readonly string[], values: (column: number) => Iterable<Value>, options: CrossTabOptions): CrossTabPlan {
+  checkCrossTabOptions(options);
+  const r = columnIndex(columns, options.rows);
+  const c = columnIndex(columns, options.columns);
+  const v = options.value !== undefined ? columnIndex(columns, options.value) : -1;
+  if (v >= 0 && types[v] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[v]!});
+  const bands = bandsOption(options.bands);
+  // The binned column is `columns`, unless only `rows` is numeric, or `columns` holds numeric sex codes (1/2).
+  const numeric = (j: number) => types[j] === 'number';
+  const sexNamedRows = isSexColumn(columns[r]!);
+  const sexNamedCols = isSexColumn(columns[c]!);
+  const binRows = !!bands && numeric(r) && (!numeric(c) || (sexNamedCols && !sexNamedRows));
+  const binCols = !!bands && !binRows;
+  if (binCols && !numeric(c)) throw new EpnDataError('NOT_NUMERIC', {column: columns[c]!});
+  return {
+    columns, r, c, v, bands, binRows, binCols, sexNamedRows, sexNamedCols,
+    sexRows: sexNamedRows || looksLikeSex(values(r)),
+    sexCols: sexNamedCols || looksLikeSex(values(c)),
+    numericRows: numeric(r),
+    numericCols: numeric(c),
+  };
+}
+
+/** Rows left out for one reason: how many, and the first five lines (for the message). */
+interface LeftOut {
+  count: number;
+  lines: number[];
+}
+
+/**
+ * The counting half of {@link crossTab}: rows (or groups of rows with the same keys) go in with {@link add} or
+ * {@link addGroup}, in any number, and {@link finish} makes the {@link CrossTab}. Memory grows with the number of
+ * categories, not of rows. @internal
+ */
+export class CrossTabAccumulator {
+  private readonly cells = new Map<string, Map<string, number | null>>();
+  private readonly rowTotalsGiven = new Map<string, number | null>();
+  private readonly colTotalsGiven = new Map<string, number | null>();
+  private givenTotal: number | null = null;
+  private hasGivenTotal = false;
+  private excluded = 0;
+  private nulls = 0;
+  private readonly missing: LeftOut = {count: 0, lines: []};
+  private readonly unbinned: LeftOut = {count: 0, lines: []};
+
+  constructor(readonly plan: CrossTabPlan) {}
+
+  /** The key of a cell on the rows axis (`columns` false) or the columns axis (`columns` true). */
+  keyOf(value: Value, columns: boolean): AxisKey {
+    const p = this.plan;
+    const binned = columns ? p.binCols : p.binRows;
+    if (value === null) return null;
+    if (value === '') return binned ? UNBINNED : null;
+    if (binned) return (typeof value === 'number' ? p.bands!.labelOf(value) : null) ?? UNBINNED;
+    if (columns ? p.sexCols : p.sexRows) return sexOf(value, columns ? p.sexNamedCols : p.sexNamedRows) ?? cleanLabel(String(value));
     return typeof value === 'number' ? String(value) : cleanLabel(value);
-  };
-  const cells = new Map<string, Map<string, number | null>>();
-  const rowTotalsGiven = new Map<string, number | null>();
-  const colTotalsGiven = new Map<string, number | null>();
-  let givenTotal: number | null = null;
-  let hasGivenTotal = false;
-  let excluded = 0;
-  let nulls = 0;
-  const missingLines: number[] = [];
-  const unbinnedLines: number[] = [];
-  const add = (map: Map<string, number | null>, key: string, n: number | null) => {
-    const prev = map.has(key) ? map.get(key)! : 0;
-    map.set(key, prev === null || n === null ? null : prev + n);
-  };
-  table.rows.forEach((row, i) => {
-    const rk = keyOf(row[r]!, r, binRows, sexRows);
-    const ck = keyOf(row[c]!, c, binCols, sexCols);
-    if (rk === null || ck === null) {
-      excluded++;
-      const isBinMiss = (binCols && row[c] !== null && ck === null) || (binRows && row[r] !== null && rk === null);
-      (isBinMiss ? unbinnedLines : missingLines).push(meta.rowLines[i] ?? i + 1);
+  }
+
+  /** Counts one row: its keys, its count (`1` for one person, `null` when unknown) and its 1-based line. */
+  add(rk: AxisKey, ck: AxisKey, n: number | null, line: number): void {
+    if (typeof rk !== 'string' || typeof ck !== 'string') {
+      this.excluded++;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      out.count++;
+      if (out.lines.length < 5) out.lines.push(line);
       return;
     }
-    const n = v >= 0 ? (row[v] as number | null) : 1;
-    if (n === null) nulls++;
+    if (n === null) this.nulls++;
+    this.count(rk, ck, n);
+  }
+
+  /**
+   * Counts `rows` rows with the same keys at once: `sum` is their counts added in file order (`null` if one is
+   * unknown), `nulls` how many are unknown, `lines` the first lines where they are (up to five).
+   */
+  addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[]): void {
+    if (typeof rk !== 'string' || typeof ck !== 'string') {
+      this.excluded += rows;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      out.count += rows;
+      out.lines = [...out.lines, ...lines].sort((a, b) => a - b).slice(0, 5);
+      return;
+    }
+    this.nulls += nulls;
+    this.count(rk, ck, sum);
+  }
+
+  private count(rk: string, ck: string, n: number | null): void {
     const rowTotal = isTotalLabel(rk);
     const colTotal = isTotalLabel(ck);
     if (rowTotal && colTotal) {
-      givenTotal = hasGivenTotal && givenTotal !== null && n !== null ? givenTotal + n : n;
-      hasGivenTotal = true;
-    } else if (rowTotal) add(colTotalsGiven, ck, n);
-    else if (colTotal) add(rowTotalsGiven, rk, n);
+      // Like every other sum: once one count is unknown, the total stays unknown.
+      this.givenTotal = !this.hasGivenTotal ? n : this.givenTotal === null || n === null ? null : this.givenTotal + n;
+      this.hasGivenTotal = true;
+    } else if (rowTotal) addTo(this.colTotalsGiven, ck, n);
+    else if (colTotal) addTo(this.rowTotalsGiven, rk, n);
     else {
-      let m = cells.get(rk);
-      if (!m) cells.set(rk, (m = new Map()));
-      add(m, ck, n);
+      let m = this.cells.get(rk);
+      if (!m) this.cells.set(rk, (m = new Map()));
+      addTo(m, ck, n);
     }
-  });
-  const someLines = (lines: number[]) => `${lines.length > 1 ? 'lignes' : 'ligne'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? '…' : ''}`;
-  if (missingLines.length) {
-    issues.push({code: 'MISSING_KEY', line: missingLines[0], message: `${missingLines.length} ligne(s) sans « ${columns[r]} » ou sans « ${columns[c]} » ne sont pas comptées (${someLines(missingLines)}).`});
   }
-  if (unbinnedLines.length) {
-    issues.push({code: 'UNBINNED', line: unbinnedLines[0], message: `${unbinnedLines.length} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinnedLines)}).`});
+
+  /** The cross-tab of what was counted, under `plan` (by default the one it was made with). */
+  finish(plan: CrossTabPlan = this.plan): CrossTab {
+    const {cells, rowTotalsGiven, colTotalsGiven, missing, unbinned} = this;
+    const {columns, bands, binRows, binCols, v} = plan;
+    const rowName = columns[plan.r]!;
+    const colName = columns[plan.c]!;
+    const issues: Issue[] = [];
+    const someLines = (out: LeftOut) => `${out.count > 1 ? 'lignes' : 'ligne'} ${out.lines.join(', ')}${out.count > 5 ? '…' : ''}`;
+    if (missing.count) {
+      issues.push({code: 'MISSING_KEY', line: missing.lines[0], message: `${missing.count} ligne(s) sans « ${rowName} » ou sans « ${colName} » ne sont pas comptées (${someLines(missing)}).`});
+    }
+    if (unbinned.count) {
+      issues.push({code: 'UNBINNED', line: unbinned.lines[0], message: `${unbinned.count} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinned)}).`});
+    }
+    if (this.nulls) {
+      issues.push({code: 'NULL_VALUE', message: `${this.nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
+    }
+    let rowLabels = [...cells.keys()];
+    const colSet = new Set<string>();
+    for (const m of cells.values()) for (const k of m.keys()) colSet.add(k);
+    for (const k of colTotalsGiven.keys()) colSet.add(k);
+    for (const k of rowTotalsGiven.keys()) if (!cells.has(k)) rowLabels.push(k);
+    let columnLabels = [...colSet];
+    if (binCols) columnLabels = bands!.labels.filter((l) => colSet.has(l) || v < 0);
+    else columnLabels = orderLabels(columnLabels, plan.sexCols, plan.numericCols, issues);
+    if (binRows) rowLabels = bands!.labels.filter((l) => cells.has(l) || v < 0);
+    else rowLabels = orderLabels(rowLabels, plan.sexRows, plan.numericRows, issues);
+    if (!rowLabels.length || !columnLabels.length) throw new EpnDataError('NO_DATA');
+    const absent = v >= 0 ? null : 0;
+    const counts = rowLabels.map((rk) => columnLabels.map((ck) => {
+      const m = cells.get(rk);
+      return m && m.has(ck) ? m.get(ck)! : absent;
+    }));
+    return finish({
+      rowLabels,
+      columnLabels,
+      counts,
+      givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
+      givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
+      givenTotal: this.hasGivenTotal ? this.givenTotal : null,
+      rowTitle: rowName,
+      columnTitle: colName,
+      subRows: [],
+      excluded: this.excluded,
+      issues,
+    });
   }
-  if (nulls) {
-    issues.push({code: 'NULL_VALUE', message: `${nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
-  }
-  let rowLabels = [...cells.keys()];
-  const colSet = new Set<string>();
-  for (const m of cells.values()) for (const k of m.keys()) colSet.add(k);
-  for (const k of colTotalsGiven.keys()) colSet.add(k);
-  for (const k of rowTotalsGiven.keys()) if (!cells.has(k)) rowLabels.push(k);
-  let columnLabels = [...colSet];
-  if (binCols) columnLabels = bands!.labels.filter((l) => colSet.has(l) || v < 0);
-  else columnLabels = orderLabels(columnLabels, sexCols, meta.types[c] === 'number', issues);
-  if (binRows) rowLabels = bands!.labels.filter((l) => cells.has(l) || v < 0);
-  else rowLabels = orderLabels(rowLabels, sexRows, meta.types[r] === 'number', issues);
-  if (!rowLabels.length || !columnLabels.length) throw new EpnDataError('NO_DATA');
-  const absent = v >= 0 ? null : 0;
-  const counts = rowLabels.map((rk) => columnLabels.map((ck) => {
-    const m = cells.get(rk);
-    return m && m.has(ck) ? m.get(ck)! : absent;
-  }));
-  return finish({
-    rowLabels,
-    columnLabels,
-    counts,
-    givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
-    givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
-    givenTotal: hasGivenTotal ? givenTotal : null,
-    rowTitle: columns[r]!,
-    columnTitle: columns[c]!,
-    subRows: [],
-    excluded,
-    issues,
-  });
+}
+
+/** Adds `n` to a running sum that starts at 0 and stays `null` once a count is unknown. */
+function addTo(map: Map<string, number | null>, key: string, n: number | null): void {
+  const prev = map.has(key) ? map.get(key)! : 0;
+  map.set(key, prev === null || n === null ? null : prev + n);
 }
 
 interface Parts {
@@ -448,12 +565,11 @@ function numericColumns(table: Table): string[] {
   return table.columns.filter((_, j) => table.meta.types[j] === 'number');
 }
 
-function looksLikeSex(table: Table, column: number): boolean {
+function looksLikeSex(values: Iterable<Value>): boolean {
   let sex = 0;
   let other = 0;
   const seen = new Set<string>();
-  for (const row of table.rows) {
-    const v = row[column];
+  for (const v of values) {
     if (v === null || v === undefined || typeof v === 'number') continue;
     if (seen.has(v)) continue;
     seen.add(v);
@@ -475,16 +591,21 @@ function looksLikeSex(table: Table, column: number): boolean {
  * ```
  */
 export function findColumn(table: Table, name: string | number): number {
+  return columnIndex(table.columns, name);
+}
+
+/** {@link findColumn} over column names. @internal */
+export function columnIndex(columns: readonly string[], name: string | number): number {
   if (typeof name !== 'string' && typeof name !== 'number') {
     throw new EpnDataError('BAD_OPTION', {detail: `colonne « ${String(name)} » : un nom ou un numéro de colonne`});
   }
   if (typeof name === 'number') {
-    if (Number.isInteger(name) && name >= 0 && name < table.columns.length) return name;
-    throw new EpnDataError('MISSING_COLUMN', {column: String(name), available: table.columns});
+    if (Number.isInteger(name) && name >= 0 && name < columns.length) return name;
+    throw new EpnDataError('MISSING_COLUMN', {column: String(name), available: [...columns]});
   }
   const key = looseKey(name);
-  const j = table.columns.findIndex((c) => looseKey(c) === key);
-  if (j < 0) throw new EpnDataError('MISSING_COLUMN', {column: name, available: table.columns});
+  const j = columns.findIndex((c) => looseKey(c) === key);
+  if (j < 0) throw new EpnDataError('MISSING_COLUMN', {column: name, available: [...columns]});
   return j;
 }
 
