@@ -58,6 +58,13 @@ const configs = [
     output: {file: `${widgets}/dist/epn-widgets.js`, format: 'es'},
     plugins: [ts(widgets, false), ...bundled()],
   },
+  // The worker (counts large individual-level files off the main thread), self-contained, beside the all-in-one
+  // file and the npm entry points alike (see src/worker-url.ts).
+  {
+    input: `${widgets}/src/epn-worker.ts`,
+    output: {file: `${widgets}/dist/epn-worker.js`, format: 'es'},
+    plugins: [ts(widgets, false), ...bundled()],
+  },
 ];
 
 export default part === 'stats' ? configs.slice(0, 2) : configs.slice(2);

@@ -13,3 +13,5 @@ export * from './equipment-chart/index.js';
 export * from './skill-chart/index.js';
 export * from './budget-card/index.js';
 export * from './key-figures/index.js';
+/** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
+export {resetWorker} from './internal/aggregate-source.js';

@@ -23,9 +23,20 @@ export interface ResponseLike {
   /** Final URL, after redirects. */
   readonly url?: string;
   /** Response headers (`content-length`, `content-encoding`, `content-type` are read). */
-  readonly headers: {get(name: string): string | null};
+  readonly headers: {
+    /** The value of the header `name` (case-insensitive), or `null` when the response has none. */
+    get(name: string): string | null;
+  };
   /** The body as a stream of bytes, when the platform has one. */
-  readonly body?: {getReader(): {read(): Promise<{done: boolean; value?: Uint8Array}>; cancel(reason?: unknown): Promise<void>}} | null;
+  readonly body?: {
+    /** A reader of the body's chunks (locks the stream). */
+    getReader(): {
+      /** The next chunk: `{done: false, value}` with its bytes, or `{done: true}` once the body has ended. */
+      read(): Promise<{done: boolean; value?: Uint8Array}>;
+      /** Stops the download (after a failure: timeout, abort, size limit); `reason` says why. */
+      cancel(reason?: unknown): Promise<void>;
+    };
+  } | null;
   /** The whole body, used when there is no stream. */
   arrayBuffer(): Promise<ArrayBuffer>;
 }

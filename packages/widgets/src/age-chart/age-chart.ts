@@ -6,6 +6,8 @@ import {pyramidData, type PyramidData} from './age-chart.data.js';
 import {ageChartStyles} from './age-chart.styles.js';
 import {baseStyles} from '../internal/styles.js';
 import {layoutPyramid} from './age-chart.layout.js';
+import type {AggregateSpec} from '../internal/aggregate-source.js';
+import {bandBounds} from '../internal/read-by-band.js';
 
 /**
  * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
@@ -56,6 +58,15 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
   valueColumn: string | null = null;
   /** Lower bounds of the age bands for ages in years (`0,18,65`). */
   bands: string | null = null;
+
+  /**
+   * One row per person (`age-column` without `value-column`): counted as the file streams, off the main thread.
+   * @internal
+   */
+  override aggregateSpec(): AggregateSpec | null {
+    if (!this.ageColumn || this.valueColumn) return null;
+    return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
+  }
 
   protected override buildModel(input: Table | CrossTab): PyramidData {
     return pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});

@@ -45,6 +45,7 @@ import {equipmentChartStyles} from './equipment-chart.styles.js';
  */
 export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   static override styles = [baseStyles, equipmentChartStyles];
+  protected readonly defaultRows = 'equipement';
 
   private get s(): EquipmentStrings {
     return equipmentStrings(this.language);

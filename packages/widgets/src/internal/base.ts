@@ -3,6 +3,7 @@ import {html, LitElement, nothing, svg, type PropertyDeclarations, type Property
 import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {SourceController, type SourceHost} from './source.js';
+import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
 import {toCsv} from './export-csv.js';
 import {exportSvg, slugify, svgToPng} from './export-svg.js';
@@ -199,19 +200,22 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
+    const readChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
+    let reloading = false;
     if (changed.has('data') && this.data) {
       const data = this.data;
       this.acceptInput(() => data);
-    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh'))) {
-      this.loader.sync();
+    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
+      // An individual-level source is counted as it loads: reading it another way loads it again.
+      reloading = this.loader.sync();
       // `src` removed while its file was loading: that load is cancelled, so nothing is loading any more.
       if (!this.src && this.status === 'loading' && !this.loader.loading) {
         this.status = 'idle';
         this.progress = null;
       }
     }
-    const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
-    if (this.lastInput && !changed.has('data') && [...changed.keys()].some((k) => rebuilds.includes(k as string))) this.rebuild();
+    if (this.lastInput && !reloading && !changed.has('data') && readChanged) this.rebuild();
   }
 
   /** Property names whose change rebuilds the model from the same data (subclasses add theirs). */
@@ -267,6 +271,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   acceptTable(table: Table, refresh = false): void {
     this.acceptInput(() => table, false, refresh && this.hasFigures);
   }
+
+  /** @internal (SourceHost) */
+  acceptCrossTab(crossTab: CrossTab, refresh = false): void {
+    this.acceptInput(() => crossTab, false, refresh && this.hasFigures);
+  }
+
+  /**
+   * What to count when `src` is an individual-level file, or `null` to load the whole table (the default). Widgets
+   * that read one row per person override it. @internal (SourceHost)
+   */
+  aggregateSpec?(): AggregateSpec | null;
 
   /** @internal (SourceHost) */
   acceptError(error: EpnDataError, stale: boolean): void {

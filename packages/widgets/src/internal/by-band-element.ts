@@ -2,7 +2,8 @@ import {formatNumber} from '@epn/stats';
 import type {PropertyDeclarations} from 'lit';
 import {EpnElement} from './base.js';
 import type {Strings} from './i18n.js';
-import type {ByBandOptions} from './read-by-band.js';
+import type {AggregateSpec} from './aggregate-source.js';
+import {bandBounds, type ByBandOptions} from './read-by-band.js';
 
 /**
  * The base of the widgets that show categories × age bands (`<epn-equipment-chart>`, `<epn-skill-chart>`): the
@@ -32,6 +33,18 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
   protected get byBand(): ByBandOptions & {measure: string | null} {
     return {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure};
   }
+
+  /**
+   * One row per person (`age-column` without `value-column`): counted as the file streams, off the main thread.
+   * @internal
+   */
+  override aggregateSpec(): AggregateSpec | null {
+    if (!this.ageColumn || this.valueColumn) return null;
+    return {rows: this.rowsColumn || this.defaultRows, columns: this.ageColumn, bands: bandBounds(this.bands)};
+  }
+
+  /** The category column when `rows-column` is not given. */
+  protected abstract readonly defaultRows: string;
 
   /** A formatter of shares, with the element's `digits`. */
   protected share(t: Strings): (v: number | null) => string {

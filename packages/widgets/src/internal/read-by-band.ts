@@ -48,6 +48,14 @@ export function parseBands(text: string | null | undefined): AgeBands {
   return ageBands(text.split(/[,;\s]+/).filter(Boolean).map(Number));
 }
 
+/**
+ * The lower bounds of `bands="0,18,65"` as plain data for counting in a worker (`'seed'` by default). Invalid
+ * bounds are left for the core to refuse (`BAD_OPTION`), as with a table.
+ */
+export function bandBounds(text: string | null | undefined): number[] | 'seed' {
+  return !text || !text.trim() ? 'seed' : text.split(/[,;\s]+/).filter(Boolean).map(Number);
+}
+
 /** Rows become columns, with their totals. */
 export function transpose(ct: CrossTab): CrossTab {
   return {

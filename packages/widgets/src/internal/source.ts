@@ -1,4 +1,5 @@
-import {EpnDataError, loadCsv, type Table} from '@epn/stats';
+import {EpnDataError, loadCsv, type CrossTab, type Table} from '@epn/stats';
+import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {sharedLoad} from './shared-load.js';
 
@@ -15,6 +16,13 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
    * a failed refresh: the figures stay, marked stale).
    */
   acceptTable(table: Table, refresh: boolean): void;
+  /**
+   * What to count when the source is an individual-level file (one row per person), or `null` to load the whole
+   * table: such files are counted as they stream, off the main thread when possible, and never held.
+   */
+  aggregateSpec?(): AggregateSpec | null;
+  /** Called with the counts of an individual-level file (see `aggregateSpec`); `refresh` as for `acceptTable`. */
+  acceptCrossTab?(crossTab: CrossTab, refresh: boolean): void;
   /** Called when a load fails; `stale` when figures are already shown (a failed refresh). */
   acceptError(error: EpnDataError, stale: boolean): void;
   /** Called while loading, with a fraction in [0, 1] or null when the size is unknown. */
@@ -69,22 +77,29 @@ export class SourceController implements ReactiveController {
     });
   }
 
-  /** Starts a load if the source (or how to read it) changed since the last one. Call from `willUpdate`. */
-  sync(): void {
-    if (!this.host.isConnected) return;
+  /**
+   * Starts a load if the source (or how to read it) changed since the last one. Call from `willUpdate`. Returns
+   * whether a load started.
+   */
+  sync(): boolean {
+    if (!this.host.isConnected) return false;
     if (this.host.data) {
       this.cancel();
       this.loadedKey = null;
       this.stopTimer();
-      return;
+      return false;
     }
     const key = this.key();
+    let started = false;
     if (key !== this.loadedKey) {
       this.loadedKey = key;
-      if (this.host.src) void this.load(false);
-      else this.cancel();
+      if (this.host.src) {
+        void this.load(false);
+        started = true;
+      } else this.cancel();
     }
     this.startTimer();
+    return started;
   }
 
   /** Reloads now (as a refresh: on failure, figures already shown stay, marked stale). */
@@ -94,7 +109,7 @@ export class SourceController implements ReactiveController {
 
   private key(): string | null {
     const {src, delimiter, encoding} = this.host;
-    return src ? JSON.stringify([src, delimiter, encoding]) : null;
+    return src ? JSON.stringify([src, delimiter, encoding, this.host.aggregateSpec?.() ?? null]) : null;
   }
 
   private cancel(): void {
@@ -113,27 +128,37 @@ export class SourceController implements ReactiveController {
     const current = () => seq === this.seq && !controller.signal.aborted;
     if (!refresh || !this.host.hasFigures) this.host.acceptProgress(null);
     const {delimiter, encoding} = this.host;
+    const spec = this.host.aggregateSpec?.() ?? null;
+    const onProgress = (fraction: number | null) => {
+      if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
+    };
     try {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
+      const key = JSON.stringify([absolute(src), delimiter || '', encoding || '', spec]);
+      if (spec && this.host.acceptCrossTab) {
+        const counts = await sharedLoad(
+          key,
+          (signal, report) =>
+            aggregateSource(src, {...spec, delimiter: delimiter || undefined, encoding: encoding || undefined}, {signal, refresh, onProgress: report}),
+          {signal: controller.signal, refresh, joinFinished: timer, onProgress},
+        );
+        if (!current()) return;
+        this.controller = null;
+        this.host.acceptCrossTab(counts, refresh && this.host.hasFigures);
+        return;
+      }
       const table = await sharedLoad(
-        JSON.stringify([absolute(src), delimiter || '', encoding || '']),
-        (signal, onProgress) =>
+        key,
+        (signal, report) =>
           loadCsv(src, {
             signal,
             // A refresh must reach the server (revalidating), not a heuristically fresh copy in the HTTP cache.
             fetch: (url, init) => fetch(url, {...init, cache: refresh ? 'no-cache' : 'default'}),
             delimiter: delimiter || undefined,
             encoding: encoding || undefined,
-            onProgress: (p) => onProgress(p.fraction),
+            onProgress: (p) => report(p.fraction),
           }),
-        {
-          signal: controller.signal,
-          refresh,
-          joinFinished: timer,
-          onProgress: (fraction) => {
-            if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
-          },
-        },
+        {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );
       if (!current()) return;
       this.controller = null;

@@ -54,6 +54,7 @@ import {skillChartStyles} from './skill-chart.styles.js';
  */
 export class EpnSkillChart extends EpnByBandElement<SkillData> {
   static override styles = [baseStyles, skillChartStyles];
+  protected readonly defaultRows = 'niveau';
 
   private get s(): SkillStrings {
     return skillStrings(this.language);

@@ -1,0 +1,216 @@
+import {crossTab, EpnDataError, loadCsv, type CrossTab, type EpnErrorCode, type EpnErrorDetails} from '@epn/stats';
+import {workerUrl} from '../worker-url.js';
+
+/**
+ * What to count in an individual-level file (one row per person): the options of the core's `aggregateCsv`, as
+ * plain data (they cross to a worker).
+ */
+export interface AggregateSpec {
+  rows: string;
+  columns: string;
+  /** Lower bounds of the age bands, or `'seed'`; absent when the column holds band labels. */
+  bands?: number[] | 'seed';
+  delimiter?: string;
+  encoding?: string;
+}
+
+/** A request to the worker. @internal */
+export type WorkerRequest =
+  | {type: 'aggregate'; id: number; url: string; spec: AggregateSpec; refresh: boolean}
+  | {type: 'abort'; id: number};
+
+/** A reply of the worker. @internal */
+export type WorkerReply =
+  | {type: 'progress'; id: number; fraction: number | null}
+  | {type: 'done'; id: number; result: CrossTab}
+  | {type: 'error'; id: number; code: EpnErrorCode; details: EpnErrorDetails};
+
+interface Job {
+  resolve: (ct: CrossTab) => void;
+  reject: (e: unknown) => void;
+  onProgress: (fraction: number | null) => void;
+}
+
+/** The page's one worker, started at the first large source; `null` once it proved unusable (CSP, cross-origin). */
+let worker: Worker | null | undefined;
+let nextId = 1;
+const jobs = new Map<number, Job>();
+
+/** The worker, or `null` when this page cannot run it: a script from another origin, a CSP without worker-src. */
+function getWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    const url = workerUrl();
+    // A worker must come from the page's origin (a CDN copy of the script cannot start one; no blob: workaround).
+    if (url.origin !== location.origin) return (worker = null);
+    const w = new Worker(url, {type: 'module', name: 'epn-worker'});
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const m = e.data;
+      const job = jobs.get(m.id);
+      if (!job) return;
+      if (m.type === 'progress') job.onProgress(m.fraction);
+      else {
+        jobs.delete(m.id);
+        if (m.type === 'done') job.resolve(m.result);
+        else job.reject(new EpnDataError(m.code, m.details));
+      }
+    };
+    // The worker failed to start (refused by a CSP, file missing): every job in flight falls back to the main thread.
+    w.onerror = (e) => {
+      e.preventDefault();
+      worker = null;
+      w.terminate();
+      const waiting = [...jobs.values()];
+      jobs.clear();
+      for (const job of waiting) job.reject(UNUSABLE);
+    };
+    return (worker = w);
+  } catch {
+    return (worker = null);
+  }
+}
+
+const UNUSABLE = Symbol('worker unusable');
+
+/**
+ * Counts an individual-level CSV at `url` into a CrossTab without holding its rows: in the page's worker when it can
+ * run one (parsing a million rows never blocks the page), else on the main thread, chunk by chunk as bytes arrive
+ * (else, without the worker's file, by reading the whole table). Rejects with EpnDataError (`ABORTED` when `signal`
+ * fires).
+ */
+export async function aggregateSource(
+  url: string,
+  spec: AggregateSpec,
+  options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
+): Promise<CrossTab> {
+  try {
+    return await count(url, spec, options);
+  } catch (e) {
+    // Ages written as band labels ("18-25") on each row cannot be binned: count the labels as they are, as a
+    // table read whole would.
+    if (spec.bands && e instanceof EpnDataError && e.code === 'NOT_NUMERIC' && e.details.column !== undefined) {
+      const {bands: _bands, ...labels} = spec;
+      return count(url, labels, options);
+    }
+    throw e;
+  }
+}
+
+async function count(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void}): Promise<CrossTab> {
+  const w = getWorker();
+  if (w) {
+    try {
+      return await inWorker(w, new URL(url, document.baseURI).href, spec, options);
+    } catch (e) {
+      if (e !== UNUSABLE) throw e;
+    }
+  }
+  return onMainThread(url, spec, options);
+}
+
+function inWorker(w: Worker, url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
+  const {signal, refresh, onProgress} = options;
+  if (signal.aborted) return Promise.reject(new EpnDataError('ABORTED'));
+  const id = nextId++;
+  return new Promise<CrossTab>((resolve, reject) => {
+    const onAbort = () => {
+      if (!jobs.delete(id)) return;
+      w.postMessage({type: 'abort', id} satisfies WorkerRequest);
+      reject(new EpnDataError('ABORTED'));
+    };
+    signal.addEventListener('abort', onAbort, {once: true});
+    const done = () => signal.removeEventListener('abort', onAbort);
+    jobs.set(id, {
+      resolve: (ct) => (done(), resolve(ct)),
+      reject: (e) => (done(), reject(e)),
+      onProgress,
+    });
+    w.postMessage({type: 'aggregate', id, url, spec, refresh} satisfies WorkerRequest);
+  });
+}
+
+async function onMainThread(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
+  const load = {
+    delimiter: spec.delimiter,
+    encoding: spec.encoding,
+    signal: options.signal,
+    fetch: async (u: string, init: RequestInit) => sliced(await fetch(u, {...init, cache: options.refresh ? 'no-cache' : 'default'})),
+    onProgress: (p: {fraction: number | null}) => options.onProgress(p.fraction),
+  };
+  const counting = {rows: spec.rows, columns: spec.columns, ...(spec.bands ? {bands: spec.bands} : {})};
+  // The streaming counter lives in the worker's file (the all-in-one file does not carry it): imported here, it runs
+  // on the main thread, chunk by chunk as bytes arrive.
+  let aggregateCsv: typeof import('@epn/stats').aggregateCsv | null = null;
+  try {
+    ({aggregateCsv} = (await import(/* @vite-ignore */ workerUrl().href)) as typeof import('@epn/stats'));
+  } catch {
+    // No epn-worker.js beside the script (only the all-in-one file was copied): read the whole table.
+  }
+  if (aggregateCsv) {
+    try {
+      return await aggregateCsv(url, {...counting, ...load});
+    } catch (e) {
+      // The worker's file has its own copy of the core: its errors are EpnDataErrors of another class.
+      const other = e as {name?: unknown; code?: EpnErrorCode; details?: EpnErrorDetails};
+      throw other?.name === 'EpnDataError' && other.code ? new EpnDataError(other.code, other.details) : e;
+    }
+  }
+  return crossTab(await loadCsv(url, load), counting);
+}
+
+/** Bytes handed to the counter at a time on the main thread. */
+const SLICE = 64 * 1024;
+/** Longest stretch of main-thread work between two yields to the page, in ms (a long task is 50 ms). */
+const BUDGET = 8;
+
+/** Lets the page run (input, rendering) before going on: `scheduler.yield()` where it exists, else a message. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * A response whose body reads in slices of at most {@link SLICE} bytes, yielding to the page every {@link BUDGET} ms:
+ * a local or fast server hands over megabytes at once, and counting them in one go would freeze the page.
+ */
+function sliced(response: Response): Response {
+  const body = response.body;
+  if (!body) return response;
+  let last = performance.now();
+  const wrapped = {
+    getReader() {
+      const reader = body.getReader();
+      let pending: Uint8Array | null = null;
+      return {
+        async read(): Promise<{done: boolean; value?: Uint8Array}> {
+          if (performance.now() - last > BUDGET) {
+            await yieldToPage();
+            last = performance.now();
+          }
+          if (!pending || pending.length === 0) {
+            const next = await reader.read();
+            if (next.done) return {done: true};
+            pending = next.value;
+          }
+          const value = pending.subarray(0, SLICE);
+          pending = pending.subarray(value.length);
+          return {done: false, value};
+        },
+        cancel: (reason?: unknown) => reader.cancel(reason),
+      };
+    },
+  };
+  // Only what the core reads of a response (ok, status, url, headers, body, arrayBuffer) is needed.
+  return {ok: response.ok, status: response.status, url: response.url, headers: response.headers, body: wrapped, arrayBuffer: () => response.arrayBuffer()} as unknown as Response;
+}
+
+/** Forgets the worker (tests: to start again after faking a page that cannot run one). @internal */
+export function resetWorker(next?: Worker | null): void {
+  worker?.terminate();
+  worker = next;
+}
