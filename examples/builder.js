@@ -7,6 +7,8 @@
 
 /** The all-in-one file this page loads (from the build). */
 const WIDGETS_SCRIPT = new URL('../packages/widgets/dist/epn-widgets.js', import.meta.url).href;
+/** The core (loadCsv, parseCsv…) for a page without a bundler: the all-in-one file registers the widgets only. */
+const STATS_SCRIPT = new URL('../packages/stats/dist/epn-stats.min.js', import.meta.url).href;
 /**
  * The addresses written in the code to copy: the webmaster's own site, as in the gallery (gallery.js), never this
  * page's server (often the test server on this computer): epn-widgets.js in /js/, the embed page in /epn/.
@@ -637,12 +639,12 @@ if (document.getElementById('builder')) {
   addEventListener('unhandledrejection', (event) => {
     showError('Une erreur inattendue est survenue.', String(event.reason?.message ?? event.reason));
   });
-  import(WIDGETS_SCRIPT).then(
-    (module) => {
-      core = module;
+  Promise.all([import(STATS_SCRIPT), import(WIDGETS_SCRIPT)]).then(
+    ([stats, widgets]) => {
+      core = {...stats, ...widgets};
       start();
     },
-    (error) => showError('Le script des graphiques (epn-widgets.js) n\'a pas pu être chargé.',
-      `Adresse : ${WIDGETS_SCRIPT}. Lancez « npm run build » puis rechargez la page.`, String(error?.message ?? error)),
+    (error) => showError('Les scripts des graphiques (epn-stats.min.js, epn-widgets.js) n\'ont pas pu être chargés.',
+      `Adresses : ${STATS_SCRIPT}, ${WIDGETS_SCRIPT}. Lancez « npm run build » puis rechargez la page.`, String(error?.message ?? error)),
   );
 }

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import {aggregateCsv, crossTab, EpnDataError, parseCsv, type AggregateOptions, type CrossTabOptions, type ParseOptions, type Progress, type Table} from '@epn/stats';
 import {cp1252, describe, expect, fixture, isNode, it, rejected, repoFile, utf8} from '../harness.js';
+import {CASES} from './corpus.cases.js';
 
 const SEED = 20120517;
 
@@ -123,7 +124,7 @@ const FIXTURES = [
   'widgets/budget-one-row.csv', 'widgets/budget-population-age.csv', 'widgets/budget-seed.csv', 'widgets/budget-zero.csv',
   'widgets/equipment-attack.csv', 'widgets/equipment-long-label.csv', 'widgets/equipment-long.csv', 'widgets/equipment-transposed.csv',
   'widgets/equipment-zero.csv', 'widgets/key-attack-breakdown.csv', 'widgets/key-attack.csv', 'widgets/key-departements-total.csv',
-  'widgets/key-empty.csv', 'widgets/pyramid-attack.csv', 'widgets/pyramid-long.csv', 'widgets/pyramid-people.csv',
+  'widgets/key-empty.csv', 'widgets/pyramid-attack.csv', 'widgets/pyramid-long.csv', 'widgets/pyramid-people.csv', 'widgets/pyramid-people-bands.csv',
   'widgets/pyramid-transposed.csv', 'widgets/pyramid-zero.csv', 'widgets/skill-attack.csv', 'widgets/skill-long.csv',
   'widgets/skill-people.csv', 'widgets/skill-zero.csv',
 ];
@@ -133,7 +134,8 @@ describe('aggregateCsv on the fixtures', () => {
     it('the list of fixtures here is every CSV under test/fixtures', async () => {
       const {readdirSync} = await import('node:' + 'fs');
       const dir = new URL('../../../test/fixtures/', import.meta.url);
-      const found = readdirSync(dir, {recursive: true}).map(String).filter((f: string) => f.endsWith('.csv')).map((f: string) => f.replace(/\\/g, '/'));
+      // The edge-case corpus has its own test below (test/fixtures/corpus, listed by its manifest).
+      const found = readdirSync(dir, {recursive: true}).map(String).filter((f: string) => f.endsWith('.csv') && !f.startsWith('corpus')).map((f: string) => f.replace(/\\/g, '/'));
       expect([...found].sort()).to.deep.equal([...FIXTURES].sort());
     });
   }
@@ -155,6 +157,31 @@ describe('aggregateCsv on the fixtures', () => {
       }
     });
   }
+
+  it('aggregateCsv equals crossTab(parseCsv) on every file of the edge-case corpus (same table or same error), whole and in 7-byte chunks', async () => {
+    const names = CASES.map((c) => c.file);
+    expect(names.length).to.be.greaterThan(100);
+    const failures: string[] = [];
+    for (const name of names) {
+      const bytes = await fixture(`corpus/${name}`);
+      let sets: CrossTabOptions[];
+      try {
+        sets = optionSets(parseCsv(bytes)).slice(0, 2);
+      } catch {
+        sets = [{rows: 0, columns: 1}];
+      }
+      if (!sets.length) sets = [{rows: 0, columns: 1}];
+      for (const options of sets) {
+        try {
+          await expectSame(bytes, options, [bytes], name);
+          await expectSame(bytes, options, every(bytes, 7), name);
+        } catch (e) {
+          failures.push(String((e as Error).message).slice(0, 300));
+        }
+      }
+    }
+    expect(failures).to.deep.equal([]);
+  });
 
   it('aggregateCsv equals crossTab(parseCsv) on every CSV text of the crossTab and readCrossTab tests, in chunks of every size', async () => {
     // The texts written as string literals in cross-tab.test.ts (`parseCsv('…')`), read from its source.

@@ -773,20 +773,32 @@ class Counter {
 
     // Column types, as parseCsv decides them over the whole column.
     const types = [...this.table.meta.types];
-    const typeOf = (j: number, numbers: number, texts: number, codes: number) =>
-      codes > 0 || identifierHeader(columns[j]!) || !(numbers > 0 && texts <= Math.floor(numbers / 10)) ? 'string' : 'number';
+    // A column of markers only (no number, text or refused cell, at least one marker) is numeric when its header
+    // names a figure (a year, an age band), as parseCsv decides.
+    const typeOf = (j: number, numbers: number, texts: number, codes: number, others = 0, marked = 0) =>
+      codes > 0 || identifierHeader(columns[j]!)
+        ? 'string'
+        : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (numbers + texts + others === 0 && marked > 0 && figureHeader(columns[j]!))
+          ? 'number'
+          : 'string';
     const kinds = (interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
       for (let p = 0; p < this.pairs; p++) occurrences[byPair[p]!]! += this.pCount[p]!;
-      const k = [0, 0, 0, 0, 0];
-      for (let id = 0; id < interner.size; id++) k[this.valueOf(interner.bytes(id), true, this.encoding).kind]! += occurrences[id]!;
+      // Kinds as above, and a sixth count: skipped cells that are markers (not blank).
+      const k = [0, 0, 0, 0, 0, 0];
+      for (let id = 0; id < interner.size; id++) {
+        const bytes = interner.bytes(id);
+        const kind = this.valueOf(bytes, true, this.encoding).kind;
+        k[kind]! += occurrences[id]!;
+        if (kind === SKIP && bytes.some((b) => b > 0x20)) k[5]! += occurrences[id]!;
+      }
       return k;
     };
     const kr = kinds(this.R, this.pR);
-    types[this.r] = typeOf(this.r, kr[NUMBER]!, kr[TEXTUAL]!, kr[CODE]!);
+    types[this.r] = typeOf(this.r, kr[NUMBER]!, kr[TEXTUAL]!, kr[CODE]!, kr[OTHER]!, kr[5]!);
     if (this.c !== this.r) {
       const kc = kinds(this.C, this.pC);
-      types[this.c] = typeOf(this.c, kc[NUMBER]!, kc[TEXTUAL]!, kc[CODE]!);
+      types[this.c] = typeOf(this.c, kc[NUMBER]!, kc[TEXTUAL]!, kc[CODE]!, kc[OTHER]!, kc[5]!);
     }
     if (this.v >= 0) types[this.v] = typeOf(this.v, this.vNumbers, this.vTexts, this.vCodes);
 
@@ -996,6 +1008,11 @@ function hasControls(text: string): boolean {
 /** Text for a probe of parseCsv: control characters that would make it refuse the text, replaced by alike ones. */
 function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '\ue000').replace(/\u000b/g, '\u1680');
+}
+
+/** Whether parseCsv reads a column of markers only under this name as figures (`2021`, `0-19`): it says so on a one-line file. */
+function figureHeader(name: string): boolean {
+  return parseCsv(`"${safeText(name).replace(/"/g, '""')}";x\ns;a\n`, {delimiter: ';', headerRows: 1}).meta.types[0] === 'number';
 }
 
 /** Whether parseCsv keeps a column of this name as text (`Code`, `dep`, `id_epn`…): it says so on a one-line file. */
