@@ -6,7 +6,7 @@
 import {aggregateCsv, EpnDataError} from '@epn/stats';
 
 export {aggregateCsv};
-import type {WorkerReply, WorkerRequest} from './internal/aggregate-source.js';
+import {countOptions, type WorkerReply, type WorkerRequest} from './internal/aggregate-source.js';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -15,9 +15,9 @@ const scope = self as unknown as {
 const running = new Map<number, AbortController>();
 
 /** Progress at most every 50 ms (each message costs the page a task). */
-function progress(id: number): (p: {fraction: number | null}) => void {
+function progress(id: number): (fraction: number | null) => void {
   let last = 0;
-  return ({fraction}) => {
+  return (fraction) => {
     const now = performance.now();
     if (now - last < 50 && fraction !== 1) return;
     last = now;
@@ -36,16 +36,7 @@ if (inWorker) scope.onmessage = async ({data: m}) => {
   const controller = new AbortController();
   running.set(m.id, controller);
   try {
-    const result = await aggregateCsv(m.url, {
-      rows: m.spec.rows,
-      columns: m.spec.columns,
-      bands: m.spec.bands,
-      delimiter: m.spec.delimiter,
-      encoding: m.spec.encoding,
-      signal: controller.signal,
-      fetch: (u, init) => fetch(u, {...init, cache: m.refresh ? 'no-cache' : 'default'}),
-      onProgress: progress(m.id),
-    });
+    const result = await aggregateCsv(m.url, countOptions(m.spec, {signal: controller.signal, refresh: m.refresh, onProgress: progress(m.id)}));
     scope.postMessage({type: 'done', id: m.id, result});
   } catch (e) {
     const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url: m.url});

@@ -16,7 +16,7 @@ import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBina
 import {readBody, type LoadOptions, type ResponseLike} from './load.js';
 import {markerTable, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
-import {parseCsv, type ParseOptions} from './parse.js';
+import {isFigureName, isIdentifierHeader, names, parseCsv, type ParseOptions} from './parse.js';
 import {asciiBlank, HIGH, INCOMPLETE, Interner, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, TEXT, UNTERMINATED} from './records.js';
 import {sniffDelimiter} from './scan.js';
 
@@ -776,9 +776,9 @@ class Counter {
     // A column of markers only (no number, text or refused cell, at least one marker) is numeric when its header
     // names a figure (a year, an age band), as parseCsv decides.
     const typeOf = (j: number, numbers: number, texts: number, codes: number, others = 0, marked = 0) =>
-      codes > 0 || identifierHeader(columns[j]!)
+      codes > 0 || isIdentifierHeader(columns[j]!)
         ? 'string'
-        : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (numbers + texts + others === 0 && marked > 0 && figureHeader(columns[j]!))
+        : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (numbers + texts + others === 0 && marked > 0 && names(this.table.meta.header, columns, j).some(isFigureName))
           ? 'number'
           : 'string';
     const kinds = (interner: Interner, byPair: number[]) => {
@@ -1008,14 +1008,4 @@ function hasControls(text: string): boolean {
 /** Text for a probe of parseCsv: control characters that would make it refuse the text, replaced by alike ones. */
 function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '\ue000').replace(/\u000b/g, '\u1680');
-}
-
-/** Whether parseCsv reads a column of markers only under this name as figures (`2021`, `0-19`): it says so on a one-line file. */
-function figureHeader(name: string): boolean {
-  return parseCsv(`"${safeText(name).replace(/"/g, '""')}";x\ns;a\n`, {delimiter: ';', headerRows: 1}).meta.types[0] === 'number';
-}
-
-/** Whether parseCsv keeps a column of this name as text (`Code`, `dep`, `id_epn`…): it says so on a one-line file. */
-function identifierHeader(name: string): boolean {
-  return parseCsv(`"${safeText(name).replace(/"/g, '""')}"\n1\n`, {delimiter: ';', headerRows: 1}).meta.types[0] === 'string';
 }

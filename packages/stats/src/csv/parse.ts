@@ -34,8 +34,11 @@ export interface ParseOptions {
 
 const IDENTIFIER_HEADER = /(^|\s)(code|cog|insee|siren|siret|id|identifiant|cp|n°|numero|depcom|codgeo|dep|reg|com)(\s|$)/;
 
-/** True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`… */
-function isIdentifierHeader(name: string): boolean {
+/**
+ * True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`…
+ * @internal (also used by aggregateCsv, which types columns as parseCsv does)
+ */
+export function isIdentifierHeader(name: string): boolean {
   const words = looseKey(name.replace(/([a-z])([A-Z])/g, '$1 $2')).replace(/[_\-./]+/g, ' ');
   return IDENTIFIER_HEADER.test(words);
 }
@@ -354,13 +357,13 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
 }
 
-/** The column's name and the cells of its header rows. */
-function names(header: string[][], columns: string[], j: number): string[] {
+/** The column's name and the cells of its header rows. @internal (also used by aggregateCsv) */
+export function names(header: string[][], columns: string[], j: number): string[] {
   return [columns[j]!, ...header.map((r) => r[j] ?? '')].filter(Boolean);
 }
 
-/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). */
-function isFigureName(name: string): boolean {
+/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). @internal (also used by aggregateCsv) */
+export function isFigureName(name: string): boolean {
   return numberShape(name).kind === 'number' || parseAgeLabel(name) !== null;
 }
 

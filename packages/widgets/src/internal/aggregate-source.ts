@@ -1,5 +1,6 @@
 import {crossTab, EpnDataError, loadCsv, type CrossTab, type EpnErrorCode, type EpnErrorDetails} from '@epn/stats';
 import {workerUrl} from '../worker-url.js';
+import {fetchFor} from './fetch.js';
 
 /**
  * What to count in an individual-level file (one row per person): the options of the core's `aggregateCsv`, as
@@ -130,13 +131,7 @@ function inWorker(w: Worker, url: string, spec: AggregateSpec, options: {signal:
 }
 
 async function onMainThread(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
-  const load = {
-    delimiter: spec.delimiter,
-    encoding: spec.encoding,
-    signal: options.signal,
-    fetch: async (u: string, init: RequestInit) => sliced(await fetch(u, {...init, cache: options.refresh ? 'no-cache' : 'default'})),
-    onProgress: (p: {fraction: number | null}) => options.onProgress(p.fraction),
-  };
+  const load = countOptions(spec, options, sliced);
   const counting = {rows: spec.rows, columns: spec.columns, ...(spec.bands ? {bands: spec.bands} : {})};
   // The streaming counter lives in the worker's file (the all-in-one file does not carry it): imported here, it runs
   // on the main thread, chunk by chunk as bytes arrive.
@@ -148,7 +143,7 @@ async function onMainThread(url: string, spec: AggregateSpec, options: {signal: 
   }
   if (aggregateCsv) {
     try {
-      return await aggregateCsv(url, {...counting, ...load});
+      return await aggregateCsv(url, load);
     } catch (e) {
       // The worker's file has its own copy of the core: its errors are EpnDataErrors of another class.
       const other = e as {name?: unknown; code?: EpnErrorCode; details?: EpnErrorDetails};
@@ -156,6 +151,24 @@ async function onMainThread(url: string, spec: AggregateSpec, options: {signal: 
     }
   }
   return crossTab(await loadCsv(url, load), counting);
+}
+
+/**
+ * The options of `aggregateCsv` for a spec, in the worker as on the main thread: the spec, the load's signal and
+ * progress, and the page's fetch (through `wrap`, e.g. {@link sliced}). @internal
+ */
+export function countOptions(
+  spec: AggregateSpec,
+  options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
+  wrap: (response: Response) => Response = (r) => r,
+): AggregateSpec & {signal: AbortSignal; fetch: (url: string, init: RequestInit) => Promise<Response>; onProgress: (p: {fraction: number | null}) => void} {
+  const get = fetchFor(options.refresh);
+  return {
+    ...spec,
+    signal: options.signal,
+    fetch: async (url, init) => wrap(await get(url, init)),
+    onProgress: (p) => options.onProgress(p.fraction),
+  };
 }
 
 /** Bytes handed to the counter at a time on the main thread. */

@@ -1,6 +1,7 @@
 import {EpnDataError, loadCsv, type CrossTab, type Table} from '@epn/stats';
 import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {fetchFor} from './fetch.js';
 import {sharedLoad} from './shared-load.js';
 
 /** What the host needs from a source controller. */
@@ -135,34 +136,27 @@ export class SourceController implements ReactiveController {
     try {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
       const key = JSON.stringify([absolute(src), delimiter || '', encoding || '', spec]);
-      if (spec && this.host.acceptCrossTab) {
-        const counts = await sharedLoad(
-          key,
-          (signal, report) =>
-            aggregateSource(src, {...spec, delimiter: delimiter || undefined, encoding: encoding || undefined}, {signal, refresh, onProgress: report}),
-          {signal: controller.signal, refresh, joinFinished: timer, onProgress},
-        );
-        if (!current()) return;
-        this.controller = null;
-        this.host.acceptCrossTab(counts, refresh && this.host.hasFigures);
-        return;
-      }
-      const table = await sharedLoad(
+      const read = {delimiter: delimiter || undefined, encoding: encoding || undefined};
+      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole.
+      const counting = spec && this.host.acceptCrossTab ? spec : null;
+      const input = await sharedLoad<Table | CrossTab>(
         key,
         (signal, report) =>
-          loadCsv(src, {
-            signal,
-            // A refresh must reach the server (revalidating), not a heuristically fresh copy in the HTTP cache.
-            fetch: (url, init) => fetch(url, {...init, cache: refresh ? 'no-cache' : 'default'}),
-            delimiter: delimiter || undefined,
-            encoding: encoding || undefined,
-            onProgress: (p) => report(p.fraction),
-          }),
+          counting
+            ? aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report})
+            : loadCsv(src, {
+                ...read,
+                signal,
+                fetch: fetchFor(refresh),
+                onProgress: (p) => report(p.fraction),
+              }),
         {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );
       if (!current()) return;
       this.controller = null;
-      this.host.acceptTable(table, refresh && this.host.hasFigures);
+      const replaces = refresh && this.host.hasFigures;
+      if (counting) this.host.acceptCrossTab!(input as CrossTab, replaces);
+      else this.host.acceptTable(input as Table, replaces);
     } catch (e) {
       if (!current()) return;
       this.controller = null;
