@@ -1,4 +1,5 @@
 import {nice, ticks} from 'd3-array';
+import {CHAR, chartWidth, finite} from '../internal/geometry.js';
 
 /** One horizontal bar and its direct label. */
 export interface Bar {
@@ -49,14 +50,6 @@ export interface PyramidInput {
   tickFormat?: (value: number | null) => string;
 }
 
-const CHAR = 6.6; // average glyph width at 12px
-/** A finite number rounded to 0.01 (0 for NaN, ±Infinity and what would overflow when rounded). */
-const finite = (x: number) => {
-  const r = Math.round(x * 100) / 100;
-  return Number.isFinite(r) ? r : 0;
-};
-/** Widths beyond any screen are drawn at this width. */
-const MAX_WIDTH = 10_000;
 
 /**
  * Lays out a population pyramid for a width: men on the left, women on the right, youngest band at the bottom,
@@ -64,7 +57,7 @@ const MAX_WIDTH = 10_000;
  * number is finite (no NaN or Infinity even with no data or zero values).
  */
 export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout {
-  const w = Math.min(MAX_WIDTH, Math.max(240, finite(width)));
+  const w = chartWidth(width);
   const n = input.bands.length;
   const longestBand = Math.max(3, ...input.bands.map((b) => Array.from(b).length));
   const centerWidth = Math.min(Math.max(longestBand * CHAR + 12, 44), Math.max(44, w * 0.22));

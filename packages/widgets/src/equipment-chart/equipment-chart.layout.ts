@@ -1,3 +1,5 @@
+import {CHAR, chartWidth, finite, positive} from '../internal/geometry.js';
+
 /** One bar of a panel: an age band, its value and its direct label. */
 export interface EquipmentBar {
   band: string;
@@ -54,20 +56,11 @@ export interface EquipmentLayoutInput {
   track?: boolean;
 }
 
-const CHAR = 6.6; // average glyph width at 12px
 const TITLE_CHAR = 8.2; // at 13px bold, with a margin for wide fonts
 const MIN_PANEL = 280;
 const GUTTER_X = 28;
 const GUTTER_Y = 18;
 const TITLE_HEIGHT = 24;
-/** A finite number rounded to 0.01 (0 for NaN, ±Infinity and what would overflow when rounded). */
-const finite = (x: number) => {
-  const r = Math.round(x * 100) / 100;
-  return Number.isFinite(r) ? r : 0;
-};
-/** Widths beyond any screen are drawn at this width. */
-const MAX_WIDTH = 10_000;
-const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
  * Lays out one small multiple per item (two columns from 2 × 280 px, else one), each a horizontal bar per age band
@@ -76,7 +69,7 @@ const positive = (v: number | null | undefined): v is number => typeof v === 'nu
  * every number is finite, with no data, zero or null values.
  */
 export function layoutEquipment(input: EquipmentLayoutInput, width: number): EquipmentLayout {
-  const w = Math.min(MAX_WIDTH, Math.max(240, finite(width)));
+  const w = chartWidth(width);
   const items = input.items;
   const n = input.bands.length;
   const columns = items.length > 1 && w >= 2 * MIN_PANEL + GUTTER_X ? 2 : 1;

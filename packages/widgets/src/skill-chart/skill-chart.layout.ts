@@ -1,3 +1,5 @@
+import {CHAR, chartWidth, finite, positive} from '../internal/geometry.js';
+
 /** One segment of a stacked bar: a level in an age band. */
 export interface SkillSegment {
   /** Index of the level (into the input's `levels`). */
@@ -60,17 +62,8 @@ export interface SkillLayoutInput {
   endLabels?: string[] | null;
 }
 
-const CHAR = 6.6; // average glyph width at 12px
 const SWATCH = 12;
 const GAP = 2;
-/** A finite number rounded to 0.01 (0 for NaN, ±Infinity and what would overflow when rounded). */
-const finite = (x: number) => {
-  const r = Math.round(x * 100) / 100;
-  return Number.isFinite(r) ? r : 0;
-};
-/** Widths beyond any screen are drawn at this width. */
-const MAX_WIDTH = 10_000;
-const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const chars = (s: string) => Array.from(s).length;
 
 /**
@@ -80,7 +73,7 @@ const chars = (s: string) => Array.from(s).length;
  * data, zero or null values.
  */
 export function layoutSkill(input: SkillLayoutInput, width: number): SkillLayout {
-  const w = Math.min(MAX_WIDTH, Math.max(240, finite(width)));
+  const w = chartWidth(width);
   const n = input.bands.length;
   // Legend: swatch + name, in a grid of equal cells (as many columns as fit), so that the entries line up.
   const maxChars = Math.max(4, Math.floor((w - SWATCH - 6) / CHAR));
