@@ -1,6 +1,7 @@
 // `npm run size`: min + gzip (level 9) of what users download. The npm script builds first.
 // `node test/size.mjs --check` (the last step of `npm run build`) measures only the budgeted files and fails over
-// budget (test/size-budgets.json).
+// budget (test/size-budgets.json). `node test/size.mjs --modules` (after a build) also prints where the bytes of the
+// all-in-one file and of the core come from, module by module.
 // Each widget entry is measured twice: alone with everything it needs inside (lit, d3 pieces, papaparse, the core),
 // and its own code only (those external), which is what it adds to a page that already has the others.
 import {readdirSync, readFileSync} from 'node:fs';
@@ -14,15 +15,52 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measure = (code) => ({min: Buffer.byteLength(code), gzip: gzipSync(code, {level: 9}).length});
 const shared = /^(lit|@lit|d3-|@epn\/stats|papaparse)/;
 
+// The same minifier options as rollup.config.mjs's `bundled()`.
+const minify = (sourceMap) => terser({format: {comments: false}, ecma: 2020, module: true, compress: {passes: 2}, sourceMap});
+
 async function bundle(input, external) {
   const b = await rollup({
     input,
     external,
     onwarn: () => undefined,
-    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), commonjs({ignore: ['stream']}), terser({format: {comments: false}, module: true})],
+    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), commonjs({ignore: ['stream']}), minify(false)],
   });
   const {output} = await b.generate({format: 'es'});
   return output[0].code;
+}
+
+/**
+ * Where the bytes of a bundle come from: the minified characters each source module became (through the source
+ * map), and that module's share of the bundle's gzip size, pro rata (gzip does not split exactly; it is a guide).
+ * `entry` is module code (a virtual entry), bundled like the published file.
+ */
+async function breakdown(entry, external = []) {
+  const virtual = {name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null)};
+  const b = await rollup({
+    input: 'entry',
+    external,
+    onwarn: () => undefined,
+    plugins: [virtual, nodeResolve({browser: true, exportConditions: ['production']}), commonjs({ignore: ['stream']}), minify(true)],
+  });
+  const {output} = await b.generate({format: 'es', sourcemap: true});
+  const {code, map} = output[0];
+  const gzip = measure(code).gzip;
+  const lines = code.split('\n');
+  const mappings = [];
+  // source-map comes with the toolchain (terser's and web-test-runner's dependency); only this breakdown needs it.
+  const {SourceMapConsumer} = await import('source-map');
+  await SourceMapConsumer.with(map, null, (c) => c.eachMapping((m) => mappings.push(m)));
+  mappings.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn);
+  const chars = new Map();
+  mappings.forEach((m, i) => {
+    const next = mappings[i + 1];
+    const line = lines[m.generatedLine - 1];
+    const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
+    const name = (m.source ?? '?').replace(/^.*node_modules\//, '').replace(/^.*packages\//, '').replace('/dist/', '/');
+    chars.set(name, (chars.get(name) ?? 0) + end - m.generatedColumn);
+  });
+  const mapped = [...chars.values()].reduce((a, b) => a + b, 0);
+  return [...chars].sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, n, (n / mapped) * gzip]);
 }
 
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', import.meta.url), 'utf8'));
@@ -51,6 +89,17 @@ const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, s, b] of rows) {
   const budget = b ? `  limit ${b.limit} KB, target ${b.target} KB${b.cap ? `, cap ${b.cap} KB${s.gzip > b.cap * 1024 ? ' (over)' : ''}` : ''}` : '';
   console.log(`${name.padEnd(width)}  ${kb(s.min).padStart(9)} min  ${kb(s.gzip).padStart(8)} gzip${budget}`);
+}
+if (process.argv.includes('--modules')) {
+  const here = (p) => new URL(`../${p}`, import.meta.url).pathname;
+  const parts = [
+    ['all-in-one', `import '${here('packages/widgets/dist/define.js')}'; export * from '${here('packages/widgets/dist/index.js')}';`, []],
+    ['core without papaparse', `export * from '${here('packages/stats/dist/index.js')}';`, ['papaparse']],
+  ];
+  for (const [title, entry, external] of parts) {
+    console.log(`\nWhere the bytes of the ${title} come from (minified characters, share of gzip):`);
+    for (const [name, n, g] of await breakdown(entry, external)) console.log(`${String(n).padStart(8)}  ${kb(g).padStart(8)}  ${name}`);
+  }
 }
 if (over.length) {
   console.error(`\nOver the size budget (test/size-budgets.json):\n- ${over.join('\n- ')}`);
