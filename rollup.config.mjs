@@ -32,6 +32,34 @@ const ts = (pkg, declarations) =>
     outDir: `${pkg}/dist`,
     ...(declarations ? {declarationDir: `${pkg}/dist`} : {declaration: false, declarationDir: undefined}),
   });
+/**
+ * Minifies the CSS of Lit's css`` templates in the widgets' code (terser leaves template text alone): comments out,
+ * white space collapsed, and dropped around `{ } ; , :` (never around `+ - > ~`, which calc() and selectors need).
+ * Interpolations `${…}` are left as they are.
+ */
+const minifyCss = () => ({
+  name: 'epn-minify-css',
+  transform(code, id) {
+    if (!id.includes(`${widgets}/src/`)) return null;
+    const out = code.replace(/\bcss ?`([^`]*)`/g, (_, text) => {
+      const parts = text.split(/(\$\{[^}]*\})/);
+      const min = parts
+        .map((part, i) =>
+          i % 2
+            ? part
+            : part
+                .replace(/\/\*[\s\S]*?\*\//g, '')
+                .replace(/\s+/g, ' ')
+                .replace(/\s*([{};,])\s*/g, '$1')
+                .replace(/:\s+/g, ':')
+                .replace(/;}/g, '}'),
+        )
+        .join('');
+      return `css\`${min.trim()}\``;
+    });
+    return out === code ? null : {code: out, map: null};
+  },
+});
 const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats|papaparse)/.test(id);
 const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
 
@@ -51,12 +79,12 @@ const configs = [
     input: [`${widgets}/src/index.ts`, `${widgets}/src/define.ts`, ...defines],
     external: isExternal,
     output: {dir: `${widgets}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${widgets}/src`},
-    plugins: [ts(widgets, true)],
+    plugins: [ts(widgets, true), minifyCss()],
   },
   {
     input: `${widgets}/src/epn-widgets.ts`,
     output: {file: `${widgets}/dist/epn-widgets.js`, format: 'es'},
-    plugins: [ts(widgets, false), ...bundled()],
+    plugins: [ts(widgets, false), minifyCss(), ...bundled()],
   },
   // The worker (counts large individual-level files off the main thread), self-contained, beside the all-in-one
   // file and the npm entry points alike (see src/worker-url.ts).
