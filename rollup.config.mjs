@@ -83,7 +83,8 @@ const configs = [
   },
   {
     input: `${widgets}/src/epn-widgets.ts`,
-    output: {file: `${widgets}/dist/epn-widgets.js`, format: 'es'},
+    // The image export (export-svg) is a chunk of its own, `epn-export-svg.js`, loaded when first used.
+    output: {dir: `${widgets}/dist`, entryFileNames: 'epn-widgets.js', chunkFileNames: 'epn-[name].js', format: 'es'},
     plugins: [ts(widgets, false), minifyCss(), ...bundled()],
   },
   // The worker (counts large individual-level files off the main thread), self-contained, beside the all-in-one

@@ -68,6 +68,7 @@ const budgeted = [
   ['core', '@epn/stats without papaparse', async () => measure(await bundle('packages/stats/dist/index.js', ['papaparse']))],
   ['core+papaparse', '@epn/stats with papaparse (dist/epn-stats.min.js)', async () => measure(readFileSync('packages/stats/dist/epn-stats.min.js', 'utf8'))],
   ['all-in-one', 'all-in-one (dist/epn-widgets.js)', async () => measure(readFileSync('packages/widgets/dist/epn-widgets.js', 'utf8'))],
+  ['export', 'image export (dist/epn-export-svg.js, loaded on the first PNG/SVG export)', async () => measure(readFileSync('packages/widgets/dist/epn-export-svg.js', 'utf8'))],
   ['worker', 'worker (dist/epn-worker.js, loaded for large files)', async () => measure(readFileSync('packages/widgets/dist/epn-worker.js', 'utf8'))],
 ];
 const rows = [];

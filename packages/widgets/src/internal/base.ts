@@ -5,8 +5,7 @@ import {safeHref, tableFromElement} from './light-table.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
-import {toCsv} from './export-csv.js';
-import {exportSvg, slugify, svgToPng} from './export-svg.js';
+import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
@@ -460,6 +459,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
           this.renderRoot.querySelector('textarea')?.select();
         }
       } else {
+        // The image export is loaded when first used (export-svg.js; a chunk of its own beside the all-in-one file).
+        const {exportSvg, svgToPng} = await import('./export-svg.js');
         const style = getComputedStyle(this);
         const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
           title,

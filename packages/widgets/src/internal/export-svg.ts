@@ -103,7 +103,3 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     URL.revokeObjectURL(url);
   }
 }
-
-/** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
-export const slugify = (title: string): string =>
-  title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';
