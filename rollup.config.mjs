@@ -32,32 +32,95 @@ const ts = (pkg, declarations) =>
     outDir: `${pkg}/dist`,
     ...(declarations ? {declarationDir: `${pkg}/dist`} : {declaration: false, declarationDir: undefined}),
   });
+/** The CSS text of a css`` template, minified: comments out, white space collapsed, and dropped around `{ } ; , :`. */
+const minifyCssText = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+
+/**
+ * Reads the template literal whose text starts at `code[i]` (just past its backtick) up to its closing backtick, and
+ * returns [its source, rewritten, and the index past it]. Interpolations are read as JavaScript (strings, nested
+ * templates, braces), and css`` templates inside them are minified too; the text itself only when `css` is true.
+ */
+function readTemplate(code, i, css) {
+  const parts = [];
+  let text = '';
+  const flush = () => {
+    parts.push(css ? minifyCssText(text) : text);
+    text = '';
+  };
+  while (i < code.length) {
+    const c = code[i];
+    if (c === '\\') {
+      text += code.slice(i, i + 2);
+      i += 2;
+    } else if (c === '`') {
+      flush();
+      let out = parts.join('');
+      if (css) out = out.trim();
+      return [out, i + 1];
+    } else if (c === '$' && code[i + 1] === '{') {
+      flush();
+      const [expr, end] = readExpression(code, i + 2);
+      parts.push('${' + expr + '}');
+      i = end;
+    } else {
+      text += c;
+      i++;
+    }
+  }
+  throw new Error('unterminated template literal');
+}
+
+/** Reads JavaScript from `code[i]` up to the `}` closing an interpolation; returns [it, rewritten, the index past it]. */
+function readExpression(code, i) {
+  let out = '';
+  let depth = 0;
+  while (i < code.length) {
+    const c = code[i];
+    if (c === '}' && depth === 0) return [out, i + 1];
+    if (c === '{') depth++;
+    if (c === '}') depth--;
+    if (c === "'" || c === '"') {
+      let k = i + 1;
+      while (code[k] !== c) k += code[k] === '\\' ? 2 : 1;
+      out += code.slice(i, k + 1);
+      i = k + 1;
+    } else if (c === '`') {
+      const css = /\bcss ?$/.test(out);
+      const [body, end] = readTemplate(code, i + 1, css);
+      out += '`' + body + '`';
+      i = end;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  throw new Error('unterminated interpolation');
+}
+
 /**
  * Minifies the CSS of Lit's css`` templates in the widgets' code (terser leaves template text alone): comments out,
  * white space collapsed, and dropped around `{ } ; , :` (never around `+ - > ~`, which calc() and selectors need).
- * Interpolations `${…}` are left as they are.
+ * Interpolations `${…}` are kept, and css`` templates nested in them minified as well.
  */
 const minifyCss = () => ({
   name: 'epn-minify-css',
   transform(code, id) {
     if (!id.includes(`${widgets}/src/`)) return null;
-    const out = code.replace(/\bcss ?`([^`]*)`/g, (_, text) => {
-      const parts = text.split(/(\$\{[^}]*\})/);
-      const min = parts
-        .map((part, i) =>
-          i % 2
-            ? part
-            : part
-                .replace(/\/\*[\s\S]*?\*\//g, '')
-                .replace(/\s+/g, ' ')
-                .replace(/\s*([{};,])\s*/g, '$1')
-                .replace(/:\s+/g, ':')
-                .replace(/;}/g, '}'),
-        )
-        .join('');
-      return `css\`${min.trim()}\``;
-    });
-    return out === code ? null : {code: out, map: null};
+    let out = '';
+    let from = 0;
+    const start = /\bcss ?`/g;
+    for (let m; (m = start.exec(code)); ) {
+      const [body, end] = readTemplate(code, m.index + m[0].length, true);
+      out += code.slice(from, m.index) + 'css`' + body + '`';
+      from = start.lastIndex = end;
+    }
+    return from ? {code: out + code.slice(from), map: null} : null;
   },
 });
 const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats|papaparse)/.test(id);

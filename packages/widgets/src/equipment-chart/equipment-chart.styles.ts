@@ -1,22 +1,19 @@
 import {css} from 'lit';
+import {themed} from '../internal/styles.js';
 
 // Defaults: EQUIPMENT_PALETTE (equipment-chart.palette.ts), checked for contrast by its test.
 /** The equipment chart's own styles: bar and track colours from the public tokens, bold item titles. */
 export const equipmentChartStyles = css`
-  :host {
-    --_bar: var(--epn-color-bar, #000091);
-    --_track: var(--epn-track-color, #eeeeee);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+  ${themed(
+    css`
+      --_bar: var(--epn-color-bar, #000091);
+      --_track: var(--epn-track-color, #eeeeee);
+    `,
+    css`
       --_bar: var(--epn-color-bar, #8585f6);
       --_track: var(--epn-track-color, #2a2a2a);
-    }
-  }
-  :host([theme='dark']) {
-    --_bar: var(--epn-color-bar, #8585f6);
-    --_track: var(--epn-track-color, #2a2a2a);
-  }
+    `,
+  )}
   .bar {
     fill: var(--_bar);
   }

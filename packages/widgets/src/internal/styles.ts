@@ -1,4 +1,23 @@
-import {css} from 'lit';
+import {css, type CSSResult} from 'lit';
+
+/**
+ * Custom properties with light defaults and dark ones, each palette written once: the dark one applies under
+ * `prefers-color-scheme: dark` (unless the element has `theme="light"`) and under `theme="dark"` (which the element
+ * mirrors from the DSFR's `data-fr-theme`).
+ */
+export const themed = (light: CSSResult, dark: CSSResult): CSSResult => css`
+  :host {
+    ${light}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+`;
 
 /**
  * Styles shared by every widget. Public tokens (`--epn-*`, DSFR-compatible defaults) are read once on `:host` into
@@ -6,17 +25,32 @@ import {css} from 'lit';
  * (through the `theme` attribute the element mirrors from the page).
  */
 export const baseStyles = css`
+  ${themed(
+    css`
+      --_text: var(--epn-text-color, #161616);
+      --_muted: var(--epn-muted-color, #3a3a3a);
+      --_background: var(--epn-background, #ffffff);
+      --_border: var(--epn-border-color, #929292);
+      --_grid: var(--epn-grid-color, #dddddd);
+      --_accent: var(--epn-accent-color, #000091);
+      --_error: var(--epn-error-color, #ce0500);
+      --_men: var(--epn-color-men, #000091);
+      --_women: var(--epn-color-women, #a558a0);
+      --_font: var(--epn-font-family, Marianne, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    `,
+    css`
+      --_text: var(--epn-text-color, #eeeeee);
+      --_muted: var(--epn-muted-color, #cecece);
+      --_background: var(--epn-background, #161616);
+      --_border: var(--epn-border-color, #777777);
+      --_grid: var(--epn-grid-color, #3a3a3a);
+      --_accent: var(--epn-accent-color, #8585f6);
+      --_error: var(--epn-error-color, #ff5655);
+      --_men: var(--epn-color-men, #8585f6);
+      --_women: var(--epn-color-women, #e18bd8);
+    `,
+  )}
   :host {
-    --_text: var(--epn-text-color, #161616);
-    --_muted: var(--epn-muted-color, #3a3a3a);
-    --_background: var(--epn-background, #ffffff);
-    --_border: var(--epn-border-color, #929292);
-    --_grid: var(--epn-grid-color, #dddddd);
-    --_accent: var(--epn-accent-color, #000091);
-    --_error: var(--epn-error-color, #ce0500);
-    --_men: var(--epn-color-men, #000091);
-    --_women: var(--epn-color-women, #a558a0);
-    --_font: var(--epn-font-family, Marianne, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     display: block;
     container-type: inline-size;
     color: var(--_text);
@@ -27,30 +61,6 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_text: var(--epn-text-color, #eeeeee);
-      --_muted: var(--epn-muted-color, #cecece);
-      --_background: var(--epn-background, #161616);
-      --_border: var(--epn-border-color, #777777);
-      --_grid: var(--epn-grid-color, #3a3a3a);
-      --_accent: var(--epn-accent-color, #8585f6);
-      --_error: var(--epn-error-color, #ff5655);
-      --_men: var(--epn-color-men, #8585f6);
-      --_women: var(--epn-color-women, #e18bd8);
-    }
-  }
-  :host([theme='dark']) {
-    --_text: var(--epn-text-color, #eeeeee);
-    --_muted: var(--epn-muted-color, #cecece);
-    --_background: var(--epn-background, #161616);
-    --_border: var(--epn-border-color, #777777);
-    --_grid: var(--epn-grid-color, #3a3a3a);
-    --_accent: var(--epn-accent-color, #8585f6);
-    --_error: var(--epn-error-color, #ff5655);
-    --_men: var(--epn-color-men, #8585f6);
-    --_women: var(--epn-color-women, #e18bd8);
   }
   figure {
     margin: 0;

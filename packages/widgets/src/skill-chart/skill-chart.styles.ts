@@ -1,24 +1,25 @@
 import {css} from 'lit';
+import {themed} from '../internal/styles.js';
 
 // Defaults: SKILL_PALETTE (skill-chart.palette.ts), checked for contrast by its test.
 /** The skill chart's own styles: the sequential palette and its label colours from the public tokens. */
 export const skillChartStyles = css`
-  :host {
-    --_l1: var(--epn-skill-color-1, #8585f6);
-    --_l1-label: var(--epn-skill-label-1, #161616);
-    --_l2: var(--epn-skill-color-2, #5555ec);
-    --_l2-label: var(--epn-skill-label-2, #ffffff);
-    --_l3: var(--epn-skill-color-3, #1f1fd8);
-    --_l3-label: var(--epn-skill-label-3, #ffffff);
-    --_l4: var(--epn-skill-color-4, #000091);
-    --_l4-label: var(--epn-skill-label-4, #ffffff);
-    --_o1: var(--epn-skill-color-other-1, #666666);
-    --_o1-label: var(--epn-skill-label-other-1, #ffffff);
-    --_o2: var(--epn-skill-color-other-2, #929292);
-    --_o2-label: var(--epn-skill-label-other-2, #161616);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+  ${themed(
+    css`
+      --_l1: var(--epn-skill-color-1, #8585f6);
+      --_l1-label: var(--epn-skill-label-1, #161616);
+      --_l2: var(--epn-skill-color-2, #5555ec);
+      --_l2-label: var(--epn-skill-label-2, #ffffff);
+      --_l3: var(--epn-skill-color-3, #1f1fd8);
+      --_l3-label: var(--epn-skill-label-3, #ffffff);
+      --_l4: var(--epn-skill-color-4, #000091);
+      --_l4-label: var(--epn-skill-label-4, #ffffff);
+      --_o1: var(--epn-skill-color-other-1, #666666);
+      --_o1-label: var(--epn-skill-label-other-1, #ffffff);
+      --_o2: var(--epn-skill-color-other-2, #929292);
+      --_o2-label: var(--epn-skill-label-other-2, #161616);
+    `,
+    css`
       --_l1: var(--epn-skill-color-1, #5b5bc8);
       --_l1-label: var(--epn-skill-label-1, #ffffff);
       --_l2: var(--epn-skill-color-2, #7d7def);
@@ -31,22 +32,8 @@ export const skillChartStyles = css`
       --_o1-label: var(--epn-skill-label-other-1, #161616);
       --_o2: var(--epn-skill-color-other-2, #cecece);
       --_o2-label: var(--epn-skill-label-other-2, #161616);
-    }
-  }
-  :host([theme='dark']) {
-    --_l1: var(--epn-skill-color-1, #5b5bc8);
-    --_l1-label: var(--epn-skill-label-1, #ffffff);
-    --_l2: var(--epn-skill-color-2, #7d7def);
-    --_l2-label: var(--epn-skill-label-2, #161616);
-    --_l3: var(--epn-skill-color-3, #a3a3f8);
-    --_l3-label: var(--epn-skill-label-3, #161616);
-    --_l4: var(--epn-skill-color-4, #cacafb);
-    --_l4-label: var(--epn-skill-label-4, #161616);
-    --_o1: var(--epn-skill-color-other-1, #929292);
-    --_o1-label: var(--epn-skill-label-other-1, #161616);
-    --_o2: var(--epn-skill-color-other-2, #cecece);
-    --_o2-label: var(--epn-skill-label-other-2, #161616);
-  }
+    `,
+  )}
   .seg.l1 {
     fill: var(--_l1);
   }
