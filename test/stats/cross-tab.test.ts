@@ -21,6 +21,21 @@ describe('readCrossTab', () => {
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
+  it('readCrossTab(table) says which cells were markers (meta.markers, in the cross-tab\'s own order), none for the totals', () => {
+    // Bands written oldest first and a transposed-looking order: the indices are those of the ordered cross-tab.
+    const ct = readCrossTab(parseCsv('tranche;60 ans ou plus;0-19;20-59;Total\n20-39;s;5;n.d.;9\nTotal;s;5;7;12\ndont cadres;s;1;1;2\nFemmes;4;nd;2;6'));
+    expect(ct.columnLabels).to.deep.equal(['0-19', '20-59', '60 ans ou plus']);
+    expect(ct.rowLabels).to.deep.equal(['20-39', 'Femmes']);
+    expect(ct.counts).to.deep.equal([[5, null, null], [null, 2, 4]]);
+    expect(ct.meta.markers).to.deep.equal([
+      {row: 0, column: 1, kind: 'unavailable', raw: 'n.d.'},
+      {row: 0, column: 2, kind: 'secret', raw: 's'},
+      {row: 1, column: 0, kind: 'unavailable', raw: 'nd'},
+    ]);
+    // No marker among the counted cells: no field.
+    expect(readCrossTab(parseCsv('sexe;-11;Total\nHommes;793;s\nFemmes;561;561')).meta.markers).to.equal(undefined);
+  });
+
   it('readCrossTab(table) keeps a Total row and a Total column as the given totals, out of the categories', () => {
     const ct = readCrossTab(parseCsv('sexe,-11,11-17,Total\nHommes,793,1762,2555\nFemmes,561,1327,1888\nTotal,1354,3089,4443'));
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);

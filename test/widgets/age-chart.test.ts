@@ -47,6 +47,23 @@ describe('<epn-age-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says why a count is unknown: « donnée confidentielle » for a secret cell, « non disponible » for n.d., on the bars and in the table', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart></epn-age-chart>`);
+      // Bands written oldest first and the women's row first: the markers follow the cells once ordered.
+      el.data = parseCsv(new TextEncoder().encode('sexe;65+;18-64;0-17\nFemmes;150;520;n.d.\nHommes;120;500;s\n'));
+      await settled(el);
+      const root = shadow(el);
+      // Per band, youngest first in the document: the men's label then the women's.
+      expect(texts(root, 'text.value')).to.deep.equal(['donnée confidentielle', 'non disponible', '500', '520', '120', '150']);
+      const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
+      expect(rows[0]).to.deep.equal(['0-17', 'donnée confidentielle', 'non disponible', 'non disponible']);
+      expect(rows[1]).to.deep.equal(['18-64', '500', '520', '1\u202f020']);
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal(['confidential', 'not available', 'not available']);
+      await expect(el).to.be.accessible();
+    });
+
     it('never puts "non disponible" inside the sentence: unknown figures are left out and said to be unknown', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart></epn-age-chart>`);
       el.data = parseCsv(new TextEncoder().encode('sexe;0-17;18-64;65+\nHommes;s;500;120\nFemmes;80;520;150\n'));

@@ -154,6 +154,19 @@ describe('<epn-equipment-chart>', () => {
       expect(texts(panel(root), 'text.value')).to.deep.equal(['90,1', '85,4', '61,9'].map(pct));
     });
 
+    it('says why a rate is unknown: « donnée confidentielle » for a secret count, « non disponible » for n.d., on the bars and in the table', async () => {
+      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart></epn-equipment-chart>`);
+      // Bands written oldest first: the markers follow the cells once ordered.
+      el.data = parseCsv('equipement;65 +;-11;Total\nOrdinateur;s;236;300\nTablette;40;n.d.;90\nTotal;100;262;362');
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '65 +', '-11', '65 +']);
+      expect(texts(root, 'text.value')).to.deep.equal(['90,1\u00a0%', 'donnée confidentielle', 'non disponible', '40,0\u00a0%']);
+      const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
+      expect(rows.slice(0, 2)).to.deep.equal([['-11', '90,1\u00a0%', 'non disponible', '262'], ['65 +', 'donnée confidentielle', '40,0\u00a0%', '100']]);
+      await expect(el).to.be.accessible();
+    });
+
     it('takes a CrossTab through the data property, which wins over src', async () => {
       const ct = readCrossTab(parseCsv('equipement;a;b;Total\nOrdinateur;1;3;4\nTablette;1;1;2\nTotal;2;4;6'));
       const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${SEED} .data=${ct}></epn-equipment-chart>`);

@@ -149,6 +149,18 @@ describe('<epn-skill-chart>', () => {
       expect(texts(root, 'tbody tr:nth-child(3) td')).to.deep.equal(['66,7', '0,0', '0,0', '33,3'].map(pct).concat('3'));
     });
 
+    it('says why a share is unknown in the table: « donnée confidentielle » for a secret count, « non disponible » for n.d.', async () => {
+      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart></epn-skill-chart>`);
+      // Levels written out of rank (confirmé first): the markers follow the levels once ordered (débutant first).
+      el.data = parseCsv('niveau;-11;65 +\nconfirmé;s;3\ndébutant;10;n.d.\nTotal;12;5');
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, '.legend text.level-name')).to.deep.equal(['débutant', 'confirmé']);
+      const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
+      expect(rows.slice(0, 2)).to.deep.equal([['-11', '83,3\u00a0%', 'donnée confidentielle', '12'], ['65 +', 'non disponible', '60,0\u00a0%', '5']]);
+      await expect(el).to.be.accessible();
+    });
+
     it('takes a CrossTab through the data property, which wins over src', async () => {
       const ct = readCrossTab(parseCsv('niveau;a;b\nconfirmé;1;3\ndébutant;3;1'));
       const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${SEED} .data=${ct}></epn-skill-chart>`);

@@ -1,5 +1,6 @@
 import {EpnDataError} from '../errors.js';
-import type {Issue, Table, Value} from '../table.js';
+import type {Issue, Marker, Table, Value} from '../table.js';
+import type {MarkerKind} from '../csv/markers.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
 import {isSexColumn, sexOf} from './sex.js';
@@ -15,6 +16,18 @@ export interface SubRow {
   kind: 'dont' | 'aggregate';
   /** Its cells, aligned with the cross-tab's columns. */
   counts: (number | null)[];
+}
+
+/** A cell of a cross-tab that the file gave as a marker (`s`, `n.d.`…): its count is `null`, and this says why. */
+export interface CellMarker {
+  /** Index into `rowLabels` (and `counts`). */
+  row: number;
+  /** Index into `columnLabels`. */
+  column: number;
+  /** What the marker stands for: `secret` (secret statistique), `unavailable`, `empty`. */
+  kind: MarkerKind;
+  /** The cell as written. */
+  raw: string;
 }
 
 /** What a cross-tab knows about its origin. */
@@ -35,6 +48,11 @@ export interface CrossTabMeta {
   excluded: number;
   /** Differences between given totals and sums (`TOTAL_MISMATCH`: by design in multi-response tables), band overlaps and gaps, missing keys. */
   issues: Issue[];
+  /**
+   * The counted cells the file gave as a marker (`readCrossTab` of a wide table), so that a secret cell can be shown
+   * as « donnée confidentielle » rather than « non disponible ». Absent when there are none.
+   */
+  markers?: CellMarker[];
 }
 
 /**
@@ -147,6 +165,10 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   let totalRow: (number | null)[] | null = null;
   let givenTotal: number | null = null;
   const cellsOf = (r: Value[]) => categories.map((j) => r[j] as number | null);
+  // The markers of the cells counted, to say why they are `null` (meta.markers).
+  const width = columns.length;
+  const markerAt = new Map<number, Marker>(meta.markers.map((m) => [m.row * width + m.column, m]));
+  const cellMarkers: (Marker | undefined)[][] = [];
   // Aggregate rows often carry their label in another text column (INSEE: `France métropolitaine` under `Code`).
   const textColumns = columns.map((_, j) => j).filter((j) => meta.types[j] === 'string');
   table.rows.forEach((r, i) => {
@@ -168,6 +190,7 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     }
     rowLabels.push(label || '(sans libellé)');
     counts.push(cellsOf(r));
+    if (markerAt.size) cellMarkers.push(categories.map((j) => markerAt.get(i * width + j)));
     givenRow.push(totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null);
   });
   if (!rowLabels.length) throw new EpnDataError('NO_DATA');
@@ -176,7 +199,9 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   rowLabels = rowOrder.map((i) => rowLabels[i]!);
   counts = rowOrder.map((i) => counts[i]!);
   givenRow = rowOrder.map((i) => givenRow[i]!);
-  return finish({
+  const markers: CellMarker[] = [];
+  rowOrder.forEach((i, row) => cellMarkers[i]?.forEach((m, column) => m && markers.push({row, column, kind: m.kind, raw: m.raw})));
+  const ct = finish({
     rowLabels,
     columnLabels,
     counts,
@@ -189,6 +214,8 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     excluded: 0,
     issues,
   });
+  if (markers.length) ct.meta.markers = markers;
+  return ct;
 }
 
 /** Options of {@link crossTab}. */

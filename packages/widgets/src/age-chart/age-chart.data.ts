@@ -1,5 +1,5 @@
-import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type Table} from '@epn/stats';
-import {parseBands, transpose} from '../internal/read-by-band.js';
+import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -32,6 +32,8 @@ export interface PyramidData {
   others: Array<{label: string; total: number | null}>;
   /** Rows left out by the core (empty keys, ages outside the bands). */
   excluded: number;
+  /** Why unknown counts are unknown, per band (`secret`, `unavailable`…), when the file gave markers; else absent. */
+  markers?: {men: (MarkerKind | null)[]; women: (MarkerKind | null)[]};
 }
 
 /**
@@ -79,5 +81,6 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     total,
     others: ct.rowLabels.map((label, i) => ({label, total: ct.rowTotals[i] ?? null})).filter((_, i) => i !== menAt && i !== womenAt),
     excluded: ct.meta.excluded,
+    ...(ct.meta.markers ? {markers: {men: markersOfRow(ct, menAt), women: markersOfRow(ct, womenAt)}} : {}),
   };
 }

@@ -45,7 +45,8 @@ export interface PyramidInput {
   bands: string[];
   men: (number | null)[];
   women: (number | null)[];
-  format: (value: number | null) => string;
+  /** The formatter of a bar's value; `band` and `side` say which bar (a `null` is written as its marker says). */
+  format: (value: number | null, band?: number, side?: 'men' | 'women') => string;
   /** The formatter of tick labels (default: `format`). */
   tickFormat?: (value: number | null) => string;
 }
@@ -65,7 +66,7 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
   const centerX = w / 2;
   const values = [...input.men, ...input.women].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   const max = values.length ? Math.max(...values) : 0;
-  const labels = [...input.men, ...input.women].map(input.format);
+  const labels = [...input.men.map((v, i) => input.format(v, i, 'men')), ...input.women.map((v, i) => input.format(v, i, 'women'))];
   const labelSpace = Math.max(...labels.map((l) => Array.from(l).length), 1) * CHAR + 8;
   const side = w / 2 - centerWidth / 2 - 2;
   const span = Math.max(10, side - labelSpace);
@@ -89,8 +90,8 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
       band: b,
       y: finite(y),
       height: band,
-      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - mw - 4), anchor: 'end', label: input.format(input.men[i] ?? null)},
-      women: {x: finite(right), width: finite(ww), labelX: finite(right + ww + 4), anchor: 'start', label: input.format(input.women[i] ?? null)},
+      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - mw - 4), anchor: 'end', label: input.format(input.men[i] ?? null, i, 'men')},
+      women: {x: finite(right), width: finite(ww), labelX: finite(right + ww + 4), anchor: 'start', label: input.format(input.women[i] ?? null, i, 'women')},
     };
   });
   const tickValues = ticks(0, domainMax, tickCount).filter((v) => v <= domainMax);

@@ -81,7 +81,8 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
   }
 
   private format(m: PyramidData, t: Strings) {
-    return (v: number | null) => this.formatValue(v, m.measure === 'share' ? 'share' : 'count', t);
+    return (v: number | null, band?: number, side?: 'men' | 'women') =>
+      this.formatValue(v, m.measure === 'share' ? 'share' : 'count', t, side && band !== undefined ? m.markers?.[side][band] : null);
   }
 
   protected override renderChart(m: PyramidData, width: number, t: Strings): Chart {
@@ -134,12 +135,14 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     const f = this.format(m, t);
     const total = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
     const totalValue = (v: number | null) => (m.measure === 'share' ? ratio(v, m.total) : v);
-    const row = (header: string, values: Array<number | null>, total?: boolean) => ({header, cells: values.map(f), values, total});
+    // Band rows: the men's and women's cells say why they are unknown (their markers); totals are unknown as sums.
+    const row = (header: string, values: Array<number | null>, total?: boolean, band?: number) =>
+      ({header, cells: values.map((v, k) => f(v, band, k === 0 ? 'men' : k === 1 ? 'women' : undefined)), values, total});
     return {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
-        ...m.bands.map((b, i) => row(b, [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))])),
+        ...m.bands.map((b, i) => row(b, [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
         row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };

@@ -1,5 +1,5 @@
-import {EpnDataError, ratio, shares, type CrossTab, type Table} from '@epn/stats';
-import {columnSum, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
+import {EpnDataError, ratio, shares, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {columnSum, markersOf, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
 
 /** What `<epn-equipment-chart>` shows. */
 export type EquipmentMeasure = 'rate' | 'distribution';
@@ -35,6 +35,8 @@ export interface EquipmentData {
   multiResponse: boolean;
   /** Rows left out by the core (empty keys, ages outside the bands). */
   excluded: number;
+  /** Why unknown counts are unknown (`markers[item][band]`: `secret`, `unavailable`…), when the file gave markers. */
+  markers?: (MarkerKind | null)[][];
 }
 
 /**
@@ -66,5 +68,6 @@ export function equipmentData(input: Table | CrossTab, options: EquipmentOptions
       return g !== null && s !== null && g !== s;
     }),
     excluded: ct.meta.excluded,
+    ...(ct.meta.markers ? {markers: markersOf(ct)} : {}),
   };
 }

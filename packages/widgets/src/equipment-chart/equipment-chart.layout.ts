@@ -49,7 +49,8 @@ export interface EquipmentLayoutInput {
   bands: string[];
   /** `values[item][band]`, fractions. */
   values: (number | null)[][];
-  format: (value: number | null) => string;
+  /** The formatter of a bar's value; `item` and `band` say which bar (a `null` is written as its marker says). */
+  format: (value: number | null, item?: number, band?: number) => string;
   /** The value a bar of the full width stands for (1 for rates); default: the largest value. */
   domainMax?: number;
   /** Draw a track behind each bar up to `domainMax` (for rates: the whole band). */
@@ -77,7 +78,7 @@ export function layoutEquipment(input: EquipmentLayoutInput, width: number): Equ
   const longestBand = Math.max(2, ...input.bands.map((b) => Array.from(b).length));
   const bandWidth = Math.min(longestBand * CHAR + 8, Math.max(36, panelWidth * 0.3));
   const bandChars = Math.max(2, Math.floor((bandWidth - 8) / CHAR));
-  const labels = input.values.map((row) => input.bands.map((_, j) => input.format(row[j] ?? null)));
+  const labels = input.values.map((row, i) => input.bands.map((_, j) => input.format(row[j] ?? null, i, j)));
   const labelSpace = Math.max(1, ...labels.flat().map((l) => Array.from(l).length)) * CHAR + 12;
   const span = Math.max(10, panelWidth - bandWidth - labelSpace);
   const largest = Math.max(0, ...input.values.flat().filter(positive));

@@ -67,7 +67,7 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
 
   protected override renderChart(m: EquipmentData, width: number, t: Strings): Chart {
     const rate = m.measure === 'rate';
-    const l = layoutEquipment({items: m.items, bands: m.bands, values: m.values, format: this.share(t), domainMax: rate ? 1 : undefined, track: rate}, width);
+    const l = layoutEquipment({items: m.items, bands: m.bands, values: m.values, format: this.share(t, m.markers), domainMax: rate ? 1 : undefined, track: rate}, width);
     return {
       height: l.height,
       content: svg`
@@ -100,16 +100,17 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   }
 
   protected override tabulate(m: EquipmentData, t: Strings): DataTable {
-    const f = this.share(t);
+    const f = this.share(t, m.markers);
     const rate = m.measure === 'rate';
     const respondents = (n: number | null) => (rate ? this.count(n, t) : f(ratio(n, m.total)));
-    const row = (header: string, shares: Array<number | null>, n: number | null, total?: boolean) =>
-      ({header, cells: [...shares.map(f), respondents(n)], values: [...shares, rate ? n : ratio(n, m.total)], total});
+    // A band's row: its cells say why an item's share is unknown (the count's marker); the Total row's are sums.
+    const row = (header: string, shares: Array<number | null>, n: number | null, total?: boolean, band?: number) =>
+      ({header, cells: [...shares.map((v, i) => f(v, i, band)), respondents(n)], values: [...shares, rate ? n : ratio(n, m.total)], total});
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.items, rate ? this.s.respondents : this.s.respondentsShare],
       rows: [
-        ...m.bands.map((band, j) => row(band, m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!)),
+        ...m.bands.map((band, j) => row(band, m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!, undefined, j)),
         row(t.total, m.itemValues, m.total, true),
       ],
     };

@@ -1,4 +1,4 @@
-import {EpnDataError, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
+import {EpnDataError, formatNumber, formatPercent, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 import {html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
@@ -323,9 +323,12 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return [];
   }
 
-  /** Formats a figure for the chart and table. @internal */
-  protected formatValue(value: number | null, kind: 'count' | 'share', t: Strings): string {
-    if (value === null) return t.markers.unavailable;
+  /**
+   * Formats a figure for the chart and table; an unknown one as its marker says (« donnée confidentielle » for a
+   * secret cell), else « non disponible ». @internal
+   */
+  protected formatValue(value: number | null, kind: 'count' | 'share', t: Strings, marker?: MarkerKind | null): string {
+    if (value === null) return t.markers[marker ?? 'unavailable'];
     // `digits` sets the precision of shares; counts are whole numbers and keep their own digits.
     return kind === 'share' ? formatPercent(value, {locale: t.locale, digits: this.digits ?? undefined}) : formatNumber(value, {locale: t.locale});
   }

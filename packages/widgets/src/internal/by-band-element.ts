@@ -1,4 +1,4 @@
-import {formatNumber} from '@epn/stats';
+import {formatNumber, type MarkerKind} from '@epn/stats';
 import type {PropertyDeclarations} from 'lit';
 import {EpnElement} from './base.js';
 import type {Strings} from './i18n.js';
@@ -46,9 +46,12 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
   /** The category column when `rows-column` is not given. */
   protected abstract readonly defaultRows: string;
 
-  /** A formatter of shares, with the element's `digits`. */
-  protected share(t: Strings): (v: number | null) => string {
-    return (v: number | null) => this.formatValue(v, 'share', t);
+  /**
+   * A formatter of shares, with the element's `digits`; given the cell (`row`, `band`), an unknown share is written
+   * as the file's marker says (`markers[row][band]`: « donnée confidentielle » for a secret count).
+   */
+  protected share(t: Strings, markers?: (MarkerKind | null)[][]): (v: number | null, row?: number, band?: number) => string {
+    return (v, row, band) => this.formatValue(v, 'share', t, row !== undefined && band !== undefined ? markers?.[row]?.[band] : null);
   }
 
   /** A count, or "non disponible". */

@@ -1,4 +1,4 @@
-import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, SEED_AGE_BANDS, type AgeBands, type CrossTab, type Table} from '@epn/stats';
+import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, SEED_AGE_BANDS, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 
 /**
  * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
@@ -65,8 +65,27 @@ export function transpose(ct: CrossTab): CrossTab {
     rowTotals: ct.columnTotals,
     columnTotals: ct.rowTotals,
     total: ct.total,
-    meta: {...ct.meta, givenRowTotals: ct.meta.givenColumnTotals, givenColumnTotals: ct.meta.givenRowTotals, rowTitle: ct.meta.columnTitle, columnTitle: ct.meta.rowTitle},
+    meta: {
+      ...ct.meta,
+      givenRowTotals: ct.meta.givenColumnTotals,
+      givenColumnTotals: ct.meta.givenRowTotals,
+      rowTitle: ct.meta.columnTitle,
+      columnTitle: ct.meta.rowTitle,
+      ...(ct.meta.markers ? {markers: ct.meta.markers.map((m) => ({...m, row: m.column, column: m.row}))} : {}),
+    },
   };
+}
+
+/** Why each cell is unknown (`markers[row][column]`: `secret`, `unavailable`…), when the file gave markers. */
+export function markersOf(ct: CrossTab): (MarkerKind | null)[][] | undefined {
+  return ct.meta.markers && ct.rowLabels.map((_, i) => markersOfRow(ct, i));
+}
+
+/** Why each cell of a row is unknown (`secret`, `unavailable`…), from the cross-tab's markers; `null` where none. */
+export function markersOfRow(ct: CrossTab, row: number): (MarkerKind | null)[] {
+  const kinds: (MarkerKind | null)[] = ct.columnLabels.map(() => null);
+  for (const m of ct.meta.markers ?? []) if (m.row === row) kinds[m.column] = m.kind;
+  return kinds;
 }
 
 /** The sum of a column of counts, `null` when a cell is unknown. */

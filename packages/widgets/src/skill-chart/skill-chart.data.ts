@@ -1,5 +1,5 @@
-import {EpnDataError, ratio, shares, type CrossTab, type Table} from '@epn/stats';
-import {columnSum, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
+import {EpnDataError, ratio, shares, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {columnSum, markersOfRow, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
 
 /** What `<epn-skill-chart>` shows. */
 export type SkillMeasure = 'distribution' | 'share-of-total';
@@ -38,6 +38,8 @@ export interface SkillData {
   mismatched: string[];
   /** Rows left out by the core (empty keys, ages outside the bands). */
   excluded: number;
+  /** Why unknown counts are unknown (`markers[level][band]`: `secret`, `unavailable`…), when the file gave markers. */
+  markers?: (MarkerKind | null)[][];
 }
 
 const LEVELS = [
@@ -100,5 +102,6 @@ export function skillData(input: Table | CrossTab, options: SkillOptions = {}): 
       return given[j] != null && s !== null && given[j] !== s;
     }) : [],
     excluded: ct.meta.excluded,
+    ...(ct.meta.markers ? {markers: order.map((i) => markersOfRow(ct, i))} : {}),
   };
 }

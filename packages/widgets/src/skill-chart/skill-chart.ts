@@ -77,7 +77,7 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   protected override renderChart(m: SkillData, width: number, t: Strings): Chart {
     const f = this.share(t);
     const distribution = m.measure === 'distribution';
-    const l = layoutSkill({levels: m.levels, bands: m.bands, values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map(f)}, width);
+    const l = layoutSkill({levels: m.levels, bands: m.bands, values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map((v) => f(v))}, width);
     return {
       height: l.height,
       content: svg`
@@ -117,15 +117,16 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   }
 
   protected override tabulate(m: SkillData, t: Strings): DataTable {
-    const f = this.share(t);
+    const f = this.share(t, m.markers);
     const distribution = m.measure === 'distribution';
-    const row = (header: string, shares: Array<number | null>, last: number | null, total?: boolean) =>
-      ({header, cells: [...shares.map(f), distribution ? this.count(last, t) : f(last)], values: [...shares, last], total});
+    // A band's row: its cells say why a level's share is unknown (the count's marker); the Total row's are sums.
+    const row = (header: string, shares: Array<number | null>, last: number | null, total?: boolean, band?: number) =>
+      ({header, cells: [...shares.map((v, i) => f(v, i, band)), distribution ? this.count(last, t) : f(last)], values: [...shares, last], total});
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.levels, distribution ? this.s.people : t.total],
       rows: [
-        ...m.bands.map((band, j) => row(band, m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!)),
+        ...m.bands.map((band, j) => row(band, m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!, undefined, j)),
         row(t.total, m.levelValues, distribution ? m.total : m.total ? 1 : null, true),
       ],
     };
