@@ -212,6 +212,29 @@ describe('<epn-age-chart>', () => {
       expect(root.querySelector('progress') === null, 'no such element').to.equal(true);
     });
 
+    it('a wrong age-column (identifiers: 400 values) is refused in French (UNEXPECTED_SHAPE), drawing nothing; 101 single-year ages draw', async () => {
+      const people = ['sexe;id', ...Array.from({length: 400}, (_, i) => `${i % 2 ? 'F' : 'H'};A${1000 + i}`)].join('\n');
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart age-column="id"></epn-age-chart>`);
+      const failed = oneEvent(el, 'epn-error');
+      el.data = parseCsv(people);
+      const event = await failed;
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('UNEXPECTED_SHAPE');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(
+        'Le tableau n\'a pas la forme attendue : 400 colonnes (tranches d\'âge) (« A1000 », « A1002 », « A1004 »…), trop pour un graphique ' +
+        '(150 au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier.');
+      expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
+      await expect(el).to.be.accessible();
+      // Single-year ages, 0 to 100, as INSEE publishes them: 101 bands, drawn.
+      const years = ['sexe;age;n', ...Array.from({length: 101}, (_, a) => `H;${a} an${a > 1 ? 's' : ''};${a + 1}\nF;${a} an${a > 1 ? 's' : ''};${a + 2}`)].join('\n');
+      el.ageColumn = 'age';
+      el.valueColumn = 'n';
+      el.data = parseCsv(years);
+      await settled(el);
+      expect(shadow(el).querySelector('[role="alert"]') === null, 'no alert').to.equal(true);
+      expect(shadow(el).querySelectorAll('rect.bar.men')).to.have.length(101);
+    });
+
     it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn', async () => {
       const el = document.createElement('epn-age-chart');
       let errors = 0;

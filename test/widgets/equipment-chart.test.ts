@@ -167,6 +167,21 @@ describe('<epn-equipment-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a table of 200 rows (communes, not equipment) is refused in French (UNEXPECTED_SHAPE), drawing nothing', async () => {
+      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart></epn-equipment-chart>`);
+      const failed = oneEvent(el, 'epn-error');
+      el.data = parseCsv(['commune;-11;11-17', ...Array.from({length: 200}, (_, i) => `Commune ${i};${i};${i + 1}`)].join('\n'));
+      const event = await failed;
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('UNEXPECTED_SHAPE');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('200 lignes (catégories) (« Commune 0 », « Commune 1 », « Commune 2 »…), trop pour un graphique (150 au plus)');
+      expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('200 rows (categories) ("Commune 0", "Commune 1", "Commune 2"…), too many for a chart (150 at most)');
+      await expect(el).to.be.accessible();
+    });
+
     it('takes a CrossTab through the data property, which wins over src', async () => {
       const ct = readCrossTab(parseCsv('equipement;a;b;Total\nOrdinateur;1;3;4\nTablette;1;1;2\nTotal;2;4;6'));
       const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${SEED} .data=${ct}></epn-equipment-chart>`);

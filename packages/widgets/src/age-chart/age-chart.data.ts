@@ -1,5 +1,5 @@
 import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
-import {markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
+import {drawable, markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -57,6 +57,8 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     });
   } else ct = readCrossTab(input);
   if (!ct.rowLabels.some((l) => sexOf(l)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
+  // Only the two sex rows are drawn (others are a note), so only the bands are limited.
+  drawable({...ct, rowLabels: []});
   const menAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Hommes');
   const womenAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {

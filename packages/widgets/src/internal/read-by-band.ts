@@ -39,7 +39,28 @@ export function readByBand(input: Table | CrossTab, options: ByBandOptions, defa
       detailEn: 'rows-column and value-column are for long tables: give age-column too',
     });
   } else ct = readCrossTab(input);
-  return orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct;
+  return drawable(orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct);
+}
+
+/** The most categories a chart draws on one axis: single-year ages from 0 to 100 fit, a column of identifiers does not. */
+export const MAX_CATEGORIES = 150;
+
+/**
+ * The cross-tab, if a chart can draw it: `UNEXPECTED_SHAPE` when it has more than {@link MAX_CATEGORIES} age bands
+ * or categories (a wrong `age-column` naming a column of identifiers or communes would otherwise draw tens of
+ * thousands of bars and freeze the page).
+ */
+export function drawable(ct: CrossTab): CrossTab {
+  for (const [labels, fr, en] of [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)'], [ct.rowLabels, 'lignes (catégories)', 'rows (categories)']] as const) {
+    if (labels.length > MAX_CATEGORIES) {
+      const some = labels.slice(0, 3).map((l) => `« ${l} »`).join(', ');
+      throw new EpnDataError('UNEXPECTED_SHAPE', {
+        detail: `${labels.length} ${fr} (${some}…), trop pour un graphique (${MAX_CATEGORIES} au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier`,
+        detailEn: `${labels.length} ${en} (${some.replace(/« | »/g, '"')}…), too many for a chart (${MAX_CATEGORIES} at most); check the column given (age-column, rows-column, sex-column) or the file`,
+      });
+    }
+  }
+  return ct;
 }
 
 /** Parses `bands="0,18,65"` (lower bounds); default: the seed's eight bands. Throws BAD_OPTION. */
