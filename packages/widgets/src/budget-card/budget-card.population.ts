@@ -1,5 +1,6 @@
 import {parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
 import {fail, quoted} from './fail.js';
+import {transpose} from '../internal/read-by-band.js';
 import {keyOf} from './key-values.js';
 
 /** How to read a population table (the card's attributes). */
@@ -130,7 +131,7 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   const ct = readCrossTab(table, group ? {group} : {});
   const isAges = (labels: string[]) => labels.length > 0 && labels.every((l) => parseAgeLabel(l) !== null);
   const transposed = !isAges(ct.columnLabels) && isAges(ct.rowLabels);
-  const {bandLabels, entities} = transposed ? byColumn(ct) : byRow(ct);
+  const {bandLabels, entities} = byRow(transposed ? transpose(ct) : ct, !transposed);
   const chosen = chooseTerritories(table, ct, entities, options.territory, transposed);
   const counts = bandLabels.map((_, b) => sum(chosen.map((e) => e.counts[b] ?? null)));
   const total = sum(chosen.map((e) => e.total));
@@ -175,17 +176,13 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, missing, extra, overlapping};
 }
 
-function byRow(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
+/** The territories of a table whose rows are territories (a transposed one's, for bands as rows), and its bands. */
+function byRow(ct: CrossTab, subRows: boolean): {bandLabels: string[]; entities: Entity[]} {
   const entities: Entity[] = ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!, total: ct.rowTotals[i] ?? null}));
-  for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
+  // `dont` rows are territories too; in a transposed table they would be bands.
+  if (subRows) for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
   if (ct.meta.givenColumnTotals) entities.push({label: 'Total', counts: ct.columnTotals, total: ct.total, isTotal: true});
   return {bandLabels: ct.columnLabels, entities};
-}
-
-function byColumn(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
-  const entities: Entity[] = ct.columnLabels.map((label, j) => ({label, counts: ct.counts.map((r) => r[j] ?? null), total: ct.columnTotals[j] ?? null}));
-  if (ct.meta.givenRowTotals) entities.push({label: 'Total', counts: ct.rowTotals, total: ct.total, isTotal: true});
-  return {bandLabels: ct.rowLabels, entities};
 }
 
 function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], territory: string | null | undefined, transposed: boolean): Entity[] {

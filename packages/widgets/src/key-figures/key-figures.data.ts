@@ -179,9 +179,10 @@ export function keyFigures(input: Table | CrossTab | null, options: KeyFiguresOp
     const den = find('ratios', spec.denominator);
     return {...spec, num, den, value: ratio(num.value, den.value), euro: num.euro && !den.euro};
   });
-  const seen = new Map<string, number>();
-  for (const f of all) seen.set(keyOf(f.key), (seen.get(keyOf(f.key)) ?? 0) + 1);
-  const duplicates = all.filter((f, i) => seen.get(keyOf(f.key))! > 1 && all.findIndex((g) => keyOf(g.key) === keyOf(f.key)) === i).map((f) => f.key);
+  // The figures of each loose key, in file order: a key with several is a duplicate, named as first written.
+  const byKey = new Map<string, string[]>();
+  for (const f of all) byKey.set(keyOf(f.key), [...(byKey.get(keyOf(f.key)) ?? []), f.key]);
+  const duplicates = [...byKey.values()].filter((keys) => keys.length > 1).map((keys) => keys[0]!);
   const breakdown = options.breakdownTable ? breakdownOf(options.breakdownTable, options.breakdownColumn) : null;
   return {figures, ratios, breakdown, labels, duplicates, skippedLines: kv?.skippedLines ?? []};
 }
