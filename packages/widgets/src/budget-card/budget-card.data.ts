@@ -1,6 +1,7 @@
 import {EpnDataError, parseNumber, ratio, type CrossTab, type Table} from '@epn/stats';
+import {fail, quoted} from './fail.js';
 import {populationByAge, type Population, type PopulationOptions} from './budget-card.population.js';
-import {euroUnit, findEntry, readKeyValues, type KeyValue, type KeyValues} from './key-values.js';
+import {euroUnit, findEntry, readFigures, type KeyValue, type KeyValues} from './key-values.js';
 
 /** Names under which each input is recognised in a file (loose: case, accents, `_`, units in parentheses ignored). */
 export const BUDGET_KEYS = {
@@ -68,10 +69,7 @@ export function parseAmount(name: string, text: string | null | undefined): numb
     value = base === null ? null : base * factor;
   }
   if (value === null || value < 0) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `${name}="${text}" : un nombre positif, par exemple 1050000 ou 1 050 000`,
-      detailEn: `${name}="${text}": a positive number, e.g. 1050000 or 1 050 000`,
-    });
+    throw fail('BAD_OPTION', `${name}="${text}" : un nombre positif, par exemple 1050000 ou 1 050 000`, `${name}="${text}": a positive number, e.g. 1050000 or 1 050 000`);
   }
   return value;
 }
@@ -106,9 +104,7 @@ const none: BudgetInput = {value: null, origin: null, key: null, marker: null};
  * ```
  */
 export function budgetFigures(input: Table | CrossTab | null, options: BudgetOptions = {}): BudgetModel {
-  // An input without rows is the empty table of a card given attributes only.
-  const hasRows = !!input && ('rowLabels' in input ? input.rowLabels.length > 0 : input.rows.length > 0);
-  const kv = input && hasRows ? readKeyValues(input, {year: options.year}) : null;
+  const kv = readFigures(input, {year: options.year});
   const attr = (name: string, text: string | null | undefined): BudgetInput | null => {
     const value = parseAmount(name, text);
     return value === null ? null : {value, origin: 'attribute', key: null, marker: null};
@@ -129,10 +125,11 @@ export function budgetFigures(input: Table | CrossTab | null, options: BudgetOpt
       restricted = {population: part, perInhabitant: perHead(budget.value, part.value)};
     }
   } else if (options.ages && options.ages.trim()) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `ages="${options.ages}" demande une table de population par âge : ajoutez population-src (par exemple le fichier de l'INSEE)`,
-      detailEn: `ages="${options.ages}" needs a population table by age: add population-src (e.g. INSEE's file)`,
-    });
+    throw fail(
+      'BAD_OPTION',
+      `ages="${options.ages}" demande une table de population par âge : ajoutez population-src (par exemple le fichier de l'INSEE)`,
+      `ages="${options.ages}" needs a population table by age: add population-src (e.g. INSEE's file)`,
+    );
   }
   population ??= none;
   const yearAttr = options.year && options.year.trim() ? options.year.trim() : null;
@@ -155,12 +152,13 @@ function missingBudget(input: Table | CrossTab | null, kv: KeyValues | null): Ep
     return new EpnDataError('MISSING_COLUMN', {column: 'budget', available: input.columns});
   }
   const found = kv ? kv.entries.map((e) => e.key) : [];
-  const list = (q: (s: string) => string) => (found.length ? found.slice(0, 8).map(q).join(', ') + (found.length > 8 ? '…' : '') : '');
-  return new EpnDataError('UNEXPECTED_SHAPE', {
-    detail: `il manque le budget : donnez-le avec l'attribut budget="…" ou dans le fichier (une ligne « budget », « budget annuel » ou « dépenses »)` +
-      (found.length ? ` ; indicateurs trouvés : ${list((k) => `« ${k} »`)}` : ''),
-    detailEn: `the budget is missing: give it with the budget="…" attribute or in the file (a "budget", "budget annuel" or "dépenses" line)` +
-      (found.length ? `; figures found: ${list((k) => `"${k}"`)}` : ''),
-  });
+  const list = (en?: boolean) => quoted(found.slice(0, 8), en) + (found.length > 8 ? '…' : '');
+  return fail(
+    'UNEXPECTED_SHAPE',
+    `il manque le budget : donnez-le avec l'attribut budget="…" ou dans le fichier (une ligne « budget », « budget annuel » ou « dépenses »)` +
+      (found.length ? ` ; indicateurs trouvés : ${list()}` : ''),
+    `the budget is missing: give it with the budget="…" attribute or in the file (a "budget", "budget annuel" or "dépenses" line)` +
+      (found.length ? `; figures found: ${list(true)}` : ''),
+  );
 }
 

@@ -1,4 +1,6 @@
-import {EpnDataError, parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
+import {parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
+import {fail, quoted} from './fail.js';
+import {transpose} from '../internal/read-by-band.js';
 import {keyOf} from './key-values.js';
 
 /** How to read a population table (the card's attributes). */
@@ -58,12 +60,7 @@ export interface Population {
  */
 export function parseAgeRange(text: string): AgeRange {
   const range = parseAgeLabel(text);
-  if (!range) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `ages="${text}" : une tranche d'âge comme 5-74, 18-64 ou 75+`,
-      detailEn: `ages="${text}": an age range such as 5-74, 18-64 or 75+`,
-    });
-  }
+  if (!range) throw fail('BAD_OPTION', `ages="${text}" : une tranche d'âge comme 5-74, 18-64 ou 75+`, `ages="${text}": an age range such as 5-74, 18-64 or 75+`);
   return range;
 }
 
@@ -80,10 +77,11 @@ function groupOf(table: Table, group: string | null | undefined): string | undef
   if (groups.length <= 1) return groups[0];
   const all = groups.find((g) => TOTAL_GROUP.test(keyOf(g)));
   if (all) return all;
-  throw new EpnDataError('BAD_OPTION', {
-    detail: `le fichier de population a plusieurs groupes de colonnes (${groups.map((g) => `« ${g} »`).join(', ')}) : choisissez-en un avec population-group`,
-    detailEn: `the population file has several groups of columns (${groups.map((g) => `"${g}"`).join(', ')}): choose one with population-group`,
-  });
+  throw fail(
+    'BAD_OPTION',
+    `le fichier de population a plusieurs groupes de colonnes (${quoted(groups)}) : choisissez-en un avec population-group`,
+    `the population file has several groups of columns (${quoted(groups, true)}): choose one with population-group`,
+  );
 }
 
 interface Entity {
@@ -122,17 +120,18 @@ const codeKey = (s: string) => s.trim().toLowerCase().replace(/^0+(?=[0-9a-z])/,
 export function populationByAge(table: Table, options: PopulationOptions = {}): Population {
   const match = (options.match || 'inside').trim();
   if (match !== 'inside' && match !== 'overlap') {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `age-match="${match}" (inside : seulement les tranches comprises dans l'intervalle ; overlap : toutes celles qui le touchent)`,
-      detailEn: `age-match="${match}" (inside: only the bands within the range; overlap: every band touching it)`,
-    });
+    throw fail(
+      'BAD_OPTION',
+      `age-match="${match}" (inside : seulement les tranches comprises dans l'intervalle ; overlap : toutes celles qui le touchent)`,
+      `age-match="${match}" (inside: only the bands within the range; overlap: every band touching it)`,
+    );
   }
   const requested = options.ages && options.ages.trim() ? parseAgeRange(options.ages) : null;
   const group = groupOf(table, options.group);
   const ct = readCrossTab(table, group ? {group} : {});
   const isAges = (labels: string[]) => labels.length > 0 && labels.every((l) => parseAgeLabel(l) !== null);
   const transposed = !isAges(ct.columnLabels) && isAges(ct.rowLabels);
-  const {bandLabels, entities} = transposed ? byColumn(ct) : byRow(ct);
+  const {bandLabels, entities} = byRow(transposed ? transpose(ct) : ct, !transposed);
   const chosen = chooseTerritories(table, ct, entities, options.territory, transposed);
   const counts = bandLabels.map((_, b) => sum(chosen.map((e) => e.counts[b] ?? null)));
   const total = sum(chosen.map((e) => e.total));
@@ -141,24 +140,27 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   if (!requested) {
     return {territories, total, bands, requested: null, used: null, value: total, exact: true, match, missing: [], extra: [], overlapping: false};
   }
+  const asked = rangeKey(requested);
   if (!bands.some((b) => b.range)) {
-    throw new EpnDataError('UNEXPECTED_SHAPE', {
-      detail: `les colonnes du fichier de population ne sont pas des tranches d'âge (${bandLabels.slice(0, 6).map((l) => `« ${l} »`).join(', ')}) : impossible d'en retenir les ${rangeKey(requested)} ans`,
-      detailEn: `the population file's columns are not age bands (${bandLabels.slice(0, 6).map((l) => `"${l}"`).join(', ')}): the ages ${rangeKey(requested)} cannot be picked`,
-    });
+    const some = bandLabels.slice(0, 6);
+    throw fail(
+      'UNEXPECTED_SHAPE',
+      `les colonnes du fichier de population ne sont pas des tranches d'âge (${quoted(some)}) : impossible d'en retenir les ${asked} ans`,
+      `the population file's columns are not age bands (${quoted(some, true)}): the ages ${asked} cannot be picked`,
+    );
   }
-  const hi = (r: AgeRange) => r.upper ?? Infinity;
   const inside = (r: AgeRange) => r.lower >= requested.lower && hi(r) <= hi(requested);
   const touches = (r: AgeRange) => r.lower <= hi(requested) && hi(r) >= requested.lower;
   for (const b of bands) b.used = !!b.range && (match === 'inside' ? inside(b.range) : touches(b.range));
   const used = bands.filter((b) => b.used).map((b) => b.range!);
   if (!used.length) {
-    throw new EpnDataError('UNEXPECTED_SHAPE', {
-      detail: `aucune tranche d'âge du fichier de population (${bandLabels.map((l) => `« ${l} »`).join(', ')}) n'est comprise dans ${rangeKey(requested)} ans ; ` +
+    throw fail(
+      'UNEXPECTED_SHAPE',
+      `aucune tranche d'âge du fichier de population (${quoted(bandLabels)}) n'est comprise dans ${asked} ans ; ` +
         `choisissez une autre tranche, ou age-match="overlap" pour compter les tranches qui la chevauchent`,
-      detailEn: `no age band of the population file (${bandLabels.map((l) => `"${l}"`).join(', ')}) lies within ${rangeKey(requested)}; ` +
+      `no age band of the population file (${quoted(bandLabels, true)}) lies within ${asked}; ` +
         `choose another range, or age-match="overlap" to count the bands that overlap it`,
-    });
+    );
   }
   const span: AgeRange = {lower: Math.min(...used.map((r) => r.lower)), upper: used.some((r) => r.upper === null) ? null : Math.max(...used.map((r) => r.upper!))};
   const sorted = [...used].sort((a, b) => a.lower - b.lower || hi(a) - hi(b));
@@ -174,17 +176,13 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, missing, extra, overlapping};
 }
 
-function byRow(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
+/** The territories of a table whose rows are territories (a transposed one's, for bands as rows), and its bands. */
+function byRow(ct: CrossTab, subRows: boolean): {bandLabels: string[]; entities: Entity[]} {
   const entities: Entity[] = ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!, total: ct.rowTotals[i] ?? null}));
-  for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
+  // `dont` rows are territories too; in a transposed table they would be bands.
+  if (subRows) for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
   if (ct.meta.givenColumnTotals) entities.push({label: 'Total', counts: ct.columnTotals, total: ct.total, isTotal: true});
   return {bandLabels: ct.columnLabels, entities};
-}
-
-function byColumn(ct: CrossTab): {bandLabels: string[]; entities: Entity[]} {
-  const entities: Entity[] = ct.columnLabels.map((label, j) => ({label, counts: ct.counts.map((r) => r[j] ?? null), total: ct.columnTotals[j] ?? null}));
-  if (ct.meta.givenRowTotals) entities.push({label: 'Total', counts: ct.rowTotals, total: ct.total, isTotal: true});
-  return {bandLabels: ct.rowLabels, entities};
 }
 
 function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], territory: string | null | undefined, transposed: boolean): Entity[] {
@@ -194,10 +192,13 @@ function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], terri
     if (places.length === 1) return places;
     const total = entities.find((e) => e.isTotal);
     if (total) return [total];
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `le fichier de population a ${places.length} territoires : choisissez-en un avec l'attribut territory (par exemple « ${places[0]?.label ?? ''} », ou son code)`,
-      detailEn: `the population file has ${places.length} territories: choose one with the territory attribute (e.g. "${places[0]?.label ?? ''}", or its code)`,
-    });
+    const n = places.length;
+    const first = places[0]?.label ?? '';
+    throw fail(
+      'BAD_OPTION',
+      `le fichier de population a ${n} territoires : choisissez-en un avec l'attribut territory (par exemple « ${first} », ou son code)`,
+      `the population file has ${n} territories: choose one with the territory attribute (e.g. "${first}", or its code)`,
+    );
   }
   const byLabel = (key: string) => entities.find((e) => keyOf(e.label) === key);
   const labelColumn = table.columns.indexOf(ct.meta.rowTitle);
@@ -205,11 +206,13 @@ function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], terri
   return tokens.map((token) => {
     const found = byLabel(keyOf(token)) ?? (transposed || labelColumn < 0 ? undefined : byCode(token));
     if (!found) {
-      const some = places.slice(0, 4).map((e) => `« ${e.label} »`).join(', ');
-      throw new EpnDataError('BAD_OPTION', {
-        detail: `territory : « ${token} » n'est pas dans le fichier de population (par exemple : ${some}${places.length > 4 ? '…' : ''})`,
-        detailEn: `territory: "${token}" is not in the population file (e.g. ${places.slice(0, 4).map((e) => `"${e.label}"`).join(', ')}${places.length > 4 ? '…' : ''})`,
-      });
+      const some = places.slice(0, 4).map((e) => e.label);
+      const more = places.length > 4 ? '…' : '';
+      throw fail(
+        'BAD_OPTION',
+        `territory : « ${token} » n'est pas dans le fichier de population (par exemple : ${quoted(some)}${more})`,
+        `territory: "${token}" is not in the population file (e.g. ${quoted(some, true)}${more})`,
+      );
     }
     return found;
   });
@@ -225,7 +228,6 @@ function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], terri
 
 /** Ages of `a` not covered by `b` (inclusive integer ranges; `upper: null` is open). */
 export function subtract(a: readonly AgeRange[], b: readonly AgeRange[]): AgeRange[] {
-  const hi = (r: AgeRange) => r.upper ?? Infinity;
   let pieces = a.map((r) => ({lower: r.lower, upper: hi(r)}));
   for (const cut of b) {
     const next: Array<{lower: number; upper: number}> = [];
@@ -241,5 +243,8 @@ export function subtract(a: readonly AgeRange[], b: readonly AgeRange[]): AgeRan
   }
   return pieces.sort((x, y) => x.lower - y.lower).map((p) => ({lower: p.lower, upper: p.upper === Infinity ? null : p.upper}));
 }
+
+/** The upper bound of a range, `Infinity` when it is open. */
+const hi = (r: AgeRange) => r.upper ?? Infinity;
 
 const rangeKey = (r: AgeRange) => (r.upper === null ? `${r.lower}+` : `${r.lower}-${r.upper}`);

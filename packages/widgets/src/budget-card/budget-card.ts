@@ -115,10 +115,6 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
   /** What the copy button last did (read by screen readers). @internal */
   protected copyStatus = '';
 
-  protected override get extraSrc(): string | null {
-    return this.populationSrc;
-  }
-
   protected override hasAttributeInput(): boolean {
     return [this.budget, this.population, this.registered].some((a) => !!a && !!a.trim());
   }
@@ -164,8 +160,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
 
   /** A count, or the reason it is missing ("donnée confidentielle" for a secret cell). */
   private count(input: BudgetInput, t: Strings): string {
-    if (input.value !== null) return formatNumber(input.value, {locale: t.locale});
-    return input.marker ? t.markers[input.marker] : t.markers.unavailable;
+    return input.value !== null ? formatNumber(input.value, {locale: t.locale}) : this.missing(input.marker, t);
   }
 
   private tiles(m: BudgetModel): Tile[] {

@@ -1,4 +1,4 @@
-import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
+import {EpnDataError, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {EpnElement, type Chart} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
@@ -40,17 +40,20 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     },
   });
 
-  /** The address of the second file (the subclass maps an attribute to it), or `null`. */
-  protected get extraSrc(): string | null {
-    return null;
-  }
-
-  /** The property holding the second file's address, whose change restarts its load. */
+  /** The property holding the second file's address (the subclass maps an attribute to it), whose change restarts its load. */
   protected static extraProperty = '';
 
+  /** The address of the second file (the value of {@link EpnCard.extraProperty}), or `null`. */
+  protected get extraSrc(): string | null {
+    return (this as unknown as Record<string, string | null>)[(this.constructor as typeof EpnCard).extraProperty] ?? null;
+  }
+
   /** Whether the attributes alone are an input (the card then needs no file). */
-  protected hasAttributeInput(): boolean {
-    return false;
+  protected abstract hasAttributeInput(): boolean;
+
+  /** What a figure without a value says: its marker's wording ("donnée confidentielle"), else "non disponible". */
+  protected missing(marker: MarkerKind | null, t: Strings): string {
+    return marker ? t.markers[marker] : t.markers.unavailable;
   }
 
   /** Whether the second file is expected and not there yet. */

@@ -8,7 +8,7 @@ export interface ExtraSourceHost extends ReactiveControllerHost, HTMLElement {
   readonly hasFigures: boolean;
 }
 
-/** Where the second file's outcomes go. */
+/** Where the second file's outcomes go: functions, called without `this` (arrow functions). */
 export interface ExtraSourceHandlers {
   /** `refresh`: the table replaces one whose figures are on screen. */
   table(table: Table, refresh: boolean): void;
@@ -43,9 +43,9 @@ export class ExtraSource {
       get isConnected() {
         return host.isConnected;
       },
-      acceptTable: (t: Table, refresh: boolean) => handlers.table(t, refresh),
-      acceptError: (e: EpnDataError, stale: boolean) => handlers.error(e, stale),
-      acceptProgress: (p: number | null) => handlers.progress(p),
+      acceptTable: handlers.table,
+      acceptError: handlers.error,
+      acceptProgress: handlers.progress,
       addController: (c: Parameters<ReactiveControllerHost['addController']>[0]) => host.addController(c),
       removeController: (c: Parameters<ReactiveControllerHost['removeController']>[0]) => host.removeController(c),
       requestUpdate: () => host.requestUpdate(),
@@ -54,11 +54,6 @@ export class ExtraSource {
       },
     };
     this.controller = new SourceController(view as unknown as SourceHost);
-  }
-
-  /** Whether a load is running. */
-  get loading(): boolean {
-    return this.controller.loading;
   }
 
   /** Starts a load if the address changed since the last one. */

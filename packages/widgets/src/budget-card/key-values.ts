@@ -1,4 +1,5 @@
-import {DEFAULT_MARKERS, EpnDataError, parseNumber, type CrossTab, type MarkerKind, type Table, type Value} from '@epn/stats';
+import {DEFAULT_MARKERS, parseNumber, type CrossTab, type MarkerKind, type Table, type Value} from '@epn/stats';
+import {fail, quoted} from './fail.js';
 
 /**
  * Reading figures that are given one by one rather than as a cross-table: a key/value file (`indicateur,valeur[,unite]`,
@@ -59,12 +60,16 @@ export function splitUnit(name: string): {name: string; unit: string | null} {
 
 /** Whether a unit means euros, and the factor to apply to get euros (`k€` → 1 000, `M€` → 1 000 000). */
 export function euroUnit(unit: string | null | undefined): {euro: boolean; factor: number} {
-  if (!unit) return {euro: false, factor: 1};
-  const u = keyOf(unit).replace(/\s+/g, ' ');
-  if (/^(€|eur|euro|euros|en euros|en €)$/.test(u)) return {euro: true, factor: 1};
-  if (/^(k€|keur|k eur|k euros|milliers d euros|milliers €|milliers de €|en milliers d euros)$/.test(u)) return {euro: true, factor: 1e3};
-  if (/^(m€|meur|m eur|millions d euros|millions €|millions de €|en millions d euros)$/.test(u)) return {euro: true, factor: 1e6};
-  return {euro: false, factor: 1};
+  // keyOf has made every run of spaces one space.
+  const u = unit ? keyOf(unit) : '';
+  const factor = /^(€|eur|euro|euros|en euros|en €)$/.test(u)
+    ? 1
+    : /^(k€|keur|k eur|k euros|milliers d euros|milliers €|milliers de €|en milliers d euros)$/.test(u)
+      ? 1e3
+      : /^(m€|meur|m eur|millions d euros|millions €|millions de €|en millions d euros)$/.test(u)
+        ? 1e6
+        : 0;
+  return {euro: factor > 0, factor: factor || 1};
 }
 
 const KEY_HEADER = /^(indicateurs?|cles?|keys?|indicators?|noms?|names?|libelles?|labels?|variables?|champs?|fields?|items?|chiffres cles|mesures?|measures?|intitules?|rubriques?|postes?|donnees?|figures?)$/;
@@ -94,9 +99,10 @@ export function readKeyValues(input: Table | CrossTab, options: ReadKeyValuesOpt
   if ('rowLabels' in input) return fromCrossTab(input);
   const table = input;
   const {columns, meta} = table;
-  const keys = columns.map((c) => keyOf(c));
-  const stringCols = columns.map((_, j) => j).filter((j) => meta.types[j] === 'string');
-  const numericCols = columns.map((_, j) => j).filter((j) => meta.types[j] === 'number');
+  const keys = columns.map(keyOf);
+  const ofType = (type: string) => columns.map((_, j) => j).filter((j) => meta.types[j] === type);
+  const stringCols = ofType('string');
+  const numericCols = ofType('number');
   const unitCol = keys.findIndex((k) => UNIT_HEADER.test(k));
   const keyCol = keys.findIndex((k, j) => KEY_HEADER.test(k) && meta.types[j] === 'string' && j !== unitCol);
   const namedValue = keys.findIndex((k, j) => VALUE_HEADER.test(k) && j !== keyCol && j !== unitCol);
@@ -109,28 +115,37 @@ export function readKeyValues(input: Table | CrossTab, options: ReadKeyValuesOpt
     const k = keyCol >= 0 ? keyCol : firstString;
     const v = namedValue >= 0 ? namedValue : (numericCols.find((j) => j !== k && j !== unitCol) ?? columns.findIndex((_, j) => j !== k && j !== unitCol));
     if (k < 0 || v < 0) {
-      throw new EpnDataError('UNEXPECTED_SHAPE', {
-        detail: 'il faut une colonne de noms d\'indicateurs et une colonne de valeurs (par exemple « indicateur,valeur »)',
-        detailEn: 'it needs a column of figure names and a column of values (e.g. "indicateur,valeur")',
-      });
+      throw fail(
+        'UNEXPECTED_SHAPE',
+        'il faut une colonne de noms d\'indicateurs et une colonne de valeurs (par exemple « indicateur,valeur »)',
+        'it needs a column of figure names and a column of values (e.g. "indicateur,valeur")',
+      );
     }
     return readPairs(table, k, v, unitCol);
   }
   return readRecord(table, options, unitCol);
 }
 
-function cellOf(table: Table, row: number, column: number): {value: number | null; text: string | null; marker: MarkerKind | null} {
+type Cell = Pick<KeyValue, 'value' | 'text' | 'marker'>;
+const cell = (value: number | null, text: string | null = null, marker: MarkerKind | null = null): Cell => ({value, text, marker});
+
+/**
+ * {@link readKeyValues} for a card: `null` for no input or an input without rows (the empty table of a card given
+ * attributes only).
+ */
+export function readFigures(input: Table | CrossTab | null, options?: ReadKeyValuesOptions): KeyValues | null {
+  return input && ('rowLabels' in input ? input.rowLabels : input.rows).length ? readKeyValues(input, options) : null;
+}
+
+function cellOf(table: Table, row: number, column: number): Cell {
   const raw: Value = table.rows[row]?.[column] ?? null;
-  if (typeof raw === 'number') return {value: raw, text: null, marker: null};
-  if (raw === null) {
-    const m = table.meta.markers.find((x) => x.row === row && x.column === column);
-    return {value: null, text: null, marker: m ? m.kind : null};
-  }
+  if (typeof raw === 'number') return cell(raw);
+  if (raw === null) return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
   // A column that also holds texts is a text column: its markers (`nd`, `s`…) are read here.
   const key = raw.trim().toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(DEFAULT_MARKERS, key)) return {value: null, text: null, marker: DEFAULT_MARKERS[key]!};
+  if (Object.hasOwn(DEFAULT_MARKERS, key)) return cell(null, null, DEFAULT_MARKERS[key]!);
   const n = parseNumber(raw, table.meta.decimal);
-  return n === null ? {value: null, text: raw, marker: null} : {value: n, text: null, marker: null};
+  return n === null ? cell(null, raw) : cell(n);
 }
 
 function readPairs(table: Table, k: number, v: number, u: number): KeyValues {
@@ -144,16 +159,14 @@ function readPairs(table: Table, k: number, v: number, u: number): KeyValues {
     entries.push({key: name, value: headerValue, text: null, unit: u >= 0 ? columns[u] || null : unit, marker: null, line: meta.headerLine || 1});
   }
   table.rows.forEach((row, i) => {
-    const rawKey = row[k];
+    const rawKey = String(row[k] ?? '');
     const line = meta.rowLines[i] ?? null;
-    if (rawKey === null || rawKey === undefined || String(rawKey).trim() === '') {
+    if (!rawKey.trim()) {
       if (row.some((c) => c !== null)) skippedLines.push(line ?? i + 1);
       return;
     }
-    const {name, unit} = splitUnit(String(rawKey));
-    const cell = cellOf(table, i, v);
-    const unitCell = u >= 0 ? row[u] : null;
-    entries.push({key: name, ...cell, unit: unitCell !== null && unitCell !== undefined && String(unitCell).trim() ? String(unitCell).trim() : unit, line});
+    const {name, unit} = splitUnit(rawKey);
+    entries.push({key: name, ...cellOf(table, i, v), unit: (u >= 0 && String(row[u] ?? '').trim()) || unit, line});
   });
   return {shape: 'key-value', entries, skippedLines};
 }
@@ -167,39 +180,38 @@ function readRecord(table: Table, options: ReadKeyValuesOptions, unitCol: number
     at = year && yearCol >= 0 ? rows.findIndex((r) => r[yearCol] !== null && String(r[yearCol]).trim() === year) : -1;
     if (at < 0) {
       const years = yearCol >= 0 ? rows.map((r) => String(r[yearCol] ?? '')).filter(Boolean) : [];
-      throw new EpnDataError('UNEXPECTED_SHAPE', {
-        detail: years.length
-          ? `le fichier a ${rows.length} lignes ; choisissez l'année avec l'attribut year (${years.map((y) => `« ${y} »`).join(', ')})`
-          : `le fichier a ${rows.length} lignes ; il faut soit une ligne par indicateur (« indicateur,valeur »), soit une seule ligne de valeurs`,
-        detailEn: years.length
-          ? `the file has ${rows.length} rows; choose the year with the year attribute (${years.map((y) => `"${y}"`).join(', ')})`
-          : `the file has ${rows.length} rows; it needs either one row per figure ("indicateur,valeur") or a single row of values`,
-      });
+      const n = rows.length;
+      throw years.length
+        ? fail('UNEXPECTED_SHAPE', `le fichier a ${n} lignes ; choisissez l'année avec l'attribut year (${quoted(years)})`,
+          `the file has ${n} rows; choose the year with the year attribute (${quoted(years, true)})`)
+        : fail('UNEXPECTED_SHAPE', `le fichier a ${n} lignes ; il faut soit une ligne par indicateur (« indicateur,valeur »), soit une seule ligne de valeurs`,
+          `the file has ${n} rows; it needs either one row per figure ("indicateur,valeur") or a single row of values`);
     }
   }
-  const entries: KeyValue[] = columns
-    .map((c, j) => ({c, j}))
-    .filter(({j}) => j !== unitCol)
-    .map(({c, j}) => {
+  const entries: KeyValue[] = [];
+  columns.forEach((c, j) => {
+    if (j !== unitCol) {
       const {name, unit} = splitUnit(c);
-      return {key: name, ...cellOf(table, at, j), unit, line: meta.rowLines[at] ?? null};
-    });
+      entries.push({key: name, ...cellOf(table, at, j), unit, line: meta.rowLines[at] ?? null});
+    }
+  });
   return {shape: 'record', entries, skippedLines: []};
 }
 
 function fromCrossTab(ct: CrossTab): KeyValues {
-  const entry = (key: string, value: number | null): KeyValue => ({...splitUnitKey(key), value, text: null, marker: null, line: null});
-  if (ct.columnLabels.length === 1) return {shape: 'key-value', entries: ct.rowLabels.map((k, i) => entry(k, ct.counts[i]![0] ?? null)), skippedLines: []};
-  if (ct.rowLabels.length === 1) return {shape: 'record', entries: ct.columnLabels.map((k, j) => entry(k, ct.counts[0]![j] ?? null)), skippedLines: []};
-  throw new EpnDataError('UNEXPECTED_SHAPE', {
-    detail: `il faut une seule colonne de valeurs (ou une seule ligne) ; le tableau a ${ct.rowLabels.length} lignes et ${ct.columnLabels.length} colonnes`,
-    detailEn: `it needs a single column of values (or a single row); the table has ${ct.rowLabels.length} rows and ${ct.columnLabels.length} columns`,
-  });
-}
-
-function splitUnitKey(key: string): {key: string; unit: string | null} {
-  const {name, unit} = splitUnit(key);
-  return {key: name, unit};
+  const rows = ct.rowLabels.length;
+  const columns = ct.columnLabels.length;
+  const entry = (label: string, value: number | null | undefined): KeyValue => {
+    const {name, unit} = splitUnit(label);
+    return {key: name, unit, ...cell(value ?? null), line: null};
+  };
+  if (columns === 1) return {shape: 'key-value', entries: ct.rowLabels.map((k, i) => entry(k, ct.counts[i]![0])), skippedLines: []};
+  if (rows === 1) return {shape: 'record', entries: ct.columnLabels.map((k, j) => entry(k, ct.counts[0]![j])), skippedLines: []};
+  throw fail(
+    'UNEXPECTED_SHAPE',
+    `il faut une seule colonne de valeurs (ou une seule ligne) ; le tableau a ${rows} lignes et ${columns} colonnes`,
+    `it needs a single column of values (or a single row); the table has ${rows} rows and ${columns} columns`,
+  );
 }
 
 /** The first entry whose key matches one of `aliases` (loose keys, see {@link keyOf}), or `undefined`. */

@@ -1,5 +1,6 @@
-import {EpnDataError, ratio, readCrossTab, type CrossTab, type Table} from '@epn/stats';
-import {euroUnit, keyOf, readKeyValues, splitUnit, type KeyValue} from '../budget-card/key-values.js';
+import {ratio, readCrossTab, type CrossTab, type EpnDataError, type Table} from '@epn/stats';
+import {fail, quoted} from '../budget-card/fail.js';
+import {euroUnit, keyOf, readFigures, splitUnit, type KeyValue} from '../budget-card/key-values.js';
 
 /** A figure of the file. */
 export interface KeyFigure extends KeyValue {
@@ -95,7 +96,7 @@ export function parseRatios(text: string | null | undefined): RatioSpec[] {
     .map((part) => {
       const m = /^([^/:]+?)\s*\/\s*([^/:]+?)\s*(?::\s*(.*))?$/.exec(part);
       if (!m || !m[1]!.trim() || !m[2]!.trim()) {
-        throw new EpnDataError('BAD_OPTION', {detail: `ratios="${text}" : « ${part} » n'est pas compris ; ${RATIO_SYNTAX_FR}`, detailEn: `ratios="${text}": "${part}" is not understood; ${RATIO_SYNTAX_EN}`});
+        throw fail('BAD_OPTION', `ratios="${text}" : « ${part} » n'est pas compris ; ${RATIO_SYNTAX_FR}`, `ratios="${text}": "${part}" is not understood; ${RATIO_SYNTAX_EN}`);
       }
       const label = m[3]?.trim() || null;
       return {numerator: m[1]!.trim(), denominator: m[2]!.trim(), label};
@@ -122,10 +123,11 @@ export function parseLabels(text: string | null | undefined): Map<string, string
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
     const at = part.indexOf(':');
     if (at <= 0 || !part.slice(at + 1).trim()) {
-      throw new EpnDataError('BAD_OPTION', {
-        detail: `labels="${text}" : « ${part} » n'est pas compris ; chaque libellé s'écrit clé:libellé, séparés par des points-virgules (par exemple « epn:Lieux labellisés »)`,
-        detailEn: `labels="${text}": "${part}" is not understood; each label is written key:label, separated by semicolons (e.g. "epn:Certified places")`,
-      });
+      throw fail(
+        'BAD_OPTION',
+        `labels="${text}" : « ${part} » n'est pas compris ; chaque libellé s'écrit clé:libellé, séparés par des points-virgules (par exemple « epn:Lieux labellisés »)`,
+        `labels="${text}": "${part}" is not understood; each label is written key:label, separated by semicolons (e.g. "epn:Certified places")`,
+      );
     }
     labels.set(keyOf(part.slice(0, at)), part.slice(at + 1).trim());
   }
@@ -139,10 +141,12 @@ function toFigure(e: KeyValue): KeyFigure {
 
 function unknownKey(attribute: string, key: string, figures: readonly KeyFigure[]): EpnDataError {
   const some = figures.slice(0, 12).map((f) => f.key);
-  return new EpnDataError('BAD_OPTION', {
-    detail: `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${some.map((k) => `« ${k} »`).join(', ')}${figures.length > 12 ? '…' : ''})` : ''}`,
-    detailEn: `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${some.map((k) => `"${k}"`).join(', ')}${figures.length > 12 ? '…' : ''})` : ''}`,
-  });
+  const more = figures.length > 12 ? '…' : '';
+  return fail(
+    'BAD_OPTION',
+    `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${quoted(some)}${more})` : ''}`,
+    `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${quoted(some, true)}${more})` : ''}`,
+  );
 }
 
 /**
@@ -159,8 +163,7 @@ function unknownKey(attribute: string, key: string, figures: readonly KeyFigure[
  * ```
  */
 export function keyFigures(input: Table | CrossTab | null, options: KeyFiguresOptions = {}): KeyFiguresModel {
-  const hasRows = !!input && ('rowLabels' in input ? input.rowLabels.length > 0 : input.rows.length > 0);
-  const kv = input && hasRows ? readKeyValues(input) : null;
+  const kv = readFigures(input);
   const all = (kv?.entries ?? []).map(toFigure);
   const find = (attribute: string, key: string) => {
     const k = keyOf(key);
@@ -176,9 +179,10 @@ export function keyFigures(input: Table | CrossTab | null, options: KeyFiguresOp
     const den = find('ratios', spec.denominator);
     return {...spec, num, den, value: ratio(num.value, den.value), euro: num.euro && !den.euro};
   });
-  const seen = new Map<string, number>();
-  for (const f of all) seen.set(keyOf(f.key), (seen.get(keyOf(f.key)) ?? 0) + 1);
-  const duplicates = all.filter((f, i) => seen.get(keyOf(f.key))! > 1 && all.findIndex((g) => keyOf(g.key) === keyOf(f.key)) === i).map((f) => f.key);
+  // The figures of each loose key, in file order: a key with several is a duplicate, named as first written.
+  const byKey = new Map<string, string[]>();
+  for (const f of all) byKey.set(keyOf(f.key), [...(byKey.get(keyOf(f.key)) ?? []), f.key]);
+  const duplicates = [...byKey.values()].filter((keys) => keys.length > 1).map((keys) => keys[0]!);
   const breakdown = options.breakdownTable ? breakdownOf(options.breakdownTable, options.breakdownColumn) : null;
   return {figures, ratios, breakdown, labels, duplicates, skippedLines: kv?.skippedLines ?? []};
 }

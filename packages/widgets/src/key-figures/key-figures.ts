@@ -89,10 +89,6 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   /** The title of the breakdown. */
   breakdownHeading: string | null = null;
 
-  protected override get extraSrc(): string | null {
-    return this.breakdownSrc;
-  }
-
   protected override hasAttributeInput(): boolean {
     return !!this.breakdownSrc;
   }
@@ -134,8 +130,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   }
 
   private value(f: KeyFigure, t: Strings): string {
-    if (f.value === null && f.text === null) return f.marker ? t.markers[f.marker] : t.markers.unavailable;
-    return formatFigure(f, this.language);
+    return f.value === null && f.text === null ? this.missing(f.marker, t) : formatFigure(f, this.language);
   }
 
   private ratioValue(r: RatioFigure, t: Strings): string {
