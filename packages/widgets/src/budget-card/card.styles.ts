@@ -1,4 +1,5 @@
 import {css, unsafeCSS} from 'lit';
+import {themed} from '../internal/styles.js';
 
 /**
  * The colours of the card family, light and dark (DSFR-compatible defaults). Exported so that a unit test checks their
@@ -35,13 +36,12 @@ export const CARD_PALETTE = {
 } as const;
 
 type Palette = (typeof CARD_PALETTE)[keyof typeof CARD_PALETTE];
-/** The private colour properties of a palette (the dark ones are written twice below: for the page's scheme and `theme`). */
+/** The private colour properties of a palette (applied light or dark by `themed`, internal/styles.ts). */
 const colours = (p: Palette) =>
   unsafeCSS(
     `--_card:var(--epn-card-background, ${p.card});--_card-border:var(--epn-card-border-color, ${p.cardBorder});` +
       `--_figure:var(--epn-figure-color, ${p.figure});--_bar:var(--epn-bar-color, ${p.bar});--_track:var(--epn-bar-track-color, ${p.track})`,
   );
-const dark = colours(CARD_PALETTE.dark);
 
 /**
  * Shared styles of the cards: tiles of figures, the inline list of inputs, the quote box and the bar list. Written one
@@ -52,9 +52,7 @@ const dark = colours(CARD_PALETTE.dark);
  *   characters.
  */
 export const cardStyles = css`
-:host{${colours(CARD_PALETTE.light)}}
-@media (prefers-color-scheme:dark){:host(:not([theme='light'])){${dark}}}
-:host([theme='dark']){${dark}}
+${themed(colours(CARD_PALETTE.light), colours(CARD_PALETTE.dark))}
 dl,dd{margin:0}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit, minmax(min(100%, 11.5rem), 1fr));gap:0.75rem;margin:0.75rem 0}
 .tile{display:flex;flex-direction:column;gap:0.25rem;min-width:0;background:var(--_card);border:1px solid var(--_card-border);border-radius:0.25rem;padding:0.75rem 1rem}
