@@ -333,21 +333,25 @@ interface LeftOut {
  * categories, not of rows. @internal
  */
 export class CrossTabAccumulator {
-  private readonly cells = new Map<string, Map<string, number | null>>();
-  private readonly rowTotalsGiven = new Map<string, number | null>();
-  private readonly colTotalsGiven = new Map<string, number | null>();
-  private givenTotal: number | null = null;
-  private hasGivenTotal = false;
-  private excluded = 0;
-  private nulls = 0;
-  private readonly missing: LeftOut = {count: 0, lines: []};
-  private readonly unbinned: LeftOut = {count: 0, lines: []};
+  readonly #cells = new Map<string, Map<string, number | null>>();
+  readonly #rowTotalsGiven = new Map<string, number | null>();
+  readonly #colTotalsGiven = new Map<string, number | null>();
+  #givenTotal: number | null = null;
+  #hasGivenTotal = false;
+  #excluded = 0;
+  #nulls = 0;
+  readonly #missing: LeftOut = {count: 0, lines: []};
+  readonly #unbinned: LeftOut = {count: 0, lines: []};
 
-  constructor(readonly plan: CrossTabPlan) {}
+  readonly #plan: CrossTabPlan;
+
+  constructor(plan: CrossTabPlan) {
+    this.#plan = plan;
+  }
 
   /** The key of a cell on the rows axis (`columns` false) or the columns axis (`columns` true). */
   keyOf(value: Value, columns: boolean): AxisKey {
-    const p = this.plan;
+    const p = this.#plan;
     const binned = columns ? p.binCols : p.binRows;
     if (value === null) return null;
     if (value === '') return binned ? UNBINNED : null;
@@ -359,14 +363,14 @@ export class CrossTabAccumulator {
   /** Counts one row: its keys, its count (`1` for one person, `null` when unknown) and its 1-based line. */
   add(rk: AxisKey, ck: AxisKey, n: number | null, line: number): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
-      this.excluded++;
-      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      this.#excluded++;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
       out.count++;
       if (out.lines.length < 5) out.lines.push(line);
       return;
     }
-    if (n === null) this.nulls++;
-    this.count(rk, ck, n);
+    if (n === null) this.#nulls++;
+    this.#count(rk, ck, n);
   }
 
   /**
@@ -375,35 +379,39 @@ export class CrossTabAccumulator {
    */
   addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[]): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
-      this.excluded += rows;
-      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      this.#excluded += rows;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
       out.count += rows;
       out.lines = [...out.lines, ...lines].sort((a, b) => a - b).slice(0, 5);
       return;
     }
-    this.nulls += nulls;
-    this.count(rk, ck, sum);
+    this.#nulls += nulls;
+    this.#count(rk, ck, sum);
   }
 
-  private count(rk: string, ck: string, n: number | null): void {
+  #count(rk: string, ck: string, n: number | null): void {
     const rowTotal = isTotalLabel(rk);
     const colTotal = isTotalLabel(ck);
     if (rowTotal && colTotal) {
       // Like every other sum: once one count is unknown, the total stays unknown.
-      this.givenTotal = !this.hasGivenTotal ? n : this.givenTotal === null || n === null ? null : this.givenTotal + n;
-      this.hasGivenTotal = true;
-    } else if (rowTotal) addTo(this.colTotalsGiven, ck, n);
-    else if (colTotal) addTo(this.rowTotalsGiven, rk, n);
+      this.#givenTotal = !this.#hasGivenTotal ? n : this.#givenTotal === null || n === null ? null : this.#givenTotal + n;
+      this.#hasGivenTotal = true;
+    } else if (rowTotal) addTo(this.#colTotalsGiven, ck, n);
+    else if (colTotal) addTo(this.#rowTotalsGiven, rk, n);
     else {
-      let m = this.cells.get(rk);
-      if (!m) this.cells.set(rk, (m = new Map()));
+      let m = this.#cells.get(rk);
+      if (!m) this.#cells.set(rk, (m = new Map()));
       addTo(m, ck, n);
     }
   }
 
   /** The cross-tab of what was counted, under `plan` (by default the one it was made with). */
-  finish(plan: CrossTabPlan = this.plan): CrossTab {
-    const {cells, rowTotalsGiven, colTotalsGiven, missing, unbinned} = this;
+  finish(plan: CrossTabPlan = this.#plan): CrossTab {
+    const cells = this.#cells;
+    const rowTotalsGiven = this.#rowTotalsGiven;
+    const colTotalsGiven = this.#colTotalsGiven;
+    const missing = this.#missing;
+    const unbinned = this.#unbinned;
     const {columns, bands, binRows, binCols, v} = plan;
     const rowName = columns[plan.r]!;
     const colName = columns[plan.c]!;
@@ -415,8 +423,8 @@ export class CrossTabAccumulator {
     if (unbinned.count) {
       issues.push({code: 'UNBINNED', line: unbinned.lines[0], message: `${unbinned.count} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinned)}).`});
     }
-    if (this.nulls) {
-      issues.push({code: 'NULL_VALUE', message: `${this.nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
+    if (this.#nulls) {
+      issues.push({code: 'NULL_VALUE', message: `${this.#nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
     }
     let rowLabels = [...cells.keys()];
     const colSet = new Set<string>();
@@ -440,11 +448,11 @@ export class CrossTabAccumulator {
       counts,
       givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
       givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
-      givenTotal: this.hasGivenTotal ? this.givenTotal : null,
+      givenTotal: this.#hasGivenTotal ? this.#givenTotal : null,
       rowTitle: rowName,
       columnTitle: colName,
       subRows: [],
-      excluded: this.excluded,
+      excluded: this.#excluded,
       issues,
     });
   }
