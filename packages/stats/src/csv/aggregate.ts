@@ -16,7 +16,7 @@ import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBina
 import {readBody, type LoadOptions, type ResponseLike} from './load.js';
 import {markerTable, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
-import {isFigureName, isIdentifierHeader, names, parseCsv, type ParseOptions} from './parse.js';
+import {columnType, parseCsv, tableWidth, type ParseOptions} from './parse.js';
 import {asciiBlank, HIGH, INCOMPLETE, Interner, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, TEXT, UNTERMINATED} from './records.js';
 import {sniffDelimiter} from './scan.js';
 
@@ -778,14 +778,8 @@ class Counter {
 
     // Column types, as parseCsv decides them over the whole column.
     const types = [...this.#table.meta.types];
-    // A column of markers only (no number, text or refused cell, at least one marker) is numeric when its header
-    // names a figure (a year, an age band), as parseCsv decides.
-    const typeOf = (j: number, numbers: number, texts: number, codes: number, others = 0, marked = 0) =>
-      codes > 0 || isIdentifierHeader(columns[j]!)
-        ? 'string'
-        : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (numbers + texts + others === 0 && marked > 0 && names(this.#table.meta.header, columns, j).some(isFigureName))
-          ? 'number'
-          : 'string';
+    const typeOf = (j: number, numbers: number, texts: number, codes: number, others?: number, marked?: number) =>
+      columnType(this.#table.meta.header, columns, j, numbers, texts, codes, others, marked);
     const kinds = (interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
       for (let p = 0; p < this.#pairs; p++) occurrences[byPair[p]!]! += this.#pCount[p]!;
@@ -867,10 +861,7 @@ class Counter {
 
   /** parseCsv's rule: the header's width, widened only when most data rows are wider. It must be the sample's. */
   #checkWidth(width: number): void {
-    let modal = 0;
-    let modalCount = 0;
-    for (const [w, c] of this.#wider) if (c > modalCount || (c === modalCount && w > modal)) [modal, modalCount] = [w, c];
-    const final = Math.max(1, this.#headerWidth, this.#over > this.#fit ? modal : 0);
+    const final = tableWidth(this.#headerWidth, this.#fit, this.#over, this.#wider);
     if (final !== width) {
       throw new EpnDataError('UNEXPECTED_SHAPE', {
         detail: `la plupart des lignes ont ${final} cellules mais l'en-tête et les premières lignes en ont ${width} ; complétez l'en-tête`,
