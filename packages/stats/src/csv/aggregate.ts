@@ -1,9 +1,10 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Table, Value} from '../table.js';
 import {cleanLabel} from '../text.js';
 import {
   bandsOption,
   checkCrossTabOptions,
+  checkOptionNames,
   columnIndex,
   CrossTabAccumulator,
   planCrossTab,
@@ -106,13 +107,9 @@ export async function aggregateCsv(source: AggregateSource, options: AggregateOp
 /** Checks every option that does not depend on the data (`BAD_OPTION`), before any byte is read. */
 function checkOptions(options: AggregateOptions): AggregateOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv attend un objet d'options (rows, columns…)`});
+    throw badOption(`aggregateCsv attend un objet d'options (rows, columns…)`);
   }
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined && !KNOWN.includes(key)) {
-      throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : option « ${key} » inconnue (options possibles : ${KNOWN.join(', ')})`});
-    }
-  }
+  checkOptionNames('aggregateCsv', options, KNOWN);
   const {rows, columns, value, bands} = options;
   checkCrossTabOptions({rows, columns, value, bands});
   bandsOption(bands);
@@ -120,7 +117,7 @@ function checkOptions(options: AggregateOptions): AggregateOptions {
   parseCsv('a;b\n1;2\n', parseOptions(options));
   const total = options.total;
   if (total !== undefined && (typeof total !== 'number' || !(total >= 0))) {
-    throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : « total » doit être un nombre d'octets`});
+    throw badOption(`aggregateCsv : « total » doit être un nombre d'octets`);
   }
   return options;
 }
@@ -154,7 +151,7 @@ function openSource(source: AggregateSource, options: AggregateOptions): string 
       },
     };
   } else if (s && typeof s.href === 'string') return s.href;
-  else throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`});
+  else throw badOption(`aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`);
   const total = options.total;
   return {
     response: {
@@ -171,7 +168,7 @@ function bytesOf(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`});
+  throw badOption(`aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`);
 }
 
 /** Text encodings the byte scanner reads (ASCII-compatible). */

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 
 /** The text encodings the core reads. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -163,20 +163,20 @@ export function assertText(text: string): void {
 export function normaliseEncoding(label: unknown): Encoding | undefined {
   if (label === undefined || label === null || label === '') return undefined;
   if (typeof label !== 'string') {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
-      detailEn: `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
-    });
+    throw badOption(
+      `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
+      `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
+    );
   }
   const l = label.trim().toLowerCase().replace(/_/g, '-');
   if (l === 'utf-8' || l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (l === 'utf-16le' || l === 'utf-16' || l === 'unicode') return 'utf-16le';
   if (l === 'utf-16be') return 'utf-16be';
   if (/^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|l1|ansi|us-ascii|ascii)$/.test(l)) return 'windows-1252';
-  throw new EpnDataError('BAD_OPTION', {
-    detail: `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
-    detailEn: `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
-  });
+  throw badOption(
+    `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
+    `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
+  );
 }
 
 /** NUL and other C0 controls (other than tab, CR, LF, FF) in more than 1 % of the first 64 K characters. */

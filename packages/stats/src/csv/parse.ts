@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, SkippedLine, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {parseAgeLabel} from '../stats/age-bands.js';
@@ -90,17 +90,17 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const forcedDelimiter = checkDelimiter(opts.delimiter);
   const forcedHeaderRows = opts.headerRows ?? undefined;
   if (forcedHeaderRows !== undefined && ![0, 1, 2].includes(forcedHeaderRows)) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `nombre de lignes d'en-tête ${String(forcedHeaderRows)} (0, 1 ou 2)`,
-      detailEn: `number of header rows ${String(forcedHeaderRows)} (0, 1 or 2)`,
-    });
+    throw badOption(
+      `nombre de lignes d'en-tête ${String(forcedHeaderRows)} (0, 1 ou 2)`,
+      `number of header rows ${String(forcedHeaderRows)} (0, 1 or 2)`,
+    );
   }
   const forcedDecimal = opts.decimal ?? undefined;
   if (forcedDecimal !== undefined && forcedDecimal !== ',' && forcedDecimal !== '.') {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `séparateur décimal « ${String(forcedDecimal)} » (« , » ou « . »)`,
-      detailEn: `decimal separator "${String(forcedDecimal)}" ("," or ".")`,
-    });
+    throw badOption(
+      `séparateur décimal « ${String(forcedDecimal)} » (« , » ou « . »)`,
+      `decimal separator "${String(forcedDecimal)}" ("," or ".")`,
+    );
   }
   const markers = markerTable(opts.markers);
   let text: string;
@@ -430,10 +430,10 @@ function checkDelimiter(d: unknown): string | undefined {
   if (d === undefined || d === null) return undefined;
   if (d === 'tab' || d === 'tabulation' || d === '\\t') return '\t';
   if (typeof d !== 'string' || d.length !== 1 || /["\r\n]/.test(d)) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `séparateur « ${String(d)} » (un seul caractère : ; , | ou tabulation)`,
-      detailEn: `delimiter "${String(d)}" (one character: ; , | or tab)`,
-    });
+    throw badOption(
+      `séparateur « ${String(d)} » (un seul caractère : ; , | ou tabulation)`,
+      `delimiter "${String(d)}" (one character: ; , | or tab)`,
+    );
   }
   return d;
 }

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
@@ -98,13 +98,13 @@ export interface ReadCrossTabOptions {
  * ```
  */
 export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): CrossTab {
-  checkOptions('readCrossTab', options, ['labelColumn', 'group', 'columns']);
+  checkOptionNames('readCrossTab', options, ['labelColumn', 'group', 'columns']);
   options ??= {};
   if (options.group !== undefined && typeof options.group !== 'string') {
-    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « group » doit être un nom de groupe de colonnes (${String(options.group)})`});
+    throw badOption(`readCrossTab : « group » doit être un nom de groupe de colonnes (${String(options.group)})`);
   }
   if (options.columns !== undefined && (!Array.isArray(options.columns) || !options.columns.length)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « columns » doit être une liste de noms de colonnes`});
+    throw badOption(`readCrossTab : « columns » doit être une liste de noms de colonnes`);
   }
   const {columns, meta} = table;
   const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
@@ -272,14 +272,14 @@ export interface CrossTabPlan {
  * names or indexes): `BAD_OPTION` otherwise. @internal
  */
 export function checkCrossTabOptions(options: CrossTabOptions): void {
-  checkOptions('crossTab', options, ['rows', 'columns', 'value', 'bands']);
+  checkOptionNames('crossTab', options, ['rows', 'columns', 'value', 'bands']);
   if (!options || options.rows === undefined || options.columns === undefined) {
-    throw new EpnDataError('BAD_OPTION', {detail: 'crossTab demande les colonnes « rows » et « columns »'});
+    throw badOption('crossTab demande les colonnes « rows » et « columns »');
   }
   for (const key of ['rows', 'columns', 'value'] as const) {
     const o = options[key];
     if (o !== undefined && typeof o !== 'string' && typeof o !== 'number') {
-      throw new EpnDataError('BAD_OPTION', {detail: `crossTab : « ${key} » doit être un nom ou un numéro de colonne`});
+      throw badOption(`crossTab : « ${key} » doit être un nom ou un numéro de colonne`);
     }
   }
 }
@@ -288,7 +288,7 @@ export function checkCrossTabOptions(options: CrossTabOptions): void {
 export function bandsOption(bands: CrossTabOptions['bands']): AgeBands | null {
   const scheme = bands === undefined ? null : bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(bands) ? ageBands(bands as number[]) : (bands as AgeBands);
   if (bands !== undefined && (!scheme || typeof scheme.bandOf !== 'function')) {
-    throw new EpnDataError('BAD_OPTION', {detail: 'bands : une liste d\'âges (0, 18, 65) ou « seed »'});
+    throw badOption('bands : une liste d\'âges (0, 18, 65) ou « seed »');
   }
   return scheme;
 }
@@ -556,15 +556,18 @@ function byAge(labels: string[], issues: Issue[]): number[] {
   return ages.order;
 }
 
-/** Throws `BAD_OPTION` for an option name the function does not know (a typo must not be ignored silently). */
-function checkOptions(fn: string, options: unknown, known: readonly string[]): void {
+/**
+ * Throws `BAD_OPTION` for options that are not an object, or an option name the function does not know (a typo must
+ * not be ignored silently). @internal (also used by aggregateCsv)
+ */
+export function checkOptionNames(fn: string, options: unknown, known: readonly string[]): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `${fn} attend un objet d'options (${known.join(', ')})`});
+    throw badOption(`${fn} attend un objet d'options (${known.join(', ')})`);
   }
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && !known.includes(key)) {
-      throw new EpnDataError('BAD_OPTION', {detail: `${fn} : option « ${key} » inconnue (options possibles : ${known.join(', ')})`});
+      throw badOption(`${fn} : option « ${key} » inconnue (options possibles : ${known.join(', ')})`);
     }
   }
 }
@@ -605,7 +608,7 @@ export function findColumn(table: Table, name: string | number): number {
 /** {@link findColumn} over column names. @internal */
 export function columnIndex(columns: readonly string[], name: string | number): number {
   if (typeof name !== 'string' && typeof name !== 'number') {
-    throw new EpnDataError('BAD_OPTION', {detail: `colonne « ${String(name)} » : un nom ou un numéro de colonne`});
+    throw badOption(`colonne « ${String(name)} » : un nom ou un numéro de colonne`);
   }
   if (typeof name === 'number') {
     if (Number.isInteger(name) && name >= 0 && name < columns.length) return name;
