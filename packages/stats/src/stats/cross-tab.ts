@@ -537,12 +537,7 @@ function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: I
     return [...labels].sort((a, b) => rank(a) - rank(b));
   }
   if (numeric) return [...labels].sort((a, b) => Number(a) - Number(b));
-  const ages = orderAgeLabels(labels);
-  if (ages && labels.length > 1) {
-    issues.push(...ages.issues);
-    return ages.order.map((i) => labels[i]!);
-  }
-  return labels;
+  return byAge(labels, issues).map((i) => labels[i]!);
 }
 
 /**
