@@ -27,15 +27,20 @@ const CP1252 =
  * ```
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
+  return fromCodes(bytes.length, (j) => {
+    const b = bytes[j]!;
+    return b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b;
+  });
+}
+
+/** The string of `n` UTF-16 code units, `code(j)` for j = 0 … n − 1 (in chunks: `apply` has an argument limit). */
+function fromCodes(n: number, code: (j: number) => number): string {
   let out = '';
   const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const end = Math.min(bytes.length, i + CHUNK);
+  for (let i = 0; i < n; i += CHUNK) {
+    const end = Math.min(n, i + CHUNK);
     const codes = new Array<number>(end - i);
-    for (let j = i; j < end; j++) {
-      const b = bytes[j]!;
-      codes[j - i] = b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b;
-    }
+    for (let j = i; j < end; j++) codes[j - i] = code(j);
     out += String.fromCharCode.apply(null, codes);
   }
   return out;
@@ -72,19 +77,10 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
 const BINARY: BinaryKind = {fr: 'un fichier binaire', en: 'a binary file'};
 
 function decodeUtf16(bytes: Uint8Array, offset: number, littleEndian: boolean): string {
-  const n = (bytes.length - offset) >> 1;
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) {
-    const end = Math.min(n, i + CHUNK);
-    const codes = new Array<number>(end - i);
-    for (let j = i; j < end; j++) {
-      const p = offset + 2 * j;
-      codes[j - i] = littleEndian ? bytes[p]! | (bytes[p + 1]! << 8) : (bytes[p]! << 8) | bytes[p + 1]!;
-    }
-    out += String.fromCharCode.apply(null, codes);
-  }
-  return out;
+  return fromCodes((bytes.length - offset) >> 1, (j) => {
+    const p = offset + 2 * j;
+    return littleEndian ? bytes[p]! | (bytes[p + 1]! << 8) : (bytes[p]! << 8) | bytes[p + 1]!;
+  });
 }
 
 /** Heuristic for UTF-16 without a BOM: many NUL bytes at even or odd offsets. @internal */
