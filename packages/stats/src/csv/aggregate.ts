@@ -13,7 +13,7 @@ import {
   type CrossTabOptions,
   crossTab,
 } from '../stats/cross-tab.js';
-import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBinary} from './decode.js';
+import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBinary, toBytes} from './decode.js';
 import {readBody, type LoadOptions, type ResponseLike} from './load.js';
 import {markerTable, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
@@ -165,9 +165,7 @@ function openSource(source: AggregateSource, options: AggregateOptions): string 
 }
 
 function bytesOf(chunk: unknown): Uint8Array {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk)) return toBytes(chunk);
   throw badOption(`aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`);
 }
 
