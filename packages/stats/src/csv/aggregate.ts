@@ -899,33 +899,18 @@ function decimalLike(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Whether `buf[s, e)` is valid UTF-8 (as `TextDecoder` with `fatal` reads it). */
 function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
-  let i = s;
-  while (i < e) {
+  for (let i = s; i < e; ) {
     const b = buf[i]!;
     if (b < 0x80) {
       i++;
       continue;
     }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      else if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      else if (b === 0xf4) hi = 0x8f;
-    } else return false;
-    if (i + need >= e) return false;
+    // Continuation bytes after the lead byte; the second one's range is narrower after E0, ED, F0 and F4.
+    const need = b < 0xc2 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : b < 0xf5 ? 3 : 0;
+    if (!need || i + need >= e) return false;
     const c = buf[i + 1]!;
-    if (c < lo || c > hi) return false;
-    for (let k = 2; k <= need; k++) {
-      const x = buf[i + k]!;
-      if (x < 0x80 || x > 0xbf) return false;
-    }
+    if (c < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) return false;
+    for (let k = 2; k <= need; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
     i += need + 1;
   }
   return true;
