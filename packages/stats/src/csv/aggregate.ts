@@ -775,7 +775,8 @@ class Counter {
     const types = [...this.#table.meta.types];
     const typeOf = (j: number, numbers: number, texts: number, codes: number, others?: number, marked?: number) =>
       columnType(this.#table.meta.header, columns, j, numbers, texts, codes, others, marked);
-    const kinds = (interner: Interner, byPair: number[]) => {
+    /** The type of column `j` (`rows` or `columns`) from the kinds of its distinct raw cells, by occurrences. */
+    const axisType = (j: number, interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
       for (let p = 0; p < this.#pairs; p++) occurrences[byPair[p]!]! += this.#pCount[p]!;
       // Kinds as above, and a sixth count: skipped cells that are markers (not blank).
@@ -786,14 +787,10 @@ class Counter {
         k[kind]! += occurrences[id]!;
         if (kind === SKIP && bytes.some((b) => b > 0x20)) k[5]! += occurrences[id]!;
       }
-      return k;
+      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!);
     };
-    const kr = kinds(this.#R, this.#pR);
-    types[this.#r] = typeOf(this.#r, kr[NUMBER]!, kr[TEXTUAL]!, kr[CODE]!, kr[OTHER]!, kr[5]!);
-    if (this.#c !== this.#r) {
-      const kc = kinds(this.#C, this.#pC);
-      types[this.#c] = typeOf(this.#c, kc[NUMBER]!, kc[TEXTUAL]!, kc[CODE]!, kc[OTHER]!, kc[5]!);
-    }
+    axisType(this.#r, this.#R, this.#pR);
+    if (this.#c !== this.#r) axisType(this.#c, this.#C, this.#pC);
     if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes);
 
     // The distinct raw cells' values, in order of first appearance; then the plan and their keys.
