@@ -60,11 +60,9 @@ export class RecordScanner {
   }
 
   #grow(): void {
-    const size = this.start.length * 2;
-    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.start = copy(this.start, new Int32Array(size));
-    this.end = copy(this.end, new Int32Array(size));
-    this.flags = copy(this.flags, new Uint8Array(size));
+    this.start = doubled(this.start);
+    this.end = doubled(this.end);
+    this.flags = doubled(this.flags);
   }
 
   /**
@@ -150,6 +148,13 @@ export class RecordScanner {
   }
 }
 
+/** A copy of `a` twice as long (zeros after its content). */
+function doubled<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** FNV-1a over bytes. */
 function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;
@@ -192,14 +197,9 @@ export class Interner {
     }
     const id = this.size++;
     if (id === this.#offsets.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.#offsets = grow(this.#offsets);
-      this.#lengths = grow(this.#lengths);
-      this.#hashes = grow(this.#hashes);
+      this.#offsets = doubled(this.#offsets);
+      this.#lengths = doubled(this.#lengths);
+      this.#hashes = doubled(this.#hashes);
     }
     if (this.#used + len > this.#pool.length) {
       const pool = new Uint8Array(Math.max(this.#pool.length * 2, this.#used + len));
