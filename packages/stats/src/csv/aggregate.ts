@@ -110,9 +110,8 @@ function checkOptions(options: AggregateOptions): AggregateOptions {
     throw badOption(`aggregateCsv attend un objet d'options (rows, columns…)`);
   }
   checkOptionNames('aggregateCsv', options, KNOWN);
-  const {rows, columns, value, bands} = options;
-  checkCrossTabOptions({rows, columns, value, bands});
-  bandsOption(bands);
+  checkCrossTabOptions(crossTabOptions(options));
+  bandsOption(options.bands);
   // parseCsv checks its own options: ask it, on a tiny file.
   parseCsv('a;b\n1;2\n', parseOptions(options));
   const total = options.total;
@@ -238,13 +237,12 @@ class Aggregator {
   }
 
   end(): CrossTab {
-    const bytes = this.#sample.subarray(0, this.#used);
-    if (this.#mode === 'whole') return crossTab(parseCsv(bytes, this.#parse), crossTabOptions(this.#options));
-    if (this.#mode === 'sample') {
-      // The whole file is in the sample: parseCsv's decisions on it are final.
+    if (this.#mode !== 'count') {
+      // The whole file is in the sample (kept whole, or it ended before the decisions): parseCsv's are final.
+      const bytes = this.#sample.subarray(0, this.#used);
       const table = parseCsv(bytes, this.#parse);
       const {encoding, decimal} = table.meta;
-      if (encoding === 'utf-16le' || encoding === 'utf-16be') return crossTab(table, crossTabOptions(this.#options));
+      if (this.#mode === 'whole' || encoding === 'utf-16le' || encoding === 'utf-16be') return crossTab(table, crossTabOptions(this.#options));
       const none = new Uint8Array(0);
       this.#start({
         table, head: none, sniffed: none, cut: bytes.length, whole: true, provisional: false, decimal,
