@@ -193,3 +193,8 @@ export class EpnDataError extends Error {
 export function isEnglish(locale: string | undefined): boolean {
   return !!locale && /^en\b/i.test(locale);
 }
+
+/** A `BAD_OPTION` error with its French detail, and its English one when given. @internal */
+export function badOption(detail: string, detailEn?: string): EpnDataError {
+  return new EpnDataError('BAD_OPTION', detailEn === undefined ? {detail} : {detail, detailEn});
+}

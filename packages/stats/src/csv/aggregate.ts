@@ -1,9 +1,10 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Table, Value} from '../table.js';
 import {cleanLabel} from '../text.js';
 import {
   bandsOption,
   checkCrossTabOptions,
+  checkOptionNames,
   columnIndex,
   CrossTabAccumulator,
   planCrossTab,
@@ -12,11 +13,11 @@ import {
   type CrossTabOptions,
   crossTab,
 } from '../stats/cross-tab.js';
-import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBinary} from './decode.js';
+import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBinary, toBytes} from './decode.js';
 import {readBody, type LoadOptions, type ResponseLike} from './load.js';
 import {markerTable, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
-import {isFigureName, isIdentifierHeader, names, parseCsv, type ParseOptions} from './parse.js';
+import {columnType, parseCsv, tableWidth, type ParseOptions} from './parse.js';
 import {asciiBlank, HIGH, INCOMPLETE, Interner, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, TEXT, UNTERMINATED} from './records.js';
 import {sniffDelimiter} from './scan.js';
 
@@ -106,21 +107,16 @@ export async function aggregateCsv(source: AggregateSource, options: AggregateOp
 /** Checks every option that does not depend on the data (`BAD_OPTION`), before any byte is read. */
 function checkOptions(options: AggregateOptions): AggregateOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv attend un objet d'options (rows, columns…)`});
+    throw badOption(`aggregateCsv attend un objet d'options (rows, columns…)`);
   }
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined && !KNOWN.includes(key)) {
-      throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : option « ${key} » inconnue (options possibles : ${KNOWN.join(', ')})`});
-    }
-  }
-  const {rows, columns, value, bands} = options;
-  checkCrossTabOptions({rows, columns, value, bands});
-  bandsOption(bands);
+  checkOptionNames('aggregateCsv', options, KNOWN);
+  checkCrossTabOptions(crossTabOptions(options));
+  bandsOption(options.bands);
   // parseCsv checks its own options: ask it, on a tiny file.
   parseCsv('a;b\n1;2\n', parseOptions(options));
   const total = options.total;
   if (total !== undefined && (typeof total !== 'number' || !(total >= 0))) {
-    throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : « total » doit être un nombre d'octets`});
+    throw badOption(`aggregateCsv : « total » doit être un nombre d'octets`);
   }
   return options;
 }
@@ -154,7 +150,7 @@ function openSource(source: AggregateSource, options: AggregateOptions): string 
       },
     };
   } else if (s && typeof s.href === 'string') return s.href;
-  else throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`});
+  else throw badOption(`aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`);
   const total = options.total;
   return {
     response: {
@@ -168,10 +164,8 @@ function openSource(source: AggregateSource, options: AggregateOptions): string 
 }
 
 function bytesOf(chunk: unknown): Uint8Array {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new EpnDataError('BAD_OPTION', {detail: `aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`});
+  if (chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk)) return toBytes(chunk);
+  throw badOption(`aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`);
 }
 
 /** Text encodings the byte scanner reads (ASCII-compatible). */
@@ -205,66 +199,67 @@ interface Decisions {
  * the end, and so are files that end before their decisions are taken.
  */
 class Aggregator {
-  private mode: 'sample' | 'count' | 'whole' = 'sample';
-  private sample = new Uint8Array(65536);
-  private used = 0;
+  #mode: 'sample' | 'count' | 'whole' = 'sample';
+  #sample = new Uint8Array(65536);
+  #used = 0;
   /** End offsets of the chunks kept while sampling, to replay them as they came. */
-  private marks: number[] = [];
-  private nextCheck = TEXT_WINDOW;
-  private counter: Counter | null = null;
-  private readonly parse: ParseOptions;
+  #marks: number[] = [];
+  #nextCheck = TEXT_WINDOW;
+  #counter: Counter | null = null;
+  readonly #parse: ParseOptions;
+  readonly #options: AggregateOptions;
 
-  constructor(private readonly options: AggregateOptions) {
-    this.parse = parseOptions(options);
+  constructor(options: AggregateOptions) {
+    this.#options = options;
+    this.#parse = parseOptions(options);
   }
 
   push(chunk: Uint8Array): void {
     if (!chunk.length) return;
-    if (this.mode === 'count') {
-      this.counter!.push(chunk);
+    if (this.#mode === 'count') {
+      this.#counter!.push(chunk);
       return;
     }
-    if (this.used + chunk.length > this.sample.length) {
-      const grown = new Uint8Array(Math.max(this.sample.length * 2, this.used + chunk.length));
-      grown.set(this.sample.subarray(0, this.used));
-      this.sample = grown;
+    if (this.#used + chunk.length > this.#sample.length) {
+      const grown = new Uint8Array(Math.max(this.#sample.length * 2, this.#used + chunk.length));
+      grown.set(this.#sample.subarray(0, this.#used));
+      this.#sample = grown;
     }
-    this.sample.set(chunk, this.used);
-    this.used += chunk.length;
-    this.marks.push(this.used);
-    if (this.mode === 'sample' && this.used >= this.nextCheck) {
+    this.#sample.set(chunk, this.#used);
+    this.#used += chunk.length;
+    this.#marks.push(this.#used);
+    if (this.#mode === 'sample' && this.#used >= this.#nextCheck) {
       // A text has at least as many bytes as characters: no need to look before the windows can be complete. Looking
       // again each time the sample grows by a quarter keeps the work linear.
-      this.nextCheck = Math.max(Math.ceil(this.used * 1.25), this.parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW);
-      if (this.used >= (this.parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW)) this.settle();
+      this.#nextCheck = Math.max(Math.ceil(this.#used * 1.25), this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW);
+      if (this.#used >= (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW)) this.#settle();
     }
   }
 
   end(): CrossTab {
-    const bytes = this.sample.subarray(0, this.used);
-    if (this.mode === 'whole') return crossTab(parseCsv(bytes, this.parse), crossTabOptions(this.options));
-    if (this.mode === 'sample') {
-      // The whole file is in the sample: parseCsv's decisions on it are final.
-      const table = parseCsv(bytes, this.parse);
+    if (this.#mode !== 'count') {
+      // The whole file is in the sample (kept whole, or it ended before the decisions): parseCsv's are final.
+      const bytes = this.#sample.subarray(0, this.#used);
+      const table = parseCsv(bytes, this.#parse);
       const {encoding, decimal} = table.meta;
-      if (encoding === 'utf-16le' || encoding === 'utf-16be') return crossTab(table, crossTabOptions(this.options));
+      if (this.#mode === 'whole' || encoding === 'utf-16le' || encoding === 'utf-16be') return crossTab(table, crossTabOptions(this.#options));
       const none = new Uint8Array(0);
-      this.start({
+      this.#start({
         table, head: none, sniffed: none, cut: bytes.length, whole: true, provisional: false, decimal,
         encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
         controls: {text: false, cp1252: null},
       });
     }
-    return this.counter!.end();
+    return this.#counter!.end();
   }
 
   /** Tries to take the decisions on the sample; starts counting when they are taken. */
-  private settle(): void {
-    const bytes = this.sample.subarray(0, this.used);
+  #settle(): void {
+    const bytes = this.#sample.subarray(0, this.#used);
     // Decode up to the last ASCII byte: the sample may end inside a UTF-8 character.
     let end = bytes.length;
     while (end > 0 && bytes[end - 1]! >= 128) end--;
-    const forced = normaliseEncoding(this.parse.encoding);
+    const forced = normaliseEncoding(this.#parse.encoding);
     let decoded: ReturnType<typeof decodeBytes>;
     try {
       decoded = decodeBytes(bytes.subarray(0, end), forced);
@@ -275,16 +270,16 @@ class Aggregator {
     }
     const {text, encoding, bom} = decoded;
     if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-      this.mode = 'whole';
+      this.#mode = 'whole';
       return;
     }
     if (text.length < TEXT_WINDOW || !/\S/.test(text)) return;
     if (/^[[{]/.test(text.slice(0, 2048).trimStart())) {
       // parseCsv tells JSON from CSV by parsing the whole text: keep it whole.
-      this.mode = 'whole';
+      this.#mode = 'whole';
       return;
     }
-    const forcedDelimiter = this.parse.delimiter != null ? parseCsv('a\n1\n', this.parse).meta.delimiter : null;
+    const forcedDelimiter = this.#parse.delimiter != null ? parseCsv('a\n1\n', this.#parse).meta.delimiter : null;
     if (forcedDelimiter === null && text.length < SNIFF_WINDOW) return;
     const delimiter = forcedDelimiter ?? sniffDelimiter(text);
     const skip = bom ? 3 : 0;
@@ -299,7 +294,7 @@ class Aggregator {
     };
     if (!nextEnd()) return;
     let records = 1;
-    const parse: ParseOptions = {...this.parse, delimiter, encoding: forced ?? (encoding === 'windows-1252' ? 'windows-1252' : undefined)};
+    const parse: ParseOptions = {...this.#parse, delimiter, encoding: forced ?? (encoding === 'windows-1252' ? 'windows-1252' : undefined)};
     let table: Table | null = null;
     let cut = 0;
     for (let size = 16384, last = false; ; size *= 4) {
@@ -323,12 +318,12 @@ class Aggregator {
     }
     if (!table || table.rows.length < 3) return;
     if (table.columns.length < 2) {
-      this.mode = 'whole';
+      this.#mode = 'whole';
       return;
     }
     const provisional = !bom && forced === undefined && encoding === 'utf-8';
     const highBytes = provisional && bytes.subarray(0, end).some((b) => b >= 128);
-    this.start({
+    this.#start({
       table,
       head: highBytes ? bytes.slice(0, cut) : new Uint8Array(0),
       sniffed: highBytes && forcedDelimiter === null ? bytes.slice(skip, Math.min(end, skip + SNIFF_WINDOW)) : new Uint8Array(0),
@@ -337,23 +332,23 @@ class Aggregator {
       encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
       provisional,
       controls: {text: hasControls(text), cp1252: provisional ? bytes.slice(skip, Math.min(end, skip + TEXT_WINDOW)) : null},
-      decimal: this.parse.decimal ?? null,
+      decimal: this.#parse.decimal ?? null,
     });
   }
 
   /** Starts counting: replays the sampled chunks into a new {@link Counter}. */
-  private start(decisions: Decisions): void {
-    const counter = new Counter(decisions, this.parse, this.options);
-    this.counter = counter;
-    this.mode = 'count';
-    const sample = this.sample;
-    this.sample = new Uint8Array(0);
+  #start(decisions: Decisions): void {
+    const counter = new Counter(decisions, this.#parse, this.#options);
+    this.#counter = counter;
+    this.#mode = 'count';
+    const sample = this.#sample;
+    this.#sample = new Uint8Array(0);
     let from = 0;
-    for (const to of this.marks) {
+    for (const to of this.#marks) {
       counter.push(sample.subarray(from, to));
       from = to;
     }
-    this.marks = [];
+    this.#marks = [];
   }
 }
 
@@ -389,108 +384,111 @@ interface Deferred {
  * of the file, under the sample's decisions; settles the others at the end.
  */
 class Counter {
-  private readonly table: Table;
-  private readonly delimiter: number;
-  private encoding: ByteEncoding;
-  private provisional: boolean;
-  private flipped = false;
-  private readonly cut: number;
-  private readonly whole: boolean;
-  private readonly utf8 = new TextDecoder('utf-8', {ignoreBOM: true});
-  private readonly markers: Map<string, MarkerKind>;
-  private readonly fastNumbers: boolean;
-  private readonly r: number;
-  private readonly c: number;
-  private readonly v: number;
+  readonly #table: Table;
+  readonly #delimiter: number;
+  #encoding: ByteEncoding;
+  #provisional: boolean;
+  #flipped = false;
+  readonly #cut: number;
+  readonly #whole: boolean;
+  readonly #utf8 = new TextDecoder('utf-8', {ignoreBOM: true});
+  readonly #markers: Map<string, MarkerKind>;
+  readonly #fastNumbers: boolean;
+  readonly #r: number;
+  readonly #c: number;
+  readonly #v: number;
   /** The width of the sample's table: parseCsv's cells per row, if the end confirms it. */
-  private readonly width: number;
-  private readonly dataLines: number[];
-  private dataAt = 0;
-  private readonly headerLine: number;
-  private readonly headerRows: number;
-  private headerLeft = 0;
-  private headerWidth = 0;
+  readonly #width: number;
+  readonly #dataLines: number[];
+  #dataAt = 0;
+  readonly #headerLine: number;
+  readonly #headerRows: number;
+  #headerLeft = 0;
+  #headerWidth = 0;
 
   // The decimal separator: parseCsv guesses it from the first 100 000 cells of its rows.
-  private decimal: DecimalSeparator = ',';
-  private decimalFinal: boolean;
-  private windowCells = 0;
-  private readonly candidates: Uint8Array[] = [];
-  private deferred: Deferred[] = [];
-  private decimalEncodingSensitive = false;
+  #decimal: DecimalSeparator = ',';
+  #decimalFinal: boolean;
+  #windowCells = 0;
+  readonly #candidates: Uint8Array[] = [];
+  #deferred: Deferred[] = [];
+  #decimalEncodingSensitive = false;
 
   // Input.
-  private readonly scanner: RecordScanner;
-  private buf: Uint8Array = new Uint8Array(0);
-  private pos = 0;
+  readonly #scanner: RecordScanner;
+  #buf: Uint8Array = new Uint8Array(0);
+  #pos = 0;
   /** Offset in the file of `buf[0]`. */
-  private base = 0;
-  private waiting: Uint8Array[] = [];
+  #base = 0;
+  #waiting: Uint8Array[] = [];
   /** Two buffers used in turn to join what is left of a chunk to the next ones (no garbage per chunk). */
-  private readonly scratch = [new Uint8Array(0), new Uint8Array(0)];
-  private turn = 0;
-  private waitingBytes = 0;
-  private needed = 0;
-  private skip: number;
-  private unterminatedAt = 0;
-  private nulAfter = false;
+  readonly #scratch = [new Uint8Array(0), new Uint8Array(0)];
+  #turn = 0;
+  #waitingBytes = 0;
+  #needed = 0;
+  #skip: number;
+  #unterminatedAt = 0;
+  #nulAfter = false;
 
   // Counts.
-  private readonly R = new Interner();
-  private readonly C: Interner;
-  private readonly rowPairs: number[][] = [];
-  private pairs = 0;
-  private readonly pR: number[] = [];
-  private readonly pC: number[] = [];
-  private readonly pCount: number[] = [];
-  private readonly pSum: (number | null)[] = [];
-  private readonly pNulls: number[] = [];
-  private readonly pLines: number[][] = [];
-  private fit = 0;
-  private over = 0;
-  private readonly wider = new Map<number, number>();
-  private vNumbers = 0;
-  private vTexts = 0;
-  private vCodes = 0;
+  readonly #R = new Interner();
+  readonly #C: Interner;
+  readonly #rowPairs: number[][] = [];
+  #pairs = 0;
+  readonly #pR: number[] = [];
+  readonly #pC: number[] = [];
+  readonly #pCount: number[] = [];
+  readonly #pSum: (number | null)[] = [];
+  readonly #pNulls: number[] = [];
+  readonly #pLines: number[][] = [];
+  #fit = 0;
+  #over = 0;
+  readonly #wider = new Map<number, number>();
+  #vNumbers = 0;
+  #vTexts = 0;
+  #vCodes = 0;
   /** A blank cell or a count read differently in UTF-8 and windows-1252 (matters only if the file is not UTF-8). */
-  private encodingSensitive = false;
-  private pending: Array<{bytes: Uint8Array; line: number}> = [];
+  #encodingSensitive = false;
+  #pending: Array<{bytes: Uint8Array; line: number}> = [];
 
   // Counting in file order under the sample's decisions (with `value` only: sums of decimals depend on their order).
-  private readonly acc0: CrossTabAccumulator | null = null;
-  private readonly provR: AxisKey[] = [];
-  private readonly provC: AxisKey[] = [];
+  readonly #acc0: CrossTabAccumulator | null = null;
+  readonly #provR: AxisKey[] = [];
+  readonly #provC: AxisKey[] = [];
 
-  constructor(
-    private readonly decisions: Decisions,
-    private readonly parse: ParseOptions,
-    private readonly options: AggregateOptions,
-  ) {
+  readonly #decisions: Decisions;
+  readonly #parse: ParseOptions;
+  readonly #options: AggregateOptions;
+
+  constructor(decisions: Decisions, parse: ParseOptions, options: AggregateOptions) {
+    this.#decisions = decisions;
+    this.#parse = parse;
+    this.#options = options;
     const {table, encoding, provisional, cut, whole, decimal} = decisions;
     const {meta, columns} = table;
-    this.table = table;
-    this.delimiter = meta.delimiter.charCodeAt(0);
-    this.scanner = new RecordScanner(this.delimiter);
-    this.encoding = encoding;
-    this.provisional = provisional;
-    this.cut = cut;
-    this.whole = whole;
-    this.decimalFinal = decimal !== null;
-    if (decimal !== null) this.decimal = decimal;
-    this.markers = markerTable(parse.markers);
-    this.fastNumbers = ![...this.markers.keys()].some((k) => /^[\d.,]+$/.test(k));
-    this.r = columnIndex(columns, options.rows);
-    this.c = columnIndex(columns, options.columns);
-    this.v = options.value !== undefined ? columnIndex(columns, options.value) : -1;
-    this.C = this.c === this.r ? this.R : new Interner();
-    this.width = columns.length;
-    this.dataLines = meta.rowLines;
-    this.headerLine = meta.headerLine;
-    this.headerRows = meta.headerRows;
-    this.skip = meta.bom ? 3 : 0;
-    if (this.v >= 0) {
+    this.#table = table;
+    this.#delimiter = meta.delimiter.charCodeAt(0);
+    this.#scanner = new RecordScanner(this.#delimiter);
+    this.#encoding = encoding;
+    this.#provisional = provisional;
+    this.#cut = cut;
+    this.#whole = whole;
+    this.#decimalFinal = decimal !== null;
+    if (decimal !== null) this.#decimal = decimal;
+    this.#markers = markerTable(parse.markers);
+    this.#fastNumbers = ![...this.#markers.keys()].some((k) => /^[\d.,]+$/.test(k));
+    this.#r = columnIndex(columns, options.rows);
+    this.#c = columnIndex(columns, options.columns);
+    this.#v = options.value !== undefined ? columnIndex(columns, options.value) : -1;
+    this.#C = this.#c === this.#r ? this.#R : new Interner();
+    this.#width = columns.length;
+    this.#dataLines = meta.rowLines;
+    this.#headerLine = meta.headerLine;
+    this.#headerRows = meta.headerRows;
+    this.#skip = meta.bom ? 3 : 0;
+    if (this.#v >= 0) {
       try {
-        this.acc0 = new CrossTabAccumulator(planCrossTab(columns, meta.types, (j) => table.rows.map((row) => row[j]!), crossTabOptions(options)));
+        this.#acc0 = new CrossTabAccumulator(planCrossTab(columns, meta.types, (j) => table.rows.map((row) => row[j]!), crossTabOptions(options)));
       } catch {
         // The sample's column types do not fit the options: the raw groups will be counted at the end.
       }
@@ -499,258 +497,258 @@ class Counter {
 
   /** Takes a chunk: looks for NUL bytes past the sample, then reads its whole records. */
   push(chunk: Uint8Array): void {
-    const offset = this.base + this.buf.length + this.waitingBytes;
-    if (!this.whole && offset + chunk.length > this.cut && (offset >= this.cut ? chunk : chunk.subarray(this.cut - offset)).indexOf(0) >= 0) this.nulAfter = true;
-    this.waiting.push(chunk);
-    this.waitingBytes += chunk.length;
+    const offset = this.#base + this.#buf.length + this.#waitingBytes;
+    if (!this.#whole && offset + chunk.length > this.#cut && (offset >= this.#cut ? chunk : chunk.subarray(this.#cut - offset)).indexOf(0) >= 0) this.#nulAfter = true;
+    this.#waiting.push(chunk);
+    this.#waitingBytes += chunk.length;
     // A record longer than what is buffered is read again only once the buffer has doubled (linear time).
-    if (this.buf.length - this.pos + this.waitingBytes > this.needed) this.read(false);
+    if (this.#buf.length - this.#pos + this.#waitingBytes > this.#needed) this.#read(false);
   }
 
-  private read(eof: boolean): void {
-    if (this.unterminatedAt) return;
-    let buf = this.buf;
-    let pos = this.pos;
-    if (this.waiting.length) {
-      if (pos === buf.length && this.waiting.length === 1) {
-        this.base += buf.length;
-        buf = this.waiting[0]!;
+  #read(eof: boolean): void {
+    if (this.#unterminatedAt) return;
+    let buf = this.#buf;
+    let pos = this.#pos;
+    if (this.#waiting.length) {
+      if (pos === buf.length && this.#waiting.length === 1) {
+        this.#base += buf.length;
+        buf = this.#waiting[0]!;
       } else {
         const rest = buf.length - pos;
-        const size = rest + this.waitingBytes;
-        let joined = this.scratch[this.turn]!;
-        if (joined.length < size) joined = this.scratch[this.turn] = new Uint8Array(Math.max(size, 2 * joined.length));
-        this.turn ^= 1;
+        const size = rest + this.#waitingBytes;
+        let joined = this.#scratch[this.#turn]!;
+        if (joined.length < size) joined = this.#scratch[this.#turn] = new Uint8Array(Math.max(size, 2 * joined.length));
+        this.#turn ^= 1;
         joined = joined.subarray(0, size);
         joined.set(buf.subarray(pos));
         let at = rest;
-        for (const w of this.waiting) {
+        for (const w of this.#waiting) {
           joined.set(w, at);
           at += w.length;
         }
-        this.base += pos;
+        this.#base += pos;
         buf = joined;
       }
       pos = 0;
-      this.waiting = [];
-      this.waitingBytes = 0;
+      this.#waiting = [];
+      this.#waitingBytes = 0;
     }
-    if (this.skip) {
-      const k = Math.min(this.skip, buf.length - pos);
+    if (this.#skip) {
+      const k = Math.min(this.#skip, buf.length - pos);
       pos += k;
-      this.skip -= k;
+      this.#skip -= k;
     }
-    const sc = this.scanner;
+    const sc = this.#scanner;
     const len = buf.length;
     while (pos < len) {
       const next = sc.next(buf, pos, eof);
       if (next === INCOMPLETE) break;
       if (next === UNTERMINATED) {
-        this.unterminatedAt = sc.unterminatedAt;
-        if (this.provisional && !validUtf8(buf, pos, len)) this.flip();
+        this.#unterminatedAt = sc.unterminatedAt;
+        if (this.#provisional && !validUtf8(buf, pos, len)) this.#flip();
         pos = len;
         break;
       }
-      this.record(buf, pos);
+      this.#record(buf, pos);
       pos = next;
     }
-    this.buf = buf;
-    this.pos = pos;
-    this.needed = 2 * (len - pos);
+    this.#buf = buf;
+    this.#pos = pos;
+    this.#needed = 2 * (len - pos);
   }
 
-  private flip(): void {
-    this.provisional = false;
-    this.flipped = true;
-    this.encoding = 'windows-1252';
+  #flip(): void {
+    this.#provisional = false;
+    this.#flipped = true;
+    this.#encoding = 'windows-1252';
   }
 
   /** One record of the file: header, data row, or a record after the sample's last data row (maybe a note). */
-  private record(buf: Uint8Array, at: number): void {
-    const sc = this.scanner;
+  #record(buf: Uint8Array, at: number): void {
+    const sc = this.#scanner;
     const line = sc.recordLine;
-    if (this.provisional && this.base + at >= this.cut) {
+    if (this.#provisional && this.#base + at >= this.#cut) {
       // Past the sample's first records: is the file still valid UTF-8?
       for (let j = 0; j < sc.n; j++) {
         if (sc.flags[j]! & (HIGH | REST_HIGH) && !validUtf8(buf, sc.start[j]!, sc.end[j]!)) {
-          this.flip();
+          this.#flip();
           break;
         }
       }
     }
-    if (this.dataAt < this.dataLines.length) {
-      if (line === this.dataLines[this.dataAt]) {
-        this.dataAt++;
-        this.row(sc, buf, line);
-      } else if (line === this.headerLine || this.headerLeft > 0) {
-        if (line === this.headerLine) this.headerLeft = this.headerRows;
-        this.headerWidth = Math.max(this.headerWidth, this.effWidth(sc, buf));
-        this.headerLeft--;
+    if (this.#dataAt < this.#dataLines.length) {
+      if (line === this.#dataLines[this.#dataAt]) {
+        this.#dataAt++;
+        this.#row(sc, buf, line);
+      } else if (line === this.#headerLine || this.#headerLeft > 0) {
+        if (line === this.#headerLine) this.#headerLeft = this.#headerRows;
+        this.#headerWidth = Math.max(this.#headerWidth, this.#effWidth(sc, buf));
+        this.#headerLeft--;
       }
       return;
     }
-    if (this.whole) return;
+    if (this.#whole) return;
     // Past the sample's data rows: a record with one filled cell, or starting like a note, may be a note under the
     // table; it is held until a plain data row follows (then it is data), or the file ends (then parseCsv decides).
     let first = -1;
     let filled = 0;
     for (let j = 0; j < sc.n && filled < 2; j++) {
-      if (!this.blank(sc, buf, j)) {
+      if (!this.#blank(sc, buf, j)) {
         if (first < 0) first = j;
         filled++;
       }
     }
     if (!filled) return;
     if (filled === 1 || noteLike(sc, buf, first)) {
-      this.pending.push({bytes: buf.slice(at, sc.end[sc.n - 1]!), line});
+      this.#pending.push({bytes: buf.slice(at, sc.end[sc.n - 1]!), line});
       return;
     }
-    if (this.pending.length) this.flushPending(this.pending.length);
-    this.row(sc, buf, line);
+    if (this.#pending.length) this.#flushPending(this.#pending.length);
+    this.#row(sc, buf, line);
   }
 
   /** Counts the first `count` held records as data rows. */
-  private flushPending(count: number): void {
-    const held = this.pending.splice(0, count);
-    const sc = new RecordScanner(this.delimiter);
+  #flushPending(count: number): void {
+    const held = this.#pending.splice(0, count);
+    const sc = new RecordScanner(this.#delimiter);
     for (const {bytes, line} of held) {
       sc.next(bytes, 0, true);
-      this.row(sc, bytes, line);
+      this.#row(sc, bytes, line);
     }
   }
 
   /** Whether field `j` reads as blank (`cell.trim() === ''`). */
-  private blank(sc: RecordScanner, buf: Uint8Array, j: number): boolean {
+  #blank(sc: RecordScanner, buf: Uint8Array, j: number): boolean {
     const f = sc.flags[j]!;
     const s = sc.start[j]!;
     const e = sc.end[j]!;
     if (f & QUOTED ? f & (TEXT | REST_TEXT) : !asciiBlank(buf, s, e)) return false;
     if (!(f & (HIGH | REST_HIGH))) return true;
     const bytes = buf.subarray(s, e);
-    const blank = this.text(bytes).trim() === '';
-    if (this.provisional && blank !== (this.text(bytes, 'windows-1252').trim() === '')) this.encodingSensitive = true;
+    const blank = this.#text(bytes).trim() === '';
+    if (this.#provisional && blank !== (this.#text(bytes, 'windows-1252').trim() === '')) this.#encodingSensitive = true;
     return blank;
   }
 
-  private effWidth(sc: RecordScanner, buf: Uint8Array): number {
+  #effWidth(sc: RecordScanner, buf: Uint8Array): number {
     let w = sc.n;
-    while (w > 0 && this.blank(sc, buf, w - 1)) w--;
+    while (w > 0 && this.#blank(sc, buf, w - 1)) w--;
     return w;
   }
 
-  private text(bytes: Uint8Array, encoding: ByteEncoding = this.encoding): string {
-    return cellText(bytes, encoding, this.utf8);
+  #text(bytes: Uint8Array, encoding: ByteEncoding = this.#encoding): string {
+    return cellText(bytes, encoding, this.#utf8);
   }
 
   /** One data row: its width, the raw cells of `rows` and `columns`, its count. */
-  private row(sc: RecordScanner, buf: Uint8Array, line: number): void {
-    const w = this.effWidth(sc, buf);
-    if (w <= this.headerWidth) this.fit++;
+  #row(sc: RecordScanner, buf: Uint8Array, line: number): void {
+    const w = this.#effWidth(sc, buf);
+    if (w <= this.#headerWidth) this.#fit++;
     else {
-      this.over++;
-      this.wider.set(w, (this.wider.get(w) ?? 0) + 1);
+      this.#over++;
+      this.#wider.set(w, (this.#wider.get(w) ?? 0) + 1);
     }
-    if (!this.decimalFinal) this.decimalCells(sc, buf);
-    const idR = this.intern(this.R, sc, buf, this.r);
-    const idC = this.c === this.r ? idR : this.intern(this.C, sc, buf, this.c);
-    let pairsOfRow = this.rowPairs[idR];
-    if (!pairsOfRow) pairsOfRow = this.rowPairs[idR] = [];
+    if (!this.#decimalFinal) this.#decimalCells(sc, buf);
+    const idR = this.#intern(this.#R, sc, buf, this.#r);
+    const idC = this.#c === this.#r ? idR : this.#intern(this.#C, sc, buf, this.#c);
+    let pairsOfRow = this.#rowPairs[idR];
+    if (!pairsOfRow) pairsOfRow = this.#rowPairs[idR] = [];
     let p = pairsOfRow[idC];
     if (p === undefined) {
-      p = pairsOfRow[idC] = this.pairs++;
-      this.pR.push(idR);
-      this.pC.push(idC);
-      this.pCount.push(0);
-      this.pSum.push(0);
-      this.pNulls.push(0);
-      this.pLines.push([]);
+      p = pairsOfRow[idC] = this.#pairs++;
+      this.#pR.push(idR);
+      this.#pC.push(idC);
+      this.#pCount.push(0);
+      this.#pSum.push(0);
+      this.#pNulls.push(0);
+      this.#pLines.push([]);
     }
-    if (this.pCount[p]!++ < 5) this.pLines[p]!.push(line);
-    if (this.v < 0) return;
-    const j = this.v;
+    if (this.#pCount[p]!++ < 5) this.#pLines[p]!.push(line);
+    if (this.#v < 0) return;
+    const j = this.#v;
     const has = j < sc.n;
-    if (this.decimalFinal) this.count(p, idR, idC, line, has ? buf : null, has ? sc.start[j]! : 0, has ? sc.end[j]! : 0, has ? sc.flags[j]! : 0);
-    else this.deferred.push({pair: p, idR, idC, line, value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null, flags: has ? sc.flags[j]! : 0});
+    if (this.#decimalFinal) this.#count(p, idR, idC, line, has ? buf : null, has ? sc.start[j]! : 0, has ? sc.end[j]! : 0, has ? sc.flags[j]! : 0);
+    else this.#deferred.push({pair: p, idR, idC, line, value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null, flags: has ? sc.flags[j]! : 0});
   }
 
   /** Adds a row's count (the value cell `buf[s, e)`, or none) to its raw group, and to the running cross-tab. */
-  private count(p: number, idR: number, idC: number, line: number, buf: Uint8Array | null, s: number, e: number, flags: number): void {
-    const cell = buf ? this.valueCell(buf, s, e, flags) : EMPTY_CELL;
+  #count(p: number, idR: number, idC: number, line: number, buf: Uint8Array | null, s: number, e: number, flags: number): void {
+    const cell = buf ? this.#valueCell(buf, s, e, flags) : EMPTY_CELL;
     const n = cell.n;
-    if (cell.kind === NUMBER) this.vNumbers++;
-    else if (cell.kind === CODE) this.vCodes++;
-    else if (cell.kind === TEXTUAL) this.vTexts++;
-    const sum = this.pSum[p]!;
-    this.pSum[p] = sum === null || n === null ? null : sum + n;
-    if (n === null) this.pNulls[p]!++;
-    if (this.acc0) this.acc0.add(this.provisionalKey(idR, false), this.provisionalKey(idC, true), n, line);
+    if (cell.kind === NUMBER) this.#vNumbers++;
+    else if (cell.kind === CODE) this.#vCodes++;
+    else if (cell.kind === TEXTUAL) this.#vTexts++;
+    const sum = this.#pSum[p]!;
+    this.#pSum[p] = sum === null || n === null ? null : sum + n;
+    if (n === null) this.#pNulls[p]!++;
+    if (this.#acc0) this.#acc0.add(this.#provisionalKey(idR, false), this.#provisionalKey(idC, true), n, line);
   }
 
   /** The key of a raw cell under the sample's column types and the encoding known so far. */
-  private provisionalKey(id: number, columns: boolean): AxisKey {
-    const keys = columns ? this.provC : this.provR;
+  #provisionalKey(id: number, columns: boolean): AxisKey {
+    const keys = columns ? this.#provC : this.#provR;
     let key = keys[id];
     if (key === undefined) {
-      const j = columns ? this.c : this.r;
-      const value = this.valueOf((columns ? this.C : this.R).bytes(id), this.table.meta.types[j] === 'number', this.encoding).value;
-      key = keys[id] = this.acc0!.keyOf(value, columns);
+      const j = columns ? this.#c : this.#r;
+      const value = this.#valueOf((columns ? this.#C : this.#R).bytes(id), this.#table.meta.types[j] === 'number', this.#encoding).value;
+      key = keys[id] = this.#acc0!.keyOf(value, columns);
     }
     return key;
   }
 
   /** Counts the row's cells towards parseCsv's decimal guess (its first 100 000 cells, `width` per row). */
-  private decimalCells(sc: RecordScanner, buf: Uint8Array): void {
-    for (let j = 0; j < this.width && this.windowCells < DECIMAL_WINDOW; j++) {
-      this.windowCells++;
-      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!)) this.candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
+  #decimalCells(sc: RecordScanner, buf: Uint8Array): void {
+    for (let j = 0; j < this.#width && this.#windowCells < DECIMAL_WINDOW; j++) {
+      this.#windowCells++;
+      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!)) this.#candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
     }
-    if (this.windowCells >= DECIMAL_WINDOW) this.settleDecimal();
+    if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
 
   /** Guesses the decimal separator as parseCsv does, then counts the rows that waited for it. */
-  private settleDecimal(): void {
-    const guess = (encoding: ByteEncoding) => guessDecimal(this.candidates.map((b) => this.text(b, encoding)));
-    this.decimal = guess(this.encoding);
-    if (this.provisional && this.candidates.some((b) => b.some((x) => x >= 128)) && guess('windows-1252') !== this.decimal) this.decimalEncodingSensitive = true;
-    this.decimalFinal = true;
-    this.candidates.length = 0;
-    const deferred = this.deferred;
-    this.deferred = [];
-    for (const d of deferred) this.count(d.pair, d.idR, d.idC, d.line, d.value, 0, d.value?.length ?? 0, d.flags);
+  #settleDecimal(): void {
+    const guess = (encoding: ByteEncoding) => guessDecimal(this.#candidates.map((b) => this.#text(b, encoding)));
+    this.#decimal = guess(this.#encoding);
+    if (this.#provisional && this.#candidates.some((b) => b.some((x) => x >= 128)) && guess('windows-1252') !== this.#decimal) this.#decimalEncodingSensitive = true;
+    this.#decimalFinal = true;
+    this.#candidates.length = 0;
+    const deferred = this.#deferred;
+    this.#deferred = [];
+    for (const d of deferred) this.#count(d.pair, d.idR, d.idC, d.line, d.value, 0, d.value?.length ?? 0, d.flags);
   }
 
-  private intern(interner: Interner, sc: RecordScanner, buf: Uint8Array, j: number): number {
+  #intern(interner: Interner, sc: RecordScanner, buf: Uint8Array, j: number): number {
     return j < sc.n ? interner.intern(buf, sc.start[j]!, sc.end[j]!) : interner.intern(buf, 0, 0);
   }
 
   /** A cell of the value column (`buf[s, e)`), as parseCsv reads a numeric column. */
-  private valueCell(buf: Uint8Array, s: number, e: number, flags: number): NumberCell {
-    if (this.fastNumbers && !(flags & (HIGH | QUOTED)) && e > s) {
-      const fast = fastNumber(buf, s, e, this.decimal);
+  #valueCell(buf: Uint8Array, s: number, e: number, flags: number): NumberCell {
+    if (this.#fastNumbers && !(flags & (HIGH | QUOTED)) && e > s) {
+      const fast = fastNumber(buf, s, e, this.#decimal);
       if (fast !== NOT_FAST) return fast === IS_CODE ? CODE_CELL : {n: fast, kind: NUMBER};
     }
     const bytes = buf.subarray(s, e);
-    const cell = this.numberCell(this.text(bytes));
-    if (this.provisional && flags & (HIGH | REST_HIGH)) {
-      const other = this.numberCell(this.text(bytes, 'windows-1252'));
-      if (!Object.is(other.n, cell.n) || other.kind !== cell.kind) this.encodingSensitive = true;
+    const cell = this.#numberCell(this.#text(bytes));
+    if (this.#provisional && flags & (HIGH | REST_HIGH)) {
+      const other = this.#numberCell(this.#text(bytes, 'windows-1252'));
+      if (!Object.is(other.n, cell.n) || other.kind !== cell.kind) this.#encodingSensitive = true;
     }
     return cell;
   }
 
   /** A cell as parseCsv reads it in a numeric column (`text` as papaparse gives it). */
-  private numberCell(text: string): NumberCell {
+  #numberCell(text: string): NumberCell {
     const cell = text.trim();
-    if (!cell || this.markers.has(cell.toLowerCase())) return EMPTY_CELL;
-    const shape = numberShape(cell, this.decimal);
+    if (!cell || this.#markers.has(cell.toLowerCase())) return EMPTY_CELL;
+    const shape = numberShape(cell, this.#decimal);
     if (shape.kind === 'number') return {n: shape.value, kind: NUMBER};
     return shape.kind === 'code' ? CODE_CELL : shape.kind === 'text' ? TEXT_CELL : OTHER_CELL;
   }
 
   /** The value of a raw cell in a numeric or a text column, and its kind for typing. */
-  private valueOf(bytes: Uint8Array, numeric: boolean, encoding: ByteEncoding): {value: Value; kind: number} {
-    const text = this.text(bytes, encoding);
-    const cell = this.numberCell(text);
+  #valueOf(bytes: Uint8Array, numeric: boolean, encoding: ByteEncoding): {value: Value; kind: number} {
+    const text = this.#text(bytes, encoding);
+    const cell = this.#numberCell(text);
     if (numeric) return {value: cell.n, kind: cell.kind};
     const trimmed = text.trim();
     return {value: trimmed ? cleanLabel(trimmed) : null, kind: cell.kind};
@@ -758,70 +756,61 @@ class Counter {
 
   /** Reads what is left, settles every end-of-file decision and returns the cross-tab. */
   end(): CrossTab {
-    this.read(true);
-    let columns = this.table.columns;
-    if (this.flipped) columns = this.checkFlip();
-    const {controls} = this.decisions;
-    if (this.nulAfter && (this.flipped && controls.cp1252 ? hasControls(decodeWindows1252(controls.cp1252)) : controls.text)) {
+    this.#read(true);
+    let columns = this.#table.columns;
+    if (this.#flipped) columns = this.#checkFlip();
+    const {controls} = this.#decisions;
+    if (this.#nulAfter && (this.#flipped && controls.cp1252 ? hasControls(decodeWindows1252(controls.cp1252)) : controls.text)) {
       throw new EpnDataError('NOT_TEXT', {detail: 'un fichier binaire', detailEn: 'a binary file'});
     }
-    if (this.unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: this.unterminatedAt});
-    if (this.pending.length) this.flushPending(this.dataPending());
-    if (!this.decimalFinal) this.settleDecimal();
-    if (this.flipped && (this.encodingSensitive || this.decimalEncodingSensitive)) throw mixedEncodings();
-    this.checkWidth(columns.length);
+    if (this.#unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: this.#unterminatedAt});
+    if (this.#pending.length) this.#flushPending(this.#dataPending());
+    if (!this.#decimalFinal) this.#settleDecimal();
+    if (this.#flipped && (this.#encodingSensitive || this.#decimalEncodingSensitive)) throw mixedEncodings();
+    this.#checkWidth(columns.length);
 
     // Column types, as parseCsv decides them over the whole column.
-    const types = [...this.table.meta.types];
-    // A column of markers only (no number, text or refused cell, at least one marker) is numeric when its header
-    // names a figure (a year, an age band), as parseCsv decides.
-    const typeOf = (j: number, numbers: number, texts: number, codes: number, others = 0, marked = 0) =>
-      codes > 0 || isIdentifierHeader(columns[j]!)
-        ? 'string'
-        : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (numbers + texts + others === 0 && marked > 0 && names(this.table.meta.header, columns, j).some(isFigureName))
-          ? 'number'
-          : 'string';
-    const kinds = (interner: Interner, byPair: number[]) => {
+    const types = [...this.#table.meta.types];
+    const typeOf = (j: number, numbers: number, texts: number, codes: number, others?: number, marked?: number) =>
+      columnType(this.#table.meta.header, columns, j, numbers, texts, codes, others, marked);
+    /** The type of column `j` (`rows` or `columns`) from the kinds of its distinct raw cells, by occurrences. */
+    const axisType = (j: number, interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
-      for (let p = 0; p < this.pairs; p++) occurrences[byPair[p]!]! += this.pCount[p]!;
+      for (let p = 0; p < this.#pairs; p++) occurrences[byPair[p]!]! += this.#pCount[p]!;
       // Kinds as above, and a sixth count: skipped cells that are markers (not blank).
       const k = [0, 0, 0, 0, 0, 0];
       for (let id = 0; id < interner.size; id++) {
         const bytes = interner.bytes(id);
-        const kind = this.valueOf(bytes, true, this.encoding).kind;
+        const kind = this.#valueOf(bytes, true, this.#encoding).kind;
         k[kind]! += occurrences[id]!;
         if (kind === SKIP && bytes.some((b) => b > 0x20)) k[5]! += occurrences[id]!;
       }
-      return k;
+      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!);
     };
-    const kr = kinds(this.R, this.pR);
-    types[this.r] = typeOf(this.r, kr[NUMBER]!, kr[TEXTUAL]!, kr[CODE]!, kr[OTHER]!, kr[5]!);
-    if (this.c !== this.r) {
-      const kc = kinds(this.C, this.pC);
-      types[this.c] = typeOf(this.c, kc[NUMBER]!, kc[TEXTUAL]!, kc[CODE]!, kc[OTHER]!, kc[5]!);
-    }
-    if (this.v >= 0) types[this.v] = typeOf(this.v, this.vNumbers, this.vTexts, this.vCodes);
+    axisType(this.#r, this.#R, this.#pR);
+    if (this.#c !== this.#r) axisType(this.#c, this.#C, this.#pC);
+    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes);
 
     // The distinct raw cells' values, in order of first appearance; then the plan and their keys.
     const values = (interner: Interner, j: number) => {
       const out: Value[] = [];
-      for (let id = 0; id < interner.size; id++) out.push(this.valueOf(interner.bytes(id), types[j] === 'number', this.encoding).value);
+      for (let id = 0; id < interner.size; id++) out.push(this.#valueOf(interner.bytes(id), types[j] === 'number', this.#encoding).value);
       return out;
     };
-    const valuesR = values(this.R, this.r);
-    const valuesC = this.c === this.r ? valuesR : values(this.C, this.c);
-    const plan = planCrossTab(columns, types, (j) => (j === this.r ? valuesR : valuesC), crossTabOptions(this.options));
+    const valuesR = values(this.#R, this.#r);
+    const valuesC = this.#c === this.#r ? valuesR : values(this.#C, this.#c);
+    const plan = planCrossTab(columns, types, (j) => (j === this.#r ? valuesR : valuesC), crossTabOptions(this.#options));
     const acc = new CrossTabAccumulator(plan);
     const keysR = valuesR.map((x) => acc.keyOf(x, false));
     const keysC = valuesC.map((x) => acc.keyOf(x, true));
     const same = (keys: AxisKey[], prov: AxisKey[]) => keys.every((k, i) => k === prov[i]);
-    if (this.acc0 && same(keysR, this.provR) && same(keysC, this.provC)) {
+    if (this.#acc0 && same(keysR, this.#provR) && same(keysC, this.#provC)) {
       // Every raw cell has the key the sample gave it: the counts added in file order stand.
-      return this.acc0.finish(plan);
+      return this.#acc0.finish(plan);
     }
-    for (let p = 0; p < this.pairs; p++) {
-      const count = this.pCount[p]!;
-      acc.addGroup(keysR[this.pR[p]!]!, keysC[this.pC[p]!]!, this.v >= 0 ? this.pSum[p]! : count, count, this.pNulls[p]!, this.pLines[p]!);
+    for (let p = 0; p < this.#pairs; p++) {
+      const count = this.#pCount[p]!;
+      acc.addGroup(keysR[this.#pR[p]!]!, keysC[this.#pC[p]!]!, this.#v >= 0 ? this.#pSum[p]! : count, count, this.#pNulls[p]!, this.#pLines[p]!);
     }
     return acc.finish();
   }
@@ -830,22 +819,22 @@ class Counter {
    * How many held records are data rather than notes under the table: parseCsv decides, on a header, a plain data
    * row and the held records.
    */
-  private dataPending(): number {
-    const d = String.fromCharCode(this.delimiter);
+  #dataPending(): number {
+    const d = String.fromCharCode(this.#delimiter);
     const name = ['k', 'q', 'z'].find((x) => x !== d)!;
     const one = ['1', '2', '3'].find((x) => x !== d)!;
-    const texts = this.pending.map(({bytes}) => safeText(this.encoding === 'utf-8' ? this.utf8.decode(bytes) : decodeWindows1252(bytes)));
+    const texts = this.#pending.map(({bytes}) => safeText(this.#encoding === 'utf-8' ? this.#utf8.decode(bytes) : decodeWindows1252(bytes)));
     const probe = parseCsv(`${name}${d}${name}\n${one}${d}${one}\n${texts.join('\n')}`, {delimiter: d, headerRows: 1});
     return probe.rows.length - 1;
   }
 
   /** The file is windows-1252 after all: parseCsv's decisions on its first records must be the same. */
-  private checkFlip(): string[] {
-    const before = this.table;
-    const {head, sniffed} = this.decisions;
+  #checkFlip(): string[] {
+    const before = this.#table;
+    const {head, sniffed} = this.#decisions;
     if (!head.length) return before.columns;
-    const after = parseCsv(head, {...this.parse, delimiter: before.meta.delimiter, encoding: 'windows-1252'});
-    const o = this.options;
+    const after = parseCsv(head, {...this.#parse, delimiter: before.meta.delimiter, encoding: 'windows-1252'});
+    const o = this.#options;
     const same =
       (!sniffed.length || sniffDelimiter(decodeWindows1252(sniffed)) === before.meta.delimiter) &&
       after.meta.headerRows === before.meta.headerRows &&
@@ -853,19 +842,16 @@ class Counter {
       after.columns.length === before.columns.length &&
       after.meta.rowLines.length === before.meta.rowLines.length &&
       after.meta.rowLines.every((l, i) => l === before.meta.rowLines[i]) &&
-      columnIndex(after.columns, o.rows) === this.r &&
-      columnIndex(after.columns, o.columns) === this.c &&
-      (o.value === undefined || columnIndex(after.columns, o.value) === this.v);
+      columnIndex(after.columns, o.rows) === this.#r &&
+      columnIndex(after.columns, o.columns) === this.#c &&
+      (o.value === undefined || columnIndex(after.columns, o.value) === this.#v);
     if (!same) throw mixedEncodings();
     return after.columns;
   }
 
   /** parseCsv's rule: the header's width, widened only when most data rows are wider. It must be the sample's. */
-  private checkWidth(width: number): void {
-    let modal = 0;
-    let modalCount = 0;
-    for (const [w, c] of this.wider) if (c > modalCount || (c === modalCount && w > modal)) [modal, modalCount] = [w, c];
-    const final = Math.max(1, this.headerWidth, this.over > this.fit ? modal : 0);
+  #checkWidth(width: number): void {
+    const final = tableWidth(this.#headerWidth, this.#fit, this.#over, this.#wider);
     if (final !== width) {
       throw new EpnDataError('UNEXPECTED_SHAPE', {
         detail: `la plupart des lignes ont ${final} cellules mais l'en-tête et les premières lignes en ont ${width} ; complétez l'en-tête`,
@@ -908,33 +894,18 @@ function decimalLike(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Whether `buf[s, e)` is valid UTF-8 (as `TextDecoder` with `fatal` reads it). */
 function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
-  let i = s;
-  while (i < e) {
+  for (let i = s; i < e; ) {
     const b = buf[i]!;
     if (b < 0x80) {
       i++;
       continue;
     }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      else if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      else if (b === 0xf4) hi = 0x8f;
-    } else return false;
-    if (i + need >= e) return false;
+    // Continuation bytes after the lead byte; the second one's range is narrower after E0, ED, F0 and F4.
+    const need = b < 0xc2 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : b < 0xf5 ? 3 : 0;
+    if (!need || i + need >= e) return false;
     const c = buf[i + 1]!;
-    if (c < lo || c > hi) return false;
-    for (let k = 2; k <= need; k++) {
-      const x = buf[i + k]!;
-      if (x < 0x80 || x > 0xbf) return false;
-    }
+    if (c < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) return false;
+    for (let k = 2; k <= need; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
     i += need + 1;
   }
   return true;

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 
 /** The text encodings the core reads. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -27,15 +27,20 @@ const CP1252 =
  * ```
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
+  return fromCodes(bytes.length, (j) => {
+    const b = bytes[j]!;
+    return b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b;
+  });
+}
+
+/** The string of `n` UTF-16 code units, `code(j)` for j = 0 … n − 1 (in chunks: `apply` has an argument limit). */
+function fromCodes(n: number, code: (j: number) => number): string {
   let out = '';
   const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const end = Math.min(bytes.length, i + CHUNK);
+  for (let i = 0; i < n; i += CHUNK) {
+    const end = Math.min(n, i + CHUNK);
     const codes = new Array<number>(end - i);
-    for (let j = i; j < end; j++) {
-      const b = bytes[j]!;
-      codes[j - i] = b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b;
-    }
+    for (let j = i; j < end; j++) codes[j - i] = code(j);
     out += String.fromCharCode.apply(null, codes);
   }
   return out;
@@ -72,19 +77,10 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
 const BINARY: BinaryKind = {fr: 'un fichier binaire', en: 'a binary file'};
 
 function decodeUtf16(bytes: Uint8Array, offset: number, littleEndian: boolean): string {
-  const n = (bytes.length - offset) >> 1;
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) {
-    const end = Math.min(n, i + CHUNK);
-    const codes = new Array<number>(end - i);
-    for (let j = i; j < end; j++) {
-      const p = offset + 2 * j;
-      codes[j - i] = littleEndian ? bytes[p]! | (bytes[p + 1]! << 8) : (bytes[p]! << 8) | bytes[p + 1]!;
-    }
-    out += String.fromCharCode.apply(null, codes);
-  }
-  return out;
+  return fromCodes((bytes.length - offset) >> 1, (j) => {
+    const p = offset + 2 * j;
+    return littleEndian ? bytes[p]! | (bytes[p + 1]! << 8) : (bytes[p]! << 8) | bytes[p + 1]!;
+  });
 }
 
 /** Heuristic for UTF-16 without a BOM: many NUL bytes at even or odd offsets. @internal */
@@ -163,20 +159,20 @@ export function assertText(text: string): void {
 export function normaliseEncoding(label: unknown): Encoding | undefined {
   if (label === undefined || label === null || label === '') return undefined;
   if (typeof label !== 'string') {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
-      detailEn: `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
-    });
+    throw badOption(
+      `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
+      `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
+    );
   }
   const l = label.trim().toLowerCase().replace(/_/g, '-');
   if (l === 'utf-8' || l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (l === 'utf-16le' || l === 'utf-16' || l === 'unicode') return 'utf-16le';
   if (l === 'utf-16be') return 'utf-16be';
   if (/^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|l1|ansi|us-ascii|ascii)$/.test(l)) return 'windows-1252';
-  throw new EpnDataError('BAD_OPTION', {
-    detail: `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
-    detailEn: `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
-  });
+  throw badOption(
+    `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
+    `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
+  );
 }
 
 /** NUL and other C0 controls (other than tab, CR, LF, FF) in more than 1 % of the first 64 K characters. */

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Table} from '../table.js';
 import {parseCsv, type ParseOptions} from './parse.js';
 
@@ -116,7 +116,7 @@ const MAX_DELAY = 2147483647;
 function limitOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    throw new EpnDataError('BAD_OPTION', {detail: `${name} « ${String(value)} » (un nombre positif)`});
+    throw badOption(`${name} « ${String(value)} » (un nombre positif)`);
   }
   return value;
 }

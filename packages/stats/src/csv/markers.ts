@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption} from '../errors.js';
 
 /** What a marker cell stands for: secret statistique, a figure not available, or an empty cell. */
 export type MarkerKind = 'secret' | 'unavailable' | 'empty';
@@ -54,22 +54,22 @@ export function markerTable(extra?: Record<string, MarkerKind | null> | null): M
   for (const [k, v] of Object.entries(DEFAULT_MARKERS)) table.set(k, v);
   if (extra === undefined || extra === null) return table;
   if (typeof extra !== 'object' || Array.isArray(extra)) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `marqueurs ${String(extra)} (un objet est attendu, par exemple { "sc": "secret", "-": null })`,
-      detailEn: `markers ${String(extra)} (an object is expected, for example { "sc": "secret", "-": null })`,
-    });
+    throw badOption(
+      `marqueurs ${String(extra)} (un objet est attendu, par exemple { "sc": "secret", "-": null })`,
+      `markers ${String(extra)} (an object is expected, for example { "sc": "secret", "-": null })`,
+    );
   }
   for (const [k, v] of Object.entries(extra)) {
     const key = k.trim().toLowerCase();
     if (!key || (v !== null && !KINDS.includes(v as string))) {
-      throw new EpnDataError('BAD_OPTION', {
-        detail: !key
+      throw badOption(
+        !key
           ? `marqueur vide (une cellule vide est déjà lue comme vide)`
           : `marqueur « ${k} » : « ${String(v)} » n'est pas un type de marqueur (secret, unavailable, empty, ou null pour le lire comme du texte)`,
-        detailEn: !key
+        !key
           ? `empty marker (an empty cell is already read as empty)`
           : `marker "${k}": "${String(v)}" is not a marker kind (secret, unavailable, empty, or null to read it as text)`,
-      });
+      );
     }
     if (v === null) table.delete(key);
     else table.set(key, v);

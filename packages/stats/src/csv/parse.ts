@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, SkippedLine, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {parseAgeLabel} from '../stats/age-bands.js';
@@ -34,11 +34,8 @@ export interface ParseOptions {
 
 const IDENTIFIER_HEADER = /(^|\s)(code|cog|insee|siren|siret|id|identifiant|cp|n°|numero|depcom|codgeo|dep|reg|com)(\s|$)/;
 
-/**
- * True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`…
- * @internal (also used by aggregateCsv, which types columns as parseCsv does)
- */
-export function isIdentifierHeader(name: string): boolean {
+/** True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`… */
+function isIdentifierHeader(name: string): boolean {
   const words = looseKey(name.replace(/([a-z])([A-Z])/g, '$1 $2')).replace(/[_\-./]+/g, ' ');
   return IDENTIFIER_HEADER.test(words);
 }
@@ -93,17 +90,17 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const forcedDelimiter = checkDelimiter(opts.delimiter);
   const forcedHeaderRows = opts.headerRows ?? undefined;
   if (forcedHeaderRows !== undefined && ![0, 1, 2].includes(forcedHeaderRows)) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `nombre de lignes d'en-tête ${String(forcedHeaderRows)} (0, 1 ou 2)`,
-      detailEn: `number of header rows ${String(forcedHeaderRows)} (0, 1 or 2)`,
-    });
+    throw badOption(
+      `nombre de lignes d'en-tête ${String(forcedHeaderRows)} (0, 1 ou 2)`,
+      `number of header rows ${String(forcedHeaderRows)} (0, 1 or 2)`,
+    );
   }
   const forcedDecimal = opts.decimal ?? undefined;
   if (forcedDecimal !== undefined && forcedDecimal !== ',' && forcedDecimal !== '.') {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `séparateur décimal « ${String(forcedDecimal)} » (« , » ou « . »)`,
-      detailEn: `decimal separator "${String(forcedDecimal)}" ("," or ".")`,
-    });
+    throw badOption(
+      `séparateur décimal « ${String(forcedDecimal)} » (« , » ou « . »)`,
+      `decimal separator "${String(forcedDecimal)}" ("," or ".")`,
+    );
   }
   const markers = markerTable(opts.markers);
   let text: string;
@@ -236,10 +233,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       wider.set(w, (wider.get(w) ?? 0) + 1);
     }
   }
-  let modal = 0;
-  let modalCount = 0;
-  for (const [w, c] of wider) if (c > modalCount || (c === modalCount && w > modal)) [modal, modalCount] = [w, c];
-  const width = Math.max(1, headerWidth, over > fit ? modal : 0);
+  const width = tableWidth(headerWidth, fit, over, wider);
 
   const header = headerRecords.map((r) => Array.from({length: width}, (_, j) => cleanLabel(r[j] ?? '')));
   const columns = combineHeader(header, width, issues);
@@ -296,12 +290,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       else if (shape.kind === 'text') texts++;
       else refused++;
     }
-    const identifier = codes > 0 || isIdentifierHeader(columns[j]!);
-    // A column of markers (and empty cells) only is numeric when its header names a figure (a year, an age band):
-    // `2021` with `s` in every row is wholly secret, not a text column to leave out of the figures.
-    const unknownFigures = !identifier && marked > 0 && numbers + texts + refused === 0 && names(header, columns, j).some(isFigureName);
-    const isNumber = unknownFigures || (!identifier && numbers > 0 && texts <= Math.floor(numbers / 10));
-    types.push(isNumber ? 'number' : 'string');
+    const type = columnType(header, columns, j, numbers, texts, codes, refused, marked);
+    const isNumber = type === 'number';
+    types.push(type);
     if (isNumber && percents > 0) percentColumns.push(j);
     for (let i = 0; i < raw.length; i++) {
       const cell = raw[i]![j]!.trim();
@@ -357,13 +348,40 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
 }
 
-/** The column's name and the cells of its header rows. @internal (also used by aggregateCsv) */
-export function names(header: string[][], columns: string[], j: number): string[] {
+/**
+ * parseCsv's width rule: the header's width, widened only when more data rows are wider than fit in it (`fit` rows
+ * fit, `over` are wider, `wider` counts them by width), then to the most frequent wider width (the widest on a tie).
+ * @internal (also used by aggregateCsv)
+ */
+export function tableWidth(headerWidth: number, fit: number, over: number, wider: Map<number, number>): number {
+  let modal = 0;
+  let modalCount = 0;
+  for (const [w, c] of wider) if (c > modalCount || (c === modalCount && w > modal)) [modal, modalCount] = [w, c];
+  return Math.max(1, headerWidth, over > fit ? modal : 0);
+}
+
+/**
+ * parseCsv's type of column `j` from how many of its cells read as numbers, texts, codes, refused numbers and
+ * markers: a string for identifiers (a code, or a header such as `Code`), a number when numbers are found with few
+ * texts; a column of markers (and empty cells) only is numeric when its header names a figure (a year, an age
+ * band): `2021` with `s` in every row is wholly secret, not a text column to leave out of the figures.
+ * @internal (also used by aggregateCsv)
+ */
+export function columnType(header: string[][], columns: string[], j: number, numbers: number, texts: number, codes: number, refused = 0, marked = 0): 'number' | 'string' {
+  return codes > 0 || isIdentifierHeader(columns[j]!)
+    ? 'string'
+    : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (marked > 0 && numbers + texts + refused === 0 && names(header, columns, j).some(isFigureName))
+      ? 'number'
+      : 'string';
+}
+
+/** The column's name and the cells of its header rows. */
+function names(header: string[][], columns: string[], j: number): string[] {
   return [columns[j]!, ...header.map((r) => r[j] ?? '')].filter(Boolean);
 }
 
-/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). @internal (also used by aggregateCsv) */
-export function isFigureName(name: string): boolean {
+/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). */
+function isFigureName(name: string): boolean {
   return numberShape(name).kind === 'number' || parseAgeLabel(name) !== null;
 }
 
@@ -412,10 +430,10 @@ function checkDelimiter(d: unknown): string | undefined {
   if (d === undefined || d === null) return undefined;
   if (d === 'tab' || d === 'tabulation' || d === '\\t') return '\t';
   if (typeof d !== 'string' || d.length !== 1 || /["\r\n]/.test(d)) {
-    throw new EpnDataError('BAD_OPTION', {
-      detail: `séparateur « ${String(d)} » (un seul caractère : ; , | ou tabulation)`,
-      detailEn: `delimiter "${String(d)}" (one character: ; , | or tab)`,
-    });
+    throw badOption(
+      `séparateur « ${String(d)} » (un seul caractère : ; , | ou tabulation)`,
+      `delimiter "${String(d)}" (one character: ; , | or tab)`,
+    );
   }
   return d;
 }

@@ -42,27 +42,27 @@ export const UNTERMINATED = -2;
 export class RecordScanner {
   /** Fields of the last record read. */
   n = 0;
-  /** Per field: first byte, end (exclusive), closing quote (quoted fields), flags. */
+  /** Per field: first byte, end (exclusive), flags. */
   start = new Int32Array(16);
   end = new Int32Array(16);
-  close = new Int32Array(16);
   flags = new Uint8Array(16);
   /** 1-based line where the next record starts. */
-  line = 1;
+  #line = 1;
   /** 1-based line where the last record read starts. */
   recordLine = 1;
   /** 1-based line of a quote never closed (after {@link UNTERMINATED}). */
   unterminatedAt = 0;
 
-  constructor(readonly delimiter: number) {}
+  readonly #delimiter: number;
 
-  private grow(): void {
-    const size = this.start.length * 2;
-    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.start = copy(this.start, new Int32Array(size));
-    this.end = copy(this.end, new Int32Array(size));
-    this.close = copy(this.close, new Int32Array(size));
-    this.flags = copy(this.flags, new Uint8Array(size));
+  constructor(delimiter: number) {
+    this.#delimiter = delimiter;
+  }
+
+  #grow(): void {
+    this.start = doubled(this.start);
+    this.end = doubled(this.end);
+    this.flags = doubled(this.flags);
   }
 
   /**
@@ -71,12 +71,12 @@ export class RecordScanner {
    */
   next(buf: Uint8Array, pos: number, eof: boolean): number {
     const len = buf.length;
-    const d = this.delimiter;
+    const d = this.#delimiter;
     let i = pos;
-    let line = this.line;
+    let line = this.#line;
     let n = 0;
     for (;;) {
-      if (n === this.start.length) this.grow();
+      if (n === this.start.length) this.#grow();
       const s = i;
       let flags = 0;
       if (i < len && buf[i] === QUOTE) {
@@ -105,7 +105,6 @@ export class RecordScanner {
           } else if (q !== 32 && (q < 9 || q > 13)) flags |= TEXT;
           i++;
         }
-        this.close[n] = i;
         i++;
         while (i < len) {
           const q = buf[i]!;
@@ -142,11 +141,18 @@ export class RecordScanner {
         } else i++;
       }
       this.n = n;
-      this.recordLine = this.line;
-      this.line = line + 1;
+      this.recordLine = this.#line;
+      this.#line = line + 1;
       return i;
     }
   }
+}
+
+/** A copy of `a` twice as long (zeros after its content). */
+function doubled<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** FNV-1a over bytes. */
@@ -161,28 +167,28 @@ function hashBytes(buf: Uint8Array, s: number, e: number): number {
  * string of it: memory grows with the number of distinct cells, not of rows. @internal
  */
 export class Interner {
-  private pool = new Uint8Array(4096);
-  private used = 0;
-  private offsets = new Int32Array(256);
-  private lengths = new Int32Array(256);
-  private hashes = new Int32Array(256);
-  private table = new Int32Array(1024);
+  #pool = new Uint8Array(4096);
+  #used = 0;
+  #offsets = new Int32Array(256);
+  #lengths = new Int32Array(256);
+  #hashes = new Int32Array(256);
+  #table = new Int32Array(1024);
   /** How many distinct byte strings so far (ids are 0 … size − 1). */
   size = 0;
 
   /** The id of `buf[s, e)`, a new one (equal to the previous `size`) when it was never seen. */
   intern(buf: Uint8Array, s: number, e: number): number {
     const h = hashBytes(buf, s, e);
-    const mask = this.table.length - 1;
+    const mask = this.#table.length - 1;
     const len = e - s;
     let slot = h & mask;
     for (;;) {
-      const at = this.table[slot]!;
+      const at = this.#table[slot]!;
       if (at === 0) break;
       const id = at - 1;
-      if (this.hashes[id] === h && this.lengths[id] === len) {
-        const o = this.offsets[id]!;
-        const pool = this.pool;
+      if (this.#hashes[id] === h && this.#lengths[id] === len) {
+        const o = this.#offsets[id]!;
+        const pool = this.#pool;
         let k = 0;
         while (k < len && pool[o + k] === buf[s + k]) k++;
         if (k === len) return id;
@@ -190,45 +196,40 @@ export class Interner {
       slot = (slot + 1) & mask;
     }
     const id = this.size++;
-    if (id === this.offsets.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
+    if (id === this.#offsets.length) {
+      this.#offsets = doubled(this.#offsets);
+      this.#lengths = doubled(this.#lengths);
+      this.#hashes = doubled(this.#hashes);
     }
-    if (this.used + len > this.pool.length) {
-      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.used + len));
-      pool.set(this.pool.subarray(0, this.used));
-      this.pool = pool;
+    if (this.#used + len > this.#pool.length) {
+      const pool = new Uint8Array(Math.max(this.#pool.length * 2, this.#used + len));
+      pool.set(this.#pool.subarray(0, this.#used));
+      this.#pool = pool;
     }
-    this.pool.set(buf.subarray(s, e), this.used);
-    this.offsets[id] = this.used;
-    this.lengths[id] = len;
-    this.hashes[id] = h;
-    this.used += len;
-    this.table[slot] = id + 1;
-    if (this.size * 2 > this.table.length) this.rehash();
+    this.#pool.set(buf.subarray(s, e), this.#used);
+    this.#offsets[id] = this.#used;
+    this.#lengths[id] = len;
+    this.#hashes[id] = h;
+    this.#used += len;
+    this.#table[slot] = id + 1;
+    if (this.size * 2 > this.#table.length) this.#rehash();
     return id;
   }
 
   /** The bytes of an id (a view: copy it to keep it). */
   bytes(id: number): Uint8Array {
-    const o = this.offsets[id]!;
-    return this.pool.subarray(o, o + this.lengths[id]!);
+    const o = this.#offsets[id]!;
+    return this.#pool.subarray(o, o + this.#lengths[id]!);
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
+  #rehash(): void {
+    const table = new Int32Array(this.#table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id]! & mask;
+      let slot = this.#hashes[id]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
     }
-    this.table = table;
+    this.#table = table;
   }
 }

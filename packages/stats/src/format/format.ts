@@ -13,13 +13,11 @@ export interface FormatOptions {
 interface Symbols {
   group: string;
   decimal: string;
-  /** Integer parts of at least this many digits are grouped by thousands. */
-  groupFrom: number;
 }
 // French: U+202F narrow no-break space between thousands from four digits (`1 234`, `17 254`), as current ICU does
 // for fr-FR and as the seed's documents write (`8 264`, `1 055`); U+00A0 before % and €. English: commas.
-const FR: Symbols = {group: '\u202f', decimal: ',', groupFrom: 4};
-const EN: Symbols = {group: ',', decimal: '.', groupFrom: 4};
+const FR: Symbols = {group: '\u202f', decimal: ','};
+const EN: Symbols = {group: ',', decimal: '.'};
 
 /** A finite number as decimal digits: its magnitude is `digits × 10^exp`; `digits` has no leading or trailing zero ('' is 0). */
 interface Decimal {
@@ -76,7 +74,8 @@ function fixed(d: Decimal, fd: number): {int: string; frac: string; zero: boolea
 /** `d` rounded to `fd` fraction digits and written with the locale's separators; never `-0`. */
 function write(d: Decimal, fd: number, s: Symbols, trimZeros = false): string {
   const f = fixed(d, fd);
-  const int = f.int.length >= s.groupFrom ? f.int.replace(/\B(?=(\d{3})+$)/g, s.group) : f.int;
+  // Both locales group integer parts of four digits or more.
+  const int = f.int.length >= 4 ? f.int.replace(/\B(?=(\d{3})+$)/g, s.group) : f.int;
   const frac = trimZeros ? f.frac.replace(/0+$/, '') : f.frac;
   const body = frac ? `${int}${s.decimal}${frac}` : int;
   return d.negative && !f.zero ? `-${body}` : body;

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption} from '../errors.js';
 import type {Issue} from '../table.js';
 import {looseKey} from '../text.js';
 
@@ -32,13 +32,13 @@ export interface AgeBands {
  */
 export function ageBands(lowerBounds: readonly number[], labels?: readonly string[]): AgeBands {
   if (!Array.isArray(lowerBounds) || !lowerBounds.length || lowerBounds.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowerBounds[i - 1]!))) {
-    throw new EpnDataError('BAD_OPTION', {detail: `tranches d'âge « ${Array.isArray(lowerBounds) ? lowerBounds.join(', ') : String(lowerBounds)} » : des âges entiers croissants, par exemple 0, 18, 65`});
+    throw badOption(`tranches d'âge « ${Array.isArray(lowerBounds) ? lowerBounds.join(', ') : String(lowerBounds)} » : des âges entiers croissants, par exemple 0, 18, 65`);
   }
   if (labels !== undefined && (!Array.isArray(labels) || labels.length !== lowerBounds.length)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `${Array.isArray(labels) ? labels.length : 0} libellés pour ${lowerBounds.length} tranches d'âge`});
+    throw badOption(`${Array.isArray(labels) ? labels.length : 0} libellés pour ${lowerBounds.length} tranches d'âge`);
   }
   if (labels && (labels.some((l) => typeof l !== 'string' || !l.trim()) || new Set(labels).size !== labels.length)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `libellés de tranches d'âge « ${labels.join(', ')} » : un libellé non vide et distinct par tranche`});
+    throw badOption(`libellés de tranches d'âge « ${labels.join(', ')} » : un libellé non vide et distinct par tranche`);
   }
   const bounds = Object.freeze([...lowerBounds]);
   const names = Object.freeze(

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, Table, Value} from '../table.js';
 import type {MarkerKind} from '../csv/markers.js';
 import {cleanLabel, looseKey} from '../text.js';
@@ -116,13 +116,13 @@ export interface ReadCrossTabOptions {
  * ```
  */
 export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): CrossTab {
-  checkOptions('readCrossTab', options, ['labelColumn', 'group', 'columns']);
+  checkOptionNames('readCrossTab', options, ['labelColumn', 'group', 'columns']);
   options ??= {};
   if (options.group !== undefined && typeof options.group !== 'string') {
-    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « group » doit être un nom de groupe de colonnes (${String(options.group)})`});
+    throw badOption(`readCrossTab : « group » doit être un nom de groupe de colonnes (${String(options.group)})`);
   }
   if (options.columns !== undefined && (!Array.isArray(options.columns) || !options.columns.length)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `readCrossTab : « columns » doit être une liste de noms de colonnes`});
+    throw badOption(`readCrossTab : « columns » doit être une liste de noms de colonnes`);
   }
   const {columns, meta} = table;
   const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
@@ -299,14 +299,14 @@ export interface CrossTabPlan {
  * names or indexes): `BAD_OPTION` otherwise. @internal
  */
 export function checkCrossTabOptions(options: CrossTabOptions): void {
-  checkOptions('crossTab', options, ['rows', 'columns', 'value', 'bands']);
+  checkOptionNames('crossTab', options, ['rows', 'columns', 'value', 'bands']);
   if (!options || options.rows === undefined || options.columns === undefined) {
-    throw new EpnDataError('BAD_OPTION', {detail: 'crossTab demande les colonnes « rows » et « columns »'});
+    throw badOption('crossTab demande les colonnes « rows » et « columns »');
   }
   for (const key of ['rows', 'columns', 'value'] as const) {
     const o = options[key];
     if (o !== undefined && typeof o !== 'string' && typeof o !== 'number') {
-      throw new EpnDataError('BAD_OPTION', {detail: `crossTab : « ${key} » doit être un nom ou un numéro de colonne`});
+      throw badOption(`crossTab : « ${key} » doit être un nom ou un numéro de colonne`);
     }
   }
 }
@@ -315,7 +315,7 @@ export function checkCrossTabOptions(options: CrossTabOptions): void {
 export function bandsOption(bands: CrossTabOptions['bands']): AgeBands | null {
   const scheme = bands === undefined ? null : bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(bands) ? ageBands(bands as number[]) : (bands as AgeBands);
   if (bands !== undefined && (!scheme || typeof scheme.bandOf !== 'function')) {
-    throw new EpnDataError('BAD_OPTION', {detail: 'bands : une liste d\'âges (0, 18, 65) ou « seed »'});
+    throw badOption('bands : une liste d\'âges (0, 18, 65) ou « seed »');
   }
   return scheme;
 }
@@ -360,21 +360,25 @@ interface LeftOut {
  * categories, not of rows. @internal
  */
 export class CrossTabAccumulator {
-  private readonly cells = new Map<string, Map<string, number | null>>();
-  private readonly rowTotalsGiven = new Map<string, number | null>();
-  private readonly colTotalsGiven = new Map<string, number | null>();
-  private givenTotal: number | null = null;
-  private hasGivenTotal = false;
-  private excluded = 0;
-  private nulls = 0;
-  private readonly missing: LeftOut = {count: 0, lines: []};
-  private readonly unbinned: LeftOut = {count: 0, lines: []};
+  readonly #cells = new Map<string, Map<string, number | null>>();
+  readonly #rowTotalsGiven = new Map<string, number | null>();
+  readonly #colTotalsGiven = new Map<string, number | null>();
+  #givenTotal: number | null = null;
+  #hasGivenTotal = false;
+  #excluded = 0;
+  #nulls = 0;
+  readonly #missing: LeftOut = {count: 0, lines: []};
+  readonly #unbinned: LeftOut = {count: 0, lines: []};
 
-  constructor(readonly plan: CrossTabPlan) {}
+  readonly #plan: CrossTabPlan;
+
+  constructor(plan: CrossTabPlan) {
+    this.#plan = plan;
+  }
 
   /** The key of a cell on the rows axis (`columns` false) or the columns axis (`columns` true). */
   keyOf(value: Value, columns: boolean): AxisKey {
-    const p = this.plan;
+    const p = this.#plan;
     const binned = columns ? p.binCols : p.binRows;
     if (value === null) return null;
     if (value === '') return binned ? UNBINNED : null;
@@ -386,14 +390,14 @@ export class CrossTabAccumulator {
   /** Counts one row: its keys, its count (`1` for one person, `null` when unknown) and its 1-based line. */
   add(rk: AxisKey, ck: AxisKey, n: number | null, line: number): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
-      this.excluded++;
-      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      this.#excluded++;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
       out.count++;
       if (out.lines.length < 5) out.lines.push(line);
       return;
     }
-    if (n === null) this.nulls++;
-    this.count(rk, ck, n);
+    if (n === null) this.#nulls++;
+    this.#count(rk, ck, n);
   }
 
   /**
@@ -402,35 +406,39 @@ export class CrossTabAccumulator {
    */
   addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[]): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
-      this.excluded += rows;
-      const out = rk === UNBINNED || ck === UNBINNED ? this.unbinned : this.missing;
+      this.#excluded += rows;
+      const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
       out.count += rows;
       out.lines = [...out.lines, ...lines].sort((a, b) => a - b).slice(0, 5);
       return;
     }
-    this.nulls += nulls;
-    this.count(rk, ck, sum);
+    this.#nulls += nulls;
+    this.#count(rk, ck, sum);
   }
 
-  private count(rk: string, ck: string, n: number | null): void {
+  #count(rk: string, ck: string, n: number | null): void {
     const rowTotal = isTotalLabel(rk);
     const colTotal = isTotalLabel(ck);
     if (rowTotal && colTotal) {
       // Like every other sum: once one count is unknown, the total stays unknown.
-      this.givenTotal = !this.hasGivenTotal ? n : this.givenTotal === null || n === null ? null : this.givenTotal + n;
-      this.hasGivenTotal = true;
-    } else if (rowTotal) addTo(this.colTotalsGiven, ck, n);
-    else if (colTotal) addTo(this.rowTotalsGiven, rk, n);
+      this.#givenTotal = !this.#hasGivenTotal ? n : this.#givenTotal === null || n === null ? null : this.#givenTotal + n;
+      this.#hasGivenTotal = true;
+    } else if (rowTotal) addTo(this.#colTotalsGiven, ck, n);
+    else if (colTotal) addTo(this.#rowTotalsGiven, rk, n);
     else {
-      let m = this.cells.get(rk);
-      if (!m) this.cells.set(rk, (m = new Map()));
+      let m = this.#cells.get(rk);
+      if (!m) this.#cells.set(rk, (m = new Map()));
       addTo(m, ck, n);
     }
   }
 
   /** The cross-tab of what was counted, under `plan` (by default the one it was made with). */
-  finish(plan: CrossTabPlan = this.plan): CrossTab {
-    const {cells, rowTotalsGiven, colTotalsGiven, missing, unbinned} = this;
+  finish(plan: CrossTabPlan = this.#plan): CrossTab {
+    const cells = this.#cells;
+    const rowTotalsGiven = this.#rowTotalsGiven;
+    const colTotalsGiven = this.#colTotalsGiven;
+    const missing = this.#missing;
+    const unbinned = this.#unbinned;
     const {columns, bands, binRows, binCols, v} = plan;
     const rowName = columns[plan.r]!;
     const colName = columns[plan.c]!;
@@ -442,8 +450,8 @@ export class CrossTabAccumulator {
     if (unbinned.count) {
       issues.push({code: 'UNBINNED', line: unbinned.lines[0], message: `${unbinned.count} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinned)}).`});
     }
-    if (this.nulls) {
-      issues.push({code: 'NULL_VALUE', message: `${this.nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
+    if (this.#nulls) {
+      issues.push({code: 'NULL_VALUE', message: `${this.#nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
     }
     let rowLabels = [...cells.keys()];
     const colSet = new Set<string>();
@@ -467,11 +475,11 @@ export class CrossTabAccumulator {
       counts,
       givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
       givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
-      givenTotal: this.hasGivenTotal ? this.givenTotal : null,
+      givenTotal: this.#hasGivenTotal ? this.#givenTotal : null,
       rowTitle: rowName,
       columnTitle: colName,
       subRows: [],
-      excluded: this.excluded,
+      excluded: this.#excluded,
       issues,
     });
   }
@@ -556,12 +564,7 @@ function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: I
     return [...labels].sort((a, b) => rank(a) - rank(b));
   }
   if (numeric) return [...labels].sort((a, b) => Number(a) - Number(b));
-  const ages = orderAgeLabels(labels);
-  if (ages && labels.length > 1) {
-    issues.push(...ages.issues);
-    return ages.order.map((i) => labels[i]!);
-  }
-  return labels;
+  return byAge(labels, issues).map((i) => labels[i]!);
 }
 
 /**
@@ -575,15 +578,18 @@ function byAge(labels: string[], issues: Issue[]): number[] {
   return ages.order;
 }
 
-/** Throws `BAD_OPTION` for an option name the function does not know (a typo must not be ignored silently). */
-function checkOptions(fn: string, options: unknown, known: readonly string[]): void {
+/**
+ * Throws `BAD_OPTION` for options that are not an object, or an option name the function does not know (a typo must
+ * not be ignored silently). @internal (also used by aggregateCsv)
+ */
+export function checkOptionNames(fn: string, options: unknown, known: readonly string[]): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new EpnDataError('BAD_OPTION', {detail: `${fn} attend un objet d'options (${known.join(', ')})`});
+    throw badOption(`${fn} attend un objet d'options (${known.join(', ')})`);
   }
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && !known.includes(key)) {
-      throw new EpnDataError('BAD_OPTION', {detail: `${fn} : option « ${key} » inconnue (options possibles : ${known.join(', ')})`});
+      throw badOption(`${fn} : option « ${key} » inconnue (options possibles : ${known.join(', ')})`);
     }
   }
 }
@@ -624,7 +630,7 @@ export function findColumn(table: Table, name: string | number): number {
 /** {@link findColumn} over column names. @internal */
 export function columnIndex(columns: readonly string[], name: string | number): number {
   if (typeof name !== 'string' && typeof name !== 'number') {
-    throw new EpnDataError('BAD_OPTION', {detail: `colonne « ${String(name)} » : un nom ou un numéro de colonne`});
+    throw badOption(`colonne « ${String(name)} » : un nom ou un numéro de colonne`);
   }
   if (typeof name === 'number') {
     if (Number.isInteger(name) && name >= 0 && name < columns.length) return name;

@@ -1,4 +1,4 @@
-import {EpnDataError} from '../errors.js';
+import {badOption} from '../errors.js';
 import type {CrossTab} from './cross-tab.js';
 import {ratio} from './ratio.js';
 
@@ -20,7 +20,7 @@ export type ShareBasis = 'total' | 'row' | 'column';
  */
 export function shares(crossTab: CrossTab, basis: ShareBasis): (number | null)[][] {
   if (basis !== 'total' && basis !== 'row' && basis !== 'column') {
-    throw new EpnDataError('BAD_OPTION', {detail: `base de pourcentage « ${String(basis)} » (total, row ou column)`});
+    throw badOption(`base de pourcentage « ${String(basis)} » (total, row ou column)`);
   }
   return crossTab.counts.map((row, i) =>
     row.map((n, j) => ratio(n, basis === 'total' ? crossTab.total : basis === 'row' ? crossTab.rowTotals[i] : crossTab.columnTotals[j])),
