@@ -549,6 +549,21 @@ describe('crossTab', () => {
   });
 });
 
+describe('crossTab size limit', () => {
+  it('crossTab refuses over 10 million cells (two near-unique columns) with UNEXPECTED_SHAPE in French, before building them', () => {
+    const rows = Array.from({length: 3300}, (_, i) => `id${i};nom${i}`);
+    const t = parseCsv(['code;nom', ...rows].join('\n'));
+    const e = thrown(() => crossTab(t, {rows: 'code', columns: 'nom'}));
+    expect(e.code).to.equal('UNEXPECTED_SHAPE');
+    expect(e.message).to.equal('Le tableau n\'a pas la forme attendue : « code » × « nom » ferait 3300 × 3300 cases (plus de 10 millions) : ' +
+      'ces colonnes ont presque une valeur par ligne ; vérifiez les colonnes choisies.');
+    expect(e.localizedMessage('en')).to.contain('"code" × "nom" would make 3300 × 3300 cells (over 10 million)');
+    // Near-unique rows against a few columns are counted: 3 300 × 2.
+    const fits = parseCsv(['code;sexe', ...rows.map((r, i) => `${r.split(';')[0]};${i % 2 ? 'F' : 'H'}`)].join('\n'));
+    expect(crossTab(fits, {rows: 'code', columns: 'sexe'}).counts.length).to.equal(3300);
+  });
+});
+
 describe('findColumn', () => {
   it('findColumn(table, name) matches a name trimmed, case- and accent-insensitively', () => {
     const t = parseCsv('Sexe;Âge\nH;10');

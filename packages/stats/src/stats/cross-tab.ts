@@ -30,6 +30,9 @@ export interface CellMarker {
   raw: string;
 }
 
+/** The most cells {@link crossTab} builds (communes × single-year ages, 35 000 × 101, fit). */
+const MAX_CELLS = 10_000_000;
+
 /** What a cross-tab knows about its origin. */
 export interface CrossTabMeta {
   /** Name of the column holding the row categories (`sexe`, `niveau`…). */
@@ -245,7 +248,8 @@ export interface CrossTabOptions {
  * `meta.excluded` and reported by an issue (`MISSING_KEY`, `UNBINNED`); a `null` count makes its cell and its totals
  * `null` (`NULL_VALUE`), never 0. In a long table a combination absent from the file is `null`; in an
  * individual-level table it is 0. Throws `BAD_OPTION` for a missing or unknown option, `MISSING_COLUMN` and
- * `NOT_NUMERIC` for columns that are absent or not numeric, `NO_DATA` when nothing is left to count.
+ * `NOT_NUMERIC` for columns that are absent or not numeric, `NO_DATA` when nothing is left to count,
+ * `UNEXPECTED_SHAPE` when the cross-tab would have over 10 million cells (two columns of near-unique values).
  *
  * @example
  * ```ts
@@ -464,6 +468,17 @@ export class CrossTabAccumulator {
     if (binRows) rowLabels = bands!.labels.filter((l) => cells.has(l) || v < 0);
     else rowLabels = orderLabels(rowLabels, plan.sexRows, plan.numericRows, issues);
     if (!rowLabels.length || !columnLabels.length) throw new EpnDataError('NO_DATA');
+    const size = rowLabels.length * columnLabels.length;
+    if (size > MAX_CELLS) {
+      // Two columns with about one value per row (identifiers, names): seconds of work and hundreds of megabytes for
+      // a table no one can read. Refused before it is built.
+      const shape = `${rowLabels.length} × ${columnLabels.length}`;
+      throw new EpnDataError('UNEXPECTED_SHAPE', {
+        column: colName,
+        detail: `« ${rowName} » × « ${colName} » ferait ${shape} cases (plus de 10 millions) : ces colonnes ont presque une valeur par ligne ; vérifiez les colonnes choisies`,
+        detailEn: `"${rowName}" × "${colName}" would make ${shape} cells (over 10 million): these columns have nearly one value per row; check the columns chosen`,
+      });
+    }
     const absent = v >= 0 ? null : 0;
     const counts = rowLabels.map((rk) => columnLabels.map((ck) => {
       const m = cells.get(rk);
