@@ -549,6 +549,16 @@ describe('crossTab', () => {
   });
 });
 
+describe('crossTab label order', () => {
+  it('crossTab puts text labels in order of first appearance in the file, on both axes (not grouped by row)', () => {
+    const t = parseCsv('equipement;lieu\nOrdinateur;Bayeux\nTablette;Alençon\nOrdinateur;Caen\nTablette;Bayeux');
+    const ct = crossTab(t, {rows: 'equipement', columns: 'lieu'});
+    expect(ct.rowLabels).to.deep.equal(['Ordinateur', 'Tablette']);
+    expect(ct.columnLabels).to.deep.equal(['Bayeux', 'Alençon', 'Caen']);
+    expect(ct.counts).to.deep.equal([[1, 0, 1], [1, 1, 0]]);
+  });
+});
+
 describe('crossTab size limit', () => {
   it('crossTab refuses over 10 million cells (two near-unique columns) with UNEXPECTED_SHAPE in French, before building them', () => {
     const rows = Array.from({length: 3300}, (_, i) => `id${i};nom${i}`);

@@ -221,7 +221,7 @@ describe('<epn-age-chart>', () => {
       await el.updateComplete;
       expect(event.detail.code).to.equal('UNEXPECTED_SHAPE');
       expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(
-        'Le tableau n\'a pas la forme attendue : 400 colonnes (tranches d\'âge) (« A1000 », « A1002 », « A1004 »…), trop pour un graphique ' +
+        'Le tableau n\'a pas la forme attendue : 400 colonnes (tranches d\'âge) (« A1000 », « A1001 », « A1002 »…), trop pour un graphique ' +
         '(150 au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier.');
       expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
       await expect(el).to.be.accessible();

@@ -367,6 +367,8 @@ export class CrossTabAccumulator {
   readonly #cells = new Map<string, Map<string, number | null>>();
   readonly #rowTotalsGiven = new Map<string, number | null>();
   readonly #colTotalsGiven = new Map<string, number | null>();
+  /** Column keys in order of first appearance (rows: the order of `#cells`). */
+  readonly #columnOrder = new Set<string>();
   #givenTotal: number | null = null;
   #hasGivenTotal = false;
   #excluded = 0;
@@ -423,6 +425,7 @@ export class CrossTabAccumulator {
   #count(rk: string, ck: string, n: number | null): void {
     const rowTotal = isTotalLabel(rk);
     const colTotal = isTotalLabel(ck);
+    if (!colTotal) this.#columnOrder.add(ck);
     if (rowTotal && colTotal) {
       // Like every other sum: once one count is unknown, the total stays unknown.
       this.#givenTotal = !this.#hasGivenTotal ? n : this.#givenTotal === null || n === null ? null : this.#givenTotal + n;
@@ -458,9 +461,7 @@ export class CrossTabAccumulator {
       issues.push({code: 'NULL_VALUE', message: `${this.#nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
     }
     let rowLabels = [...cells.keys()];
-    const colSet = new Set<string>();
-    for (const m of cells.values()) for (const k of m.keys()) colSet.add(k);
-    for (const k of colTotalsGiven.keys()) colSet.add(k);
+    const colSet = this.#columnOrder;
     for (const k of rowTotalsGiven.keys()) if (!cells.has(k)) rowLabels.push(k);
     let columnLabels = [...colSet];
     if (binCols) columnLabels = bands!.labels.filter((l) => colSet.has(l) || v < 0);
