@@ -559,6 +559,25 @@ describe('crossTab label order', () => {
   });
 });
 
+describe('crossTab markers', () => {
+  it('crossTab says which cells of a long table are unknown because of a marker in the count column (the first one of a cell)', () => {
+    const t = parseCsv('sexe;age;n\nH;0-17;s\nF;0-17;n.d.\nH;18-64;12\nH;18-64;;\nF;18-64;1e5\nF;18-64;s\nTotal;0-17;s\nH;65+;1\nF;65+;2\nH;65+;3\nF;65+;4');
+    const ct = crossTab(t, {rows: 'sexe', columns: 'age', value: 'n'});
+    expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
+    expect(ct.counts).to.deep.equal([[null, null, 4], [null, null, 6]]);
+    // H 18-64: 12 then an empty count; F 18-64: an unreadable number (no marker) then s; the Total row's is not a cell.
+    expect(ct.meta.markers).to.deep.equal([
+      {row: 0, column: 0, kind: 'secret', raw: 's'},
+      {row: 0, column: 1, kind: 'empty', raw: ''},
+      {row: 1, column: 0, kind: 'unavailable', raw: 'n.d.'},
+      {row: 1, column: 1, kind: 'secret', raw: 's'},
+    ]);
+    // Known counts, and individual-level tables: no field.
+    expect(crossTab(parseCsv('sexe;age;n\nH;0-17;3'), {rows: 'sexe', columns: 'age', value: 'n'}).meta.markers).to.equal(undefined);
+    expect(crossTab(parseCsv('sexe;age\nH;s\nF;12'), {rows: 'sexe', columns: 'age', bands: 'seed'}).meta.markers).to.equal(undefined);
+  });
+});
+
 describe('crossTab size limit', () => {
   it('crossTab refuses over 10 million cells (two near-unique columns) with UNEXPECTED_SHAPE in French, before building them', () => {
     const rows = Array.from({length: 3300}, (_, i) => `id${i};nom${i}`);

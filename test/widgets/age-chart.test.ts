@@ -64,6 +64,16 @@ describe('<epn-age-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says why a count of a long table is unknown: « donnée confidentielle » for s in the count column', async () => {
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart age-column="age" value-column="n"></epn-age-chart>`);
+      el.data = parseCsv('sexe;age;n\nH;0-17;s\nF;0-17;40\nH;18-64;500\nF;18-64;n.d.\n');
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.value')).to.deep.equal(['donnée confidentielle', '40', '500', 'non disponible']);
+      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal(['donnée confidentielle', '40', 'non disponible']);
+      await expect(el).to.be.accessible();
+    });
+
     it('never puts "non disponible" inside the sentence: unknown figures are left out and said to be unknown', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart></epn-age-chart>`);
       el.data = parseCsv(new TextEncoder().encode('sexe;0-17;18-64;65+\nHommes;s;500;120\nFemmes;80;520;150\n'));

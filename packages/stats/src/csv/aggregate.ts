@@ -9,6 +9,7 @@ import {
   CrossTabAccumulator,
   planCrossTab,
   type AxisKey,
+  type CellMark,
   type CrossTab,
   type CrossTabOptions,
   crossTab,
@@ -367,6 +368,8 @@ const OTHER = 4;
 interface NumberCell {
   n: number | null;
   kind: number;
+  /** An empty cell or a marker (`s`, `n.d.`): its kind and text, as parseCsv records it. */
+  mark?: CellMark;
 }
 
 /** A data row whose count waits for the decimal separator. */
@@ -440,6 +443,8 @@ class Counter {
   readonly #pCount: number[] = [];
   readonly #pSum: (number | null)[] = [];
   readonly #pNulls: number[] = [];
+  /** Per raw group, the first marker among its unknown counts. */
+  readonly #pMarks: (CellMark | undefined)[] = [];
   readonly #pLines: number[][] = [];
   #fit = 0;
   #over = 0;
@@ -661,6 +666,7 @@ class Counter {
       this.#pCount.push(0);
       this.#pSum.push(0);
       this.#pNulls.push(0);
+      this.#pMarks.push(undefined);
       this.#pLines.push([]);
     }
     if (this.#pCount[p]!++ < 5) this.#pLines[p]!.push(line);
@@ -680,8 +686,11 @@ class Counter {
     else if (cell.kind === TEXTUAL) this.#vTexts++;
     const sum = this.#pSum[p]!;
     this.#pSum[p] = sum === null || n === null ? null : sum + n;
-    if (n === null) this.#pNulls[p]!++;
-    if (this.#acc0) this.#acc0.add(this.#provisionalKey(idR, false), this.#provisionalKey(idC, true), n, line);
+    if (n === null) {
+      this.#pNulls[p]!++;
+      this.#pMarks[p] ??= cell.mark;
+    }
+    if (this.#acc0) this.#acc0.add(this.#provisionalKey(idR, false), this.#provisionalKey(idC, true), n, line, n === null ? cell.mark : undefined);
   }
 
   /** The key of a raw cell under the sample's column types and the encoding known so far. */
@@ -739,7 +748,9 @@ class Counter {
   /** A cell as parseCsv reads it in a numeric column (`text` as papaparse gives it). */
   #numberCell(text: string): NumberCell {
     const cell = text.trim();
-    if (!cell || this.#markers.has(cell.toLowerCase())) return EMPTY_CELL;
+    if (!cell) return EMPTY_CELL;
+    const marker = this.#markers.get(cell.toLowerCase());
+    if (marker) return {n: null, kind: SKIP, mark: {kind: marker, raw: cell}};
     const shape = numberShape(cell, this.#decimal);
     if (shape.kind === 'number') return {n: shape.value, kind: NUMBER};
     return shape.kind === 'code' ? CODE_CELL : shape.kind === 'text' ? TEXT_CELL : OTHER_CELL;
@@ -810,7 +821,7 @@ class Counter {
     }
     for (let p = 0; p < this.#pairs; p++) {
       const count = this.#pCount[p]!;
-      acc.addGroup(keysR[this.#pR[p]!]!, keysC[this.#pC[p]!]!, this.#v >= 0 ? this.#pSum[p]! : count, count, this.#pNulls[p]!, this.#pLines[p]!);
+      acc.addGroup(keysR[this.#pR[p]!]!, keysC[this.#pC[p]!]!, this.#v >= 0 ? this.#pSum[p]! : count, count, this.#pNulls[p]!, this.#pLines[p]!, this.#pMarks[p]);
     }
     return acc.finish();
   }
@@ -861,7 +872,7 @@ class Counter {
   }
 }
 
-const EMPTY_CELL: NumberCell = {n: null, kind: SKIP};
+const EMPTY_CELL: NumberCell = {n: null, kind: SKIP, mark: {kind: 'empty', raw: ''}};
 const CODE_CELL: NumberCell = {n: null, kind: CODE};
 const TEXT_CELL: NumberCell = {n: null, kind: TEXTUAL};
 const OTHER_CELL: NumberCell = {n: null, kind: OTHER};

@@ -30,6 +30,9 @@ export interface CellMarker {
   raw: string;
 }
 
+/** A marker's kind and text, as counted. @internal */
+export type CellMark = Pick<Marker, 'kind' | 'raw'>;
+
 /** The most cells {@link crossTab} builds (communes × single-year ages, 35 000 × 101, fit). */
 const MAX_CELLS = 10_000_000;
 
@@ -52,8 +55,9 @@ export interface CrossTabMeta {
   /** Differences between given totals and sums (`TOTAL_MISMATCH`: by design in multi-response tables), band overlaps and gaps, missing keys. */
   issues: Issue[];
   /**
-   * The counted cells the file gave as a marker (`readCrossTab` of a wide table), so that a secret cell can be shown
-   * as « donnée confidentielle » rather than « non disponible ». Absent when there are none.
+   * The counted cells the file gave as a marker (a cell of a wide table, or a count of a long one: the first marker
+   * among a cell's unknown counts), so that a secret cell can be shown as « donnée confidentielle » rather than
+   * « non disponible ». Absent when there are none.
    */
   markers?: CellMarker[];
 }
@@ -264,7 +268,12 @@ export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
   }, options);
   const acc = new CrossTabAccumulator(plan);
   const {r, c, v} = plan;
-  rows.forEach((row, i) => acc.add(acc.keyOf(row[r]!, false), acc.keyOf(row[c]!, true), v >= 0 ? (row[v] as number | null) : 1, meta.rowLines[i] ?? i + 1));
+  // The markers of the count column, to say why a cell is unknown (meta.markers).
+  const marked = new Map<number, Marker>(v >= 0 ? meta.markers.filter((m) => m.column === v).map((m) => [m.row, m]) : []);
+  rows.forEach((row, i) => {
+    const m = marked.get(i);
+    acc.add(acc.keyOf(row[r]!, false), acc.keyOf(row[c]!, true), v >= 0 ? (row[v] as number | null) : 1, meta.rowLines[i] ?? i + 1, m && {kind: m.kind, raw: m.raw});
+  });
   return acc.finish();
 }
 
@@ -369,6 +378,8 @@ export class CrossTabAccumulator {
   readonly #colTotalsGiven = new Map<string, number | null>();
   /** Column keys in order of first appearance (rows: the order of `#cells`). */
   readonly #columnOrder = new Set<string>();
+  /** Per cell, the first marker among its unknown counts (`s`, `n.d.`, empty), to say why the cell is unknown. */
+  readonly #cellMarkers = new Map<string, Map<string, CellMark>>();
   #givenTotal: number | null = null;
   #hasGivenTotal = false;
   #excluded = 0;
@@ -393,8 +404,11 @@ export class CrossTabAccumulator {
     return typeof value === 'number' ? String(value) : cleanLabel(value);
   }
 
-  /** Counts one row: its keys, its count (`1` for one person, `null` when unknown) and its 1-based line. */
-  add(rk: AxisKey, ck: AxisKey, n: number | null, line: number): void {
+  /**
+   * Counts one row: its keys, its count (`1` for one person, `null` when unknown), its 1-based line and, for an
+   * unknown count, the marker the file gave for it.
+   */
+  add(rk: AxisKey, ck: AxisKey, n: number | null, line: number, marker?: CellMark): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
       this.#excluded++;
       const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
@@ -403,14 +417,15 @@ export class CrossTabAccumulator {
       return;
     }
     if (n === null) this.#nulls++;
-    this.#count(rk, ck, n);
+    this.#count(rk, ck, n, marker);
   }
 
   /**
    * Counts `rows` rows with the same keys at once: `sum` is their counts added in file order (`null` if one is
-   * unknown), `nulls` how many are unknown, `lines` the first lines where they are (up to five).
+   * unknown), `nulls` how many are unknown, `lines` the first lines where they are (up to five), `marker` the first
+   * marker the file gave among the unknown counts.
    */
-  addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[]): void {
+  addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[], marker?: CellMark): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
       this.#excluded += rows;
       const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
@@ -419,10 +434,10 @@ export class CrossTabAccumulator {
       return;
     }
     this.#nulls += nulls;
-    this.#count(rk, ck, sum);
+    this.#count(rk, ck, sum, marker);
   }
 
-  #count(rk: string, ck: string, n: number | null): void {
+  #count(rk: string, ck: string, n: number | null, marker?: CellMark): void {
     const rowTotal = isTotalLabel(rk);
     const colTotal = isTotalLabel(ck);
     if (!colTotal) this.#columnOrder.add(ck);
@@ -436,6 +451,11 @@ export class CrossTabAccumulator {
       let m = this.#cells.get(rk);
       if (!m) this.#cells.set(rk, (m = new Map()));
       addTo(m, ck, n);
+      if (marker) {
+        let k = this.#cellMarkers.get(rk);
+        if (!k) this.#cellMarkers.set(rk, (k = new Map()));
+        if (!k.has(ck)) k.set(ck, marker);
+      }
     }
   }
 
@@ -485,7 +505,7 @@ export class CrossTabAccumulator {
       const m = cells.get(rk);
       return m && m.has(ck) ? m.get(ck)! : absent;
     }));
-    return finish({
+    const ct = finish({
       rowLabels,
       columnLabels,
       counts,
@@ -498,6 +518,18 @@ export class CrossTabAccumulator {
       excluded: this.#excluded,
       issues,
     });
+    const markers: CellMarker[] = [];
+    if (this.#cellMarkers.size) {
+      rowLabels.forEach((rk, row) => {
+        const kinds = this.#cellMarkers.get(rk);
+        if (kinds) columnLabels.forEach((ck, column) => {
+          const m = kinds.get(ck);
+          if (m && counts[row]![column] === null) markers.push({row, column, ...m});
+        });
+      });
+    }
+    if (markers.length) ct.meta.markers = markers;
+    return ct;
   }
 }
 
