@@ -10,7 +10,7 @@
 // commas and LF line ends, with one header row on line 1 and its rows on the lines that follow it; a cross-tab is
 // expected to have no issue, no sub-row and no excluded row. A `// differs from RELIABILITY.md: …` comment marks an
 // entry that expects what the core does where RELIABILITY.md asks for something else.
-import type {CrossTabOptions, DecimalSeparator, Encoding, EpnErrorCode, IssueCode, LineEnding, MarkerKind, ParseOptions, ReadCrossTabOptions, ShareBasis, SubRow, Value} from '@epn/stats';
+import type {CrossTab, CrossTabOptions, DecimalSeparator, Encoding, EpnErrorCode, IssueCode, LineEnding, MarkerKind, ParseOptions, ReadCrossTabOptions, ShareBasis, SubRow, Value} from '@epn/stats';
 
 /** RELIABILITY.md's sections of input cases (plus the attacks that arrive through data). */
 export type Section = 'Bytes' | 'Structure' | 'Delimiters' | 'Numbers' | 'Markers' | 'Semantics' | 'Whole file' | 'Attacks';
@@ -60,13 +60,7 @@ export interface ExpectedTable {
 }
 
 /** What `readCrossTab` or `crossTab` must return. */
-export interface ExpectedCrossTab {
-  rowLabels: string[];
-  columnLabels: string[];
-  counts: (number | null)[][];
-  rowTotals: (number | null)[];
-  columnTotals: (number | null)[];
-  total: number | null;
+export interface ExpectedCrossTab extends Pick<CrossTab, 'rowLabels' | 'columnLabels' | 'counts' | 'rowTotals' | 'columnTotals' | 'total'> {
   subRows?: SubRow[];
   excluded?: number;
   issues?: ExpectedIssue[];

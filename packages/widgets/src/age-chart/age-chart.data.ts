@@ -58,7 +58,7 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   } else ct = readCrossTab(input);
   if (!ct.rowLabels.some((l) => sexOf(l)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
-  drawable({...ct, rowLabels: []});
+  drawable(ct, false);
   const menAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Hommes');
   const womenAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {

@@ -47,11 +47,12 @@ export const MAX_CATEGORIES = 150;
 
 /**
  * The cross-tab, if a chart can draw it: `UNEXPECTED_SHAPE` when it has more than {@link MAX_CATEGORIES} age bands
- * or categories (a wrong `age-column` naming a column of identifiers or communes would otherwise draw tens of
- * thousands of bars and freeze the page).
+ * (columns) or, with `rows`, categories (a wrong `age-column` naming a column of identifiers or communes would
+ * otherwise draw tens of thousands of bars and freeze the page).
  */
-export function drawable(ct: CrossTab): CrossTab {
-  for (const [labels, fr, en] of [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)'], [ct.rowLabels, 'lignes (catégories)', 'rows (categories)']] as const) {
+export function drawable(ct: CrossTab, rows = true): CrossTab {
+  const axes = [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)'], [ct.rowLabels, 'lignes (catégories)', 'rows (categories)']] as const;
+  for (const [labels, fr, en] of rows ? axes : axes.slice(0, 1)) {
     if (labels.length > MAX_CATEGORIES) {
       const some = labels.slice(0, 3).map((l) => `« ${l} »`).join(', ');
       throw new EpnDataError('UNEXPECTED_SHAPE', {
