@@ -1,6 +1,5 @@
 import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, Table, Value} from '../table.js';
-import type {MarkerKind} from '../csv/markers.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
 import {isSexColumn, sexOf} from './sex.js';
@@ -19,18 +18,14 @@ export interface SubRow {
 }
 
 /** A cell of a cross-tab that the file gave as a marker (`s`, `n.d.`…): its count is `null`, and this says why. */
-export interface CellMarker {
+export interface CellMarker extends CellMark {
   /** Index into `rowLabels` (and `counts`). */
   row: number;
   /** Index into `columnLabels`. */
   column: number;
-  /** What the marker stands for: `secret` (secret statistique), `unavailable`, `empty`. */
-  kind: MarkerKind;
-  /** The cell as written. */
-  raw: string;
 }
 
-/** A marker's kind and text, as counted. @internal */
+/** A marker's kind (`secret`, `unavailable`, `empty`) and its text as written. */
 export type CellMark = Pick<Marker, 'kind' | 'raw'>;
 
 /** The most cells {@link crossTab} builds (communes × single-year ages, 35 000 × 101, fit). */
@@ -208,7 +203,7 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   givenRow = rowOrder.map((i) => givenRow[i]!);
   const markers: CellMarker[] = [];
   rowOrder.forEach((i, row) => cellMarkers[i]?.forEach((m, column) => m && markers.push({row, column, kind: m.kind, raw: m.raw})));
-  const ct = finish({
+  return finish({
     rowLabels,
     columnLabels,
     counts,
@@ -220,9 +215,8 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     subRows,
     excluded: 0,
     issues,
+    markers,
   });
-  if (markers.length) ct.meta.markers = markers;
-  return ct;
 }
 
 /** Options of {@link crossTab}. */
@@ -505,7 +499,15 @@ export class CrossTabAccumulator {
       const m = cells.get(rk);
       return m && m.has(ck) ? m.get(ck)! : absent;
     }));
-    const ct = finish({
+    const markers: CellMarker[] = [];
+    rowLabels.forEach((rk, row) => {
+      const kinds = this.#cellMarkers.get(rk);
+      if (kinds) columnLabels.forEach((ck, column) => {
+        const m = kinds.get(ck);
+        if (m && counts[row]![column] === null) markers.push({row, column, ...m});
+      });
+    });
+    return finish({
       rowLabels,
       columnLabels,
       counts,
@@ -517,19 +519,8 @@ export class CrossTabAccumulator {
       subRows: [],
       excluded: this.#excluded,
       issues,
+      markers,
     });
-    const markers: CellMarker[] = [];
-    if (this.#cellMarkers.size) {
-      rowLabels.forEach((rk, row) => {
-        const kinds = this.#cellMarkers.get(rk);
-        if (kinds) columnLabels.forEach((ck, column) => {
-          const m = kinds.get(ck);
-          if (m && counts[row]![column] === null) markers.push({row, column, ...m});
-        });
-      });
-    }
-    if (markers.length) ct.meta.markers = markers;
-    return ct;
   }
 }
 
@@ -552,6 +543,8 @@ interface Parts {
   subRows: SubRow[];
   excluded: number;
   issues: Issue[];
+  /** The counted cells given as markers (none: no `meta.markers`). */
+  markers: CellMarker[];
 }
 
 /** Sums, given totals and their comparison. */
@@ -601,6 +594,7 @@ function finish(p: Parts): CrossTab {
       subRows: p.subRows,
       excluded: p.excluded,
       issues,
+      ...(p.markers.length ? {markers: p.markers} : {}),
     },
   };
 }
