@@ -76,3 +76,13 @@ export function markerTable(extra?: Record<string, MarkerKind | null> | null): M
   }
   return table;
 }
+
+/**
+ * The marker kind of a trimmed cell, if it is one: a text of the table (compared case-insensitively), or a
+ * suppression written `<5`, `< 3`, `<10` (a count under a threshold, withheld: secret). @internal
+ */
+export function markerKind(table: Map<string, MarkerKind>, cell: string): MarkerKind | undefined {
+  const kind = table.get(cell.toLowerCase());
+  if (kind !== undefined || cell.charCodeAt(0) !== 60 || cell.length > 6) return kind;
+  return /^<\s?\d{1,3}$/.test(cell) && !table.has('<') ? 'secret' : undefined;
+}
