@@ -751,7 +751,7 @@ class Counter {
     return cell;
   }
 
-  /** A cell as parseCsv reads it in a numeric column (`text` as papaparse gives it). */
+  /** A cell as parseCsv reads it in a numeric column (`text`: the field with its quotes undone). */
   #numberCell(text: string): NumberCell {
     const cell = text.trim();
     if (!cell) return EMPTY_CELL;
@@ -930,7 +930,7 @@ function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** The text of a raw field as papaparse gives it after parseCsv's normalisation: quotes undone, text after them kept. */
+/** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
 function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
   const decode = (b: Uint8Array) => (encoding === 'utf-8' && b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b));
   if (bytes[0] !== 34) return decode(bytes);

@@ -322,6 +322,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   }
   const reading: DecimalSeparator = decimal ?? ',';
   const digitMarkers = [...markers.keys()].some((k) => /^[\d+\-.,]/.test(k));
+  // Markers are short: only cells as short as the longest one are looked up.
+  const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
   // Types and values.
   const found: Marker[] = [];
@@ -343,7 +345,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         continue;
       }
       const c0 = cell.charCodeAt(0);
-      if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= 40 && markerKind(markers, cell)) {
+      if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= markerLength && markerKind(markers, cell)) {
         kinds[i] = K_MARKER;
         k.marked++;
         continue;
