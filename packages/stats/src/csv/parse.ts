@@ -297,29 +297,33 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     }
   }
 
-  // Every cell, trimmed, column by column; the decimal separator from the first 100 000 cells (row by row).
-  const byColumn: string[][] = [];
-  for (let j = 0; j < width; j++) {
-    const col = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const r = data[i]!;
-      const k = f.first[r]! + j;
-      col[i] = k < f.first[r + 1]! ? f.cell(k).trim() : '';
-    }
-    byColumn.push(col);
-  }
-  let decimal: DecimalSeparator | null = forcedDecimal ?? null;
-  if (forcedDecimal === undefined) {
-    const tally = new DecimalTally();
-    const rowsInWindow = Math.min(n, Math.ceil(DECIMAL_WINDOW / width));
-    for (let i = 0; i < rowsInWindow; i++) {
-      for (let j = 0; j < width && i * width + j < DECIMAL_WINDOW; j++) {
-        const c = byColumn[j]![i]!;
-        if (c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
+  // Every cell, row by row: plain whole numbers (most cells of a statistics file) are read from their bytes, the
+  // others kept as trimmed text; the decimal separator from the first 100 000 cells.
+  const size = n * width;
+  const kinds = new Uint8Array(size);
+  const values = new Float64Array(size);
+  const texts = new Array<string | undefined>(size);
+  const tally = new DecimalTally();
+  for (let i = 0, idx = 0; i < n; i++) {
+    const r = data[i]!;
+    const a = f.first[r]!;
+    const len = f.first[r + 1]! - a;
+    for (let j = 0; j < width; j++, idx++) {
+      if (j >= len) continue; // K_EMPTY
+      const v = f.plain(a + j);
+      if (v >= 0) {
+        kinds[idx] = K_NUMBER;
+        values[idx] = v;
+        continue;
       }
+      const c = f.cell(a + j).trim();
+      if (!c) continue;
+      kinds[idx] = K_PENDING;
+      texts[idx] = c;
+      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
     }
-    decimal = tally.decided;
   }
+  const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
   const reading: DecimalSeparator = decimal ?? ',';
   const digitMarkers = [...markers.keys()].some((k) => /^[\d+\-.,]/.test(k));
   // Markers are short: only cells as short as the longest one are looked up.
@@ -331,54 +335,40 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const percentColumns: number[] = [];
   const rows: Value[][] = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = new Array<Value>(width);
-  const kinds = new Uint8Array(n);
-  const values = new Float64Array(n);
   for (let j = 0; j < width; j++) {
-    const col = byColumn[j]!;
     const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
     let percents = 0;
-    const tally = new DecimalTally();
-    for (let i = 0; i < n; i++) {
-      const cell = col[i]!;
-      if (!cell) {
-        kinds[i] = K_EMPTY;
+    const columnTally = new DecimalTally();
+    for (let i = 0, idx = j; i < n; i++, idx += width) {
+      const kind = kinds[idx]!;
+      if (kind === K_NUMBER) {
+        k.numbers++;
         continue;
       }
+      if (kind === K_EMPTY) continue;
+      const cell = texts[idx]!;
       const c0 = cell.charCodeAt(0);
       if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= markerLength && markerKind(markers, cell)) {
-        kinds[i] = K_MARKER;
+        kinds[idx] = K_MARKER;
         k.marked++;
-        continue;
-      }
-      // The common case first: plain digits (no leading zero), read without the general reader.
-      const len = cell.length;
-      let plain = len <= 15 && (c0 !== 48 || len === 1);
-      for (let x = 0; plain && x < len; x++) {
-        const c = cell.charCodeAt(x);
-        plain = c >= 48 && c <= 57;
-      }
-      if (plain) {
-        kinds[i] = K_NUMBER;
-        values[i] = +cell;
-        k.numbers++;
         continue;
       }
       const shape = numberShape(cell, reading);
       if (shape.kind === 'number') {
-        kinds[i] = K_NUMBER;
-        values[i] = shape.value;
+        kinds[idx] = K_NUMBER;
+        values[idx] = shape.value;
         k.numbers++;
         if (shape.percent) percents++;
         if (shape.value % 1 !== 0) k.fractional++;
-        if (cell.includes(',') || cell.includes('.')) tally.add(decimalEvidence(cell));
+        if (cell.includes(',') || cell.includes('.')) columnTally.add(decimalEvidence(cell));
       } else if (shape.kind === 'code') {
-        kinds[i] = K_CODE;
+        kinds[idx] = K_CODE;
         k.codes++;
       } else if (shape.kind === 'text') {
-        kinds[i] = K_TEXT;
+        kinds[idx] = K_TEXT;
         k.texts++;
       } else {
-        kinds[i] = K_REFUSED;
+        kinds[idx] = K_REFUSED;
         k.refused++;
       }
     }
@@ -386,8 +376,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const isNumber = type === 'number';
     types.push(type);
     if (isNumber && percents > 0) percentColumns.push(j);
-    if (isNumber && forcedDecimal === undefined && tally.ambiguous) {
-      const example = col.find((c) => decimalEvidence(c) >= Evidence.AmbiguousComma)!;
+    if (isNumber && forcedDecimal === undefined && columnTally.ambiguous) {
+      let example = '';
+      for (let idx = j; idx < size && !example; idx += width) if (texts[idx] && decimalEvidence(texts[idx]!) >= Evidence.AmbiguousComma) example = texts[idx]!;
       const sep = example.includes('.') ? '.' : ',';
       const asDecimal = sep === reading;
       issues.push({
@@ -398,26 +389,30 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
           `Si c'est faux, précisez le séparateur décimal (option decimal).`,
       });
     }
-    for (let i = 0; i < n; i++) {
-      const cell = col[i]!;
+    for (let i = 0, idx = j; i < n; i++, idx += width) {
       const row = rows[i]!;
+      const kind = kinds[idx]!;
       if (!isNumber) {
-        row[j] = cell ? cleanLabel(cell) : null;
+        if (kind === K_EMPTY) row[j] = null;
+        else {
+          const cell = texts[idx] ?? f.cell(f.first[data[i]!]! + j).trim();
+          row[j] = cleanLabel(cell);
+        }
         continue;
       }
-      const kind = kinds[i]!;
-      if (kind === K_NUMBER) row[j] = values[i]!;
+      if (kind === K_NUMBER) row[j] = values[idx]!;
       else if (kind === K_EMPTY) {
         row[j] = null;
         found.push({row: i, column: j, line: rowLines[i]!, raw: '', kind: 'empty'});
       } else if (kind === K_MARKER) {
         row[j] = null;
-        found.push({row: i, column: j, line: rowLines[i]!, raw: cell, kind: markerKind(markers, cell)!});
+        found.push({row: i, column: j, line: rowLines[i]!, raw: texts[idx]!, kind: markerKind(markers, texts[idx]!)!});
       } else {
         row[j] = null;
+        const cell = texts[idx]!;
         const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
         issues.push({
-          code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: shown,
+          code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
           message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
         });
       }
@@ -451,6 +446,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
 }
 
 const K_EMPTY = 0;
+const K_PENDING = 6;
 const K_MARKER = 1;
 const K_NUMBER = 2;
 const K_CODE = 3;
@@ -516,6 +512,8 @@ interface Fields {
   cell(k: number): string;
   /** Whether the cell is empty or white space. */
   blank(k: number): boolean;
+  /** The cell's value when it is plain digits (1 to 15, no leading zero), read from its bytes; else −1. */
+  plain(k: number): number;
   /** The field as written. */
   written(k: number): string;
   /** The line of a field's end. */
@@ -531,6 +529,8 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
   let cap = 1024;
   let cs = new Int32Array(cap);
   let ce = new Int32Array(cap);
+  let bs = new Int32Array(cap);
+  let be = new Int32Array(cap);
   let flags = new Uint8Array(cap);
   let rcap = 256;
   let first = new Int32Array(rcap + 1);
@@ -562,6 +562,8 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       while (total + m > cap) cap *= 2;
       cs = grow(cs, cap);
       ce = grow(ce, cap);
+      bs = grow(bs, cap);
+      be = grow(be, cap);
       flags = grow(flags, cap);
     }
     for (let k = 0; k < m; k++) {
@@ -576,6 +578,8 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       }
       cs[total] = a;
       ce[total] = a + units;
+      bs[total] = s;
+      be[total] = e;
       flags[total] = fl;
       if (fl & (REST_TEXT | REST_HIGH)) malformed.push(total);
       total++;
@@ -621,8 +625,22 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
     }
     return lo;
   };
+  const plain = (k: number): number => {
+    if (flags[k]) return -1;
+    const s = bs[k]!;
+    const e = be[k]!;
+    const len = e - s;
+    if (len < 1 || len > 15 || (bytes[s] === 48 && len > 1)) return -1;
+    let v = 0;
+    for (let i = s; i < e; i++) {
+      const b = bytes[i]! - 48;
+      if (b < 0 || b > 9) return -1;
+      v = v * 10 + b;
+    }
+    return v;
+  };
   return {
-    count, first, line, unterminatedAt, malformed, cell, blank,
+    count, first, line, unterminatedAt, malformed, cell, blank, plain,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
     written: (k) => text.substring(cs[k]!, ce[k]!),
     fieldLine: (k) => {

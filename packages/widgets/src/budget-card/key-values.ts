@@ -140,7 +140,12 @@ export function readFigures(input: Table | CrossTab | null, options?: ReadKeyVal
 function cellOf(table: Table, row: number, column: number): Cell {
   const raw: Value = table.rows[row]?.[column] ?? null;
   if (typeof raw === 'number') return cell(raw);
-  if (raw === null) return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
+  if (raw === null) {
+    // A text among the numbers of a numeric column (`2012-2013` beside figures) is kept by the reading as an issue.
+    const text = table.meta.issues.find((x) => x.code === 'INVALID_NUMBER' && x.row === row && x.column === column)?.raw;
+    if (text !== undefined) return cell(null, text);
+    return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
+  }
   // A column that also holds texts is a text column: its markers (`nd`, `s`…) are read here.
   const key = raw.trim().toLowerCase();
   if (Object.hasOwn(DEFAULT_MARKERS, key)) return cell(null, null, DEFAULT_MARKERS[key]!);
