@@ -134,10 +134,17 @@ interface OracleRecord {
   fields: string[];
 }
 
-/** The record terminator the manifest gives first (`CRLF x134, LF x2` → CRLF), for papaparse; else its own guess. */
+/**
+ * The record terminator the manifest counts most (`CRLF x134, LF x2` → CRLF: the LFs are inside quotes; `CRLF x1, CR
+ * x8` → CR), for papaparse; without a count, papaparse's own guess.
+ */
 function newlineOf(e: Entry): string | undefined {
-  const m = /^(CRLF|CR|LF)\b/.exec(e.lineTerminators ?? '');
-  return m ? {CRLF: '\r\n', CR: '\r', LF: '\n'}[m[1] as 'CRLF' | 'CR' | 'LF'] : undefined;
+  let best: string | undefined;
+  let most = 0;
+  for (const m of (e.lineTerminators ?? '').matchAll(/\b(CRLF|CR|LF) x(\d+)/g)) {
+    if (Number(m[2]) > most) [best, most] = [m[1], Number(m[2])];
+  }
+  return best ? {CRLF: '\r\n', CR: '\r', LF: '\n'}[best as 'CRLF' | 'CR' | 'LF'] : undefined;
 }
 
 /** Every record of the text, split by papaparse with the manifest's delimiter, with the line it starts on. */
@@ -186,6 +193,59 @@ function oracleCell(raw: string | undefined, e: Entry): OracleCell {
   return {kind: 'number', value: Number(s.replace(',', '.'))};
 }
 
+/** The header records and the data records of the file (blank records and the manifest's non-data records left out). */
+function dataRecords(file: string, textOfFile: string, e: Entry) {
+  const all = records(textOfFile, e);
+  const headerRecords = all.slice(e.linesBeforeHeader, e.linesBeforeHeader + e.headerRows);
+  const isBlank = (f: string[]) => f.every((x) => x.trim() === '');
+  const notData = FILES[file]?.notData;
+  const data = all.slice(e.linesBeforeHeader + e.headerRows).filter((r) => !isBlank(r.fields) && !notData?.(r.fields));
+  const expectedRecords = e.rows + (FILES[file]?.totalRecords ?? 0);
+  // The oracle must agree with the manifest before it judges the core.
+  if (data.length !== expectedRecords) throw new Error(`oracle self-check: ${data.length} data records, the manifest says ${expectedRecords}`);
+  return {headerRecords, data, byLine: new Map(data.map((r) => [r.line, r]))};
+}
+
+/** Text compared as a label: NFC, runs of white space (U+00A0, U+202F included) as one space, trimmed. */
+const loose = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * Every cell of every code column is its text as written (leading zeros, `2A`, `44000.0`, a SIRET exported as a
+ * float: never re-read as a number), compared as a label; an empty field is `null` (or ''), and a manifest missing
+ * marker (`nan`, `NA`) is its text or a recorded `null`.
+ */
+function codeDiff(file: string, t: Table, textOfFile: string, e: Entry): {diffs: Disagreement[]; cells: number} {
+  const {headerRecords, byLine} = dataRecords(file, textOfFile, e);
+  const recorded = new Set([...t.meta.markers, ...t.meta.issues].filter((m) => m.row !== undefined && m.column !== undefined).map((m) => `${m.row},${m.column}`));
+  const diffs: Disagreement[] = [];
+  let cells = 0;
+  for (const name of e.codeColumns) {
+    let oracleAt = -1;
+    for (const h of headerRecords) if (oracleAt < 0) oracleAt = h.fields.indexOf(name);
+    if (oracleAt < 0) throw new Error(`oracle: no column « ${name} » in the header records`);
+    let coreAt = -1;
+    try {
+      coreAt = col(t, name);
+    } catch {
+      diffs.push({line: 0, column: name, raw: '', core: 'no such column', oracle: 'a code column'});
+      continue;
+    }
+    t.rows.forEach((row, i) => {
+      const line = t.meta.rowLines[i]!;
+      const rec = byLine.get(line);
+      if (!rec) return; // a misplaced row: the numeric oracle and the row count say so
+      const rawText = rec.fields[oracleAt];
+      if (rawText === undefined) return;
+      cells++;
+      const v = row[coreAt] ?? null;
+      const want = loose(rawText);
+      const ok = v === null ? want === '' || (e.missingMarkers?.includes(want) === true && recorded.has(`${i},${coreAt}`)) : typeof v === 'string' && loose(v) === want;
+      if (!ok) diffs.push({line, column: name, raw: rawText, core: JSON.stringify(v), oracle: JSON.stringify(want)});
+    });
+  }
+  return {diffs, cells};
+}
+
 interface Disagreement {
   line: number;
   column: string;
@@ -196,17 +256,8 @@ interface Disagreement {
 
 /** Compares every numeric cell of the table with the oracle's reading; returns the disagreements and a summary. */
 function oracleDiff(file: string, t: Table, textOfFile: string, e: Entry): {diffs: Disagreement[]; cells: number; notes: string[]} {
-  const all = records(textOfFile, e);
-  const headerRecords = all.slice(e.linesBeforeHeader, e.linesBeforeHeader + e.headerRows);
-  const isBlank = (f: string[]) => f.every((x) => x.trim() === '');
-  const notData = FILES[file]?.notData;
-  const data = all.slice(e.linesBeforeHeader + e.headerRows).filter((r) => !isBlank(r.fields) && !notData?.(r.fields));
+  const {headerRecords, data, byLine} = dataRecords(file, textOfFile, e);
   const notes: string[] = [];
-  const expectedRecords = e.rows + (FILES[file]?.totalRecords ?? 0);
-  // The oracle must agree with the manifest before it judges the core.
-  if (data.length !== expectedRecords) throw new Error(`oracle self-check: ${data.length} data records, the manifest says ${expectedRecords}`);
-
-  const byLine = new Map(data.map((r) => [r.line, r]));
   const recorded = new Set([...t.meta.markers, ...t.meta.issues].filter((m) => m.row !== undefined && m.column !== undefined).map((m) => `${m.row},${m.column}`));
   const diffs: Disagreement[] = [];
   let cells = 0;
@@ -390,7 +441,6 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
           expect(kept.length, `total rows counted as categories: ${[...new Set(kept)].join(', ')}`).to.equal(0);
           const aside = [...new Set(ct.meta.subRows.map((s) => s.label))].filter((l) => !e.totalRows.includes(l));
           expect(aside, 'rows set aside that are not totals').to.deep.equal([]);
-          expect(ct.meta.givenColumnTotals, 'the first total row is the given total').to.not.equal(null);
           expect(ct.rowLabels.length, 'data rows left as categories').to.equal(e.rows);
         });
       }
@@ -422,6 +472,20 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
           expect(got).to.deep.equal(want);
         });
       }
+
+      it(`${file} oracle: every code cell is its text as written`, async () => {
+        const [e, bytes, t] = [await entry(file), await read(file), await parsed(file)];
+        if (!e.codeColumns.length) return;
+        const {diffs, cells} = codeDiff(file, t, decodeAs(bytes, e.encoding), e);
+        const perColumn = new Map<string, number>();
+        for (const d of diffs) perColumn.set(d.column, (perColumn.get(d.column) ?? 0) + 1);
+        const message = [
+          `${file}: ${diffs.length} code cell(s) not as written, over ${cells}`,
+          `by column: ${[...perColumn].map(([c, n]) => `« ${c} » ${n}`).join(', ')}`,
+          ...diffs.slice(0, 6).map((d) => `  line ${d.line}, « ${d.column} », raw ${JSON.stringify(d.raw)}: core ${d.core}, as written ${d.oracle}`),
+        ].join('\n');
+        expect(diffs.length === 0, message).to.equal(true);
+      });
 
       it(`${file} oracle: every numeric cell equals an independent reading, or is null and recorded`, async () => {
         const [e, bytes, t] = [await entry(file), await read(file), await parsed(file)];
