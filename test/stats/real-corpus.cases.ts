@@ -55,11 +55,20 @@ export function col(t: Table, name: string): number {
 /** A cell as text: `null` is '', a number its shortest decimal form. */
 export const text = (v: Value | undefined): string => (v === null || v === undefined ? '' : String(v));
 
+/** Per table, the raw text recorded for each cell position (`row * width + column`): markers first, then issues. */
+const recordedOf = new WeakMap<Table, Map<number, string>>();
+
 /** The recorded raw text of a `null` cell (its marker's or issue's), else ''. */
 export function recordedRaw(t: Table, i: number, j: number): string {
-  for (const m of t.meta.markers) if (m.row === i && m.column === j) return m.raw;
-  for (const m of t.meta.issues) if (m.row === i && m.column === j && m.raw !== undefined) return m.raw;
-  return '';
+  let byCell = recordedOf.get(t);
+  if (!byCell) {
+    byCell = new Map();
+    const width = t.columns.length;
+    for (const m of [...t.meta.issues].reverse()) if (m.row !== undefined && m.column !== undefined && m.raw !== undefined) byCell.set(m.row * width + m.column, m.raw);
+    for (const m of [...t.meta.markers].reverse()) byCell.set(m.row * width + m.column, m.raw);
+    recordedOf.set(t, byCell);
+  }
+  return byCell.get(i * t.columns.length + j) ?? '';
 }
 
 /** A cell as it was written, as far as the table can tell: its text, or for a `null` its recorded raw text. */
