@@ -32,6 +32,11 @@ export interface RealFile {
   notData?: (fields: string[]) => boolean;
   /** Cross-tabs that aggregateCsv (streaming) must give exactly as crossTab(parseCsv(bytes)). */
   aggregate?: CrossTabOptions[];
+  /**
+   * Where MANIFEST.json is wrong or ambiguous, checked on the bytes (the manifest is kept as shared, byte for byte):
+   * the decimal separators a correct reading may report instead of the manifest's, and numeric columns it missed.
+   */
+  manifestFix?: {why: string; decimal?: Array<',' | '.' | null>; numericColumns?: string[]};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -248,6 +253,24 @@ Object.assign(FILES['insee-deces-quotidiens-dep-2021.csv']!, {
   totalRecords: 366,
   aggregate: [{rows: 'Zone', columns: 'Date_evenement', value: 'Total_deces_2019'}],
 });
+FILES['siilab-hdf-lieux-2020.csv']!.manifestFix = {
+  why: "the manifest says decimal null and 'no measure columns', but the last two columns, Latitude and Longitude, hold " +
+    "a decimal-comma coordinate in all 1 249 rows ('49,912065', '2,24187')",
+  decimal: [','],
+  numericColumns: ['Latitude', 'Longitude'],
+};
+FILES['ultra-num-reunion.csv']!.manifestFix = {
+  why: "the manifest says decimal null, but the geocoder's columns 'latitude', 'longitude' (108-109, after the empty " +
+    "'Latitude'/'Longitude' of 21-22) and 'result_score' hold '.' decimals in 153-155 of the 156 rows ('-20.902798', " +
+    "'0.5039168109668108'); a shifted row's text there is an issue, not a number",
+  decimal: ['.'],
+  numericColumns: ['latitude', 'longitude', 'result_score'],
+};
+FILES['aidants-connect-structures-2024.csv']!.manifestFix = {
+  why: "decimal null holds for the measure columns, but Siret is written as a float ('13002603200016.0') and is a " +
+    "category code (text or number both right): read as a number, its separator is '.', so '.' is right too",
+  decimal: [null, '.'],
+};
 FILES['pyramide-villes-occitanie-2021.csv']!.aggregate = [
   {rows: 'LIBGEO', columns: 'Age', value: 'Nb_H'},
   {rows: 'LIBGEO', columns: 'Age', value: 'Nb_F', bands: 'seed'},
