@@ -59,8 +59,11 @@ export interface Issue {
 export interface SkippedLine {
   /** 1-based line of the file. */
   line: number;
-  /** Why it is not a data row: a blank line, a title line before the header, a note or source line after the table. */
-  reason: 'blank' | 'title' | 'note';
+  /**
+   * Why it is not a data row: a blank line, a title line before the header, a note or source line after the table,
+   * or a row of status codes (`Codes;A;A;SD`: INSEE's BDM downloads give one under each series).
+   */
+  reason: 'blank' | 'title' | 'note' | 'status';
   /** The line's text, without delimiters. */
   text: string;
 }
@@ -80,7 +83,7 @@ export interface TableMeta {
   decimal: DecimalSeparator | null;
   /** How the file's lines end (`mixed` when they vary). */
   lineEnding: LineEnding;
-  /** How many rows make the header (0, 1 or 2). */
+  /** How many rows make the header (0, 1 or 2; 3 or 4 for INSEE's BDM downloads: `Libellé`, `idBank`, `Période`…). */
   headerRows: number;
   /** 1-based line of the first header row. */
   headerLine: number;

@@ -242,7 +242,7 @@ class Aggregator {
       const bytes = this.#sample.subarray(0, this.#used);
       const table = parseCsv(bytes, this.#parse);
       const {encoding, decimal} = table.meta;
-      if (this.#mode === 'whole' || encoding === 'utf-16le' || encoding === 'utf-16be') return crossTab(table, crossTabOptions(this.#options));
+      if (this.#mode === 'whole' || encoding === 'utf-16le' || encoding === 'utf-16be' || encoding === 'macintosh') return crossTab(table, crossTabOptions(this.#options));
       const none = new Uint8Array(0);
       this.#start({
         table, head: none, sniffed: none, cut: bytes.length, whole: true, provisional: false, decimal,
@@ -269,7 +269,7 @@ class Aggregator {
       throw e;
     }
     const {text, encoding, bom} = decoded;
-    if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    if (encoding === 'utf-16le' || encoding === 'utf-16be' || encoding === 'macintosh') {
       this.#mode = 'whole';
       return;
     }
@@ -454,6 +454,8 @@ class Counter {
   #vRefused = 0;
   #vMarked = 0;
   #vFractional = 0;
+  /** The one width of the value column's numbers as written, −1 before the first, −2 once two differ. */
+  #vWidth = -1;
   /** A blank cell or a count read differently in UTF-8 and windows-1252 (matters only if the file is not UTF-8). */
   #encodingSensitive = false;
   #pending: Array<{bytes: Uint8Array; line: number}> = [];
@@ -686,6 +688,14 @@ class Counter {
     if (cell.kind === NUMBER) {
       this.#vNumbers++;
       if (n! % 1 !== 0) this.#vFractional++;
+      if (this.#vWidth !== -2 && buf) {
+        // The number's length as written, from its bytes (spaces and quotes aside; numbers are ASCII).
+        let a = s;
+        let b = e;
+        while (a < b && (buf[a] === 32 || buf[a] === 34)) a++;
+        while (b > a && (buf[b - 1] === 32 || buf[b - 1] === 34)) b--;
+        this.#vWidth = this.#vWidth === -1 || this.#vWidth === b - a ? b - a : -2;
+      }
     } else if (cell.kind === CODE) this.#vCodes++;
     else if (cell.kind === TEXTUAL) this.#vTexts++;
     else if (cell.kind === OTHER) this.#vRefused++;
@@ -789,26 +799,29 @@ class Counter {
     // Column types, as parseCsv decides them over the whole column.
     const types = [...this.#table.meta.types];
     const forced = typesOption(this.#parse.types);
-    const typeOf = (j: number, numbers: number, texts: number, codes: number, refused: number, marked: number, fractional: number) =>
-      columnType(this.#table.meta.header, columns, j, {numbers, texts, codes, refused, marked, fractional}, forced?.get(looseKey(columns[j]!)));
+    const typeOf = (j: number, numbers: number, texts: number, codes: number, refused: number, marked: number, fractional: number, width: number) =>
+      columnType(this.#table.meta.header, columns, j, {numbers, texts, codes, refused, marked, fractional, numberWidth: width >= 0 ? width : -1}, forced?.get(looseKey(columns[j]!)));
     /** The type of column `j` (`rows` or `columns`) from the kinds of its distinct raw cells, by occurrences. */
     const axisType = (j: number, interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
       for (let p = 0; p < this.#pairs; p++) occurrences[byPair[p]!]! += this.#pCount[p]!;
       // Kinds as above, a sixth count: skipped cells that are markers (not blank), a seventh: numbers with decimals.
       const k = [0, 0, 0, 0, 0, 0, 0];
+      let width = -1;
       for (let id = 0; id < interner.size; id++) {
+        if (!occurrences[id]) continue;
         const bytes = interner.bytes(id);
         const {kind, value} = this.#valueOf(bytes, true, this.#encoding);
         k[kind]! += occurrences[id]!;
         if (kind === SKIP && bytes.some((b) => b > 0x20)) k[5]! += occurrences[id]!;
         if (typeof value === 'number' && value % 1 !== 0) k[6]! += occurrences[id]!;
+        if (kind === NUMBER) width = widthOf(this.#text(bytes).trim(), width);
       }
-      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!, k[6]!);
+      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!, k[6]!, width);
     };
     axisType(this.#r, this.#R, this.#pR);
     if (this.#c !== this.#r) axisType(this.#c, this.#C, this.#pC);
-    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes, this.#vRefused, this.#vMarked, this.#vFractional);
+    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes, this.#vRefused, this.#vMarked, this.#vFractional, this.#vWidth);
 
     // The distinct raw cells' values, in order of first appearance; then the plan and their keys.
     const values = (interner: Interner, j: number) => {
@@ -878,6 +891,11 @@ class Counter {
       });
     }
   }
+}
+
+/** The running width of a column's numbers: −1 before the first, then their one length, −2 once two differ. */
+function widthOf(cell: string, width: number): number {
+  return width === -1 || width === cell.length ? cell.length : -2;
 }
 
 const EMPTY_CELL: NumberCell = {n: null, kind: SKIP, mark: {kind: 'empty', raw: ''}};

@@ -69,7 +69,8 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
   if (b - a > MAX_NUMBER_LENGTH) return longCell(raw, a, b);
   const first = raw.charCodeAt(a);
   // Codes: digits with a leading zero (`01001`), Corsica's `2A`/`2B004`, letters then digits (`FR10`, `ZE2020`).
-  if (first === D0 && b - a > 1 && allDigits(raw, a, b)) return CODE;
+  // A leading zero followed by a digit: `01001`, `04 70 48 16 53`, `01.23.45.67.89` (no number is written so).
+  if (first === D0 && b - a > 1 && isDigit(raw.charCodeAt(a + 1))) return allDigits(raw, a, b) || phoneLike(raw, a, b) ? CODE : INVALID;
   if (isCode(raw, a, b)) return CODE;
   let percent = false;
   let end = b;
@@ -97,6 +98,18 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
 /** Space-like characters trimmed around a cell (what `String.prototype.trim` removes, for the common ones). */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** Digits in groups of two separated by one space, dot or dash: a telephone number (`04 70 48 16 53`). */
+function phoneLike(s: string, a: number, b: number): boolean {
+  let run = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) run++;
+    else if ((c === 32 || c === DOT || c === 45 || c === 0xa0) && run === 2) run = 0;
+    else return false;
+  }
+  return run === 2;
 }
 
 function allDigits(s: string, a: number, b: number): boolean {

@@ -39,9 +39,11 @@ export interface ParseOptions {
 }
 
 /** Header words that name identifiers wherever they stand in the name (`code_commune`, `commune_insee`, `N° SIRET`). */
-const IDENTIFIER_WORDS = new Set(['code', 'codes', 'cog', 'insee', 'siren', 'siret', 'codgeo', 'depcom', 'iris', 'identifiant', 'codepostal', 'uai', 'finess', 'rna', 'codeinsee']);
+const IDENTIFIER_WORDS = new Set(['code', 'codes', 'cog', 'siren', 'siret', 'codgeo', 'depcom', 'iris', 'identifiant', 'codepostal', 'uai', 'finess', 'rna', 'codeinsee', 'idbank']);
 /** Header words that name identifiers only as the first word (`dep`, `com_nom`; but `ptot_com` is a count). */
-const LEADING_IDENTIFIER_WORDS = new Set(['id', 'cp', 'n°', 'no', 'num', 'numero', 'dep', 'dept', 'reg', 'com', 'epci', 'arr', 'can', 'cv']);
+const LEADING_IDENTIFIER_WORDS = new Set(['id', 'cp', 'n°', 'no', 'num', 'numero', 'dep', 'dept', 'departement', 'reg', 'region', 'com', 'epci', 'arr', 'can', 'cv']);
+/** Header words that name identifiers only over values of one width (`insee_com` over `14118`, not `insee_pop`). */
+const WEAK_IDENTIFIER_WORDS = new Set(['insee']);
 
 /**
  * True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`, `DEP`,
@@ -49,8 +51,16 @@ const LEADING_IDENTIFIER_WORDS = new Set(['id', 'cp', 'n°', 'no', 'num', 'numer
  * (`ptot_com`, `pop_com` are counts). @internal
  */
 export function isIdentifierHeader(name: string): boolean {
+  return identifierHeader(name) === 2;
+}
+
+/** 2: a header naming identifiers; 1: one naming them only over values of one width (`insee_…`); 0: neither. */
+function identifierHeader(name: string): 0 | 1 | 2 {
   const words = looseKey(name.slice(0, 200).replace(/([a-z])([A-Z])/g, '$1 $2')).split(/[\s_\-./()']+/).filter(Boolean);
-  return words.length > 0 && (LEADING_IDENTIFIER_WORDS.has(words[0]!) || words.some((w) => IDENTIFIER_WORDS.has(w)));
+  if (!words.length) return 0;
+  // `citycode`, `postcode`, `result_oldcitycode`: a word ending in `code` names codes too.
+  if (LEADING_IDENTIFIER_WORDS.has(words[0]!) || words.some((w) => IDENTIFIER_WORDS.has(w) || (w.length > 5 && w.endsWith('code')))) return 2;
+  return words.some((w) => WEAK_IDENTIFIER_WORDS.has(w)) ? 1 : 0;
 }
 
 /** Notes and sources under a table: `Source : …`, `Champ : …`, `Lecture : …`, `(1) …`, `* …`. */
@@ -132,7 +142,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     ({text, encoding, bom} = decodeBytes(input, opts.encoding));
     const raw = toBytes(input);
     // The file's own bytes when each maps to its characters (windows-1252, or valid UTF-8); else the text re-encoded.
-    if (encoding === 'windows-1252' || (encoding === 'utf-8' && !text.includes('\ufffd'))) {
+    if (encoding === 'windows-1252' || encoding === 'macintosh' || (encoding === 'utf-8' && !text.includes('\ufffd'))) {
       bytes = raw;
       from = bom ? 3 : 0;
     }
@@ -148,7 +158,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     from = 0;
     d = 0x1f;
   } else if (bytes === null) bytes = new TextEncoder().encode(text);
-  const oneByte = encoding === 'windows-1252' && d !== 0x1f;
+  const oneByte = (encoding === 'windows-1252' || encoding === 'macintosh') && d !== 0x1f;
   const f = scanFields(bytes!, from, text, d, oneByte);
   if (f.unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: f.unterminatedAt});
 
@@ -198,8 +208,16 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   // Header: the first record with two or more filled cells (or the first non-blank one in a one-column file).
   let wide = false;
   for (let r = 0; r < end && !wide; r++) wide = nonEmpty(r) >= 2;
+  // The first filled cell of a record (−1 for none).
+  const firstFilled = (r: number) => {
+    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (!f.blank(x)) return x - f.first[r]!;
+    return -1;
+  };
+  // A single filled cell away from the first column, right over a wider record, is a group label over some of the
+  // columns (`;;;Modalités d'accompagnement;;`): the upper row of a two-row header, not a title.
+  const groupRow = (r: number) => forcedHeaderRows === undefined && r + 1 < end && firstFilled(r) > 0 && nonEmpty(r + 1) >= 2;
   let h = 0;
-  while (h < end && (nonEmpty(h) === 0 || (wide && nonEmpty(h) < 2))) {
+  while (h < end && (nonEmpty(h) === 0 || (wide && nonEmpty(h) < 2 && !groupRow(h)))) {
     if (nonEmpty(h) === 0) skipped.push({line: lineOf(h), reason: 'blank', text: ''});
     else skipped.push({line: lineOf(h), reason: 'title', text: lineText(h)});
     h++;
@@ -220,7 +238,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       }
       const cell = cells(r).find((c) => c.trim() !== '')!.trim();
       const noteLike = NOTE_START.test(cell.slice(0, 64));
-      if (!noteLike && (k !== 1 || numberShape(cell).kind === 'number')) break;
+      // A note is written in the first column; a lone cell further right is data (an answer under its question).
+      if (!noteLike && (k !== 1 || numberShape(cell).kind === 'number' || firstFilled(r) > 0)) break;
       notes.unshift(lineText(r));
       last--;
     }
@@ -237,6 +256,14 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const holes = top.slice(0, effWidth(h)).some((c, i) => i > 0 && c.trim() === '') || effWidth(h) < effWidth(h + 1);
     if (holes && nonEmpty(h + 1) > nonEmpty(h) && figures(next) * 2 < numeric(after) && figures(next) <= 1) headerRows = 2;
   }
+  // INSEE's BDM downloads: `Libellé` over `idBank`, `Dernière mise à jour`, `Période` rows (names from the first).
+  const firstKey = (r: number) => (f.first[r + 1]! > f.first[r]! ? looseKey(f.cell(f.first[r]!).slice(0, 40)) : '');
+  const bdm = firstKey(h) === 'libelle';
+  if (bdm && forcedHeaderRows === undefined) {
+    let r = h + 1;
+    while (r < last && r <= h + 4 && BDM_HEADER.has(firstKey(r))) r++;
+    if (r > h + 1) headerRows = r - h;
+  }
   if (h + headerRows > last) headerRows = Math.max(0, last - h);
   const first = h + headerRows;
 
@@ -252,6 +279,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const w = effWidth(r);
     if (!w) {
       skipped.push({line: lineOf(r), reason: 'blank', text: ''});
+      continue;
+    }
+    if (bdm && firstKey(r) === 'codes') {
+      // The status of each value of the series above (A definitive, P provisional, SD semi-definitive).
+      skipped.push({line: lineOf(r), reason: 'status', text: lineText(r).slice(0, 200)});
       continue;
     }
     data.push(r);
@@ -338,11 +370,14 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   for (let j = 0; j < width; j++) {
     const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
     let percents = 0;
+    let numberWidth = -1;
     const columnTally = new DecimalTally();
     for (let i = 0, idx = j; i < n; i++, idx += width) {
       const kind = kinds[idx]!;
       if (kind === K_NUMBER) {
         k.numbers++;
+        const w = f.width(f.first[data[i]!]! + j);
+        numberWidth = numberWidth === -1 || numberWidth === w ? w : -2;
         continue;
       }
       if (kind === K_EMPTY) continue;
@@ -358,6 +393,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         kinds[idx] = K_NUMBER;
         values[idx] = shape.value;
         k.numbers++;
+        numberWidth = numberWidth === -1 || numberWidth === cell.length ? cell.length : -2;
         if (shape.percent) percents++;
         if (shape.value % 1 !== 0) k.fractional++;
         if (cell.includes(',') || cell.includes('.')) columnTally.add(decimalEvidence(cell));
@@ -372,6 +408,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         k.refused++;
       }
     }
+    k.numberWidth = numberWidth >= 0 ? numberWidth : -1;
     const type = columnType(header, columns, j, k, forcedTypes?.get(looseKey(columns[j]!)));
     const isNumber = type === 'number';
     types.push(type);
@@ -445,6 +482,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
 }
 
+/** First cells of the header rows under `Libellé` in INSEE's BDM downloads. */
+const BDM_HEADER = new Set(['idbank', 'derniere mise a jour', 'periode']);
+
 const K_EMPTY = 0;
 const K_PENDING = 6;
 const K_MARKER = 1;
@@ -514,6 +554,8 @@ interface Fields {
   blank(k: number): boolean;
   /** The cell's value when it is plain digits (1 to 15, no leading zero), read from its bytes; else −1. */
   plain(k: number): number;
+  /** The cell's length in bytes (for a plain number: its number of digits). */
+  width(k: number): number;
   /** The field as written. */
   written(k: number): string;
   /** The line of a field's end. */
@@ -641,6 +683,7 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
   };
   return {
     count, first, line, unterminatedAt, malformed, cell, blank, plain,
+    width: (k) => be[k]! - bs[k]!,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
     written: (k) => text.substring(cs[k]!, ce[k]!),
     fieldLine: (k) => {
@@ -705,6 +748,8 @@ export interface ColumnCounts {
   marked: number;
   /** numbers with a fractional part */
   fractional: number;
+  /** the one length of every number as written (`14118`, `97501`: 5), or −1 when they differ (`1`, `12`) */
+  numberWidth?: number;
 }
 
 /**
@@ -722,7 +767,11 @@ export interface ColumnCounts {
  */
 export function columnType(header: string[][], columns: string[], j: number, k: ColumnCounts, forced?: 'number' | 'string'): 'number' | 'string' {
   if (forced) return forced;
-  if (isIdentifierHeader(columns[j]!) && (k.codes > 0 || k.fractional === 0)) return 'string';
+  const id = identifierHeader(columns[j]!);
+  // A weak identifier word needs codes of one width other than a year's (`insee_com` over `14118`; `insee_pop_millesime`
+  // over `2024` is a year).
+  const fixed = k.numbers > 1 && (k.numberWidth ?? -1) > 0 && k.numberWidth !== 4;
+  if (id && (k.codes > 0 || (k.fractional === 0 && (id === 2 || fixed)))) return 'string';
   let figure: boolean | undefined;
   const isFigure = () => (figure ??= names(header, columns, j).some(isFigureName));
   if (k.codes > 0 && !(k.codes * 10 <= k.numbers && isFigure())) return 'string';

@@ -86,7 +86,7 @@ const TOTAL =
   /^(total|totaux|ensemble|total general|tous|toutes|tous ages|all|overall|grand total)(?: des repondants| repondants| de la population| des inscrits| des usagers)?(?: \([^()]*\))?(?: ?\*+)?$/;
 /** A title that names ages: `age`, `Âge`, `tranche d'âge`, `ans`. */
 const AGE_TITLE = /(^|[^a-z])(ages?|ans|tranches?)([^a-z]|$)/;
-const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?|dom|drom|dom-tom|metropole)$/;
+const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?( \(hors mayotte\))?|dom|drom|dom-tom|metropole)$/;
 
 /** Whether a label names a total (`Total`, `Ensemble`, `Tous âges`…). @internal */
 export function isTotalLabel(label: string): boolean {
@@ -184,6 +184,13 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   // Rows that carry a code where the table has a code column are places, whatever their name (`01150;Drom`).
   const codeColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'string' && isIdentifierHeader(columns[j]!));
   const hasCode = (r: Value[]) => codeColumns.some((j) => r[j] != null && !AGGREGATE.test(looseKey(String(r[j]))) && !isTotalLabel(String(r[j])));
+  // `France métropolitaine`, or a series named after it (`Taux de chômage … - France métropolitaine`); `Drom` and
+  // `Dom` are also places' names: aggregates only without a code.
+  const isAggregate = (key: string, r: Value[]) => {
+    const tail = key.length < 200 ? key.slice(key.lastIndexOf(' - ') + 1).replace(/^- /, '') : key;
+    if (!AGGREGATE.test(key) && !AGGREGATE.test(tail)) return false;
+    return !/^(dom|drom|metropole)$/.test(key) || !hasCode(r);
+  };
   // Age-band columns youngest first, whatever the file's order (overlaps and gaps recorded); chosen `columns` keep
   // the caller's order (and a chosen subset has gaps on purpose).
   const kept = names.map((_, k) => k).filter((k) => k !== totalAt);
@@ -212,7 +219,7 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
       givenTotal = totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null;
       return;
     }
-    if (isTotalLabel(label) || /^dont\b/.test(key) || (AGGREGATE.test(key) && !hasCode(r))) {
+    if (isTotalLabel(label) || /^dont\b/.test(key) || isAggregate(key, r)) {
       // A second `Total` row (a total of another breakdown) is an aggregate too: counting it would double the sums.
       subRows.push({label, kind: /^dont\b/.test(key) ? 'dont' : 'aggregate', counts: cellsOf(r)});
       return;
