@@ -336,6 +336,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const values = new Float64Array(size);
   const texts = new Array<string | undefined>(size);
   const tally = new DecimalTally();
+  // Per column, the one width of its plain numbers (−1 before the first, −2 once two differ).
+  const plainWidth = new Int32Array(width).fill(-1);
   for (let i = 0, idx = 0; i < n; i++) {
     const r = data[i]!;
     const a = f.first[r]!;
@@ -346,6 +348,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       if (v >= 0) {
         kinds[idx] = K_NUMBER;
         values[idx] = v;
+        const w = f.width(a + j);
+        const pw = plainWidth[j]!;
+        if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
         continue;
       }
       const c = f.cell(a + j).trim();
@@ -370,14 +375,12 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   for (let j = 0; j < width; j++) {
     const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
     let percents = 0;
-    let numberWidth = -1;
+    let numberWidth = plainWidth[j]!;
     const columnTally = new DecimalTally();
     for (let i = 0, idx = j; i < n; i++, idx += width) {
       const kind = kinds[idx]!;
       if (kind === K_NUMBER) {
         k.numbers++;
-        const w = f.width(f.first[data[i]!]! + j);
-        numberWidth = numberWidth === -1 || numberWidth === w ? w : -2;
         continue;
       }
       if (kind === K_EMPTY) continue;
