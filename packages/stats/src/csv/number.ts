@@ -72,6 +72,11 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
   // A leading zero followed by a digit: `01001`, `04 70 48 16 53`, `01.23.45.67.89` (no number is written so).
   if (first === D0 && b - a > 1 && isDigit(raw.charCodeAt(a + 1))) return allDigits(raw, a, b) || phoneLike(raw, a, b) ? CODE : INVALID;
   if (isCode(raw, a, b)) return CODE;
+  // Text starting with a letter (most labels) is text, but for `NaN` and `Inf`, `Infinity`.
+  if (isLetter(first)) {
+    const l = b - a;
+    return (l === 3 || l === 8) && /^(nan|inf|infinity)$/i.test(raw.slice(a, b)) ? INVALID : TEXT;
+  }
   let percent = false;
   let end = b;
   const last = raw.charCodeAt(end - 1);
