@@ -334,7 +334,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const size = n * width;
   const kinds = new Uint8Array(size);
   const values = new Float64Array(size);
-  const texts = new Array<string | undefined>(size);
+  // The text of the cells that are not plain numbers: an index into `strings` per cell (0: none).
+  const textAt = new Int32Array(size);
+  const strings: string[] = [''];
   const tally = new DecimalTally();
   // Per column, the one width of its plain numbers (−1 before the first, −2 once two differ).
   const plainWidth = new Int32Array(width).fill(-1);
@@ -356,7 +358,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       const c = f.cell(a + j).trim();
       if (!c) continue;
       kinds[idx] = K_PENDING;
-      texts[idx] = c;
+      textAt[idx] = strings.push(c) - 1;
       if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
     }
   }
@@ -384,7 +386,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         continue;
       }
       if (kind === K_EMPTY) continue;
-      const cell = texts[idx]!;
+      const cell = strings[textAt[idx]!]!;
       const c0 = cell.charCodeAt(0);
       if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= markerLength && markerKind(markers, cell)) {
         kinds[idx] = K_MARKER;
@@ -418,7 +420,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     if (isNumber && percents > 0) percentColumns.push(j);
     if (isNumber && forcedDecimal === undefined && columnTally.ambiguous) {
       let example = '';
-      for (let idx = j; idx < size && !example; idx += width) if (texts[idx] && decimalEvidence(texts[idx]!) >= Evidence.AmbiguousComma) example = texts[idx]!;
+      for (let idx = j; idx < size && !example; idx += width) if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma) example = strings[textAt[idx]!]!;
       const sep = example.includes('.') ? '.' : ',';
       const asDecimal = sep === reading;
       issues.push({
@@ -435,27 +437,31 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       if (!isNumber) {
         if (kind === K_EMPTY) row[j] = null;
         else {
-          const cell = texts[idx] ?? f.cell(f.first[data[i]!]! + j).trim();
+          const cell = textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim();
           row[j] = cleanLabel(cell);
         }
         continue;
       }
       if (kind === K_NUMBER) row[j] = values[idx]!;
-      else if (kind === K_EMPTY) {
+      else if (kind === K_EMPTY || kind === K_MARKER) row[j] = null; // recorded below, in row order
+      else {
         row[j] = null;
-        found.push({row: i, column: j, line: rowLines[i]!, raw: '', kind: 'empty'});
-      } else if (kind === K_MARKER) {
-        row[j] = null;
-        found.push({row: i, column: j, line: rowLines[i]!, raw: texts[idx]!, kind: markerKind(markers, texts[idx]!)!});
-      } else {
-        row[j] = null;
-        const cell = texts[idx]!;
+        const cell = strings[textAt[idx]!]!;
         const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
         issues.push({
           code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
           message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
         });
       }
+    }
+  }
+  // Empty and marker cells of numeric columns, row by row (no sort needed).
+  for (let i = 0, idx = 0; i < n; i++) {
+    for (let j = 0; j < width; j++, idx++) {
+      const kind = kinds[idx]!;
+      if ((kind !== K_EMPTY && kind !== K_MARKER) || types[j] !== 'number') continue;
+      const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
+      found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
     }
   }
   for (let r = last; r < end; r++) {
@@ -477,7 +483,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       percentColumns,
       titles,
       notes,
-      markers: found.sort((a, b) => a.row - b.row || a.column - b.column),
+      markers: found,
       issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
       skipped,
       rowLines,
