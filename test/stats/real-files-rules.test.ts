@@ -1,6 +1,6 @@
 // Issue 11's nine cases (each a minimal reproduction of what a real public file did) and issue 12's number and
 // typing breaks (1, 2, 3), plus the property that no pattern of the reading backtracks over a long cell (12, item 5).
-import {crossTab, EpnDataError, parseCsv, parseNumber, parseAgeLabel, readCrossTab, sexOf} from '@epn/stats';
+import {crossTab, EpnDataError, parseCsv, parseNumber, parseAgeLabel, readCrossTab, readingNotes, sexOf} from '@epn/stats';
 import {describe, expect, it} from '../harness.js';
 
 const codes = (t: {meta: {issues: Array<{code: string}>}}) => t.meta.issues.map((i) => i.code);
@@ -203,4 +203,30 @@ describe('no pattern of the reading backtracks over a long cell (issue 12, item 
       }
     });
   }
+});
+
+describe('readingNotes: what a chart says about its reading (issue 11: set aside or doubted; issue 12, item 1)', () => {
+  it('is empty for a file read without anything to say', () => {
+    const t = parseCsv('sexe;0-19;20-39\nHommes;10;20\nFemmes;12;22');
+    expect(readingNotes(t, readCrossTab(t))).to.deep.equal([]);
+  });
+
+  it('says which column of figures was left out, which cells were unreadable, which rows were set aside', () => {
+    const t = parseCsv('sexe;0-19;20-39;40-59\nHommes;10;beaucoup;1O0\nFemmes;12;peu;8\nFrance métropolitaine;22;x;9\nTotal;22;x;9');
+    const notes = readingNotes(t, readCrossTab(t));
+    expect(notes.map((n) => n.kind)).to.deep.equal(['column-left-out', 'invalid-numbers', 'set-aside']);
+    expect(notes[0]!.fr).to.contain('La colonne « 20-39 » n\'est pas lue comme des chiffres');
+    expect(notes[1]!.fr).to.equal('Une cellule n\'est pas un nombre lisible et est laissée vide (ligne 2, « 40-59 » : « 1O0 »).');
+    expect(notes[1]!.en).to.contain('"40-59": "1O0"');
+    expect(notes[2]!.fr).to.equal('Ligne non comptée (total, agrégat ou « dont ») : « France métropolitaine ».');
+  });
+
+  it('passes on the reading\'s doubts, in French and English, and cuts long lists', () => {
+    const t = parseCsv('nom;pop\nA;373.000\nB;926.275');
+    expect(readingNotes(t).map((n) => [n.kind, n.fr.slice(0, 16), n.en.slice(0, 16)])).to.deep.equal([['AMBIGUOUS_DECIMAL', 'Colonne « pop » ', 'Column "pop": "3']]);
+    const groups = parseCsv('x;;Ensemble;;Hommes;\nCode;Nom;0-19;Total;0-19;Total\n14;Calvados;100;700;52;340');
+    expect(readingNotes(groups, readCrossTab(groups)).map((n) => n.kind)).to.deep.equal(['GROUP_CHOSEN']);
+    const many = parseCsv(`zone;n\n${Array.from({length: 8}, (_, i) => `dont ${i};1`).join('\n')}\nA;2`);
+    expect(readingNotes(many, readCrossTab(many))[0]!.fr).to.match(/« dont 4 » et 3 autres\.$/);
+  });
 });

@@ -16,5 +16,6 @@ export {readCrossTab, crossTab, findColumn, type CrossTab, type CrossTabMeta, ty
 export {shares, type ShareBasis} from './stats/shares.js';
 export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
 export {ratio} from './stats/ratio.js';
+export {readingNotes, type ReadingNote} from './stats/reading-notes.js';
 export {sexOf, type Sex} from './stats/sex.js';
 export {formatNumber, formatPercent, formatEuro, type FormatOptions} from './format/format.js';
