@@ -16,5 +16,9 @@ export {readCrossTab, crossTab, findColumn, type CrossTab, type CrossTabMeta, ty
 export {shares, type ShareBasis} from './stats/shares.js';
 export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
 export {ratio} from './stats/ratio.js';
+export {BAND_SCHEMES, OPEN_BAND_END, bandScheme, commonScheme, rangeLabel, schemeOfLabels, type BandScheme, type SchemeName} from './stats/band-schemes.js';
+export {harmonise, overlapFraction, ageAxis, type HarmoniseMethod, type HarmoniseOptions, type HarmonisedCrossTab, type HarmonisedMeta} from './stats/harmonise.js';
+export {reach, type Reach, type ReachBand, type ReachCell, type ReachOptions} from './stats/reach.js';
+export {readPopulation, type PopulationCrossTab, type PopulationMeta, type PopulationOptions} from './stats/population.js';
 export {sexOf, type Sex} from './stats/sex.js';
 export {formatNumber, formatPercent, formatEuro, type FormatOptions} from './format/format.js';
