@@ -189,12 +189,16 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   /** The card's content: figures (a `<dl>`), a sentence, whatever the card shows. */
   protected abstract renderCard(model: M, t: Strings): TemplateResult;
   /** Cards draw no chart. @internal */
-  protected override renderChart(): Chart {
+  protected override renderChart(_model: M, _width: number, _t: Strings): Chart {
     return {height: 0, content: svg``};
   }
 
+  /** Whether the element draws a chart (the frame's SVG body) rather than a card: a chart with a second file. */
+  protected static drawsChart = false;
+
   /** The card's figures instead of a chart, then the notes and the data tables of the frame. */
-  protected override renderBody(model: M, _title: string, t: Strings): TemplateResult {
+  protected override renderBody(model: M, title: string, t: Strings): TemplateResult {
+    if ((this.constructor as typeof EpnCard).drawsChart) return super.renderBody(model, title, t);
     return html`${this.renderCard(model, t)}${this.renderNotes(model, t)}${this.renderTables(this.tables(model, t), t)}`;
   }
 

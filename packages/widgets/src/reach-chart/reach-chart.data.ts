@@ -1,0 +1,60 @@
+import {crossTab, EpnDataError, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type Table} from '@epn/stats';
+import {drawable} from '../internal/read-by-band.js';
+
+/** How to read the users' file and the population file (the element's attributes). */
+export interface ReachOptions {
+  /** Long tables of users: the age-band column, the sex column (default `sexe`), the count column. */
+  ageColumn?: string | null;
+  sexColumn?: string | null;
+  valueColumn?: string | null;
+  /** The population file's territories (names or codes, `,`-separated, added). */
+  populationArea?: string | null;
+  /** The population file's groups of columns in a two-row header (`Hommes, Femmes` or `Ensemble`). */
+  populationGroup?: string | null;
+  /** Ages left out of the overall rate, `,`-separated ranges (`0-9, 75 +`). */
+  exclude?: string | null;
+  /** `per-thousand` (default: users per 1 000 inhabitants) or `percent`. */
+  measure?: string | null;
+}
+
+/** What the reach chart shows. */
+export interface ReachModel {
+  measure: 'per-thousand' | 'percent';
+  reach: Reach;
+  /** The population's territories, as the file names them (empty: the whole file). */
+  areas: string[];
+  /** The excluded ranges as written in the attribute (for labels). */
+  excludedLabels: string[];
+}
+
+/** The users as a cross-tab: a CrossTab as given, a wide table as published, or a long table (`age-column`). */
+export function usersCrossTab(input: Table | CrossTab, options: Pick<ReachOptions, 'ageColumn' | 'sexColumn' | 'valueColumn'>): CrossTab {
+  if ('rowLabels' in input) return input;
+  if (options.ageColumn) {
+    return crossTab(input, {rows: options.sexColumn || 'sexe', columns: options.ageColumn, value: options.valueColumn || undefined});
+  }
+  return readCrossTab(input);
+}
+
+/** Splits `exclude="0-9, 75 +"` into ranges' texts. */
+export function parseExclude(text: string | null | undefined): string[] {
+  return (text ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The reach model: users against the population read from its file (the core's {@link readPopulation} and
+ * {@link reach}). Throws EpnDataError: `BAD_OPTION` (measure, exclude, area), and what the core throws.
+ */
+export function reachData(users: Table | CrossTab, population: Table, options: ReachOptions = {}): ReachModel {
+  const measure = options.measure || 'per-thousand';
+  if (measure !== 'per-thousand' && measure !== 'percent') {
+    throw new EpnDataError('BAD_OPTION', {detail: `measure="${measure}" (per-thousand ou percent)`, detailEn: `measure="${measure}" (per-thousand or percent)`});
+  }
+  const u = drawable(usersCrossTab(users, options), false);
+  const pop = readPopulation(population, {
+    ...(options.populationArea ? {area: options.populationArea} : {}),
+    ...(options.populationGroup ? {group: options.populationGroup} : {}),
+  });
+  const excludedLabels = parseExclude(options.exclude);
+  return {measure, reach: reach(u, pop, {exclude: excludedLabels}), areas: pop.meta.areas, excludedLabels};
+}
