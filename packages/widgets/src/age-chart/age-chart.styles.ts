@@ -8,6 +8,14 @@ export const ageChartStyles = css`
   .bar.women {
     fill: var(--_women);
   }
+  .outline {
+    fill: none;
+    stroke: var(--_text);
+    stroke-width: 1.5;
+  }
+  .outline.estimated {
+    stroke-dasharray: 4 3;
+  }
   svg text.header {
     font-weight: 700;
     font-size: 13px;

@@ -1,0 +1,63 @@
+import '@epn/widgets/define.js';
+import {parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
+import type {EpnAgeChart} from '@epn/widgets';
+import {expect, fixture, html} from '@open-wc/testing';
+import {describe, it} from '../harness.js';
+import {assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
+
+const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
+const INSEE = fixtureUrl('real/insee-estim-pop-dep-2023.csv');
+const SINGLE = fixtureUrl('real/pyramide-toulouse-montpellier-2021.csv');
+const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+
+describe('<epn-age-chart population-src>', () => {
+  it('draws the population as outlines behind the bars, both as shares, estimated bands dashed', async () => {
+    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne"></epn-age-chart>`);
+    await settled(el);
+    const root = shadow(el);
+    expect(root.querySelectorAll('rect.outline')).to.have.length(16);
+    expect(root.querySelectorAll('rect.outline.estimated')).to.have.length(16);
+    expect(texts(root, 'text.value')[0]).to.match(/\u00a0%$/);
+    assertFiniteSvg(root);
+  });
+
+  it('the table adds the population share and the index; the sentence names the extreme bands, estimated', async () => {
+    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} population-src=${INSEE} population-area="14, 50, 61"></epn-age-chart>`);
+    await settled(el);
+    const root = shadow(el);
+    const users = readCrossTab(parseCsv(await bytes(SEED)));
+    const pop = readPopulation(parseCsv(await bytes(INSEE)), {area: '14,50,61'});
+    const r = reach(users, pop);
+    const table = root.querySelector('table')!;
+    expect(texts(table, 'thead th')).to.deep.equal(['Tranche d\'âge', 'Hommes', 'Femmes', 'Total', 'Part de la population', 'Indice de représentation']);
+    const last = Array.from(table.querySelectorAll('tbody tr'))[7]!;
+    const pct = (v: number) => `${(v * 100).toFixed(1).replace('.', ',')}\u00a0%`;
+    expect(texts(last, 'th, td')).to.deep.equal([
+      '65 + (population estimée)', texts(last, 'td')[0], texts(last, 'td')[1], texts(last, 'td')[2], pct(r.bands[7]!.populationShare!), r.bands[7]!.index!.toFixed(2).replace('.', ','),
+    ]);
+    const summary = root.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain(`Les plus sous-représentés\u00a0: les 65 + sont ${pct(r.bands[7]!.userShare!)} des inscrits et ${pct(r.bands[7]!.populationShare!)} de la population (population estimée).`);
+    expect(summary).to.contain('Les plus surreprésentés\u00a0: les 11-17');
+    expect(texts(root, '.note').join(' ')).to.contain('Population estimée pour les tranches');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a single-year population is exact: no estimate said, nothing dashed', async () => {
+    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} population-src=${SINGLE} population-area="Toulouse"></epn-age-chart>`);
+    await settled(el);
+    const root = shadow(el);
+    expect(root.querySelectorAll('rect.outline')).to.have.length(16);
+    expect(root.querySelectorAll('rect.outline.estimated')).to.have.length(0);
+    expect(root.querySelector('[part="summary"]')!.textContent).not.to.contain('estimée');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an unknown territory is an alert; accessible', async () => {
+    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} population-src=${INSEE} population-area="Atlantide"></epn-age-chart>`);
+    await settled(el).catch(() => undefined);
+    for (let i = 0; i < 50 && !shadow(el).querySelector('[role="alert"]'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Atlantide');
+    await expect(el).to.be.accessible();
+  });
+});
