@@ -157,6 +157,30 @@ describe('reach', () => {
     expect(r.bands[7]!.sexes!.Hommes.users).to.equal(users.counts[0]![7]);
   });
 
+  it('reach(…, {bands: "common"}) compares in the coarsest bands both give exactly: no estimate', async () => {
+    const users = await seedUsers();
+    const pop = readPopulation(await insee(), {area: 'Calvados, Manche, Orne'});
+    const r = reach(users, pop, {bands: 'common'});
+    // The seed's bands and INSEE's broad ones share no boundary but 0: all ages in one band.
+    expect(r.bands.map((b) => b.label)).to.deep.equal(['0 +']);
+    expect(r.estimated).to.equal(false);
+    expect(r.rate).to.equal(17_254 / 1_466_109);
+    // Users by conseiller-numérique bands against INSEE quinquennal bands built from single years: 0-11, 12-17, 18-59, 60 +.
+    const cn = ctOf(['Ensemble'], [...BAND_SCHEMES['conseiller-numerique'].labels], [[10, 20, 30, 40, 50]]);
+    const coop = ctOf(['Ensemble'], [...BAND_SCHEMES.coop.labels], [[100, 100, 100, 100, 100, 100, 100]]);
+    const c = reach(cn, coop, {bands: 'common'});
+    expect(c.bands.map((b) => [b.label, b.users, b.population])).to.deep.equal([['0-11', 10, 100], ['12-17', 20, 100], ['18-59', 70, 300], ['60 +', 50, 200]]);
+  });
+
+  it('reach(…, {bands: preset}) puts both in the preset, flagging the users\' estimates too', async () => {
+    const users = await seedUsers();
+    const pop = readPopulation(await insee(), {area: 'Orne'});
+    const r = reach(users, pop, {bands: 'broad'});
+    expect(r.bands.map((b) => b.label)).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75 +']);
+    expect(r.bands.map((b) => b.usersEstimated)).to.deep.equal([true, true, true, true, true]);
+    expect(r.users).to.be.closeTo(17_254, 1e-6);
+  });
+
   it('reach gives null, never 0 or Infinity, for a band with population 0 or unknown', () => {
     const users = ctOf(['Hommes', 'Femmes'], ['0-19', '20 +'], [[5, 5], [5, 5]]);
     const pop = ctOf(['Hommes', 'Femmes'], ['0-19', '20 +'], [[0, 100], [0, null]]);

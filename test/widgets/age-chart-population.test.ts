@@ -37,8 +37,8 @@ describe('<epn-age-chart population-src>', () => {
       '65 + (population estimée)', texts(last, 'td')[0], texts(last, 'td')[1], texts(last, 'td')[2], pct(r.bands[7]!.populationShare!), r.bands[7]!.index!.toFixed(2).replace('.', ','),
     ]);
     const summary = root.querySelector('[part="summary"]')!.textContent!;
-    expect(summary).to.contain(`Les plus sous-représentés\u00a0: les 65 + sont ${pct(r.bands[7]!.userShare!)} des inscrits et ${pct(r.bands[7]!.populationShare!)} de la population (population estimée).`);
-    expect(summary).to.contain('Les plus surreprésentés\u00a0: les 11-17');
+    expect(summary).to.contain(`Les plus sous-représentés\u00a0: les 65\u00a0ans et plus sont ${pct(r.bands[7]!.userShare!)} des inscrits et ${pct(r.bands[7]!.populationShare!)} de la population (population estimée).`);
+    expect(summary).to.contain('Les plus surreprésentés\u00a0: les 11-17\u00a0ans sont');
     expect(texts(root, '.note').join(' ')).to.contain('Population estimée pour les tranches');
     await expect(el).to.be.accessible();
   });

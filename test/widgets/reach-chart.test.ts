@@ -35,13 +35,13 @@ describe('<epn-reach-chart>', () => {
       await settled(el);
       const root = shadow(el);
       const summary = root.querySelector('[part="summary"]')!.textContent!;
-      expect(summary).to.match(/^Les inscrits représentent 1,4\u00a0% de la population \(hors 0-9 ans et 75 \+ ans\), soit 14,1 pour 1\u00a0000 habitants\./);
-      expect(summary).to.contain('Les plus représentés\u00a0: les 11-17 ans, qui sont 21,0\u00a0% des inscrits et 10,8\u00a0% de la population (population estimée).');
-      expect(summary).to.contain('Les moins représentés\u00a0: les 65 + ans');
+      expect(summary).to.match(/^Les inscrits représentent 1,4\u00a0% de la population \(hors 0-9\u00a0ans et 75\u00a0ans et plus\), soit 14,1 pour 1\u00a0000 habitants\./);
+      expect(summary).to.contain('Les plus représentés\u00a0: les 11-17\u00a0ans, qui sont 21,0\u00a0% des inscrits et 10,8\u00a0% de la population (population estimée).');
+      expect(summary).to.contain('Les moins représentés\u00a0: les 65\u00a0ans et plus, qui sont 3,2\u00a0% des inscrits');
       expect(root.querySelector('svg desc')!.textContent).to.equal(summary);
       const notes = texts(root, '.note').join(' ');
       expect(notes).to.contain('Population estimée pour les tranches -11, 11-17');
-      expect(notes).to.contain('Population de : Calvados, Manche, Orne.');
+      expect(notes).to.contain('Population de\u00a0: Calvados, Manche, Orne.');
       await expect(el).to.be.accessible();
     });
 
@@ -75,6 +75,38 @@ describe('<epn-reach-chart>', () => {
       expect(texts(root, '.note').join(' ')).not.to.contain('estimée');
       expect(texts(root, 'text.value')[0]).to.match(/\u00a0%$/);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('scheme="common": exact figures, fewer bands', () => {
+    it('the seed\'s bands and INSEE\'s broad ones compare exactly only over all ages: one bar, no estimate', async () => {
+      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" scheme="common"></epn-reach-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0 +']);
+      expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
+      expect(texts(root, 'text.value')).to.deep.equal(['11,8']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('scheme="broad" puts the users in INSEE\'s bands, said as an estimate', async () => {
+      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Orne" scheme="broad"></epn-reach-chart>`);
+      await settled(el);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75 +']);
+      expect(texts(root, '.note').join(' ')).to.contain('Estimation pour les tranches 0-19, 20-39');
+      expect(texts(root, 'tbody th')[0]).to.equal('0-19 (estimation)');
+    });
+
+    it('an unknown scheme is an alert (BAD_OPTION) listing the presets', async () => {
+      const el = document.createElement('epn-reach-chart');
+      const errored = oneEvent(el, 'epn-error');
+      el.src = SEED;
+      el.setAttribute('population-src', INSEE);
+      el.setAttribute('scheme', 'decennal');
+      document.body.append(el);
+      expect((await errored).detail.message).to.contain('quinquennal');
+      el.remove();
     });
   });
 

@@ -1,6 +1,6 @@
 import {badOption, EpnDataError} from '../errors.js';
 import {parseAgeLabel, type AgeRange} from './age-bands.js';
-import type {BandScheme} from './band-schemes.js';
+import {bandScheme, commonScheme, type BandScheme} from './band-schemes.js';
 import type {CrossTab} from './cross-tab.js';
 import {ageAxis, harmonise, overlapFraction, type HarmoniseMethod} from './harmonise.js';
 import {ratio} from './ratio.js';
@@ -15,6 +15,12 @@ export interface ReachOptions {
   exclude?: ReadonlyArray<string | AgeRange>;
   /** How the population is put in the users' bands when its own differ (see {@link harmonise}); default `uniform`. */
   method?: HarmoniseMethod;
+  /**
+   * The bands compared: `users` (default: the users' own, the population put in them, estimated where needed),
+   * `common` (the coarsest scheme both files give exactly, see {@link commonScheme}: fewer bands, no estimate), or a
+   * scheme (a preset's name, lower bounds, labels) both are put in.
+   */
+  bands?: 'users' | 'common' | Parameters<typeof bandScheme>[0];
 }
 
 /** Users and population of one sex in one band. */
@@ -43,8 +49,10 @@ export interface ReachBand {
   index: number | null;
   /** The share of the band's ages counted in the overall rate: 1, 0 (excluded) or in between (partly excluded). */
   included: number;
-  /** Whether its population is an estimate (a population band was split to fit the users' bands). */
+  /** Whether its figures rest on an estimate (a band of the population, or of the users, was split to fit). */
   estimated: boolean;
+  /** Whether its users are an estimate (only when `bands` asks for other bands than the users' own). */
+  usersEstimated: boolean;
   /** Per sex, when both the users and the population have Hommes and Femmes. */
   sexes?: Record<Sex, ReachCell>;
 }
@@ -95,9 +103,15 @@ export function reach(users: CrossTab, population: CrossTab, options: ReachOptio
     if (!r) throw badOption(`exclude : « ${String(e)} » n'est pas une tranche d'âge (par exemple 0-9 ou 75 +)`, `exclude: "${String(e)}" is not an age range (e.g. 0-9 or 75 +)`);
     return r;
   });
-  const u = oriented(users, 'utilisateurs', 'users');
-  const scheme = ageAxis(u)!.scheme;
-  const pop = harmonise(oriented(population, 'population', 'population'), scheme, options.method ? {method: options.method} : {});
+  const method = options.method ? {method: options.method} : {};
+  const own = oriented(users, 'utilisateurs', 'users');
+  const popOwn = oriented(population, 'population', 'population');
+  const wanted = options.bands ?? 'users';
+  const scheme = wanted === 'users' ? ageAxis(own)!.scheme : wanted === 'common' ? commonScheme(ageAxis(own)!.scheme, ageAxis(popOwn)!.scheme) : bandScheme(wanted);
+  // The users are put in other bands only when asked (`common` is exact by construction).
+  const u = wanted === 'users' ? own : harmonise(own, scheme, method);
+  const usersEstimated = 'estimated' in u.meta ? (u.meta.estimated as boolean[]) : scheme.labels.map(() => false);
+  const pop = harmonise(popOwn, scheme, method);
   const colOf = (ct: CrossTab) => scheme.labels.map((l) => ct.columnLabels.indexOf(l));
   const uCols = colOf(u);
   const bySex = SEXES.every((s) => u.rowLabels.some((l) => sexOf(l) === s) && pop.rowLabels.some((l) => sexOf(l) === s));
@@ -138,7 +152,8 @@ export function reach(users: CrossTab, population: CrossTab, options: ReachOptio
       populationShare,
       index: positive(populationShare) ? ratio(userShare, populationShare) : null,
       included,
-      estimated: pop.meta.estimated[b]!,
+      estimated: pop.meta.estimated[b]! || usersEstimated[b]!,
+      usersEstimated: usersEstimated[b]!,
       ...(bySex
         ? {sexes: Object.fromEntries(sexCells.map(({s, ur, pr}) => [s, cellOf(u.counts[ur]![uCols[b]!]!, pop.counts[pr]![b]!, rate)])) as Record<Sex, ReachCell>}
         : {}),

@@ -1,5 +1,6 @@
 import {formatPercent, readPopulation, reach, ratio, type CrossTab, type Table} from '@epn/stats';
 import type {Lang} from '../internal/i18n.js';
+import {ageWords} from '../internal/age-words.js';
 import type {PyramidData} from './age-chart.data.js';
 
 /** The population a pyramid is compared with, in the pyramid's bands, as shares of the population's total. */
@@ -64,8 +65,8 @@ export function populationSentence(data: PyramidData, p: PyramidPopulation, lang
   const pct = (v: number | null) => formatPercent(v, {locale: lang, digits: 1});
   const say = (i: number) =>
     lang === 'en'
-      ? `The ${data.bands[i]} are ${pct(p.userShare[i]!)} of users and ${pct(p.populationShare[i]!)} of the population${p.estimated[i] ? ' (estimated)' : ''}.`
-      : `les ${data.bands[i]} sont ${pct(p.userShare[i]!)} des inscrits et ${pct(p.populationShare[i]!)} de la population${p.estimated[i] ? ' (population estimée)' : ''}.`;
+      ? `the ${ageWords(data.bands[i]!, lang)} are ${pct(p.userShare[i]!)} of users and ${pct(p.populationShare[i]!)} of the population${p.estimated[i] ? ' (estimated)' : ''}.`
+      : `les ${ageWords(data.bands[i]!, lang)} sont ${pct(p.userShare[i]!)} des inscrits et ${pct(p.populationShare[i]!)} de la population${p.estimated[i] ? ' (population estimée)' : ''}.`;
   const top = sorted[0]!;
   const bottom = sorted[sorted.length - 1]!;
   const parts: string[] = [];

@@ -136,8 +136,8 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
         ${l.rows.map((r, i) => svg`<g class="band">
           <rect class="bar men" x=${r.men.x} y=${r.y} width=${r.men.width} height=${r.height}></rect>
           <rect class="bar women" x=${r.women.x} y=${r.y} width=${r.women.width} height=${r.height}></rect>
-          ${r.outline ? svg`<rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${r.outline.men.x} y=${r.y} width=${r.outline.men.width} height=${r.height}></rect>
-            <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${r.outline.women.x} y=${r.y} width=${r.outline.women.width} height=${r.height}></rect>` : svg``}
+          ${r.outline ? [r.outline.men, r.outline.women].map((o) => svg`<rect class="halo" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>
+            <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`) : svg``}
           <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
           <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
           ${label(l.centerX, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'middle', cls: 'band-label'})}
@@ -206,13 +206,13 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     if (m.population) {
       const en = t.locale === 'en';
       const est = m.bands.filter((_, i) => m.population!.estimated[i]);
-      notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours : la part de la population dans chaque tranche, pour comparer.');
+      notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
       if (est.length) {
         notes.push(en
           ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
-          : `Population estimée pour les tranches ${est.join(', ')} : le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
+          : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
       }
-      if (m.population.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de : '}${m.population.areas.join(', ')}.`);
+      if (m.population.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de\u00a0: '}${m.population.areas.join(', ')}.`);
     }
     if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;

@@ -1,4 +1,7 @@
-import {crossTab, EpnDataError, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type Table} from '@epn/stats';
+import {bandScheme, crossTab, EpnDataError, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type ReachOptions as CoreReachOptions, type SchemeName, type Table} from '@epn/stats';
+
+/** What `scheme` becomes for the core's {@link reach}. */
+export type ReachBandsOption = NonNullable<CoreReachOptions['bands']>;
 import {drawable} from '../internal/read-by-band.js';
 
 /** How to read the users' file and the population file (the element's attributes). */
@@ -15,6 +18,11 @@ export interface ReachOptions {
   exclude?: string | null;
   /** `per-thousand` (default: users per 1 000 inhabitants) or `percent`. */
   measure?: string | null;
+  /**
+   * The bands compared: `users` (default: the users' bands, the population estimated where its bands differ), `common`
+   * (the coarsest bands both files give exactly), a preset's name (`broad`, `quinquennal`…) or lower bounds (`0,18,65`).
+   */
+  scheme?: string | null;
 }
 
 /** What the reach chart shows. */
@@ -56,5 +64,14 @@ export function reachData(users: Table | CrossTab, population: Table, options: R
     ...(options.populationGroup ? {group: options.populationGroup} : {}),
   });
   const excludedLabels = parseExclude(options.exclude);
-  return {measure, reach: reach(u, pop, {exclude: excludedLabels}), areas: pop.meta.areas, excludedLabels};
+  return {measure, reach: reach(u, pop, {exclude: excludedLabels, bands: parseScheme(options.scheme)}), areas: pop.meta.areas, excludedLabels};
+}
+
+/** Reads `scheme="common"`, `"broad"` or `"0,18,65"` (BAD_OPTION for anything else, from the core). */
+export function parseScheme(text: string | null | undefined): ReachBandsOption {
+  const v = (text ?? '').trim();
+  if (!v || v === 'users') return 'users';
+  if (v === 'common') return 'common';
+  if (/^[\d\s,;]+$/.test(v)) return v.split(/[,;\s]+/).filter(Boolean).map(Number);
+  return bandScheme(v as SchemeName);
 }

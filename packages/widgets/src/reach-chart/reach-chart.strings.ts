@@ -1,5 +1,6 @@
 import {formatNumber, formatPercent, type ReachBand} from '@epn/stats';
 import type {Lang} from '../internal/i18n.js';
+import {ageWords, agesList} from '../internal/age-words.js';
 import type {ReachModel} from './reach-chart.data.js';
 
 /** The reach chart's texts, per language. */
@@ -19,14 +20,13 @@ export interface ReachStrings {
   caption: (title: string, measure: string) => string;
   /** « Ensemble : 14,1 ‰ ». */
   reference: (value: string) => string;
-  /** The words after a band's label (« ans » in French when it is a range of ages). */
-  aged: (band: string) => string;
   excludedNote: (ages: string) => string;
   estimateNote: (bands: string) => string;
+  /** When the users were split too (bands other than theirs). */
+  bothEstimatedNote: (bands: string) => string;
+  estimation: string;
   areasNote: (areas: string) => string;
 }
-
-const isAges = (band: string) => /\d/.test(band);
 
 const fr: ReachStrings = {
   title: 'Part de la population inscrite, par tranche d\'âge',
@@ -43,11 +43,13 @@ const fr: ReachStrings = {
   partly: (k) => `${k} de la tranche comptée`,
   caption: (t, m) => `${t} (${m})`,
   reference: (v) => `Ensemble\u00a0: ${v}`,
-  aged: (b) => (isAges(b) ? `${b} ans` : b),
   excludedNote: (a) => `Taux d'ensemble calculé hors ${a}.`,
   estimateNote: (b) =>
-    `Population estimée pour les tranches ${b} : le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche. Ce sont des ordres de grandeur, pas des comptages.`,
-  areasNote: (a) => `Population de : ${a}.`,
+    `Population estimée pour les tranches ${b}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche. Ce sont des ordres de grandeur, pas des comptages.`,
+  bothEstimatedNote: (b) =>
+    `Estimation pour les tranches ${b}\u00a0: elles ne coïncident pas avec celles des fichiers ; les effectifs d'une tranche à cheval y sont répartis à parts égales entre ses âges. Ce sont des ordres de grandeur, pas des comptages.`,
+  estimation: 'estimation',
+  areasNote: (a) => `Population de\u00a0: ${a}.`,
 };
 
 const en: ReachStrings = {
@@ -65,10 +67,12 @@ const en: ReachStrings = {
   partly: (k) => `${k} of the band counted`,
   caption: (t, m) => `${t} (${m})`,
   reference: (v) => `Overall: ${v}`,
-  aged: (b) => b,
   excludedNote: (a) => `Overall rate excluding ${a}.`,
   estimateNote: (b) =>
     `Estimated population for bands ${b}: the population file has other age bands; its counts are spread evenly over the ages of each band. These are orders of magnitude, not counts.`,
+  bothEstimatedNote: (b) =>
+    `Estimate for bands ${b}: they do not match the files' bands; the counts of a band that straddles them are spread evenly over its ages. These are orders of magnitude, not counts.`,
+  estimation: 'estimate',
   areasNote: (a) => `Population of: ${a}.`,
 };
 
@@ -99,26 +103,25 @@ export function reachSentence(m: ReachModel, lang: Lang, digits?: number | null)
   const pct = (v: number | null) => formatPercent(v, {locale, digits: 1});
   const rate = formatRate(r.rate, 'percent', locale, digits ?? 1);
   const perK = formatRate(r.rate, 'per-thousand', locale, 1);
-  const ex = m.excludedLabels.length ? m.excludedLabels.join(lang === 'en' ? ' and ' : ' et ') : '';
+  const ex = agesList(m.excludedLabels, lang);
   const order = ranked(r.bands);
   const top = order[0];
   const bottom = order.length > 1 ? order[order.length - 1] : undefined;
-  const s = reachStrings(lang);
   if (lang === 'en') {
     let text = rate
       ? `Registered users are ${rate} of the population${ex ? ` (excluding ${ex})` : ''}, ${perK} per 1,000 inhabitants.`
       : 'The overall share of the population registered is not known.';
     const say = (b: ReachBand, what: string) =>
-      ` ${what}: ${b.label}, ${pct(b.userShare)} of users and ${pct(b.populationShare)} of the population${b.estimated ? ' (estimated)' : ''}.`;
+      ` ${what}: ${ageWords(b.label, lang)}, ${pct(b.userShare)} of users and ${pct(b.populationShare)} of the population${b.usersEstimated ? ' (estimate)' : b.estimated ? ' (estimated)' : ''}.`;
     if (top && top.index! > 1) text += say(top, 'Most over-represented');
     if (bottom && bottom.index! < 1) text += say(bottom, 'Most under-represented');
     return text;
   }
   let text = rate
-    ? `Les inscrits représentent ${rate} de la population${ex ? ` (hors ${ex.replace(/\b(\d+-\d+|\d+ ?\+)/g, (a) => s.aged(a))})` : ''}, soit ${perK} pour 1\u00a0000 habitants.`
+    ? `Les inscrits représentent ${rate} de la population${ex ? ` (hors ${ex})` : ''}, soit ${perK} pour 1\u00a0000 habitants.`
     : 'La part de la population inscrite n\'est pas connue.';
   const say = (b: ReachBand, what: string) =>
-    ` ${what}\u00a0: les ${s.aged(b.label)}, qui sont ${pct(b.userShare)} des inscrits et ${pct(b.populationShare)} de la population${b.estimated ? ' (population estimée)' : ''}.`;
+    ` ${what}\u00a0: les ${ageWords(b.label, lang)}, qui sont ${pct(b.userShare)} des inscrits et ${pct(b.populationShare)} de la population${b.usersEstimated ? ' (estimation)' : b.estimated ? ' (population estimée)' : ''}.`;
   if (top && top.index! > 1) text += say(top, 'Les plus représentés');
   if (bottom && bottom.index! < 1) text += say(bottom, 'Les moins représentés');
   return text;

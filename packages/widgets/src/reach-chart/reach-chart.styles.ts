@@ -33,6 +33,12 @@ export const reachChartStyles = css`
     font-weight: 700;
     font-size: 12px;
   }
+  svg text.value {
+    paint-order: stroke;
+    stroke: var(--_background);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
   svg text.tick {
     fill: var(--_muted);
     font-size: 11px;

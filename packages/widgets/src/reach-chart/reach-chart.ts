@@ -8,6 +8,7 @@ import {reachData, type ReachModel} from './reach-chart.data.js';
 import {layoutReach} from './reach-chart.layout.js';
 import {formatRate, reachSentence, reachStrings, type ReachStrings} from './reach-chart.strings.js';
 import {reachChartStyles} from './reach-chart.styles.js';
+import {agesList} from '../internal/age-words.js';
 
 /**
  * Who a programme reaches: registered users per 1 000 inhabitants (or as a % of the population) in each age band, with
@@ -26,6 +27,9 @@ import {reachChartStyles} from './reach-chart.styles.js';
  *   (`Calvados, Manche, Orne` or `14, 50, 61`); default: every territory.
  * @attr population-group - The groups of columns of a two-row header to read (`Hommes, Femmes`, or `Ensemble`).
  * @attr exclude - Ages left out of the overall rate and the shares, e.g. `0-9, 75 +`.
+ * @attr scheme - The bands compared: `users` (default: the users' bands, the population estimated where needed),
+ *   `common` (the coarsest bands both files give exactly: fewer bands, no estimate), a preset (`broad`, `quinquennal`,
+ *   `seed`, `coop`, `conseiller-numerique`, `single-years`) or lower bounds (`0,18,65`).
  * @attr measure - `per-thousand` (default: users per 1 000 inhabitants) or `percent`.
  * @attr age-column - Long users' tables: the age-band column.
  * @attr sex-column - Long users' tables: the sex column (default `sexe`).
@@ -56,12 +60,13 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     populationArea: {type: String, attribute: 'population-area'},
     populationGroup: {type: String, attribute: 'population-group'},
     exclude: {type: String},
+    scheme: {type: String},
     ageColumn: {type: String, attribute: 'age-column'},
     sexColumn: {type: String, attribute: 'sex-column'},
     valueColumn: {type: String, attribute: 'value-column'},
   };
   static override styles = [baseStyles, reachChartStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'ageColumn', 'sexColumn', 'valueColumn', 'digits'];
+  static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'scheme', 'ageColumn', 'sexColumn', 'valueColumn', 'digits'];
   protected static override extraProperty = 'populationSrc';
   protected static override drawsChart = true;
 
@@ -73,6 +78,8 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   populationGroup: string | null = null;
   /** Ages left out of the overall rate (`0-9, 75 +`). */
   exclude: string | null = null;
+  /** The bands compared (`users`, `common`, a preset, lower bounds). */
+  scheme: string | null = null;
   /** The age-band column of a long users' table. */
   ageColumn: string | null = null;
   /** The sex column of a long users' table. */
@@ -99,6 +106,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
       populationArea: this.populationArea,
       populationGroup: this.populationGroup,
       exclude: this.exclude,
+      scheme: this.scheme,
       measure: this.measure,
     });
   }
@@ -162,9 +170,9 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   protected override notes(m: ReachModel): string[] {
     const s = this.s;
     const notes: string[] = [];
-    if (m.excludedLabels.length) notes.push(s.excludedNote(m.excludedLabels.map((a) => s.aged(a)).join(this.language === 'en' ? ', ' : ', ')));
+    if (m.excludedLabels.length) notes.push(s.excludedNote(agesList(m.excludedLabels, this.language)));
     const est = m.reach.bands.filter((b) => b.estimated).map((b) => b.label);
-    if (est.length) notes.push(s.estimateNote(est.join(', ')));
+    if (est.length) notes.push((m.reach.bands.some((b) => b.usersEstimated) ? s.bothEstimatedNote : s.estimateNote)(est.join(', ')));
     if (m.areas.length) notes.push(s.areasNote(m.areas.join(', ')));
     return notes;
   }
@@ -181,7 +189,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
       head: [t.ageBand, s.users, s.population, measure, s.userShare, s.populationShare, s.index],
       rows: [
         ...r.bands.map((b) => ({
-          header: b.label + (b.estimated ? ` (${s.estimated})` : '') + (b.included === 0 ? ` (${s.excluded})` : b.included < 1 ? ` (${s.partly(formatPercent(b.included, {locale: t.locale, digits: 0}))})` : ''),
+          header: b.label + (b.usersEstimated ? ` (${s.estimation})` : b.estimated ? ` (${s.estimated})` : '') + (b.included === 0 ? ` (${s.excluded})` : b.included < 1 ? ` (${s.partly(formatPercent(b.included, {locale: t.locale, digits: 0}))})` : ''),
           cells: [n(b.users), n(b.population), this.rate(b.rate, m, t), p(b.userShare), p(b.populationShare), idx(b.index)],
           values: [b.users, b.population, b.rate, b.userShare, b.populationShare, b.index],
         })),
