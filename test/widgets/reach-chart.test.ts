@@ -83,7 +83,7 @@ describe('<epn-reach-chart>', () => {
       const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" scheme="common"></epn-reach-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['Tous âges']);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
       expect(texts(root, 'text.value')).to.deep.equal(['11,8']);
       await expect(el).to.be.accessible();

@@ -157,7 +157,9 @@ export function budgetSentence(m: BudgetModel, lang: Lang, digits?: number | nul
   const en = lang === 'en';
   const budget = euro(m.budget.value, lang);
   const r = m.restricted;
-  const aged = r && r.perInhabitant !== null && r.population.used ? `${euro(r.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'} ${s.range(r.population.used, true)}` : null;
+  const aged = r && r.perInhabitant !== null && r.population.used
+    ? `${euro(r.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'} ${s.range(r.population.used, true)}${r.population.estimated ? `, ${s.estimate}` : ''}`
+    : null;
   const clauses: string[] = [];
   if (m.perInhabitant !== null) clauses.push(`${euro(m.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'}${aged ? ` (${aged})` : ''}`);
   else if (aged) clauses.push(aged);

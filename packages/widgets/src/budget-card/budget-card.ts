@@ -181,7 +181,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     const s = this.s;
     const tiles: Tile[] = [{label: s.perInhabitant, value: m.perInhabitant, reason: s.noPopulation}];
     const r = m.restricted;
-    if (r && r.population.used) tiles.push({label: s.perInhabitantAged(r.population.used), value: r.perInhabitant, reason: s.noPopulation});
+    if (r && r.population.used) tiles.push({label: s.perInhabitantAged(r.population.used) + (r.population.estimated ? ` (${s.estimate})` : ''), value: r.perInhabitant, reason: s.noPopulation});
     tiles.push({label: s.perRegistered, value: m.perRegistered, reason: s.noRegistered});
     const reach = m.reach;
     if (reach && reach.population.used) {
@@ -200,7 +200,8 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     const r = m.restricted;
     if (r && r.population.used) {
       const n = r.population.value;
-      rows.push([s.populationAged(r.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale})) + where(r.population.territories) : t.markers.unavailable]);
+      const est = r.population.estimated;
+      rows.push([s.populationAged(r.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale, ...(est ? {digits: 0} : {})})) + where(r.population.territories) + (est ? ` (${s.estimate})` : '') : t.markers.unavailable]);
     }
     const reach = m.reach;
     if (reach && reach.population.used && reach.population !== r?.population) {

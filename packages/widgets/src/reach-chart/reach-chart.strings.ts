@@ -25,6 +25,7 @@ export interface ReachStrings {
   /** When the users were split too (bands other than theirs). */
   bothEstimatedNote: (bands: string) => string;
   estimation: string;
+  allAges: string;
   areasNote: (areas: string) => string;
 }
 
@@ -49,6 +50,7 @@ const fr: ReachStrings = {
   bothEstimatedNote: (b) =>
     `Estimation pour les tranches ${b}\u00a0: elles ne coïncident pas avec celles des fichiers ; les effectifs d'une tranche à cheval y sont répartis à parts égales entre ses âges. Ce sont des ordres de grandeur, pas des comptages.`,
   estimation: 'estimation',
+  allAges: 'Tous âges',
   areasNote: (a) => `Population de\u00a0: ${a}.`,
 };
 
@@ -73,6 +75,7 @@ const en: ReachStrings = {
   bothEstimatedNote: (b) =>
     `Estimate for bands ${b}: they do not match the files' bands; the counts of a band that straddles them are spread evenly over its ages. These are orders of magnitude, not counts.`,
   estimation: 'estimate',
+  allAges: 'All ages',
   areasNote: (a) => `Population of: ${a}.`,
 };
 

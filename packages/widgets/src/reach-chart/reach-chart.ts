@@ -1,4 +1,4 @@
-import {EpnDataError, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
+import {EpnDataError, formatNumber, formatPercent, type CrossTab, type ReachBand, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
 import {label, type Chart, type DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
@@ -131,7 +131,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     const s = this.s;
     const bands = m.reach.bands;
     const l = layoutReach({
-      labels: bands.map((b) => b.label),
+      labels: bands.map((b) => this.bandLabel(b)),
       values: bands.map((b) => b.rate),
       excluded: bands.map((b) => b.included === 0),
       estimated: bands.map((b) => b.estimated),
@@ -150,7 +150,6 @@ export class EpnReachChart extends EpnCard<ReachModel> {
         ${l.bars.map((b) => svg`<g class="band">
           ${label(l.plotLeft - 6, b.y + b.height / 2, b.label, l.labelChars, {anchor: 'end', cls: 'band-label'})}
           <rect class="bar ${b.excluded ? 'excluded' : ''} ${b.estimated ? 'estimated' : ''}" x=${l.plotLeft} y=${b.y} width=${b.width} height=${b.height}></rect>
-          <text class="value" x=${b.valueX} y=${b.y + b.height / 2} dominant-baseline="middle">${b.value}</text>
         </g>`)}
         <g class="axis">
           <line x1=${l.plotLeft} x2=${l.plotLeft} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
@@ -159,8 +158,14 @@ export class EpnReachChart extends EpnCard<ReachModel> {
         ${l.reference
           ? svg`<g class="reference" part="legend"><line x1=${l.reference.x} x2=${l.reference.x} y1=${l.plotTop - 6} y2=${l.plotBottom + 4}></line>
             <text x=${l.reference.labelX} y=${12} text-anchor=${l.reference.anchor} dominant-baseline="middle">${l.reference.label}</text></g>`
-          : svg``}`,
+          : svg``}
+        <g class="values">${l.bars.map((b) => svg`<text class="value" x=${b.valueX} y=${b.y + b.height / 2} dominant-baseline="middle">${b.value}</text>`)}</g>`,
     };
+  }
+
+  /** A band's label; the single band of all ages (`0 +`, a common scheme of bands sharing no boundary) says so. */
+  private bandLabel(b: ReachBand): string {
+    return b.range.lower === 0 && b.range.upper === null ? this.s.allAges : b.label;
   }
 
   protected override summarize(m: ReachModel): string {
@@ -189,7 +194,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
       head: [t.ageBand, s.users, s.population, measure, s.userShare, s.populationShare, s.index],
       rows: [
         ...r.bands.map((b) => ({
-          header: b.label + (b.usersEstimated ? ` (${s.estimation})` : b.estimated ? ` (${s.estimated})` : '') + (b.included === 0 ? ` (${s.excluded})` : b.included < 1 ? ` (${s.partly(formatPercent(b.included, {locale: t.locale, digits: 0}))})` : ''),
+          header: this.bandLabel(b) + (b.usersEstimated ? ` (${s.estimation})` : b.estimated ? ` (${s.estimated})` : '') + (b.included === 0 ? ` (${s.excluded})` : b.included < 1 ? ` (${s.partly(formatPercent(b.included, {locale: t.locale, digits: 0}))})` : ''),
           cells: [n(b.users), n(b.population), this.rate(b.rate, m, t), p(b.userShare), p(b.populationShare), idx(b.index)],
           values: [b.users, b.population, b.rate, b.userShare, b.populationShare, b.index],
         })),
