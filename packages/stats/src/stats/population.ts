@@ -58,7 +58,8 @@ const codeKey = (s: string) => looseKey(s).replace(/^0+(?=[0-9a-z])/, '');
  */
 export function readPopulation(table: Table, options: PopulationOptions = {}): PopulationCrossTab {
   checkOptionNames('readPopulation', options, ['area', 'group', 'ageColumn']);
-  const tokens = (typeof options.area === 'string' ? options.area.split(/[,;]/) : options.area ?? []).map((s) => cleanLabel(String(s))).filter(Boolean);
+  // Kept as written (trimmed) for messages; matched loosely (spaces, case, accents).
+  const tokens = (typeof options.area === 'string' ? options.area.split(/[,;]/) : options.area ?? []).map((s) => String(s).trim()).filter((s) => cleanLabel(s));
   const groups = groupsOf(table);
   if (groups.length > 1 || options.group) return fromGroups(table, groups, options.group, tokens);
   const age = ageColumnOf(table, options.ageColumn);
