@@ -1,6 +1,7 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
-import type {EpnAgeChart} from '@epn/widgets';
+import {layoutPyramid, type EpnAgeChart} from '@epn/widgets';
+import fc from 'fast-check';
 import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {assertFiniteSvg, fixtureUrl, settled, shadow} from './helpers.js';
@@ -59,5 +60,22 @@ describe('<epn-age-chart population-src>', () => {
     for (let i = 0; i < 50 && !shadow(el).querySelector('[role="alert"]'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Atlantide');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('layoutPyramid with a population outline (pure)', () => {
+  it('every number is finite, and each label clears both its bar and its outline', () => {
+    const value = fc.oneof(fc.constant(null), fc.double({min: 0, max: 1, noNaN: true}));
+    fc.assert(fc.property(fc.array(fc.tuple(value, value, value, value), {minLength: 1, maxLength: 20}), fc.integer({min: -5, max: 4000}), (rows, width) => {
+      const l = layoutPyramid({
+        bands: rows.map((_, i) => `b${i}`), men: rows.map((r) => r[0]), women: rows.map((r) => r[1]),
+        outline: {men: rows.map((r) => r[2]), women: rows.map((r) => r[3])}, format: (v) => String(v),
+      }, width);
+      return l.rows.every((r) => {
+        const o = r.outline!;
+        const nums = [r.y, r.men.x, r.men.width, r.women.width, r.men.labelX, r.women.labelX, o.men.x, o.men.width, o.women.x, o.women.width];
+        return nums.every(Number.isFinite) && r.men.labelX <= Math.min(r.men.x, o.men.x) && r.women.labelX >= Math.max(r.women.x + r.women.width, o.women.x + o.women.width);
+      });
+    }), {numRuns: 300});
   });
 });
