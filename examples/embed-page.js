@@ -21,7 +21,7 @@ export const WIDGETS = Object.freeze({
     'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding',
     'refresh', 'theme', 'export'],
   'reach-chart': ['src', 'population-src', 'population-area', 'population-group', 'exclude', 'scheme', 'measure',
-    'age-column', 'sex-column', 'value-column', 'digits', 'lang', 'heading', 'description', 'source', 'source-href',
+    'age-column', 'sex-column', 'value-column', 'bands', 'digits', 'lang', 'heading', 'description', 'source', 'source-href',
     'delimiter', 'encoding', 'refresh', 'theme', 'export'],
 });
 

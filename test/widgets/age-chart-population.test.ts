@@ -54,6 +54,27 @@ describe('<epn-age-chart population-src>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('users one row per person, counted as the file streams, wait for the population and get its outline', async () => {
+    const el = document.createElement('epn-age-chart');
+    const events: string[] = [];
+    el.addEventListener('epn-load', () => events.push('load'));
+    el.addEventListener('epn-error', () => events.push('error'));
+    el.setAttribute('age-column', 'age');
+    el.setAttribute('bands', '0,20,40,60,75');
+    el.setAttribute('population-src', '/__epn__/slow/400/real/insee-estim-pop-dep-2023.csv');
+    el.setAttribute('population-area', 'Orne');
+    el.src = fixtureUrl('widgets/pyramid-people.csv');
+    document.body.append(el);
+    await settled(el);
+    expect(events).to.deep.equal(['load']);
+    const root = shadow(el);
+    expect(root.querySelectorAll('rect.outline')).to.have.length(10);
+    // INSEE's broad bands are the users' bands: exact, nothing dashed.
+    expect(root.querySelectorAll('rect.outline.estimated')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
   it('an unknown territory is an alert; accessible', async () => {
     const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} population-src=${INSEE} population-area="Atlantide"></epn-age-chart>`);
     await settled(el).catch(() => undefined);

@@ -207,6 +207,7 @@ const WIDGETS: WidgetCase[] = [
       {name: 'attribute age-column', kind: 'attr', attr: 'age-column', shown: true},
       {name: 'attribute sex-column', kind: 'attr', attr: 'sex-column', shown: false},
       {name: 'attribute value-column', kind: 'attr', attr: 'value-column', shown: false},
+      {name: 'attribute bands', kind: 'attr', attr: 'bands', shown: false},
     ],
   },
   {

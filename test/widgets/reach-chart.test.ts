@@ -1,5 +1,5 @@
 import '@epn/widgets/define.js';
-import {parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
+import {crossTab, parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
 import {layoutReach, reachSentence, type EpnReachChart} from '@epn/widgets';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import {assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, assertNothingClip
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 const INSEE = fixtureUrl('real/insee-estim-pop-dep-2023.csv');
 const SINGLE = fixtureUrl('real/pyramide-toulouse-montpellier-2021.csv');
+const PEOPLE = fixtureUrl('widgets/pyramid-people.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
 
 describe('<epn-reach-chart>', () => {
@@ -106,6 +107,48 @@ describe('<epn-reach-chart>', () => {
       el.setAttribute('scheme', 'decennal');
       document.body.append(el);
       expect((await errored).detail.message).to.contain('quinquennal');
+      el.remove();
+    });
+  });
+
+  describe('users one row per person', () => {
+    it('counts the users as the file streams (age-column, bands), waits for the population, draws exact bands', async () => {
+      const el = document.createElement('epn-reach-chart');
+      const events: string[] = [];
+      el.addEventListener('epn-load', () => events.push('load'));
+      el.addEventListener('epn-error', () => events.push('error'));
+      el.setAttribute('age-column', 'age');
+      el.setAttribute('bands', '0,20,40,60,75');
+      el.setAttribute('population-src', '/__epn__/slow/400/real/insee-estim-pop-dep-2023.csv');
+      el.setAttribute('population-area', 'Orne');
+      el.src = PEOPLE;
+      document.body.append(el);
+      await settled(el);
+      expect(events).to.deep.equal(['load']);
+      const root = shadow(el);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75 +']);
+      expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
+      const users = crossTab(parseCsv(new Uint8Array(await (await fetch(PEOPLE)).arrayBuffer())), {rows: 'sexe', columns: 'age', bands: [0, 20, 40, 60, 75]});
+      const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {area: 'Orne'});
+      const r = reach(users, pop);
+      expect(texts(root, 'text.value')).to.deep.equal(r.bands.map((b) => (b.rate! * 1000).toFixed(1).replace('.', ',')));
+      await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('figures given through data wait for the population file without an error', async () => {
+      const el = document.createElement('epn-reach-chart');
+      const events: string[] = [];
+      el.addEventListener('epn-error', () => events.push('error'));
+      el.setAttribute('population-src', '/__epn__/slow/400/real/insee-estim-pop-dep-2023.csv');
+      el.setAttribute('population-area', 'Orne');
+      el.data = readCrossTab(parseCsv(new Uint8Array(await (await fetch(SEED)).arrayBuffer())));
+      document.body.append(el);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
+      await settled(el);
+      expect(events).to.deep.equal([]);
+      expect(shadow(el).querySelectorAll('rect.bar')).to.have.length(8);
       el.remove();
     });
   });

@@ -1,15 +1,20 @@
-import {bandScheme, crossTab, EpnDataError, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type ReachOptions as CoreReachOptions, type SchemeName, type Table} from '@epn/stats';
+import {bandScheme, crossTab, EpnDataError, findColumn, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type ReachOptions as CoreReachOptions, type SchemeName, type Table} from '@epn/stats';
 
 /** What `scheme` becomes for the core's {@link reach}. */
 export type ReachBandsOption = NonNullable<CoreReachOptions['bands']>;
-import {drawable} from '../internal/read-by-band.js';
+import {drawable, parseBands} from '../internal/read-by-band.js';
 
 /** How to read the users' file and the population file (the element's attributes). */
 export interface ReachOptions {
-  /** Long tables of users: the age-band column, the sex column (default `sexe`), the count column. */
+  /**
+   * Long tables of users: the age column (band labels, or ages in years binned by `bands`), the sex column (default
+   * `sexe`), the count column (without it, each row counts one person).
+   */
   ageColumn?: string | null;
   sexColumn?: string | null;
   valueColumn?: string | null;
+  /** Lower bounds of the bands for ages in years (`0,18,65`); default: the seed's eight bands. */
+  bands?: string | null;
   /** The population file's territories (names or codes, `,`-separated, added). */
   populationArea?: string | null;
   /** The population file's groups of columns in a two-row header (`Hommes, Femmes` or `Ensemble`). */
@@ -36,10 +41,16 @@ export interface ReachModel {
 }
 
 /** The users as a cross-tab: a CrossTab as given, a wide table as published, or a long table (`age-column`). */
-export function usersCrossTab(input: Table | CrossTab, options: Pick<ReachOptions, 'ageColumn' | 'sexColumn' | 'valueColumn'>): CrossTab {
+export function usersCrossTab(input: Table | CrossTab, options: Pick<ReachOptions, 'ageColumn' | 'sexColumn' | 'valueColumn' | 'bands'>): CrossTab {
   if ('rowLabels' in input) return input;
   if (options.ageColumn) {
-    return crossTab(input, {rows: options.sexColumn || 'sexe', columns: options.ageColumn, value: options.valueColumn || undefined});
+    const age = findColumn(input, options.ageColumn);
+    return crossTab(input, {
+      rows: options.sexColumn || 'sexe',
+      columns: age,
+      value: options.valueColumn || undefined,
+      bands: input.meta.types[age] === 'number' ? parseBands(options.bands) : undefined,
+    });
   }
   return readCrossTab(input);
 }

@@ -9,6 +9,8 @@ import {layoutReach} from './reach-chart.layout.js';
 import {formatRate, reachSentence, reachStrings, type ReachStrings} from './reach-chart.strings.js';
 import {reachChartStyles} from './reach-chart.styles.js';
 import {agesList} from '../internal/age-words.js';
+import type {AggregateSpec} from '../internal/aggregate-source.js';
+import {bandBounds} from '../internal/read-by-band.js';
 
 /**
  * Who a programme reaches: registered users per 1 000 inhabitants (or as a % of the population) in each age band, with
@@ -31,9 +33,10 @@ import {agesList} from '../internal/age-words.js';
  *   `common` (the coarsest bands both files give exactly: fewer bands, no estimate), a preset (`broad`, `quinquennal`,
  *   `seed`, `coop`, `conseiller-numerique`, `single-years`) or lower bounds (`0,18,65`).
  * @attr measure - `per-thousand` (default: users per 1 000 inhabitants) or `percent`.
- * @attr age-column - Long users' tables: the age-band column.
- * @attr sex-column - Long users' tables: the sex column (default `sexe`).
- * @attr value-column - Long users' tables: the count column.
+ * @attr age-column - Long or individual users' tables: the age column (band labels, or ages in years).
+ * @attr sex-column - Long or individual users' tables: the sex column (default `sexe`).
+ * @attr value-column - Long users' tables: the count column (without it, one row per person, counted as it streams).
+ * @attr bands - Lower bounds of the users' bands for ages in years, e.g. `0,18,65` (default: the seed's eight bands).
  * @attr digits - Fraction digits of the rates (default 1).
  *
  * @event epn-load - The data is loaded and drawn (after both files); `detail`: `{table, meta}`.
@@ -64,9 +67,10 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     ageColumn: {type: String, attribute: 'age-column'},
     sexColumn: {type: String, attribute: 'sex-column'},
     valueColumn: {type: String, attribute: 'value-column'},
+    bands: {type: String},
   };
   static override styles = [baseStyles, reachChartStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'scheme', 'ageColumn', 'sexColumn', 'valueColumn', 'digits'];
+  static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'scheme', 'ageColumn', 'sexColumn', 'valueColumn', 'bands', 'digits'];
   protected static override extraProperty = 'populationSrc';
   protected static override drawsChart = true;
 
@@ -86,6 +90,17 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   sexColumn: string | null = null;
   /** The count column of a long users' table. */
   valueColumn: string | null = null;
+  /** Lower bounds of the users' bands for ages in years (`0,18,65`). */
+  bands: string | null = null;
+
+  /**
+   * Users one row per person (`age-column` without `value-column`): counted as the file streams, off the main thread.
+   * @internal
+   */
+  override aggregateSpec(): AggregateSpec | null {
+    if (!this.ageColumn || this.valueColumn) return null;
+    return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
+  }
 
   private get s(): ReachStrings {
     return reachStrings(this.language);
@@ -96,6 +111,8 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   }
 
   protected override buildCardModel(input: Table | CrossTab): ReachModel {
+    // Figures given through `data` before the population file is there: nothing to draw yet (the card waits for it).
+    if (!this.extraTable && this.extraPending) return {measure: 'per-thousand', reach: {bands: [], users: null, population: null, rate: null, excluded: [], estimated: false, scheme: {labels: [], ranges: []}}, areas: [], excludedLabels: []};
     if (!this.extraTable) {
       throw new EpnDataError('BAD_OPTION', {detail: 'ajoutez population-src, l\'adresse du fichier de population', detailEn: 'add population-src, the address of the population file'});
     }
@@ -103,6 +120,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
       ageColumn: this.ageColumn,
       sexColumn: this.sexColumn,
       valueColumn: this.valueColumn,
+      bands: this.bands,
       populationArea: this.populationArea,
       populationGroup: this.populationGroup,
       exclude: this.exclude,
