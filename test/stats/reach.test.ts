@@ -126,6 +126,34 @@ describe('readPopulation', () => {
     expect(thrown(() => readPopulation(parseCsv(new TextEncoder().encode('Nom;0-19;20 +\nA;1;2\nB;3;4')), {area: 'Atlantide'}))?.message).to.contain('« A »');
   });
 
+  it('reads a long table with a sex column and a count column, and one without sexes', () => {
+    const t = parseCsv(new TextEncoder().encode('commune;sexe;age;effectif\nA;H;0;5\nA;F;0;6\nA;H;1;7\nB;H;0;100\nA;F;1;8'));
+    const p = readPopulation(t, {area: 'A'});
+    expect(p.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
+    expect(p.columnLabels).to.deep.equal(['0', '1']);
+    expect(p.counts).to.deep.equal([[5, 7], [6, 8]]);
+    const all = readPopulation(parseCsv(new TextEncoder().encode('commune;age;population\nA;0;5\nA;1;6\nB;0;1')));
+    expect(all.rowLabels).to.deep.equal(['Ensemble']);
+    expect(all.counts).to.deep.equal([[6, 6]]);
+  });
+
+  it('without area adds every territory of INSEE\'s file, its aggregates (France métropolitaine…) left aside', async () => {
+    const t = await insee();
+    const all = readPopulation(t, {group: 'Ensemble'});
+    const ct = readCrossTab(t, {group: 'Ensemble'});
+    const sum = ct.counts.reduce((a, r) => a + r.reduce((x, y) => x! + y!, 0)!, 0);
+    expect(all.total).to.equal(sum);
+    expect(all.meta.areas).to.deep.equal([]);
+    expect(ct.meta.subRows.length).to.be.greaterThan(0);
+  });
+
+  it('an unknown count makes its cell and every sum over it null, never 0', () => {
+    const t = parseCsv(new TextEncoder().encode('Nom;0-19;20 +\nA;s;2\nB;3;4'));
+    const p = readPopulation(t, {area: 'A, B'});
+    expect(p.counts).to.deep.equal([[null, 6]]);
+    expect(p.total).to.equal(null);
+  });
+
   it('reads a wide sex × age table, either way round', () => {
     const t = parseCsv(new TextEncoder().encode('age;Hommes;Femmes\n0-19;10;12\n20 +;30;31'));
     const p = readPopulation(t);
