@@ -172,7 +172,7 @@ describe('examples/embed.html', () => {
     const fromEmbed = Object.fromEntries(Object.entries(mod.WIDGETS as Record<string, string[]>)
       .map(([name, attrs]) => [name, [...attrs].sort()]));
     expect(fromEmbed).to.deep.equal(fromManifest);
-    expect(Object.keys(fromEmbed)).to.have.length(5);
+    expect(Object.keys(fromEmbed)).to.have.length(6);
     // Importing the module into a page without data-epn-embed draws nothing.
     expect(document.querySelector('.epn-embed-refused, [data-epn-widget]')).to.equal(null);
     // The pure check resolves relative URLs against the page given.

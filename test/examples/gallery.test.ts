@@ -19,7 +19,7 @@ async function open(path: string): Promise<{doc: Document; win: Window & typeof 
   return {doc: frame.contentDocument!, win, errors, frame};
 }
 
-const widgetsOf = (doc: Document) => Array.from(doc.querySelectorAll<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures'));
+const widgetsOf = (doc: Document) => Array.from(doc.querySelectorAll<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart'));
 
 async function allReady(doc: Document): Promise<Widget[]> {
   const widgets = widgetsOf(doc);
@@ -32,7 +32,7 @@ describe('examples/index.html (the gallery)', () => {
     const {doc, errors, frame} = await open('/examples/index.html');
     const widgets = await allReady(doc);
     const tags = new Set(widgets.map((w) => w.tagName.toLowerCase()));
-    expect([...tags].sort()).to.deep.equal(['epn-age-chart', 'epn-budget-card', 'epn-equipment-chart', 'epn-key-figures', 'epn-skill-chart']);
+    expect([...tags].sort()).to.deep.equal(['epn-age-chart', 'epn-budget-card', 'epn-equipment-chart', 'epn-key-figures', 'epn-reach-chart', 'epn-skill-chart']);
     for (const w of widgets) {
       expect(w.status, w.tagName).to.equal('ready');
       expect(w.shadowRoot!.querySelector('[role="alert"]') === null, `${w.tagName} has no alert`).to.equal(true);
@@ -48,7 +48,7 @@ describe('examples/index.html (the gallery)', () => {
     const demos = Array.from(doc.querySelectorAll('.demo'));
     expect(demos.length).to.be.at.least(5);
     for (const demo of demos) {
-      const el = demo.querySelector<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures')!;
+      const el = demo.querySelector<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart')!;
       const code = demo.querySelector('pre.snippet code')!.textContent!;
       expect(code.startsWith(`<${el.tagName.toLowerCase()}`), code).to.equal(true);
       for (const name of ['src', 'measure', 'heading']) {

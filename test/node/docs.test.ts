@@ -69,7 +69,7 @@ describe('docs/components.md (component reference)', () => {
     const text = await read('docs/components.md');
     const sections = text.split(/^## /m).slice(1);
     expect(sections.map((s) => s.slice(0, s.indexOf('\n')))).to.deep.equal(
-      ['`<epn-age-chart>`', '`<epn-budget-card>`', '`<epn-equipment-chart>`', '`<epn-key-figures>`', '`<epn-skill-chart>`']);
+      ['`<epn-age-chart>`', '`<epn-budget-card>`', '`<epn-equipment-chart>`', '`<epn-key-figures>`', '`<epn-reach-chart>`', '`<epn-skill-chart>`']);
     for (const section of sections) {
       for (const name of ['figure', 'title', 'description', 'loading', 'error', 'stale', 'note', 'toggle', 'table', 'source', 'export', 'export-button']) {
         expect(section, `part ${name}`).to.contain(`| \`${name}\` |`);

@@ -118,7 +118,7 @@ function optionSets(t: Table): CrossTabOptions[] {
 
 const FIXTURES = [
   'builder/attack.csv',
-  'real/insee-estim-pop-dep-2023.csv',
+  'real/insee-estim-pop-dep-2023.csv', 'real/pyramide-toulouse-montpellier-2021.csv',
   'seed/chiffres-cles.csv', 'seed/epn-departements.csv', 'seed/equipement-age.csv', 'seed/inscrits-sexe-age.csv', 'seed/niveau-usage-age.csv',
   'widgets/budget-attack-population.csv', 'widgets/budget-attack.csv', 'widgets/budget-empty.csv', 'widgets/budget-missing.csv',
   'widgets/budget-one-row.csv', 'widgets/budget-population-age.csv', 'widgets/budget-seed.csv', 'widgets/budget-zero.csv',

@@ -192,6 +192,30 @@ const WIDGETS: WidgetCase[] = [
     ],
   },
   {
+    tag: 'epn-reach-chart',
+    base: {src: SEEDS.age, 'population-src': SEEDS.population, 'population-area': 'Calvados'},
+    places: [
+      // A users' band that is not an age band: the message lists the file's bands.
+      {name: 'CSV band label of the users (a column header)', kind: 'csv', csv: (p) => `sexe;${quote(p)};11-17\nHommes;1;2\nFemmes;3;4\n`, read: (t) => t.columns[1]!, shown: true},
+      // Chosen by name (`population-area` holds the payload too): found, it is named in a note; not found (a `,` or `;`
+      // splits it), the message lists the file's territories, this one included.
+      {name: 'population-src CSV territory label', kind: 'csv', file: 'population-src', with: (p) => ({'population-area': p}),
+        csv: (p) => `territoire;0 à 19 ans;20 ans ou plus;Total\n${quote(p)};10 000;20 000;30 000\nOrne;500;700;1200\n`, read: (t) => t.rows[0]![0] as string, shown: true},
+      {name: 'population-src CSV band label', kind: 'csv', file: 'population-src', with: {'population-area': 'Orne'},
+        csv: (p) => `territoire;0 à 19 ans;${quote(p)};Total\nOrne;500;700;1200\n`, read: (t) => t.columns[2]!, shown: true},
+      ...common(true),
+      {name: 'attribute population-src (the address, in the error message)', kind: 'attr', attr: 'population-src', shown: true},
+      {name: 'attribute population-area', kind: 'attr', attr: 'population-area', shown: (p) => !/[;,]/.test(p)},
+      {name: 'attribute population-group', kind: 'attr', attr: 'population-group', shown: (p) => !/[;,]/.test(p)},
+      {name: 'attribute exclude', kind: 'attr', attr: 'exclude', shown: (p) => !/[;,]/.test(p)},
+      {name: 'attribute scheme', kind: 'attr', attr: 'scheme', shown: true},
+      {name: 'attribute age-column', kind: 'attr', attr: 'age-column', shown: true},
+      {name: 'attribute sex-column', kind: 'attr', attr: 'sex-column', shown: false},
+      {name: 'attribute value-column', kind: 'attr', attr: 'value-column', shown: false},
+      {name: 'attribute bands', kind: 'attr', attr: 'bands', shown: false},
+    ],
+  },
+  {
     tag: 'epn-key-figures',
     base: {src: SEEDS.key},
     places: [

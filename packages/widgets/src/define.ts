@@ -4,3 +4,4 @@ import './define/equipment-chart.js';
 import './define/skill-chart.js';
 import './define/budget-card.js';
 import './define/key-figures.js';
+import './define/reach-chart.js';

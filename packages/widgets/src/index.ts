@@ -15,3 +15,4 @@ export * from './budget-card/index.js';
 export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/aggregate-source.js';
+export * from './reach-chart/index.js';

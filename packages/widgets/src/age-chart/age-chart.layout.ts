@@ -18,6 +18,8 @@ export interface PyramidRow {
   height: number;
   men: Bar;
   women: Bar;
+  /** The population's outline behind each bar (x and width), when a population is compared. */
+  outline?: {men: {x: number; width: number}; women: {x: number; width: number}};
 }
 
 /** Geometry of a pyramid, in CSS pixels: everything the template needs, nothing it must compute. */
@@ -49,6 +51,8 @@ export interface PyramidInput {
   format: (value: number | null, band?: number, side?: 'men' | 'women') => string;
   /** The formatter of tick labels (default: `format`). */
   tickFormat?: (value: number | null) => string;
+  /** A population to compare, in the same unit (shares): drawn as outlines on the same scale. */
+  outline?: {men: (number | null)[]; women: (number | null)[]};
 }
 
 
@@ -64,7 +68,7 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
   const centerWidth = Math.min(Math.max(longestBand * CHAR + 12, 44), Math.max(44, w * 0.22));
   const bandChars = Math.max(3, Math.floor((centerWidth - 8) / CHAR));
   const centerX = w / 2;
-  const values = [...input.men, ...input.women].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  const values = [...input.men, ...input.women, ...(input.outline ? [...input.outline.men, ...input.outline.women] : [])].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   const max = values.length ? Math.max(...values) : 0;
   const labels = [...input.men.map((v, i) => input.format(v, i, 'men')), ...input.women.map((v, i) => input.format(v, i, 'women'))];
   const labelSpace = Math.max(...labels.map((l) => Array.from(l).length), 1) * CHAR + 8;
@@ -86,12 +90,18 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
     const y = plotTop + (n - 1 - i) * (band + gap);
     const mw = scale(input.men[i] ?? null);
     const ww = scale(input.women[i] ?? null);
+    const om = input.outline ? scale(input.outline.men[i] ?? null) : 0;
+    const ow = input.outline ? scale(input.outline.women[i] ?? null) : 0;
+    // The value labels go beyond the outline when it is longer than the bar.
+    const ml = Math.max(mw, om);
+    const wl = Math.max(ww, ow);
     return {
       band: b,
       y: finite(y),
       height: band,
-      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - mw - 4), anchor: 'end', label: input.format(input.men[i] ?? null, i, 'men')},
-      women: {x: finite(right), width: finite(ww), labelX: finite(right + ww + 4), anchor: 'start', label: input.format(input.women[i] ?? null, i, 'women')},
+      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - ml - 4), anchor: 'end', label: input.format(input.men[i] ?? null, i, 'men')},
+      women: {x: finite(right), width: finite(ww), labelX: finite(right + wl + 4), anchor: 'start', label: input.format(input.women[i] ?? null, i, 'women')},
+      ...(input.outline ? {outline: {men: {x: finite(left - om), width: finite(om)}, women: {x: finite(right), width: finite(ow)}}} : {}),
     };
   });
   const tickValues = ticks(0, domainMax, tickCount).filter((v) => v <= domainMax);

@@ -1,6 +1,8 @@
 import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
-import {svg, type PropertyDeclarations} from 'lit';
-import {EpnElement, label, type Chart, type DataTable} from '../internal/base.js';
+import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
+import {label, type Chart, type DataTable} from '../internal/base.js';
+import {EpnCard} from '../budget-card/card.js';
+import {pyramidPopulation, populationSentence, type PyramidPopulation} from './age-chart.population.js';
 import type {Strings} from '../internal/i18n.js';
 import {pyramidData, type PyramidData} from './age-chart.data.js';
 import {ageChartStyles} from './age-chart.styles.js';
@@ -8,6 +10,9 @@ import {baseStyles} from '../internal/styles.js';
 import {layoutPyramid} from './age-chart.layout.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
+
+/** The pyramid's data, and the population it is compared with (`population-src`). */
+export type AgeChartModel = PyramidData & {population?: PyramidPopulation};
 
 /**
  * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
@@ -22,6 +27,10 @@ import {bandBounds} from '../internal/read-by-band.js';
  * @attr age-column - Long or individual tables: the age column (band labels, or ages in years).
  * @attr value-column - Long tables: the count column.
  * @attr bands - Lower bounds of the bands for ages in years, e.g. `0,18,65` (default: the seed's eight bands).
+ * @attr population-src - URL of a population file (INSEE's estimates, single years, or sex × age) drawn as an outline
+ *   behind the bars, both as shares; the table adds the population's share and the representation index per band.
+ * @attr population-area - The population file's territories to add (names or codes, comma-separated).
+ * @attr population-group - The groups of columns of the population file's two-row header (`Hommes, Femmes`).
  *
  * @event epn-load - The data is loaded and drawn; `detail`: `{table, meta}`.
  * @event epn-error - Loading or reading failed; `detail`: `{code, message, stale}`.
@@ -39,16 +48,28 @@ import {bandBounds} from '../internal/read-by-band.js';
  * @cssproperty [--epn-background=#ffffff] - Background colour.
  * @cssproperty [--epn-font-family=Marianne, system-ui, sans-serif] - Font.
  */
-export class EpnAgeChart extends EpnElement<PyramidData> {
+export class EpnAgeChart extends EpnCard<AgeChartModel> {
   static override properties: PropertyDeclarations = {
-    ...EpnElement.properties,
+    ...EpnCard.properties,
+    populationSrc: {type: String, attribute: 'population-src'},
+    populationArea: {type: String, attribute: 'population-area'},
+    populationGroup: {type: String, attribute: 'population-group'},
     sexColumn: {type: String, attribute: 'sex-column'},
     ageColumn: {type: String, attribute: 'age-column'},
     valueColumn: {type: String, attribute: 'value-column'},
     bands: {type: String},
   };
   static override styles = [baseStyles, ageChartStyles];
-  static override modelProperties = ['measure', 'sexColumn', 'ageColumn', 'valueColumn', 'bands'];
+  static override modelProperties = [...EpnCard.modelProperties, 'sexColumn', 'ageColumn', 'valueColumn', 'bands', 'populationArea', 'populationGroup'];
+  protected static override extraProperty = 'populationSrc';
+  protected static override drawsChart = true;
+
+  /** URL of a population file to compare with. */
+  populationSrc: string | null = null;
+  /** The population file's territories (names or codes, comma-separated, added). */
+  populationArea: string | null = null;
+  /** The population file's groups of columns (two-row header). */
+  populationGroup: string | null = null;
 
   /** The sex column of a long or individual-level table. */
   sexColumn: string | null = null;
@@ -68,11 +89,23 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
   }
 
-  protected override buildModel(input: Table | CrossTab): PyramidData {
-    return pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure});
+  protected override hasAttributeInput(): boolean {
+    return false;
   }
 
-  protected override isEmpty(m: PyramidData): boolean {
+  protected override renderCard(): TemplateResult {
+    return html``;
+  }
+
+  protected override buildCardModel(input: Table | CrossTab): AgeChartModel {
+    // Compared with a population, both sides are shares (of the users, of the inhabitants).
+    const measure = this.extraTable ? 'share' : this.measure;
+    const data = pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure});
+    if (!this.extraTable) return data;
+    return {...data, population: pyramidPopulation(data, this.extraTable, {area: this.populationArea, group: this.populationGroup})};
+  }
+
+  protected override isEmpty(m: AgeChartModel): boolean {
     return !m.bands.length || ![...m.men, ...m.women].some((v) => v !== null && v !== 0);
   }
 
@@ -80,15 +113,16 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     return t.pyramidTitle;
   }
 
-  private format(m: PyramidData, t: Strings) {
+  private format(m: AgeChartModel, t: Strings) {
     return (v: number | null, band?: number, side?: 'men' | 'women') =>
       this.formatValue(v, m.measure === 'share' ? 'share' : 'count', t, side && band !== undefined ? m.markers?.[side][band] : null);
   }
 
-  protected override renderChart(m: PyramidData, width: number, t: Strings): Chart {
+  protected override renderChart(m: AgeChartModel, width: number, t: Strings): Chart {
     const tickFormat = (v: number | null) =>
       m.measure === 'share' ? formatPercent(v, {locale: t.locale, digits: 0}) : formatNumber(v, {locale: t.locale, digits: 0});
-    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat}, width);
+    const p = m.population;
+    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
     const left = l.centerX - l.centerWidth / 2;
     const right = l.centerX + l.centerWidth / 2;
     return {
@@ -99,9 +133,11 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
           <text x=${l.menHeaderX} y=${l.headerY} text-anchor="end" dominant-baseline="middle" class="header">${t.men}</text>
           <text x=${l.womenHeaderX} y=${l.headerY} text-anchor="start" dominant-baseline="middle" class="header">${t.women}</text>
         </g>
-        ${l.rows.map((r) => svg`<g class="band">
+        ${l.rows.map((r, i) => svg`<g class="band">
           <rect class="bar men" x=${r.men.x} y=${r.y} width=${r.men.width} height=${r.height}></rect>
           <rect class="bar women" x=${r.women.x} y=${r.y} width=${r.women.width} height=${r.height}></rect>
+          ${r.outline ? [r.outline.men, r.outline.women].map((o) => svg`<rect class="halo" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>
+            <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`) : svg``}
           <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
           <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
           ${label(l.centerX, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'middle', cls: 'band-label'})}
@@ -115,30 +151,33 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
     };
   }
 
-  protected override summarize(m: PyramidData, t: Strings): string {
+  protected override summarize(m: AgeChartModel, t: Strings): string {
     const locale = t.locale;
     const sums = m.bands.map((_, i) => (m.men[i] === null || m.women[i] === null ? null : m.men[i]! + m.women[i]!));
     // The largest band is named only when every band is known (an unknown one could be larger).
     let top = sums.includes(null) ? -2 : -1;
     if (top === -1) sums.forEach((s, i) => (top < 0 || s! > sums[top]! ? (top = i) : 0));
     const number = (n: number | null) => (n === null ? null : formatNumber(n, {locale}));
+    const compared = m.population ? populationSentence(m, m.population, this.language) : '';
     return t.pyramidSummary({
       total: number(m.total),
       men: number(m.menTotal),
       women: number(m.womenTotal),
       band: top >= 0 ? m.bands[top]! : null,
       bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
-    });
+    }) + (compared ? ` ${compared}` : '');
   }
 
-  protected override tabulate(m: PyramidData, t: Strings): DataTable {
+  protected override tabulate(m: AgeChartModel, t: Strings): DataTable {
     const f = this.format(m, t);
     const total = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
     const totalValue = (v: number | null) => (m.measure === 'share' ? ratio(v, m.total) : v);
     // Band rows: the men's and women's cells say why they are unknown (their markers); totals are unknown as sums.
     const row = (header: string, values: Array<number | null>, total?: boolean, band?: number) =>
       ({header, cells: values.map((v, k) => f(v, band, k === 0 ? 'men' : k === 1 ? 'women' : undefined)), values, total});
-    return {
+    const p = m.population;
+    const en = t.locale === 'en';
+    const base = {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
@@ -146,10 +185,35 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
         row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };
+    if (!p) return base;
+    // Compared with a population: its share of the inhabitants and the representation index, per band.
+    const pct = (v: number | null) => formatPercent(v, {locale: t.locale, digits: this.digits ?? 1}) || t.markers.unavailable;
+    const idx = (v: number | null) => formatNumber(v, {locale: t.locale, digits: 2}) || t.markers.unavailable;
+    const estimated = en ? ' (estimated population)' : ' (population estimée)';
+    return {
+      caption: base.caption,
+      head: [...base.head, en ? 'Share of population' : 'Part de la population', en ? 'Representation index' : 'Indice de représentation'],
+      rows: base.rows.map((r, i) =>
+        i < m.bands.length
+          ? {header: r.header + (p.estimated[i] ? estimated : ''), cells: [...r.cells, pct(p.populationShare[i]!), idx(p.index[i]!)], values: [...r.values, p.populationShare[i]!, p.index[i]!]}
+          : {...r, cells: [...r.cells, pct(1), idx(1)], values: [...r.values, 1, 1]},
+      ),
+    };
   }
 
-  protected override notes(m: PyramidData, t: Strings): string[] {
+  protected override notes(m: AgeChartModel, t: Strings): string[] {
     const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
+    if (m.population) {
+      const en = t.locale === 'en';
+      const est = m.bands.filter((_, i) => m.population!.estimated[i]);
+      notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
+      if (est.length) {
+        notes.push(en
+          ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
+          : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
+      }
+      if (m.population.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de\u00a0: '}${m.population.areas.join(', ')}.`);
+    }
     if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
   }

@@ -42,6 +42,11 @@ export interface BudgetModel {
   populationTable: Population | null;
   /** The per-inhabitant figure over an age range (`ages`), when asked for. */
   restricted: {population: Population; perInhabitant: number | null} | null;
+  /**
+   * The share of the population registered (`reach-ages`): registered ÷ the population of those ages, the seed's
+   * « % population inscrite … (hors 0-9 ans et + de 75 ans) ». `rate` is `null` when either is unknown or zero.
+   */
+  reach: {population: Population; rate: number | null} | null;
 }
 
 /** The card's attributes. */
@@ -52,6 +57,8 @@ export interface BudgetOptions extends PopulationOptions {
   year?: string | null;
   /** The population-by-age table (`population-src`), once loaded. */
   populationTable?: Table | null;
+  /** The ages of the share of the population registered (`10-74`); without it, no such figure. */
+  reachAges?: string | null;
 }
 
 /**
@@ -116,7 +123,12 @@ export function budgetFigures(input: Table | CrossTab | null, options: BudgetOpt
 
   let populationTable: Population | null = null;
   let restricted: BudgetModel['restricted'] = null;
+  let reach: BudgetModel['reach'] = null;
   if (options.populationTable) {
+    if (options.reachAges && options.reachAges.trim()) {
+      const part = populationByAge(options.populationTable, {...options, ages: options.reachAges});
+      reach = {population: part, rate: perHead(registered.value, part.value)};
+    }
     const whole = populationByAge(options.populationTable, {territory: options.territory, group: options.group});
     populationTable = whole;
     if (!population) population = {value: whole.total, origin: 'population-src', key: null, marker: null};
@@ -124,11 +136,12 @@ export function budgetFigures(input: Table | CrossTab | null, options: BudgetOpt
       const part = populationByAge(options.populationTable, options);
       restricted = {population: part, perInhabitant: perHead(budget.value, part.value)};
     }
-  } else if (options.ages && options.ages.trim()) {
+  } else if ((options.ages && options.ages.trim()) || (options.reachAges && options.reachAges.trim())) {
+    const attr = options.ages && options.ages.trim() ? `ages="${options.ages}"` : `reach-ages="${options.reachAges}"`;
     throw fail(
       'BAD_OPTION',
-      `ages="${options.ages}" demande une table de population par âge : ajoutez population-src (par exemple le fichier de l'INSEE)`,
-      `ages="${options.ages}" needs a population table by age: add population-src (e.g. INSEE's file)`,
+      `${attr} demande une table de population par âge : ajoutez population-src (par exemple le fichier de l'INSEE)`,
+      `${attr} needs a population table by age: add population-src (e.g. INSEE's file)`,
     );
   }
   population ??= none;
@@ -144,6 +157,7 @@ export function budgetFigures(input: Table | CrossTab | null, options: BudgetOpt
     perRegistered: perHead(budget.value, registered.value),
     populationTable,
     restricted,
+    reach,
   };
 }
 

@@ -1,4 +1,4 @@
-import {parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
+import {overlapFraction, parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
 import {fail, quoted} from './fail.js';
 import {transpose} from '../internal/read-by-band.js';
 import {keyOf} from './key-values.js';
@@ -12,7 +12,9 @@ export interface PopulationOptions {
   /**
    * `inside` (default): only the file's bands that lie inside the range are counted (the population used can be
    * narrower than asked: 20 to 74 for 5-74 with INSEE's bands); `overlap`: every band that overlaps the range is
-   * counted (it can be wider: 0 to 74). Either way the card says which ages were counted.
+   * counted (it can be wider: 0 to 74); `estimate`: every band that overlaps the range is counted for the share of its
+   * ages inside it (uniform split, as the core's `harmonise` does: 10 of the 20 ages of 0-19 for 10-74), an estimate
+   * the card says is one. Either way the card says which ages were counted.
    */
   match?: string | null;
   /** The group of columns of a two-row header (INSEE: `Ensemble`, `Hommes`, `Femmes`); default `Ensemble`. */
@@ -27,6 +29,8 @@ export interface PopulationBand {
   count: number | null;
   /** Whether it is counted in the population used. */
   used: boolean;
+  /** The share of it counted (1 when whole; below 1 for a band split by `match: 'estimate'`). */
+  fraction: number;
 }
 
 /** The population used for a per-inhabitant figure, and how it was obtained. */
@@ -45,7 +49,9 @@ export interface Population {
   value: number | null;
   /** Whether the ages counted are exactly the ages asked for. */
   exact: boolean;
-  match: 'inside' | 'overlap';
+  match: 'inside' | 'overlap' | 'estimate';
+  /** Whether the value is an estimate (a band split by `match: 'estimate'`). */
+  estimated: boolean;
   /** Ages asked for but not counted (the file's bands do not isolate them). */
   missing: AgeRange[];
   /** Ages counted but not asked for. */
@@ -119,11 +125,11 @@ const codeKey = (s: string) => s.trim().toLowerCase().replace(/^0+(?=[0-9a-z])/,
  */
 export function populationByAge(table: Table, options: PopulationOptions = {}): Population {
   const match = (options.match || 'inside').trim();
-  if (match !== 'inside' && match !== 'overlap') {
+  if (match !== 'inside' && match !== 'overlap' && match !== 'estimate') {
     throw fail(
       'BAD_OPTION',
-      `age-match="${match}" (inside : seulement les tranches comprises dans l'intervalle ; overlap : toutes celles qui le touchent)`,
-      `age-match="${match}" (inside: only the bands within the range; overlap: every band touching it)`,
+      `age-match="${match}" (inside : seulement les tranches comprises dans l'intervalle ; overlap : toutes celles qui le touchent ; estimate : celles qui le touchent, au prorata de leurs âges compris)`,
+      `age-match="${match}" (inside: only the bands within the range; overlap: every band touching it; estimate: those touching it, pro rata of their ages inside)`,
     );
   }
   const requested = options.ages && options.ages.trim() ? parseAgeRange(options.ages) : null;
@@ -135,10 +141,10 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   const chosen = chooseTerritories(table, ct, entities, options.territory, transposed);
   const counts = bandLabels.map((_, b) => sum(chosen.map((e) => e.counts[b] ?? null)));
   const total = sum(chosen.map((e) => e.total));
-  const bands: PopulationBand[] = bandLabels.map((label, b) => ({label, range: parseAgeLabel(label), count: counts[b]!, used: false}));
+  const bands: PopulationBand[] = bandLabels.map((label, b) => ({label, range: parseAgeLabel(label), count: counts[b]!, used: false, fraction: 0}));
   const territories = chosen.length === 1 && entities.filter((e) => !e.isTotal).length === 1 ? [] : chosen.map((e) => e.label);
   if (!requested) {
-    return {territories, total, bands, requested: null, used: null, value: total, exact: true, match, missing: [], extra: [], overlapping: false};
+    return {territories, total, bands, requested: null, used: null, value: total, exact: true, match, estimated: false, missing: [], extra: [], overlapping: false};
   }
   const asked = rangeKey(requested);
   if (!bands.some((b) => b.range)) {
@@ -151,7 +157,11 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   }
   const inside = (r: AgeRange) => r.lower >= requested.lower && hi(r) <= hi(requested);
   const touches = (r: AgeRange) => r.lower <= hi(requested) && hi(r) >= requested.lower;
-  for (const b of bands) b.used = !!b.range && (match === 'inside' ? inside(b.range) : touches(b.range));
+  for (const b of bands) {
+    b.used = !!b.range && (match === 'inside' ? inside(b.range) : touches(b.range));
+    b.fraction = b.used ? (match === 'estimate' ? overlapFraction(b.range!, requested) : 1) : 0;
+  }
+  const estimated = bands.some((b) => b.used && b.fraction < 1);
   const used = bands.filter((b) => b.used).map((b) => b.range!);
   if (!used.length) {
     throw fail(
@@ -172,8 +182,12 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   });
   const missing = subtract([requested], sorted);
   const extra = subtract(sorted, [requested]);
-  const value = sum(bands.filter((b) => b.used).map((b) => b.count));
-  return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, missing, extra, overlapping};
+  const value = sum(bands.filter((b) => b.used).map((b) => (b.count === null ? null : b.count * b.fraction)));
+  if (estimated) {
+    // The bands split pro rata cover exactly the ages asked for (within the file's ages): nothing missing or added.
+    return {territories, total, bands, requested, used: requested, value, exact: false, match, estimated, missing: subtract([requested], sorted), extra: [], overlapping};
+  }
+  return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, estimated, missing, extra, overlapping};
 }
 
 /** The territories of a table whose rows are territories (a transposed one's, for bands as rows), and its bands. */

@@ -1,4 +1,4 @@
-import {formatEuro, formatNumber, type AgeRange} from '@epn/stats';
+import {formatEuro, formatNumber, formatPercent, type AgeRange} from '@epn/stats';
 import type {Lang} from '../internal/i18n.js';
 import type {BudgetModel} from './budget-card.data.js';
 import type {Population} from './budget-card.population.js';
@@ -40,6 +40,10 @@ export interface BudgetStrings {
   yes: string;
   no: string;
   origin: {attribute: string; file: string; 'population-src': string};
+  /** « Part de la population inscrite (hors 0-9 ans et 75 ans ou plus) »: the ages left out in the label. */
+  reachLabel: (range: AgeRange) => string;
+  noReach: string;
+  estimate: string;
 }
 
 const fr: BudgetStrings = {
@@ -78,6 +82,12 @@ const fr: BudgetStrings = {
   yes: 'oui',
   no: 'non',
   origin: {attribute: 'attribut', file: 'fichier', 'population-src': 'fichier de population'},
+  reachLabel: (r) => {
+    const out = [r.lower > 0 ? fr.range({lower: 0, upper: r.lower - 1}) : '', r.upper !== null ? fr.range({lower: r.upper + 1, upper: null}) : ''].filter(Boolean);
+    return `Part de la population inscrite${out.length ? ` (hors ${listOf(out, 'fr')})` : ''}`;
+  },
+  noReach: 'inscrits ou population non renseignés',
+  estimate: 'estimation',
 };
 
 const en: BudgetStrings = {
@@ -116,6 +126,12 @@ const en: BudgetStrings = {
   yes: 'yes',
   no: 'no',
   origin: {attribute: 'attribute', file: 'file', 'population-src': 'population file'},
+  reachLabel: (r) => {
+    const out = [r.lower > 0 ? `under ${r.lower}` : '', r.upper !== null ? `${r.upper + 1} and over` : ''].filter(Boolean);
+    return `Share of the population registered${out.length ? ` (excluding ${listOf(out, 'en')})` : ''}`;
+  },
+  noReach: 'registered users or population not given',
+  estimate: 'estimate',
 };
 
 /** The budget card's texts in a language. */
@@ -141,7 +157,9 @@ export function budgetSentence(m: BudgetModel, lang: Lang, digits?: number | nul
   const en = lang === 'en';
   const budget = euro(m.budget.value, lang);
   const r = m.restricted;
-  const aged = r && r.perInhabitant !== null && r.population.used ? `${euro(r.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'} ${s.range(r.population.used, true)}` : null;
+  const aged = r && r.perInhabitant !== null && r.population.used
+    ? `${euro(r.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'} ${s.range(r.population.used, true)}${r.population.estimated ? `, ${s.estimate}` : ''}`
+    : null;
   const clauses: string[] = [];
   if (m.perInhabitant !== null) clauses.push(`${euro(m.perInhabitant, lang, digits)} ${en ? 'per inhabitant' : 'par habitant'}${aged ? ` (${aged})` : ''}`);
   else if (aged) clauses.push(aged);
@@ -150,16 +168,32 @@ export function budgetSentence(m: BudgetModel, lang: Lang, digits?: number | nul
   if (m.perInhabitant !== null) bases.push(s.inhabitants(count(m.population.value, lang)));
   else if (aged && r) bases.push(s.inhabitants(count(r.population.value, lang), r.population.used ?? undefined));
   if (m.perRegistered !== null) bases.push(s.registeredUsers(count(m.registered.value, lang)));
+  const reach = reachSentence(m, lang);
   if (en) {
     const lead = m.year ? `In ${m.year}, the annual budget` : 'The annual budget';
-    return clauses.length
+    return (clauses.length
       ? `${lead} of ${budget} amounts to ${listOf(clauses, lang)} (${bases.join(', ')}).`
-      : `${lead} is ${budget}; the amounts per inhabitant and per registered user are not available.`;
+      : `${lead} is ${budget}; the amounts per inhabitant and per registered user are not available.`) + reach;
   }
   const lead = m.year ? `En ${m.year}, le budget annuel` : 'Le budget annuel';
-  return clauses.length
+  return (clauses.length
     ? `${lead} de ${budget} représente ${listOf(clauses, lang)} (${bases.join(', ')}).`
-    : `${lead} est de ${budget} ; les montants par habitant et par inscrit ne sont pas disponibles.`;
+    : `${lead} est de ${budget} ; les montants par habitant et par inscrit ne sont pas disponibles.`) + reach;
+}
+
+/**
+ * The share of the population registered, as a second sentence (empty without it): « Les 65 691 inscrits
+ * représentent 5,8 % des habitants de 10 à 74 ans (estimation). »
+ */
+function reachSentence(m: BudgetModel, lang: Lang): string {
+  const r = m.reach;
+  if (!r || r.rate === null || !r.population.used) return '';
+  const s = budgetStrings(lang);
+  const rate = formatPercent(r.rate, {locale: lang, digits: 1});
+  const est = r.population.estimated ? ` (${s.estimate})` : '';
+  return lang === 'en'
+    ? ` The ${count(m.registered.value, lang)} registered users are ${rate} of the inhabitants ${s.range(r.population.used, true)}${est}.`
+    : ` Les ${count(m.registered.value, lang)} inscrits représentent ${rate} des habitants ${s.range(r.population.used, true)}${est}.`;
 }
 
 /** The band labels of a population, written as a list (`0-19, 20-39 et 40-59`). */
@@ -180,29 +214,35 @@ export function populationNotes(m: BudgetModel, lang: Lang): string[] {
       ? `Population: ${s.inhabitants(count(p.total, lang))}${where(p)}, all ages, from the population file.`
       : `Population : ${s.inhabitants(count(p.total, lang))}${where(p)}, tous âges, d'après le fichier de population.`);
   }
-  const r = m.restricted;
-  if (r && r.population.requested && r.population.used) {
-    const p = r.population;
-    const asked = s.range(p.requested!);
-    const used = s.range(p.used!, true);
-    const n = p.value === null ? s.unavailable : s.inhabitants(count(p.value, lang));
-    if (p.exact) {
-      notes.push(en
-        ? `Population ${used}: ${n}${where(p)}, the sum of the bands ${bandList(p, true, lang)} of the population file.`
-        : `Population ${used} : ${n}${where(p)}, somme des tranches ${bandList(p, true, lang)} du fichier de population.`);
-    } else {
-      const missing = p.missing.map((x) => s.range(x, en));
-      const extra = p.extra.map((x) => s.range(x, en));
-      notes.push(en
-        ? `Age range asked for: ${asked}. The population file's age bands (${bandList(p, false, lang)}) do not isolate it: ` +
-          `the per-inhabitant figure uses the population ${used} (bands ${bandList(p, true, lang)}), that is ${n}${where(p)}` +
-          `${missing.length ? `; people ${listOf(missing, lang)} are not counted` : ''}${extra.length ? `; people ${listOf(extra, lang)} are counted as well` : ''}.` +
-          `${p.overlapping ? ' Some bands counted overlap: some people are counted twice.' : ''}`
-        : `Tranche demandée : ${asked}. Les tranches d'âge du fichier de population (${bandList(p, false, lang)}) ne permettent pas de la retenir exactement : ` +
-          `le montant par habitant porte sur la population ${used} (tranches ${bandList(p, true, lang)}), soit ${n}${where(p)}` +
-          `${missing.length ? ` ; les ${listOf(missing, lang)} ne sont pas comptés` : ''}${extra.length ? ` ; les ${listOf(extra, lang)} sont comptés en plus` : ''}.` +
-          `${p.overlapping ? ' Des tranches retenues se chevauchent : certaines personnes sont comptées deux fois.' : ''}`);
+  for (const r of [m.restricted, m.reach]) {
+    if (r && r.population.requested && r.population.used) {
+      const p = r.population;
+      const asked = s.range(p.requested!);
+      const used = s.range(p.used!, true);
+      const n = p.value === null ? s.unavailable : s.inhabitants(count(p.estimated ? Math.round(p.value) : p.value, lang));
+      if (p.estimated) {
+        const split = p.bands.filter((b) => b.used && b.fraction < 1).map((b) => `${b.label} (${formatPercent(b.fraction, {locale: lang, digits: 0})})`);
+        notes.push(en
+          ? `Population ${used}: ${n}${where(p)}, estimated: the population file's bands ${listOf(split, lang)} straddle the range and are counted pro rata of their ages inside it (as if every age of a band counted the same). An order of magnitude, not a count.`
+          : `Population ${used} : ${n}${where(p)}, estimée : les tranches ${listOf(split, lang)} du fichier de population débordent de l'intervalle et sont comptées au prorata de leurs âges compris (comme si chaque âge d'une tranche pesait autant). Un ordre de grandeur, pas un comptage.`);
+      } else if (p.exact) {
+        notes.push(en
+          ? `Population ${used}: ${n}${where(p)}, the sum of the bands ${bandList(p, true, lang)} of the population file.`
+          : `Population ${used} : ${n}${where(p)}, somme des tranches ${bandList(p, true, lang)} du fichier de population.`);
+      } else {
+        const missing = p.missing.map((x) => s.range(x, en));
+        const extra = p.extra.map((x) => s.range(x, en));
+        notes.push(en
+          ? `Age range asked for: ${asked}. The population file's age bands (${bandList(p, false, lang)}) do not isolate it: ` +
+            `the per-inhabitant figure uses the population ${used} (bands ${bandList(p, true, lang)}), that is ${n}${where(p)}` +
+            `${missing.length ? `; people ${listOf(missing, lang)} are not counted` : ''}${extra.length ? `; people ${listOf(extra, lang)} are counted as well` : ''}.` +
+            `${p.overlapping ? ' Some bands counted overlap: some people are counted twice.' : ''}`
+          : `Tranche demandée : ${asked}. Les tranches d'âge du fichier de population (${bandList(p, false, lang)}) ne permettent pas de la retenir exactement : ` +
+            `le montant par habitant porte sur la population ${used} (tranches ${bandList(p, true, lang)}), soit ${n}${where(p)}` +
+            `${missing.length ? ` ; les ${listOf(missing, lang)} ne sont pas comptés` : ''}${extra.length ? ` ; les ${listOf(extra, lang)} sont comptés en plus` : ''}.` +
+            `${p.overlapping ? ' Des tranches retenues se chevauchent : certaines personnes sont comptées deux fois.' : ''}`);
+      }
     }
   }
-  return notes;
+  return [...new Set(notes)];
 }

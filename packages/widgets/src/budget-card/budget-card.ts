@@ -1,4 +1,4 @@
-import {formatEuro, formatNumber, type CrossTab, type Table} from '@epn/stats';
+import {formatEuro, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
 import {html, nothing, type PropertyDeclarations, type TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
@@ -14,6 +14,8 @@ interface Tile {
   label: string;
   value: number | null;
   reason: string;
+  /** A share (the population registered) rather than euros per head. */
+  share?: boolean;
 }
 
 /**
@@ -40,8 +42,11 @@ interface Tile {
  * @attr territory - The row of `population-src`: a name (`Calvados`) or a code (`14`), or several separated by commas
  *   (summed: `Calvados, Manche, Orne`).
  * @attr ages - An age range (`5-74`, `18 à 64 ans`, `75+`): adds the amount per inhabitant of that range.
- * @attr age-match - `inside` (default: count the bands that lie inside the range) or `overlap` (count every band that
- *   touches it). When the file's bands do not isolate the range, the card says which ages it counted.
+ * @attr age-match - `inside` (default: count the bands that lie inside the range), `overlap` (count every band that
+ *   touches it) or `estimate` (count the bands that touch it pro rata of their ages inside it: an estimate, said so).
+ *   When the file's bands do not isolate the range, the card says which ages it counted.
+ * @attr reach-ages - An age range (`10-74`): adds the share of the population registered (registered ÷ the population
+ *   of those ages, the ages left out in its label: « Part de la population inscrite (hors 0 à 9 ans et 75 ans ou plus) »).
  * @attr population-group - The group of columns of a two-row header (default `Ensemble`).
  * @attr digits - Fraction digits of the amounts per head (default: two below 10 €, none from 10 €: `0,71 €`, `16 €`).
  * @attr heading - The title (default: "Budget par habitant et par inscrit", with the year).
@@ -86,11 +91,12 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     territory: {type: String},
     ages: {type: String},
     ageMatch: {type: String, attribute: 'age-match'},
+    reachAges: {type: String, attribute: 'reach-ages'},
     populationGroup: {type: String, attribute: 'population-group'},
     copyStatus: {state: true},
   };
   static override styles = [baseStyles, cardStyles, budgetCardStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'budget', 'population', 'registered', 'year', 'territory', 'ages', 'ageMatch', 'populationGroup'];
+  static override modelProperties = [...EpnCard.modelProperties, 'budget', 'population', 'registered', 'year', 'territory', 'ages', 'ageMatch', 'reachAges', 'populationGroup'];
   protected static override extraProperty = 'populationSrc';
 
   /** The annual budget, in euros. */
@@ -107,8 +113,10 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
   territory: string | null = null;
   /** An age range (`5-74`). */
   ages: string | null = null;
-  /** `inside` (default) or `overlap`. */
+  /** `inside` (default), `overlap` or `estimate`. */
   ageMatch: string | null = null;
+  /** The age range of the share of the population registered (`10-74`). */
+  reachAges: string | null = null;
   /** The group of columns of a two-row header (default `Ensemble`). */
   populationGroup: string | null = null;
 
@@ -134,6 +142,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       ages: this.ages,
       match: this.ageMatch,
       group: this.populationGroup,
+      reachAges: this.reachAges,
     });
   }
 
@@ -158,6 +167,11 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     return formatEuro(v, {locale: t.locale, ...digits}) || t.markers.unavailable;
   }
 
+  /** A tile's value: euros per head, or a share of the population. */
+  private tileValue(tile: Tile, t: Strings): string {
+    return tile.share ? formatPercent(tile.value, {locale: t.locale, digits: this.digits ?? 1}) || t.markers.unavailable : this.euro(tile.value, t, true);
+  }
+
   /** A count, or the reason it is missing ("donnée confidentielle" for a secret cell). */
   private count(input: BudgetInput, t: Strings): string {
     return input.value !== null ? formatNumber(input.value, {locale: t.locale}) : this.missing(input.marker, t);
@@ -167,8 +181,12 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     const s = this.s;
     const tiles: Tile[] = [{label: s.perInhabitant, value: m.perInhabitant, reason: s.noPopulation}];
     const r = m.restricted;
-    if (r && r.population.used) tiles.push({label: s.perInhabitantAged(r.population.used), value: r.perInhabitant, reason: s.noPopulation});
+    if (r && r.population.used) tiles.push({label: s.perInhabitantAged(r.population.used) + (r.population.estimated ? ` (${s.estimate})` : ''), value: r.perInhabitant, reason: s.noPopulation});
     tiles.push({label: s.perRegistered, value: m.perRegistered, reason: s.noRegistered});
+    const reach = m.reach;
+    if (reach && reach.population.used) {
+      tiles.push({label: s.reachLabel(reach.population.used) + (reach.population.estimated ? ` (${s.estimate})` : ''), value: reach.rate, reason: s.noReach, share: true});
+    }
     return tiles;
   }
 
@@ -182,7 +200,13 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     const r = m.restricted;
     if (r && r.population.used) {
       const n = r.population.value;
-      rows.push([s.populationAged(r.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale})) + where(r.population.territories) : t.markers.unavailable]);
+      const est = r.population.estimated;
+      rows.push([s.populationAged(r.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale, ...(est ? {digits: 0} : {})})) + where(r.population.territories) + (est ? ` (${s.estimate})` : '') : t.markers.unavailable]);
+    }
+    const reach = m.reach;
+    if (reach && reach.population.used && reach.population !== r?.population) {
+      const n = reach.population.value;
+      rows.push([s.populationAged(reach.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale, digits: 0})) + where(reach.population.territories) + (reach.population.estimated ? ` (${s.estimate})` : '') : t.markers.unavailable]);
     }
     rows.push([s.registered, this.count(m.registered, t)]);
     if (m.year) rows.push([s.year, m.year]);
@@ -196,7 +220,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       <dl class="tiles" part="figures">
         ${this.tiles(m).map((tile) => html`<div class="tile" part="item">
           <dt part="label">${tile.label}</dt>
-          <dd class="value ${tile.value === null ? 'unavailable' : ''}" part="value">${this.euro(tile.value, t, true)}</dd>
+          <dd class="value ${tile.value === null ? 'unavailable' : ''}" part="value">${this.tileValue(tile, t)}</dd>
           ${tile.value === null ? html`<dd class="detail">${tile.reason}</dd>` : nothing}
         </div>`)}
       </dl>
@@ -239,23 +263,23 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     const s = this.s;
     const title = this.heading || s.title(m.year);
     const rows = this.inputs(m, t).filter(([k]) => k !== s.year).map(([header, value]) => ({header, cells: [value]}));
-    for (const tile of this.tiles(m)) rows.push({header: tile.label, cells: [this.euro(tile.value, t, true)]});
+    for (const tile of this.tiles(m)) rows.push({header: tile.label, cells: [this.tileValue(tile, t)]});
     if (m.year) rows.push({header: s.year, cells: [m.year]});
     return {caption: s.tableCaption(title), head: [s.indicator, s.value], rows};
   }
 
   protected override tables(m: BudgetModel, t: Strings): DataTable[] {
     const tables = [this.tabulate(m, t)];
-    const p = m.restricted?.population ?? m.populationTable;
+    const p = m.restricted?.population ?? m.reach?.population ?? m.populationTable;
     if (p && p.bands.length) {
       const s = this.s;
-      const restricted = !!m.restricted;
+      const restricted = !!(m.restricted ?? m.reach);
       const n = (v: number | null) => formatNumber(v, {locale: t.locale}) || t.markers.unavailable;
       tables.push({
         caption: s.bandsCaption(p.territories.join(', ')),
         head: restricted ? [s.ageBand, s.population, s.counted] : [s.ageBand, s.population],
         rows: [
-          ...p.bands.map((b) => ({header: b.label, cells: restricted ? [n(b.count), b.used ? s.yes : s.no] : [n(b.count)], values: [b.count]})),
+          ...p.bands.map((b) => ({header: b.label, cells: restricted ? [n(b.count), b.used ? (b.fraction < 1 ? `${s.yes} (${formatPercent(b.fraction, {locale: t.locale, digits: 0})})` : s.yes) : s.no] : [n(b.count)], values: [b.count]})),
           {header: t.total, cells: restricted ? [n(p.total), ''] : [n(p.total)], values: [p.total], total: true},
         ],
       });

@@ -30,8 +30,8 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected extraError: EpnDataError | null = null;
   /** The second file's failed refresh: the figures stay, marked stale until that file refreshes well. @internal */
   protected extraStale: EpnDataError | null = null;
-  /** The first file, kept while the second one loads. */
-  private held: Table | null = null;
+  /** The first file (a table, or the cross-tab counted from an individual-level file), kept while the second one loads. */
+  private held: Table | CrossTab | null = null;
   private readonly extra = new ExtraSource(this, () => this.extraSrc, {
     table: (t, refresh) => this.acceptExtraTable(t, refresh),
     error: (e, stale) => this.acceptExtraError(e, stale),
@@ -82,6 +82,23 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     super.acceptTable(table, refresh);
   }
 
+  /** @internal (SourceHost): a cross-tab counted as the file streamed waits for the second file like a table. */
+  override acceptCrossTab(crossTab: CrossTab, refresh = false): void {
+    if (this.extraError || this.extraPending) {
+      this.held = crossTab;
+      if (this.extraPending && !this.hasFigures) this.acceptProgress(null);
+      return;
+    }
+    this.held = null;
+    super.acceptCrossTab(crossTab, refresh);
+  }
+
+  /** Draws the first file that waited for the second one. */
+  private release(held: Table | CrossTab): void {
+    if ('rowLabels' in held) super.acceptCrossTab(held);
+    else super.acceptTable(held);
+  }
+
   /** @internal (SourceHost) */
   override acceptProgress(fraction: number | null): void {
     // The second file's failure stays on screen while `src` is still loading.
@@ -104,7 +121,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     const held = this.held;
     if (held) {
       this.held = null;
-      super.acceptTable(held);
+      this.release(held);
     }
     // Otherwise the change of `extraTable` (a model property) rebuilds the figures on the next update.
   }
@@ -158,7 +175,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       if (held && !this.extraSrc) {
         // No second file any more: the table that waited for it is drawn.
         this.held = null;
-        super.acceptTable(held);
+        this.release(held);
       }
     }
     super.willUpdate(changed);
@@ -189,12 +206,16 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   /** The card's content: figures (a `<dl>`), a sentence, whatever the card shows. */
   protected abstract renderCard(model: M, t: Strings): TemplateResult;
   /** Cards draw no chart. @internal */
-  protected override renderChart(): Chart {
+  protected override renderChart(_model: M, _width: number, _t: Strings): Chart {
     return {height: 0, content: svg``};
   }
 
+  /** Whether the element draws a chart (the frame's SVG body) rather than a card: a chart with a second file. */
+  protected static drawsChart = false;
+
   /** The card's figures instead of a chart, then the notes and the data tables of the frame. */
-  protected override renderBody(model: M, _title: string, t: Strings): TemplateResult {
+  protected override renderBody(model: M, title: string, t: Strings): TemplateResult {
+    if ((this.constructor as typeof EpnCard).drawsChart) return super.renderBody(model, title, t);
     return html`${this.renderCard(model, t)}${this.renderNotes(model, t)}${this.renderTables(this.tables(model, t), t)}`;
   }
 
