@@ -145,8 +145,20 @@ const configs = [
   },
   {
     input: `${widgets}/src/epn-widgets.ts`,
-    // The image export (export-svg) is a chunk of its own, `epn-export-svg.js`, loaded when first used.
-    output: {dir: `${widgets}/dist`, entryFileNames: 'epn-widgets.js', chunkFileNames: 'epn-[name].js', format: 'es'},
+    // The chunks import what they share with the all-in-one file from it (no facade file in between).
+    preserveEntrySignatures: 'allow-extension',
+    // Chunks beside it, each loaded when first used: the image export (`epn-export-svg.js`), the cards' readers and
+    // texts (`epn-cards.js`), the comparison with a population (`epn-population.js`: the reach chart, the age chart's
+    // `population-src`, the core's band schemes, harmonise, readPopulation and reach).
+    output: {
+      dir: `${widgets}/dist`,
+      entryFileNames: 'epn-widgets.js',
+      // `import('./cards.code.js')` makes `epn-cards.js`; `import('./export-svg.js')`, `epn-export-svg.js`.
+      chunkFileNames: (chunk) => {
+        return `epn-${chunk.name.replace(/\.code$/, '')}.js`;
+      },
+      format: 'es',
+    },
     plugins: [ts(widgets, false), minifyCss(), ...bundled()],
   },
   // The worker (counts large individual-level files off the main thread), self-contained, beside the all-in-one

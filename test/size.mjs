@@ -93,7 +93,8 @@ for (const [name, s, b] of rows) {
 if (process.argv.includes('--modules')) {
   const here = (p) => new URL(`../${p}`, import.meta.url).pathname;
   const parts = [
-    ['all-in-one', `import '${here('packages/widgets/dist/define.js')}'; export * from '${here('packages/widgets/dist/index.js')}';`, []],
+    // The tags' code as the all-in-one file holds it: what its chunks hold (loaded on first use) is left out.
+    ['all-in-one', `import '${here('packages/widgets/dist/define.js')}';`, []],
     ['core', `export * from '${here('packages/stats/dist/index.js')}';`, []],
   ];
   for (const [title, entry, external] of parts) {

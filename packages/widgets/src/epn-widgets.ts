@@ -2,5 +2,24 @@
 // It exports the widget classes; the core's functions are in @epn/stats (or dist/epn-stats.min.js without a bundler).
 // The streaming counter of large individual-level files is not inside: it is in epn-worker.js beside this file,
 // which the widgets start as a worker (or import, where a worker cannot start) only when such a file is used.
+// Code that only some pages need is in chunks beside this file, loaded on first use: epn-cards.js (the budget card's
+// and the key figures' readers and texts), epn-population.js (the reach chart and the age chart's `population-src`),
+// epn-export-svg.js (the image export). Their pure functions are therefore exported by the npm package only.
 import './define.js';
-export * from './index.js';
+export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail, type EpnExportDetail, type ExportFormat} from './internal/base.js';
+export {toCsv, csvText, csvNumber} from './internal/export-csv.js';
+export {EpnAgeChart} from './age-chart/age-chart.js';
+export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
+export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
+export {langOf, strings, type Lang, type Strings} from './internal/i18n.js';
+export * from './equipment-chart/index.js';
+export * from './skill-chart/index.js';
+export {EpnBudgetCard} from './budget-card/budget-card.js';
+export {BUDGET_KEYS} from './budget-card/budget-keys.js';
+export {emptyKeyValueTable} from './budget-card/empty-table.js';
+export {EpnCard} from './budget-card/card.js';
+export {CARD_PALETTE} from './budget-card/card.styles.js';
+export {EpnKeyFigures} from './key-figures/key-figures.js';
+export {EpnReachChart} from './reach-chart/reach-chart.js';
+/** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
+export {resetWorker} from './internal/aggregate-source.js';

@@ -2,7 +2,8 @@ import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@ep
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
 import {label, type Chart, type DataTable} from '../internal/base.js';
 import {EpnCard} from '../budget-card/card.js';
-import {pyramidPopulation, populationSentence, type PyramidPopulation} from './age-chart.population.js';
+import type {PyramidPopulation} from './age-chart.population.js';
+import {lazy} from '../internal/lazy.js';
 import type {Strings} from '../internal/i18n.js';
 import {pyramidData, type PyramidData} from './age-chart.data.js';
 import {ageChartStyles} from './age-chart.styles.js';
@@ -10,6 +11,9 @@ import {baseStyles} from '../internal/styles.js';
 import {layoutPyramid} from './age-chart.layout.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
+
+/** The comparison with a population, loaded when a chart has `population-src` (the chunk epn-population.js beside the all-in-one file). */
+const population = lazy(() => import('../internal/population.code.js'), 'epn-population.js');
 
 /** The pyramid's data, and the population it is compared with (`population-src`). */
 export type AgeChartModel = PyramidData & {population?: PyramidPopulation};
@@ -89,6 +93,10 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
   }
 
+  protected override lazyCode(): typeof population | null {
+    return this.populationSrc ? population : null;
+  }
+
   protected override hasAttributeInput(): boolean {
     return false;
   }
@@ -102,7 +110,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const measure = this.extraTable ? 'share' : this.measure;
     const data = pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure});
     if (!this.extraTable) return data;
-    return {...data, population: pyramidPopulation(data, this.extraTable, {area: this.populationArea, group: this.populationGroup})};
+    return {...data, population: population.m.pyramidPopulation(data, this.extraTable, {area: this.populationArea, group: this.populationGroup})};
   }
 
   protected override isEmpty(m: AgeChartModel): boolean {
@@ -158,7 +166,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     let top = sums.includes(null) ? -2 : -1;
     if (top === -1) sums.forEach((s, i) => (top < 0 || s! > sums[top]! ? (top = i) : 0));
     const number = (n: number | null) => (n === null ? null : formatNumber(n, {locale}));
-    const compared = m.population ? populationSentence(m, m.population, this.language) : '';
+    const compared = m.population ? population.m.populationSentence(m, m.population, this.language) : '';
     return t.pyramidSummary({
       total: number(m.total),
       men: number(m.menTotal),

@@ -5,9 +5,13 @@ import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from './card.js';
 import {cardStyles} from './card.styles.js';
-import {budgetFigures, type BudgetInput, type BudgetModel} from './budget-card.data.js';
-import {budgetSentence, budgetStrings, populationNotes, type BudgetStrings} from './budget-card.strings.js';
+import type {BudgetInput, BudgetModel} from './budget-card.data.js';
+import type {BudgetStrings} from './budget-card.strings.js';
+import {lazy} from '../internal/lazy.js';
 import {budgetCardStyles} from './budget-card.styles.js';
+
+/** The card's readers and texts, loaded when the first card connects (the chunk epn-cards.js beside the all-in-one file). */
+const code = lazy(() => import('../internal/cards.code.js'), 'epn-cards.js');
 
 /** One figure tile: its label, value and, when it is not available, why. */
 interface Tile {
@@ -123,16 +127,20 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
   /** What the copy button last did (read by screen readers). @internal */
   protected copyStatus = '';
 
+  protected override lazyCode(): typeof code {
+    return code;
+  }
+
   protected override hasAttributeInput(): boolean {
     return [this.budget, this.population, this.registered].some((a) => !!a && !!a.trim());
   }
 
   private get s(): BudgetStrings {
-    return budgetStrings(this.language);
+    return code.m.budgetStrings(this.language);
   }
 
   protected override buildCardModel(input: Table | CrossTab): BudgetModel {
-    return budgetFigures(input, {
+    return code.m.budgetFigures(input, {
       budget: this.budget,
       population: this.population,
       registered: this.registered,
@@ -155,11 +163,11 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
   }
 
   protected override summarize(m: BudgetModel): string {
-    return budgetSentence(m, this.language, this.digits);
+    return code.m.budgetSentence(m, this.language, this.digits);
   }
 
   protected override notes(m: BudgetModel): string[] {
-    return populationNotes(m, this.language);
+    return code.m.populationNotes(m, this.language);
   }
 
   private euro(v: number | null, t: Strings, perHead = false): string {
@@ -215,7 +223,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
 
   protected override renderCard(m: BudgetModel, t: Strings): TemplateResult {
     const s = this.s;
-    const sentence = budgetSentence(m, this.language, this.digits);
+    const sentence = code.m.budgetSentence(m, this.language, this.digits);
     return html`
       <dl class="tiles" part="figures">
         ${this.tiles(m).map((tile) => html`<div class="tile" part="item">

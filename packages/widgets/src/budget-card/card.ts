@@ -2,7 +2,7 @@ import {EpnDataError, type CrossTab, type MarkerKind, type Table} from '@epn/sta
 import {html, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {EpnElement, type Chart} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
-import {emptyKeyValueTable} from './key-values.js';
+import {emptyKeyValueTable} from './empty-table.js';
 import {ExtraSource} from './extra-source.js';
 
 /**
@@ -30,6 +30,8 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected extraError: EpnDataError | null = null;
   /** The second file's failed refresh: the figures stay, marked stale until that file refreshes well. @internal */
   protected extraStale: EpnDataError | null = null;
+  /** The address `extraTable` or `extraError` came from. */
+  private extraFrom: string | null = null;
   /** The first file (a table, or the cross-tab counted from an individual-level file), kept while the second one loads. */
   private held: Table | CrossTab | null = null;
   private readonly extra = new ExtraSource(this, () => this.extraSrc, {
@@ -117,6 +119,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       this.drawnExtra = this.extraTable;
     }
     this.extraTable = table;
+    this.extraFrom = this.extraSrc;
     this.extraError = null;
     const held = this.held;
     if (held) {
@@ -157,6 +160,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       return;
     }
     this.extraError = error;
+    this.extraFrom = this.extraSrc;
     this.acceptError(error, false);
   }
 
@@ -167,9 +171,13 @@ export abstract class EpnCard<M> extends EpnElement<M> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const extraProperty = (this.constructor as typeof EpnCard).extraProperty;
     if (extraProperty && (changed as Map<PropertyKey, unknown>).has(extraProperty)) {
-      this.extraTable = null;
-      this.extraError = null;
-      this.extraStale = null;
+      // The second file of another address goes. (One of this address may have arrived before the first update,
+      // while the element's code was loading: see EpnElement.lazyCode.)
+      if (this.extraFrom !== this.extraSrc) {
+        this.extraTable = null;
+        this.extraError = null;
+        this.extraStale = null;
+      }
       this.extra.sync();
       const held = this.held;
       if (held && !this.extraSrc) {

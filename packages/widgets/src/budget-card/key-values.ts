@@ -225,15 +225,4 @@ export function findEntry(entries: readonly KeyValue[], aliases: readonly string
   return entries.find((e) => wanted.has(keyOf(e.key)));
 }
 
-/** An empty key/value table: the input of a card given only attributes (no file). */
-export function emptyKeyValueTable(): Table {
-  return {
-    columns: ['indicateur', 'valeur'],
-    rows: [],
-    meta: {
-      encoding: null, bom: false, delimiter: ',', decimal: ',', lineEnding: 'none', headerRows: 1, headerLine: 1,
-      header: [['indicateur', 'valeur']], types: ['string', 'number'], percentColumns: [], titles: [], notes: [],
-      markers: [], issues: [], skipped: [], rowLines: [],
-    },
-  };
-}
+export {emptyKeyValueTable} from './empty-table.js';

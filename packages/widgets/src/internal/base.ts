@@ -4,6 +4,7 @@ import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
+import type {Lazy} from './lazy.js';
 import {baseStyles} from './styles.js';
 import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
@@ -234,7 +235,30 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     if (this.lastInput) this.acceptInput(this.lastInput, true, refresh);
   }
 
+  /**
+   * The code this widget loads on first use (a chunk beside the all-in-one file; see lazy.ts), or `null`. While it
+   * loads, nothing is drawn and no model is built; if it cannot be loaded, the widget shows which file is missing.
+   */
+  protected lazyCode(): Lazy<unknown> | null {
+    return null;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.lazyCode()?.wait();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   private acceptInput(get: () => Table | CrossTab, silent = false, refresh = false): void {
+    const code = this.lazyCode();
+    const pending = code?.wait();
+    if (pending) {
+      void pending.then(() => this.acceptInput(get, silent, refresh));
+      return;
+    }
+    if (code?.error) {
+      this.acceptError(code.error, false);
+      return;
+    }
     try {
       const input = get();
       // The model first: a refresh that cannot be drawn leaves the data of the figures on screen as it was.
@@ -335,7 +359,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const title = this.heading || this.defaultTitle(t);
+    const title = this.heading || (this.lazyCode()?.error ? '' : this.defaultTitle(t));
     const busy = this.status === 'loading';
     return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <figcaption>

@@ -5,9 +5,13 @@ import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from '../budget-card/card.js';
 import {cardStyles} from '../budget-card/card.styles.js';
-import {keyFigures, type Breakdown, type KeyFigure, type KeyFiguresModel, type RatioFigure} from './key-figures.data.js';
-import {breakdownTitle, formatFigure, formatRatio, keyFiguresStrings, keyFiguresSummary, labelOf, ratioLabel, unitOf, type KeyFiguresStrings} from './key-figures.strings.js';
+import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
+import type {KeyFiguresStrings} from './key-figures.strings.js';
 import {keyFiguresStyles} from './key-figures.styles.js';
+import {lazy} from '../internal/lazy.js';
+
+/** The readers and texts, loaded when the first element connects (the chunk epn-cards.js beside the all-in-one file). */
+const code = lazy(() => import('../internal/cards.code.js'), 'epn-cards.js');
 
 /**
  * A programme's key figures from a key/value CSV file (`indicateur,valeur,unite`): visits, registered users, staff,
@@ -89,16 +93,20 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   /** The title of the breakdown. */
   breakdownHeading: string | null = null;
 
+  protected override lazyCode(): typeof code {
+    return code;
+  }
+
   protected override hasAttributeInput(): boolean {
     return !!this.breakdownSrc;
   }
 
   private get s(): KeyFiguresStrings {
-    return keyFiguresStrings(this.language);
+    return code.m.keyFiguresStrings(this.language);
   }
 
   protected override buildCardModel(input: Table | CrossTab): KeyFiguresModel {
-    return keyFigures(input, {
+    return code.m.keyFigures(input, {
       keys: this.keys,
       ratios: this.ratios,
       labels: this.labels,
@@ -119,7 +127,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   }
 
   protected override summarize(m: KeyFiguresModel): string {
-    return keyFiguresSummary(m, this.language, {digits: this.digits, breakdownHeading: this.breakdownHeading});
+    return code.m.keyFiguresSummary(m, this.language, {digits: this.digits, breakdownHeading: this.breakdownHeading});
   }
 
   protected override notes(m: KeyFiguresModel): string[] {
@@ -130,11 +138,11 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   }
 
   private value(f: KeyFigure, t: Strings): string {
-    return f.value === null && f.text === null ? this.missing(f.marker, t) : formatFigure(f, this.language);
+    return f.value === null && f.text === null ? this.missing(f.marker, t) : code.m.formatFigure(f, this.language);
   }
 
   private ratioValue(r: RatioFigure, t: Strings): string {
-    return r.value === null ? t.markers.unavailable : formatRatio(r, this.language, this.digits);
+    return r.value === null ? t.markers.unavailable : code.m.formatRatio(r, this.language, this.digits);
   }
 
   private ratioDetail(r: RatioFigure, t: Strings): string {
@@ -150,14 +158,14 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const figureTile = (f: KeyFigure) => {
       const missing = f.value === null && f.text === null;
-      const unit = missing ? '' : unitOf(f, lang);
+      const unit = missing ? '' : code.m.unitOf(f, lang);
       return html`<div class="tile" part="item">
-        <dt part="label">${labelOf(f.key, lang, m.labels)}</dt>
+        <dt part="label">${code.m.labelOf(f.key, lang, m.labels)}</dt>
         <dd class="value ${missing ? 'unavailable' : ''}" part="value">${this.value(f, t)}${unit ? html`<span class="unit"> ${unit}</span>` : nothing}</dd>
       </div>`;
     };
     const ratioTile = (r: RatioFigure) => html`<div class="tile ratio" part="item ratio">
-      <dt part="label">${ratioLabel(r, lang, m.labels)}</dt>
+      <dt part="label">${code.m.ratioLabel(r, lang, m.labels)}</dt>
       <dd class="value ${r.value === null ? 'unavailable' : ''}" part="value">${this.ratioValue(r, t)}</dd>
       <dd class="detail">${this.ratioDetail(r, t)}</dd>
     </div>`;
@@ -170,7 +178,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   }
 
   private renderBreakdown(b: Breakdown, m: KeyFiguresModel, t: Strings): TemplateResult {
-    const title = this.breakdownHeading || breakdownTitle(b, this.language, m.labels);
+    const title = this.breakdownHeading || code.m.breakdownTitle(b, this.language, m.labels);
     const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 1000) / 10}%`;
     return html`<div class="breakdown" part="breakdown">
       <p class="section-title" id="breakdown-title">${title}</p>
@@ -195,15 +203,15 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const title = this.heading || this.s.title;
     const withUnit = (f: KeyFigure) => {
-      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang);
+      const unit = f.value === null && f.text === null ? '' : code.m.unitOf(f, lang);
       return `${this.value(f, t)}${unit ? ` ${unit}` : ''}`;
     };
     return {
       caption: this.s.caption(title),
       head: [this.s.indicator, this.s.value],
       rows: [
-        ...m.figures.map((f) => ({header: labelOf(f.key, lang, m.labels), cells: [withUnit(f)]})),
-        ...m.ratios.map((r) => ({header: ratioLabel(r, lang, m.labels), cells: [`${this.ratioValue(r, t)} (${this.ratioDetail(r, t)})`]})),
+        ...m.figures.map((f) => ({header: code.m.labelOf(f.key, lang, m.labels), cells: [withUnit(f)]})),
+        ...m.ratios.map((r) => ({header: code.m.ratioLabel(r, lang, m.labels), cells: [`${this.ratioValue(r, t)} (${this.ratioDetail(r, t)})`]})),
       ],
     };
   }
@@ -215,8 +223,8 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     if (b) {
       const lang = this.language;
       tables.push({
-        caption: this.breakdownHeading || breakdownTitle(b, lang, m.labels),
-        head: [labelOf(b.rowTitle, lang, m.labels), labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
+        caption: this.breakdownHeading || code.m.breakdownTitle(b, lang, m.labels),
+        head: [code.m.labelOf(b.rowTitle, lang, m.labels), code.m.labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
         rows: [
           ...b.items.map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
           {header: t.total, cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})], values: [b.total, b.total === null ? null : 1], total: true},

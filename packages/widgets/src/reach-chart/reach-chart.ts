@@ -4,13 +4,16 @@ import {label, type Chart, type DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from '../budget-card/card.js';
-import {reachData, type ReachModel} from './reach-chart.data.js';
-import {layoutReach} from './reach-chart.layout.js';
-import {formatRate, reachSentence, reachStrings, type ReachStrings} from './reach-chart.strings.js';
+import type {ReachModel} from './reach-chart.data.js';
+import type {ReachStrings} from './reach-chart.strings.js';
+import {lazy} from '../internal/lazy.js';
 import {reachChartStyles} from './reach-chart.styles.js';
 import {agesList} from '../internal/age-words.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
+
+/** The readers, layout and texts, loaded when the first chart connects (the chunk epn-population.js beside the all-in-one file). */
+const code = lazy(() => import('../internal/population.code.js'), 'epn-population.js');
 
 /**
  * Who a programme reaches: registered users per 1 000 inhabitants (or as a % of the population) in each age band, with
@@ -103,7 +106,11 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   }
 
   private get s(): ReachStrings {
-    return reachStrings(this.language);
+    return code.m.reachStrings(this.language);
+  }
+
+  protected override lazyCode(): typeof code {
+    return code;
   }
 
   protected override hasAttributeInput(): boolean {
@@ -116,7 +123,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     if (!this.extraTable) {
       throw new EpnDataError('BAD_OPTION', {detail: 'ajoutez population-src, l\'adresse du fichier de population', detailEn: 'add population-src, the address of the population file'});
     }
-    return reachData(input, this.extraTable, {
+    return code.m.reachData(input, this.extraTable, {
       ageColumn: this.ageColumn,
       sexColumn: this.sexColumn,
       valueColumn: this.valueColumn,
@@ -142,13 +149,13 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   }
 
   private rate(v: number | null, m: ReachModel, t: Strings, unit = false): string {
-    return formatRate(v, m.measure, t.locale, this.digits, unit) || t.markers.unavailable;
+    return code.m.formatRate(v, m.measure, t.locale, this.digits, unit) || t.markers.unavailable;
   }
 
   protected override renderChart(m: ReachModel, width: number, t: Strings): Chart {
     const s = this.s;
     const bands = m.reach.bands;
-    const l = layoutReach({
+    const l = code.m.layoutReach({
       labels: bands.map((b) => this.bandLabel(b)),
       values: bands.map((b) => b.rate),
       excluded: bands.map((b) => b.included === 0),
@@ -187,7 +194,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   }
 
   protected override summarize(m: ReachModel): string {
-    return reachSentence(m, this.language, this.digits);
+    return code.m.reachSentence(m, this.language, this.digits);
   }
 
   protected override notes(m: ReachModel): string[] {

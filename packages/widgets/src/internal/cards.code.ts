@@ -1,0 +1,6 @@
+// The chunk epn-cards.js beside the all-in-one file: what <epn-budget-card> and <epn-key-figures> load when the first
+// of them connects (one file for both: they share the key/value reader): their readers and their texts.
+export {budgetFigures} from '../budget-card/budget-card.data.js';
+export {budgetSentence, budgetStrings, populationNotes} from '../budget-card/budget-card.strings.js';
+export {keyFigures} from '../key-figures/key-figures.data.js';
+export {breakdownTitle, formatFigure, formatRatio, keyFiguresStrings, keyFiguresSummary, labelOf, ratioLabel, unitOf} from '../key-figures/key-figures.strings.js';

@@ -1,0 +1,7 @@
+// The chunk epn-population.js beside the all-in-one file: the comparison with a population, loaded when an
+// <epn-reach-chart> connects or an <epn-age-chart> has `population-src`: the reach chart's reader, layout and texts,
+// the age chart's comparison, and the core's band schemes, harmonise, readPopulation and reach that they use.
+export {reachData} from '../reach-chart/reach-chart.data.js';
+export {layoutReach} from '../reach-chart/reach-chart.layout.js';
+export {formatRate, reachSentence, reachStrings} from '../reach-chart/reach-chart.strings.js';
+export {pyramidPopulation, populationSentence} from '../age-chart/age-chart.population.js';
