@@ -1,11 +1,12 @@
-import {formatEuro, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
-import {html, nothing, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
+import type {CrossTab, Table} from '@epn/stats';
+import type {PropertyDeclarations, TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from '../budget-card/card.js';
 import {cardStyles} from '../budget-card/card.styles.js';
-import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
+import type {KeyFiguresModel} from './key-figures.data.js';
+import type {KeyFiguresView} from './key-figures.view.js';
 import type {KeyFiguresStrings} from './key-figures.strings.js';
 import {keyFiguresStyles} from './key-figures.styles.js';
 import {lazy} from '../internal/lazy.js';
@@ -137,100 +138,20 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     return notes;
   }
 
-  private value(f: KeyFigure, t: Strings): string {
-    return f.value === null && f.text === null ? this.missing(f.marker, t) : code.m.formatFigure(f, this.language);
-  }
-
-  private ratioValue(r: RatioFigure, t: Strings): string {
-    return r.value === null ? t.markers.unavailable : code.m.formatRatio(r, this.language, this.digits);
-  }
-
-  private ratioDetail(r: RatioFigure, t: Strings): string {
-    return this.s.ratioDetail(this.value(r.num, t), this.value(r.den, t));
-  }
-
-  private breakdownValue(b: Breakdown, v: number | null, t: Strings): string {
-    if (v === null) return t.markers.unavailable;
-    return b.euro ? formatEuro(v, {locale: t.locale, compact: true}) : formatNumber(v, {locale: t.locale});
+  /** What the element draws, with its settings (the chunk epn-cards.js). */
+  private view(): KeyFiguresView {
+    return new code.m.KeyFiguresView(this.s, this.language, this.digits, this.heading, this.breakdownHeading, (m) => this.summarize(m), (marker, t) => this.missing(marker, t));
   }
 
   protected override renderCard(m: KeyFiguresModel, t: Strings): TemplateResult {
-    const lang = this.language;
-    const figureTile = (f: KeyFigure) => {
-      const missing = f.value === null && f.text === null;
-      const unit = missing ? '' : code.m.unitOf(f, lang);
-      return html`<div class="tile" part="item">
-        <dt part="label">${code.m.labelOf(f.key, lang, m.labels)}</dt>
-        <dd class="value ${missing ? 'unavailable' : ''}" part="value">${this.value(f, t)}${unit ? html`<span class="unit"> ${unit}</span>` : nothing}</dd>
-      </div>`;
-    };
-    const ratioTile = (r: RatioFigure) => html`<div class="tile ratio" part="item ratio">
-      <dt part="label">${code.m.ratioLabel(r, lang, m.labels)}</dt>
-      <dd class="value ${r.value === null ? 'unavailable' : ''}" part="value">${this.ratioValue(r, t)}</dd>
-      <dd class="detail">${this.ratioDetail(r, t)}</dd>
-    </div>`;
-    return html`
-      ${m.figures.length || m.ratios.length
-        ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
-        : nothing}
-      <p class="summary" part="summary">${this.summarize(m)}</p>
-      ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
-  }
-
-  private renderBreakdown(b: Breakdown, m: KeyFiguresModel, t: Strings): TemplateResult {
-    const title = this.breakdownHeading || code.m.breakdownTitle(b, this.language, m.labels);
-    const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 1000) / 10}%`;
-    return html`<div class="breakdown" part="breakdown">
-      <p class="section-title" id="breakdown-title">${title}</p>
-      <ul class="bars" part="bars" role="list" aria-labelledby="breakdown-title">
-        ${b.items.map((item) => {
-          const share = formatPercent(item.share, {locale: t.locale});
-          return html`<li>
-            <span class="bar-label">${item.label}</span><span class="visually-hidden">${t.locale === 'en' ? ': ' : ' : '}</span>
-            <svg part="bar" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">${svg`
-              <rect class="bar-track" x="0" y="0" width="100%" height="100%"></rect>
-              <rect class="bar-fill" x="0" y="0" width=${pct(item.length)} height="100%"></rect>`}
-            </svg>
-            <span class="bar-value"><strong>${this.breakdownValue(b, item.value, t)}</strong>${share ? html` <span class="bar-share">(${share})</span>` : nothing}</span>
-          </li>`;
-        })}
-      </ul>
-      <p class="bars-total">${t.total}${t.locale === 'en' ? ':' : '\u00a0:'} ${this.breakdownValue(b, b.total, t)}</p>
-    </div>`;
+    return this.view().renderCard(m, t);
   }
 
   protected override tabulate(m: KeyFiguresModel, t: Strings): DataTable {
-    const lang = this.language;
-    const title = this.heading || this.s.title;
-    const withUnit = (f: KeyFigure) => {
-      const unit = f.value === null && f.text === null ? '' : code.m.unitOf(f, lang);
-      return `${this.value(f, t)}${unit ? ` ${unit}` : ''}`;
-    };
-    return {
-      caption: this.s.caption(title),
-      head: [this.s.indicator, this.s.value],
-      rows: [
-        ...m.figures.map((f) => ({header: code.m.labelOf(f.key, lang, m.labels), cells: [withUnit(f)]})),
-        ...m.ratios.map((r) => ({header: code.m.ratioLabel(r, lang, m.labels), cells: [`${this.ratioValue(r, t)} (${this.ratioDetail(r, t)})`]})),
-      ],
-    };
+    return this.view().tabulate(m, t);
   }
 
   protected override tables(m: KeyFiguresModel, t: Strings): DataTable[] {
-    const tables: DataTable[] = [];
-    if (m.figures.length || m.ratios.length) tables.push(this.tabulate(m, t));
-    const b = m.breakdown;
-    if (b) {
-      const lang = this.language;
-      tables.push({
-        caption: this.breakdownHeading || code.m.breakdownTitle(b, lang, m.labels),
-        head: [code.m.labelOf(b.rowTitle, lang, m.labels), code.m.labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
-        rows: [
-          ...b.items.map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
-          {header: t.total, cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})], values: [b.total, b.total === null ? null : 1], total: true},
-        ],
-      });
-    }
-    return tables;
+    return this.view().tables(m, t);
   }
 }
