@@ -1,5 +1,6 @@
-import {formatPercent, readPopulation, reach, ratio, type CrossTab, type Table} from '@epn/stats';
-import type {Lang} from '../internal/i18n.js';
+import {formatNumber, formatPercent, readPopulation, reach, ratio, type CrossTab, type Table} from '@epn/stats';
+import type {DataTable} from '../internal/base.js';
+import type {Lang, Strings} from '../internal/i18n.js';
 import {ageWords} from '../internal/age-words.js';
 import type {PyramidData} from './age-chart.data.js';
 
@@ -73,4 +74,36 @@ export function populationSentence(data: PyramidData, p: PyramidPopulation, lang
   if (p.index[top]! > 1) parts.push((lang === 'en' ? 'Most over-represented: ' : 'Les plus surreprésentés\u00a0: ') + say(top));
   if (p.index[bottom]! < 1) parts.push((lang === 'en' ? 'Most under-represented: ' : 'Les plus sous-représentés\u00a0: ') + say(bottom));
   return parts.join(' ');
+}
+
+/** The pyramid's data table with the population's share of the inhabitants and the representation index, per band. */
+export function populationTable(base: {caption: string; head: string[]; rows: Array<{header: string; cells: string[]; values: Array<number | null>; total?: boolean | undefined}>}, m: PyramidData, p: PyramidPopulation, t: Strings, digits: number | null): DataTable {
+  const en = t.locale === 'en';
+  const pct = (v: number | null) => formatPercent(v, {locale: t.locale, digits: digits ?? 1}) || t.markers.unavailable;
+  const idx = (v: number | null) => formatNumber(v, {locale: t.locale, digits: 2}) || t.markers.unavailable;
+  const estimated = en ? ' (estimated population)' : ' (population estimée)';
+  return {
+    caption: base.caption,
+    head: [...base.head, en ? 'Share of population' : 'Part de la population', en ? 'Representation index' : 'Indice de représentation'],
+    rows: base.rows.map((r, i) =>
+      i < m.bands.length
+        ? {header: r.header + (p.estimated[i] ? estimated : ''), cells: [...r.cells, pct(p.populationShare[i]!), idx(p.index[i]!)], values: [...r.values, p.populationShare[i]!, p.index[i]!]}
+        : {...r, cells: [...r.cells, pct(1), idx(1)], values: [...r.values, 1, 1]},
+    ),
+  };
+}
+
+/** The notes under a pyramid compared with a population: the outlines, the estimated bands, the territories. */
+export function populationNotes(m: PyramidData, p: PyramidPopulation, t: Strings): string[] {
+  const notes: string[] = [];
+  const en = t.locale === 'en';
+  const est = m.bands.filter((_, i) => p.estimated[i]);
+  notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
+  if (est.length) {
+    notes.push(en
+      ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
+      : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
+  }
+  if (p.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de\u00a0: '}${p.areas.join(', ')}.`);
+  return notes;
 }

@@ -184,7 +184,6 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const row = (header: string, values: Array<number | null>, total?: boolean, band?: number) =>
       ({header, cells: values.map((v, k) => f(v, band, k === 0 ? 'men' : k === 1 ? 'women' : undefined)), values, total});
     const p = m.population;
-    const en = t.locale === 'en';
     const base = {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
@@ -193,35 +192,12 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
         row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };
-    if (!p) return base;
-    // Compared with a population: its share of the inhabitants and the representation index, per band.
-    const pct = (v: number | null) => formatPercent(v, {locale: t.locale, digits: this.digits ?? 1}) || t.markers.unavailable;
-    const idx = (v: number | null) => formatNumber(v, {locale: t.locale, digits: 2}) || t.markers.unavailable;
-    const estimated = en ? ' (estimated population)' : ' (population estimée)';
-    return {
-      caption: base.caption,
-      head: [...base.head, en ? 'Share of population' : 'Part de la population', en ? 'Representation index' : 'Indice de représentation'],
-      rows: base.rows.map((r, i) =>
-        i < m.bands.length
-          ? {header: r.header + (p.estimated[i] ? estimated : ''), cells: [...r.cells, pct(p.populationShare[i]!), idx(p.index[i]!)], values: [...r.values, p.populationShare[i]!, p.index[i]!]}
-          : {...r, cells: [...r.cells, pct(1), idx(1)], values: [...r.values, 1, 1]},
-      ),
-    };
+    return p ? population.m.populationTable(base, m, p, t, this.digits) : base;
   }
 
   protected override notes(m: AgeChartModel, t: Strings): string[] {
     const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
-    if (m.population) {
-      const en = t.locale === 'en';
-      const est = m.bands.filter((_, i) => m.population!.estimated[i]);
-      notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
-      if (est.length) {
-        notes.push(en
-          ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
-          : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
-      }
-      if (m.population.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de\u00a0: '}${m.population.areas.join(', ')}.`);
-    }
+    if (m.population) notes.push(...population.m.populationNotes(m, m.population, t));
     if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
   }
