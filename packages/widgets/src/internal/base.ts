@@ -99,7 +99,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   delimiter: string | null = null;
   /** Forces the CSV encoding. */
   encoding: string | null = null;
-  /** Reloads every N seconds (30 at least). */
+  /** Reloads every N seconds (30 at least, 86 400 — one day — at most: a longer period reloads once a day). */
   refresh: number | null = null;
   /** Fraction digits of the percentages shown (default 1). */
   digits: number | null = null;

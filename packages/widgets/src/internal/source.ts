@@ -43,11 +43,16 @@ function absolute(src: string): string {
 
 /** The shortest refresh period, in seconds. */
 export const MIN_REFRESH = 30;
+/**
+ * The longest refresh period, in seconds (one day): a longer one (`refresh="2592000"`, 30 days) reloads once a day.
+ * Timers overflow past 2³¹ ms (about 24,8 days) and would then fire at once, over and over.
+ */
+export const MAX_REFRESH = 86400;
 
 /**
  * Loads the host's `src`: aborts the previous load when `src` changes (a late old response never renders), aborts
  * when the element is removed (but not when it is moved: the abort waits a microtask), reloads every `refresh`
- * seconds (30 at least) while connected, and never reports an abort as an error.
+ * seconds (30 at least, one day at most: see {@link MAX_REFRESH}) while connected, and never reports an abort as an error.
  */
 export class SourceController implements ReactiveController {
   private controller: AbortController | null = null;
@@ -173,7 +178,7 @@ export class SourceController implements ReactiveController {
     this.stopTimer();
     if (!seconds || !Number.isFinite(seconds) || seconds <= 0 || !this.host.src) return;
     this.timerKey = key;
-    this.timer = setInterval(() => void this.load(true, true), Math.max(MIN_REFRESH, seconds) * 1000);
+    this.timer = setInterval(() => void this.load(true, true), Math.min(MAX_REFRESH, Math.max(MIN_REFRESH, seconds)) * 1000);
   }
 
   private stopTimer(): void {
