@@ -1,4 +1,5 @@
 import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {quotedSome} from '../internal/lists.js';
 import {drawable, markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
@@ -63,8 +64,8 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   const womenAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {
     throw new EpnDataError('UNEXPECTED_SHAPE', {
-      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${ct.rowLabels.join(', ')}`,
-      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${ct.rowLabels.join(', ')}`,
+      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${quotedSome(ct.rowLabels)}`,
+      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${quotedSome(ct.rowLabels, true)}`,
     });
   }
   const men = ct.counts[menAt]!;

@@ -9,6 +9,10 @@ import {layoutPyramid} from './age-chart.layout.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
 
+
+/** Rows not drawn that get a note each; the others share one. */
+const MAX_NOTES = 5;
+
 /**
  * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
  * right, youngest band at the bottom, with its data table and a sentence a screen reader can read.
@@ -149,7 +153,13 @@ export class EpnAgeChart extends EpnElement<PyramidData> {
   }
 
   protected override notes(m: PyramidData, t: Strings): string[] {
-    const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
+    // One note per row not drawn, for the first few; the others in one line (a file may have thousands).
+    const notes = m.others.slice(0, MAX_NOTES).map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
+    const rest = m.others.slice(MAX_NOTES);
+    if (rest.length) {
+      const total = rest.every((o) => o.total !== null) ? rest.reduce((s, o) => s + o.total!, 0) : null;
+      notes.push(t.moreNotShown(formatNumber(rest.length, {locale: t.locale}), total === null ? null : formatNumber(total, {locale: t.locale})));
+    }
     if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
   }

@@ -7,6 +7,7 @@ import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
 import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
+import {internalError} from './internal-error.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
 export interface DataTable {
@@ -250,7 +251,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.loadedAt = new Date();
       if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
-      const error = e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)});
+      // An exception that is not an EpnDataError is a bug of ours, not a setting to fix: said so, its cause in the console.
+      const error = e instanceof EpnDataError ? e : internalError(e);
       if (refresh) {
         // A refresh brought a file that cannot be drawn (its columns changed…): a failed refresh, like a network
         // one: the last good figures stay on screen, marked stale.
@@ -449,7 +451,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     this.copyText = '';
     try {
       if (format === 'csv') {
-        this.download(new Blob([toCsv(this.tables(model, t))], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
+        this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
       } else if (format === 'copy') {
         const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
         try {

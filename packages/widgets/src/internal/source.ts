@@ -3,6 +3,7 @@ import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {fetchFor} from './fetch.js';
 import {sharedLoad} from './shared-load.js';
+import {internalError} from './internal-error.js';
 
 /** What the host needs from a source controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -165,7 +166,8 @@ export class SourceController implements ReactiveController {
     } catch (e) {
       if (!current()) return;
       this.controller = null;
-      const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url: src, cause: e});
+      // fetch's own failures are NETWORK errors already (the core wraps them): anything else is a bug of ours.
+      const error = e instanceof EpnDataError ? e : internalError(e);
       if (error.code === 'ABORTED') return;
       this.host.acceptError(error, refresh && this.host.hasFigures);
     }

@@ -1,5 +1,6 @@
 import {ratio, readCrossTab, type CrossTab, type EpnDataError, type Table} from '@epn/stats';
 import {fail, quoted} from '../budget-card/fail.js';
+import {maxOf} from '../internal/lists.js';
 import {euroUnit, keyOf, readFigures, splitUnit, type KeyValue} from '../budget-card/key-values.js';
 
 /** A figure of the file. */
@@ -201,7 +202,7 @@ export function breakdownOf(table: Table, column?: string | null): Breakdown {
   const name = column && column.trim() ? column.trim() : table.columns[table.meta.types.indexOf('number')];
   const ct = readCrossTab(table, name ? {columns: [name]} : {});
   const values = ct.counts.map((r) => r[0] ?? null);
-  const max = Math.max(0, ...values.filter((v): v is number => v !== null));
+  const max = maxOf(values.filter((v): v is number => v !== null), 0);
   const total = ct.total;
   let top = -1;
   values.forEach((v, i) => {
