@@ -259,7 +259,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         this.acceptError(error, true);
         return;
       }
-      this.acceptError(error, false);
+      // The same failure met again when the figures are rebuilt (a card's second file arrived): already reported.
+      const same = silent && this.status === 'error' && this.error?.code === error.code && this.error.message === error.message;
+      if (!same) this.acceptError(error, false);
       // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
       // attribute redraws without a reload.
       if (error.code === 'MISSING_COLUMN' || error.code === 'BAD_OPTION' || error.code === 'UNEXPECTED_SHAPE' || error.code === 'NOT_NUMERIC') {

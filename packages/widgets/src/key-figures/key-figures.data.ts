@@ -141,12 +141,11 @@ function toFigure(e: KeyValue): KeyFigure {
 }
 
 function unknownKey(attribute: string, key: string, figures: readonly KeyFigure[]): EpnDataError {
-  const some = figures.slice(0, 12).map((f) => f.key);
-  const more = figures.length > 12 ? '…' : '';
+  const some = figures.map((f) => f.key);
   return fail(
     'BAD_OPTION',
-    `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${quoted(some)}${more})` : ''}`,
-    `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${quoted(some, true)}${more})` : ''}`,
+    `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${quoted(some)})` : ''}`,
+    `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${quoted(some, true)})` : ''}`,
   );
 }
 
