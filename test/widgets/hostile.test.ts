@@ -242,3 +242,74 @@ describe('issue 12: embed.html posts its height to its parent\'s origin only', (
     expect(parentOrigin(location.origin, '', 'https://www.mairie.fr')).to.equal(location.origin);
   });
 });
+
+describe('issue 12: a large table is parsed in the worker', () => {
+  /** The types of the messages the page posts to workers, from now on. */
+  function workerMessages(): {types: string[]; stop: () => void} {
+    const types: string[] = [];
+    const real = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: any, ...rest: any[]) {
+      types.push(message?.type);
+      return (real as any).call(this, message, ...rest);
+    } as typeof real;
+    return {types, stop: () => (Worker.prototype.postMessage = real)};
+  }
+
+  const WIDE = H('wide-400kb.csv');
+
+  it('a wide file of 400 KB is parsed and read in the worker: the same table and cross-tab as parseCsv/readCrossTab on the page, drawn with its notes', async () => {
+    const {parseCsv, readCrossTab} = await import('@epn/stats');
+    const {resetWorker} = await import('@epn/widgets');
+    resetWorker(undefined);
+    const posted = workerMessages();
+    try {
+      const el = await fixture<any>(html`<epn-age-chart src=${`${WIDE}?${unique('wide')}`}></epn-age-chart>`);
+      await settled(el, 20000);
+      expect(posted.types).to.include('parse');
+      expect(el.status).to.equal('ready');
+      const bytes = new Uint8Array(await (await fetch(WIDE)).arrayBuffer());
+      const here = parseCsv(bytes);
+      expect(el.table.meta.bytes).to.equal(bytes.byteLength);
+      const {url: _url, bytes: _bytes, ...meta} = el.table.meta;
+      expect({columns: el.table.columns, rows: el.table.rows, meta}).to.deep.equal(here);
+      const {readWide} = (await import('../../../packages/widgets/dist/internal/wide-read.js' as string)) as {readWide: (t: unknown) => unknown};
+      expect(readWide(el.table)).to.deep.equal(readCrossTab(here));
+      expect(el.shadowRoot.querySelectorAll('rect.bar')).to.have.length(12);
+      const notes = Array.from(el.shadowRoot.querySelectorAll('p.note')).map((p: any) => p.textContent);
+      expect(notes.at(-1)).to.match(/^… et \d+\s\d+ autres lignes \(.+ en tout\) ne sont pas représentées dans le graphique\.$/);
+    } finally {
+      posted.stop();
+    }
+  });
+
+  it('without a worker (a CSP without worker-src, a script from another origin), the page parses it: the same figures', async () => {
+    const {resetWorker} = await import('@epn/widgets');
+    resetWorker(null);
+    const posted = workerMessages();
+    try {
+      const el = await fixture<any>(html`<epn-age-chart src=${`${WIDE}?${unique('nowork')}`}></epn-age-chart>`);
+      await settled(el, 20000);
+      expect(posted.types).to.deep.equal([]);
+      expect(el.status).to.equal('ready');
+      expect(el.shadowRoot.querySelectorAll('rect.bar')).to.have.length(12);
+      expect(el.table.rows.length).to.be.above(9000);
+    } finally {
+      posted.stop();
+      resetWorker(undefined);
+    }
+  });
+
+  it('a small file is parsed on the page, without starting the worker', async () => {
+    const {resetWorker} = await import('@epn/widgets');
+    resetWorker(undefined);
+    const posted = workerMessages();
+    try {
+      const el = await fixture<any>(html`<epn-age-chart src=${`/test/fixtures/seed/inscrits-sexe-age.csv?${unique('small')}`}></epn-age-chart>`);
+      await settled(el);
+      expect(el.status).to.equal('ready');
+      expect(posted.types).to.deep.equal([]);
+    } finally {
+      posted.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
-import {EpnDataError, loadCsv, type CrossTab, type Table} from '@epn/stats';
+import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
 import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {fetchFor} from './fetch.js';
+import {loadTable} from './table-source.js';
 import {sharedLoad} from './shared-load.js';
 import {internalError} from './internal-error.js';
 
@@ -143,19 +143,15 @@ export class SourceController implements ReactiveController {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
       const key = JSON.stringify([absolute(src), delimiter || '', encoding || '', spec]);
       const read = {delimiter: delimiter || undefined, encoding: encoding || undefined};
-      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole.
+      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole, a large
+      // one parsed in the worker (see table-source.ts).
       const counting = spec && this.host.acceptCrossTab ? spec : null;
       const input = await sharedLoad<Table | CrossTab>(
         key,
         (signal, report) =>
           counting
             ? aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report})
-            : loadCsv(src, {
-                ...read,
-                signal,
-                fetch: fetchFor(refresh),
-                onProgress: (p) => report(p.fraction),
-              }),
+            : loadTable(src, read, {signal, refresh, onProgress: report}),
         {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );
       if (!current()) return;
