@@ -16,7 +16,7 @@ function el(tag, text, attrs = {}) {
 
 const describeMeta = (m) =>
   `Lu : encodage ${m.encoding ?? 'texte'}${m.bom ? ' (avec BOM)' : ''}, séparateur « ${m.delimiter === '\t' ? 'tabulation' : m.delimiter} », ` +
-  `décimale « ${m.decimal} », ${m.headerRows} ligne(s) d'en-tête, ${m.rowLines.length} lignes de données, ` +
+  `${m.decimal ? `décimale « ${m.decimal} »` : "pas de décimales"}, ${m.headerRows} ligne(s) d'en-tête, ${m.rowLines.length} lignes de données, ` +
   `${m.markers.filter((k) => k.kind !== 'empty').length} marqueur(s) de secret ou d'absence.`;
 
 /** A cross-tab as a table: counts, and under each the share the source printed. */

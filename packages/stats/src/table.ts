@@ -34,7 +34,10 @@ export type IssueCode =
   | 'BAND_GAP'
   | 'UNBINNED'
   | 'MISSING_KEY'
-  | 'NULL_VALUE';
+  | 'NULL_VALUE'
+  | 'AMBIGUOUS_DECIMAL'
+  | 'DAMAGED_TEXT'
+  | 'GROUP_CHOSEN';
 
 /** A recorded, non-fatal problem: what and where, and a French sentence saying it. */
 export interface Issue {
@@ -70,8 +73,11 @@ export interface TableMeta {
   bom: boolean;
   /** The delimiter used (detected or forced). */
   delimiter: string;
-  /** The decimal separator of the file's numbers. */
-  decimal: DecimalSeparator;
+  /**
+   * The decimal separator of the file's numbers (detected or forced); `null` when no number of the file has
+   * decimals (whole numbers only: they are read alike either way).
+   */
+  decimal: DecimalSeparator | null;
   /** How the file's lines end (`mixed` when they vary). */
   lineEnding: LineEnding;
   /** How many rows make the header (0, 1 or 2). */

@@ -1,6 +1,6 @@
 import {badOption, EpnDataError} from '../errors.js';
 import type {Table, Value} from '../table.js';
-import {cleanLabel} from '../text.js';
+import {cleanLabel, looseKey} from '../text.js';
 import {
   bandsOption,
   checkCrossTabOptions,
@@ -16,9 +16,9 @@ import {
 } from '../stats/cross-tab.js';
 import {assertText, decodeBytes, decodeWindows1252, normaliseEncoding, sniffBinary, toBytes} from './decode.js';
 import {readBody, type LoadOptions, type ResponseLike} from './load.js';
-import {markerTable, type MarkerKind} from './markers.js';
+import {markerKind, markerTable, type MarkerKind} from './markers.js';
 import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
-import {columnType, parseCsv, tableWidth, type ParseOptions} from './parse.js';
+import {columnType, DECIMAL_WINDOW, parseCsv, tableWidth, typesOption, type ParseOptions} from './parse.js';
 import {asciiBlank, HIGH, INCOMPLETE, Interner, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, TEXT, UNTERMINATED} from './records.js';
 import {sniffDelimiter} from './scan.js';
 
@@ -58,8 +58,7 @@ const MAX_BYTES = 1024 * 1024 * 1024;
 /** parseCsv's windows: `assertText` looks at 65 536 characters, `sniffDelimiter` at 262 144, the decimal guess at 100 000 cells. */
 const TEXT_WINDOW = 65536;
 const SNIFF_WINDOW = 262144;
-const DECIMAL_WINDOW = 100000;
-const PARSE_KEYS = ['delimiter', 'encoding', 'headerRows', 'decimal', 'markers'] as const;
+const PARSE_KEYS = ['delimiter', 'encoding', 'headerRows', 'decimal', 'markers', 'types'] as const;
 const KNOWN = ['rows', 'columns', 'value', 'bands', ...PARSE_KEYS, 'signal', 'fetch', 'onProgress', 'maxBytes', 'timeout', 'idleTimeout', 'base', 'total'];
 
 /**
@@ -452,6 +451,9 @@ class Counter {
   #vNumbers = 0;
   #vTexts = 0;
   #vCodes = 0;
+  #vRefused = 0;
+  #vMarked = 0;
+  #vFractional = 0;
   /** A blank cell or a count read differently in UTF-8 and windows-1252 (matters only if the file is not UTF-8). */
   #encodingSensitive = false;
   #pending: Array<{bytes: Uint8Array; line: number}> = [];
@@ -681,9 +683,13 @@ class Counter {
   #count(p: number, idR: number, idC: number, line: number, buf: Uint8Array | null, s: number, e: number, flags: number): void {
     const cell = buf ? this.#valueCell(buf, s, e, flags) : EMPTY_CELL;
     const n = cell.n;
-    if (cell.kind === NUMBER) this.#vNumbers++;
-    else if (cell.kind === CODE) this.#vCodes++;
+    if (cell.kind === NUMBER) {
+      this.#vNumbers++;
+      if (n! % 1 !== 0) this.#vFractional++;
+    } else if (cell.kind === CODE) this.#vCodes++;
     else if (cell.kind === TEXTUAL) this.#vTexts++;
+    else if (cell.kind === OTHER) this.#vRefused++;
+    else if (cell.mark && cell.mark.kind !== 'empty') this.#vMarked++;
     const sum = this.#pSum[p]!;
     this.#pSum[p] = sum === null || n === null ? null : sum + n;
     if (n === null) {
@@ -717,7 +723,7 @@ class Counter {
   /** Guesses the decimal separator as parseCsv does, then counts the rows that waited for it. */
   #settleDecimal(): void {
     const guess = (encoding: ByteEncoding) => guessDecimal(this.#candidates.map((b) => this.#text(b, encoding)));
-    this.#decimal = guess(this.#encoding);
+    this.#decimal = guess(this.#encoding) ?? ',';
     if (this.#provisional && this.#candidates.some((b) => b.some((x) => x >= 128)) && guess('windows-1252') !== this.#decimal) this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
@@ -745,11 +751,11 @@ class Counter {
     return cell;
   }
 
-  /** A cell as parseCsv reads it in a numeric column (`text` as papaparse gives it). */
+  /** A cell as parseCsv reads it in a numeric column (`text`: the field with its quotes undone). */
   #numberCell(text: string): NumberCell {
     const cell = text.trim();
     if (!cell) return EMPTY_CELL;
-    const marker = this.#markers.get(cell.toLowerCase());
+    const marker = markerKind(this.#markers, cell);
     if (marker) return {n: null, kind: SKIP, mark: {kind: marker, raw: cell}};
     const shape = numberShape(cell, this.#decimal);
     if (shape.kind === 'number') return {n: shape.value, kind: NUMBER};
@@ -782,25 +788,27 @@ class Counter {
 
     // Column types, as parseCsv decides them over the whole column.
     const types = [...this.#table.meta.types];
-    const typeOf = (j: number, numbers: number, texts: number, codes: number, others?: number, marked?: number) =>
-      columnType(this.#table.meta.header, columns, j, numbers, texts, codes, others, marked);
+    const forced = typesOption(this.#parse.types);
+    const typeOf = (j: number, numbers: number, texts: number, codes: number, refused: number, marked: number, fractional: number) =>
+      columnType(this.#table.meta.header, columns, j, {numbers, texts, codes, refused, marked, fractional}, forced?.get(looseKey(columns[j]!)));
     /** The type of column `j` (`rows` or `columns`) from the kinds of its distinct raw cells, by occurrences. */
     const axisType = (j: number, interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
       for (let p = 0; p < this.#pairs; p++) occurrences[byPair[p]!]! += this.#pCount[p]!;
-      // Kinds as above, and a sixth count: skipped cells that are markers (not blank).
-      const k = [0, 0, 0, 0, 0, 0];
+      // Kinds as above, a sixth count: skipped cells that are markers (not blank), a seventh: numbers with decimals.
+      const k = [0, 0, 0, 0, 0, 0, 0];
       for (let id = 0; id < interner.size; id++) {
         const bytes = interner.bytes(id);
-        const kind = this.#valueOf(bytes, true, this.#encoding).kind;
+        const {kind, value} = this.#valueOf(bytes, true, this.#encoding);
         k[kind]! += occurrences[id]!;
         if (kind === SKIP && bytes.some((b) => b > 0x20)) k[5]! += occurrences[id]!;
+        if (typeof value === 'number' && value % 1 !== 0) k[6]! += occurrences[id]!;
       }
-      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!);
+      types[j] = typeOf(j, k[NUMBER]!, k[TEXTUAL]!, k[CODE]!, k[OTHER]!, k[5]!, k[6]!);
     };
     axisType(this.#r, this.#R, this.#pR);
     if (this.#c !== this.#r) axisType(this.#c, this.#C, this.#pC);
-    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes);
+    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes, this.#vRefused, this.#vMarked, this.#vFractional);
 
     // The distinct raw cells' values, in order of first appearance; then the plan and their keys.
     const values = (interner: Interner, j: number) => {
@@ -922,7 +930,7 @@ function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** The text of a raw field as papaparse gives it after parseCsv's normalisation: quotes undone, text after them kept. */
+/** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
 function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
   const decode = (b: Uint8Array) => (encoding === 'utf-8' && b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b));
   if (bytes[0] !== 34) return decode(bytes);
@@ -959,7 +967,7 @@ function fastNumber(buf: Uint8Array, s: number, e: number, decimal: DecimalSepar
   }
   if (sep < 0) {
     if (e - s > 1 && buf[s] === 48) return IS_CODE;
-    if (e - s > 15) return Number(latin1(buf, s, e));
+    if (e - s > 15) return NOT_FAST;
     let n = 0;
     for (let i = s; i < e; i++) n = n * 10 + (buf[i]! - 48);
     return n;
