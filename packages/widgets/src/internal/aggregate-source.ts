@@ -150,14 +150,20 @@ function job<T>(w: Worker, request: (id: number) => WorkerRequest, signal: Abort
   });
 }
 
+/** How long (ms) a large table waits for the worker to start before the page parses it itself. */
+const READY_WAIT = 5000;
+
 /**
  * Parses bytes in the page's worker (taking them: the buffer is transferred) and returns what it sent back, or
  * `null` without touching the bytes when this page cannot run the worker (the caller then parses them itself).
  */
 export async function parseInWorker(bytes: Uint8Array, options: {delimiter?: string; encoding?: string}, signal: AbortSignal): Promise<Parsed | null> {
   const w = getWorker();
-  // The bytes are handed over only to a worker that runs: one that fails to load would take them with it.
-  if (!w || !(await ready) || worker !== w) return null;
+  // The bytes are handed over only to a worker that runs: one that fails to load would take them with it. One that
+  // never says it runs (an older epn-worker.js left beside this file) is not waited for long: the page parses.
+  if (!w) return null;
+  const said = await Promise.race([ready, new Promise<false>((r) => setTimeout(() => r(false), READY_WAIT))]);
+  if (!said || worker !== w) return null;
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
   const buffer = whole.buffer as ArrayBuffer;
   try {

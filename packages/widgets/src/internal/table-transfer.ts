@@ -1,8 +1,9 @@
 import type {CrossTab, Table, Value} from '@epn/stats';
 
-// A Table (and the CrossTab read from it) as the worker sends it back: columns of numbers as Float64Arrays and columns
-// of texts as one string with offsets, all transferred rather than copied. A million rows cloned as arrays of arrays
-// would take the page longer to receive than to parse; rebuilt here in slices, they never block it for long.
+// A Table (and the CrossTab read from it) as the worker sends it back: numbers in Float64Arrays and texts as one
+// string with offsets, all transferred rather than copied. A million rows cloned as arrays of arrays would take the
+// page longer to receive than to parse; rebuilt here in slices (the cross-tab) or when first read (the table's rows),
+// they never block it for long.
 
 /** Numbers with `null` as NaN (a Table or a CrossTab never holds NaN). */
 type Numbers = Float64Array;
@@ -12,14 +13,14 @@ interface Texts {
   ends: Uint32Array;
   nulls: Uint8Array;
 }
-/** One column of a Table: numbers, texts, or (numbers and texts mixed) the values as they are. */
-type Column = {numbers: Numbers} | {texts: Texts} | {values: Value[]};
-
-/** A Table packed for postMessage. @internal */
+/** A Table packed for postMessage: its cells row by row, whatever its shape (a million columns or rows alike). @internal */
 export interface PackedTable {
   columns: string[];
   length: number;
-  cells: Column[];
+  /** Per cell: 0 null, 1 a number (in `numbers`), 2 a text (the next of `texts`). */
+  kinds: Uint8Array;
+  numbers: Numbers;
+  texts: Texts;
   meta: Omit<Table['meta'], 'rowLines'>;
   rowLines: Numbers;
 }
@@ -62,9 +63,8 @@ export function buffers(packed: PackedTable | PackedCrossTab | null | undefined)
     else if (x && typeof x === 'object' && 'ends' in x) add((x as Texts).ends), add((x as Texts).nulls);
   };
   if (!packed) return out;
-  if ('cells' in packed) {
-    add(packed.rowLines);
-    for (const c of packed.cells) add('numbers' in c ? c.numbers : 'texts' in c ? c.texts : null);
+  if ('kinds' in packed) {
+    for (const x of [packed.kinds, packed.numbers, packed.texts, packed.rowLines]) add(x);
   } else {
     for (const x of [packed.rowLabels, packed.counts, packed.rowTotals, packed.columnTotals, packed.givenRowTotals]) add(x);
   }
@@ -74,13 +74,19 @@ export function buffers(packed: PackedTable | PackedCrossTab | null | undefined)
 /** Packs a Table (in the worker). @internal */
 export function packTable(table: Table): PackedTable {
   const {rowLines, ...meta} = table.meta;
-  const cells = table.columns.map((_, j): Column => {
-    const column = table.rows.map((r) => r[j] ?? null);
-    if (column.every((v) => typeof v !== 'string')) return {numbers: numbers(column as (number | null)[])};
-    if (column.every((v) => typeof v !== 'number')) return {texts: texts(column as (string | null)[])};
-    return {values: column};
+  const width = table.columns.length;
+  const kinds = new Uint8Array(table.rows.length * width);
+  const values = new Float64Array(kinds.length);
+  const strings: string[] = [];
+  table.rows.forEach((row, i) => {
+    for (let j = 0; j < width; j++) {
+      const v = row[j] ?? null;
+      const k = i * width + j;
+      if (typeof v === 'number') (kinds[k] = 1), (values[k] = v);
+      else if (typeof v === 'string') (kinds[k] = 2), strings.push(v);
+    }
   });
-  return {columns: table.columns, length: table.rows.length, cells, meta, rowLines: numbers(rowLines)};
+  return {columns: table.columns, length: table.rows.length, kinds, numbers: values, texts: texts(strings), meta, rowLines: numbers(rowLines)};
 }
 
 /** Packs a CrossTab (in the worker). @internal */
@@ -136,12 +142,10 @@ export async function unpackTable(p: PackedTable, pause: Yield): Promise<Table> 
   let rows: Value[][] | null = null;
   const build = (): Value[][] => {
     const out: Value[][] = new Array(p.length);
-    for (let i = 0; i < p.length; i++) {
+    let s = 0;
+    for (let i = 0, k = 0; i < p.length; i++) {
       const row: Value[] = new Array(width);
-      for (let j = 0; j < width; j++) {
-        const c = p.cells[j]!;
-        row[j] = 'numbers' in c ? number(c.numbers[i]!) : 'texts' in c ? text(c.texts, i) : c.values[i]!;
-      }
+      for (let j = 0; j < width; j++, k++) row[j] = p.kinds[k] === 1 ? p.numbers[k]! : p.kinds[k] === 2 ? text(p.texts, s++) : null;
       out[i] = row;
     }
     return out;
