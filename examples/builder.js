@@ -502,6 +502,25 @@ function chosenAttributes() {
 const isLoopback = (host) => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
 
 /**
+ * A file name from the last segment of an address, decoded: `%C3%A9` (UTF-8) and `%E9` (Latin-1, which
+ * decodeURIComponent refuses with « URI malformed ») both give `é`; a stray `%` stays as written.
+ * @param {string} segment
+ */
+export function fileName(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      }
+    });
+  }
+}
+
+/**
  * The code to copy for a widget: the script and the element, and the iframe of the embed page, with the addresses of
  * the webmaster's site (SITE). `address` is the CSV's: an http(s) address is kept, unless it is on this computer
  * (localhost, 127.x: a test server no visitor can reach); a local file's name, or such an address, becomes a
@@ -518,7 +537,7 @@ export function codeFor(widget, attributes, {address, local}) {
     const url = new URL(address);
     if (isLoopback(url.hostname)) {
       unpublished = true;
-      name = decodeURIComponent(url.pathname.split('/').pop() || 'fichier.csv');
+      name = fileName(url.pathname.split('/').pop() || 'fichier.csv');
     }
   }
   const src = unpublished ? PLACEHOLDER_DIR + encodeURIComponent(name) : address;

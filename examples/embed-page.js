@@ -141,15 +141,41 @@ function main() {
   reportHeight();
 }
 
-/** Posts the body's height to the parent page whenever it changes (a number only: '*' is safe for it). */
+/**
+ * The origin of the page that frames this one, if the height may be posted to it: the browser's `ancestorOrigins`,
+ * else the referrer's (`null` when neither is known: a referrer policy of `no-referrer`). A site whose files are read
+ * with the visitor's cookies can list the pages allowed to frame it with resizing, on embed.html's root element:
+ * `<html data-epn-embed data-parent-origins="https://www.mairie.fr https://cms.mairie.fr">`; another origin then
+ * gets no height (it would tell whether a file drew or failed), and the iframe keeps its own height.
+ */
+export function parentOrigin(ancestor = location.ancestorOrigins?.[0], referrer = document.referrer,
+  listed = document.documentElement.dataset.parentOrigins) {
+  let origin = ancestor && ancestor !== 'null' ? ancestor : null;
+  if (!origin && referrer) {
+    try {
+      origin = new URL(referrer).origin;
+    } catch {
+      origin = null;
+    }
+  }
+  if (!origin || origin === 'null') return null;
+  const allowed = listed?.split(/[\s,]+/).filter(Boolean);
+  return !allowed || origin === location.origin || allowed.includes(origin) ? origin : null;
+}
+
+/**
+ * Posts the body's height to the parent page whenever it changes, to the parent's origin only (never '*': a page of
+ * another origin that framed this one after the parent navigated away must not learn whether a file drew or failed).
+ */
 function reportHeight() {
-  if (window.parent === window || typeof ResizeObserver !== 'function') return;
+  const target = parentOrigin();
+  if (window.parent === window || typeof ResizeObserver !== 'function' || !target) return;
   let last = -1;
   const post = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({type: 'epn-embed-size', height}, '*');
+    window.parent.postMessage({type: 'epn-embed-size', height}, target);
   };
   new ResizeObserver(post).observe(document.body);
   post();

@@ -84,19 +84,18 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   }
 
   protected override summarize(m: EquipmentData, t: Strings): string {
-    const na = t.markers.unavailable;
     let [i, j] = [-1, -1];
     m.values.forEach((row, a) =>
       row.forEach((v, b) => {
         if (v !== null && (i < 0 || v > m.values[i]![j]!)) [i, j] = [a, b];
       }),
     );
-    const value = i >= 0 ? this.formatValue(m.values[i]![j]!, 'share', t) : na;
-    const item = i >= 0 ? m.items[i]! : na;
-    const band = j >= 0 ? m.bands[j]! : na;
+    // Unknown figures are left out of the sentence (never « Part des non disponible répondants »).
+    const known = (n: number | null | undefined) => (n === null || n === undefined ? null : this.count(n, t));
+    const top = i >= 0 ? {item: m.items[i]!, band: m.bands[j]!, value: this.formatValue(m.values[i]![j]!, 'share', t)} : null;
     return m.measure === 'rate'
-      ? this.s.summaryRate({respondents: this.count(m.total, t), item, band, value, count: i >= 0 ? this.count(m.counts[i]![j]!, t) : na, bandRespondents: j >= 0 ? this.count(m.respondents[j]!, t) : na})
-      : this.s.summaryDistribution({item, band, value, itemTotal: i >= 0 ? this.count(m.itemTotals[i]!, t) : na});
+      ? this.s.summaryRate({respondents: known(m.total), top: top && {...top, count: known(m.counts[i]![j]), bandRespondents: known(m.respondents[j])}})
+      : this.s.summaryDistribution({top: top && {...top, itemTotal: known(m.itemTotals[i])}});
   }
 
   protected override tabulate(m: EquipmentData, t: Strings): DataTable {

@@ -7,6 +7,7 @@ import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
 import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
+import {internalError} from './internal-error.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
 export interface DataTable {
@@ -99,7 +100,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   delimiter: string | null = null;
   /** Forces the CSV encoding. */
   encoding: string | null = null;
-  /** Reloads every N seconds (30 at least). */
+  /** Reloads every N seconds (30 at least, 86 400 — one day — at most: a longer period reloads once a day). */
   refresh: number | null = null;
   /** Fraction digits of the percentages shown (default 1). */
   digits: number | null = null;
@@ -250,14 +251,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.loadedAt = new Date();
       if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
-      const error = e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)});
+      // An exception that is not an EpnDataError is a bug of ours, not a setting to fix: said so, its cause in the console.
+      const error = e instanceof EpnDataError ? e : internalError(e);
       if (refresh) {
         // A refresh brought a file that cannot be drawn (its columns changed…): a failed refresh, like a network
         // one: the last good figures stay on screen, marked stale.
         this.acceptError(error, true);
         return;
       }
-      this.acceptError(error, false);
+      // The same failure met again when the figures are rebuilt (a card's second file arrived): already reported.
+      const same = silent && this.status === 'error' && this.error?.code === error.code && this.error.message === error.message;
+      if (!same) this.acceptError(error, false);
       // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
       // attribute redraws without a reload.
       if (error.code === 'MISSING_COLUMN' || error.code === 'BAD_OPTION' || error.code === 'UNEXPECTED_SHAPE' || error.code === 'NOT_NUMERIC') {
@@ -449,7 +453,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     this.copyText = '';
     try {
       if (format === 'csv') {
-        this.download(new Blob([toCsv(this.tables(model, t))], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
+        this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
       } else if (format === 'copy') {
         const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
         try {

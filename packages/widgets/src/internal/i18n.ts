@@ -37,6 +37,8 @@ export interface Strings {
   share: string;
   ofTotal: string;
   notShown: (n: string, what: string) => string;
+  /** The note after the first few rows not shown: how many more, and their total when known. */
+  moreNotShown: (rows: string, total: string | null) => string;
   pyramidTitle: string;
   /** The pyramid's sentence; `null` figures are unknown (a secret or unavailable cell) and left out of it. */
   pyramidSummary: (p: {total: string | null; men: string | null; women: string | null; band: string | null; bandShare: string | null}) => string;
@@ -68,6 +70,7 @@ const fr: Strings = {
   share: 'Part du total',
   ofTotal: 'du total',
   notShown: (n, what) => `${n} ${what} ne sont pas représentés dans le graphique.`,
+  moreNotShown: (rows, total) => `… et ${rows} autres lignes${total ? ` (${total} en tout)` : ''} ne sont pas représentées dans le graphique.`,
   pyramidTitle: 'Pyramide des âges',
   pyramidSummary: (p) =>
     (p.total ? `Pyramide des âges de ${p.total} personnes` : 'Pyramide des âges') +
@@ -102,6 +105,7 @@ const en: Strings = {
   share: 'Share of total',
   ofTotal: 'of the total',
   notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
+  moreNotShown: (rows, total) => `… and ${rows} more rows${total ? ` (${total} in all)` : ''} are not shown in the chart.`,
   pyramidTitle: 'Age pyramid',
   pyramidSummary: (p) =>
     (p.total ? `Age pyramid of ${p.total} people` : 'Age pyramid') +

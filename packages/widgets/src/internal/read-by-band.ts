@@ -1,4 +1,5 @@
-import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, SEED_AGE_BANDS, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {readWide} from './wide-read.js';
 
 /**
  * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
@@ -38,7 +39,7 @@ export function readByBand(input: Table | CrossTab, options: ByBandOptions, defa
       detail: 'rows-column et value-column servent aux tableaux en colonnes : indiquez aussi age-column',
       detailEn: 'rows-column and value-column are for long tables: give age-column too',
     });
-  } else ct = readCrossTab(input);
+  } else ct = readWide(input);
   return drawable(orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct);
 }
 

@@ -1,4 +1,4 @@
-import {formatEuro, formatNumber, formatPercent, type CrossTab, type Table} from '@epn/stats';
+import {formatEuro, formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
 import {html, nothing, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
@@ -8,6 +8,10 @@ import {cardStyles} from '../budget-card/card.styles.js';
 import {keyFigures, type Breakdown, type KeyFigure, type KeyFiguresModel, type RatioFigure} from './key-figures.data.js';
 import {breakdownTitle, formatFigure, formatRatio, keyFiguresStrings, keyFiguresSummary, labelOf, ratioLabel, unitOf, type KeyFiguresStrings} from './key-figures.strings.js';
 import {keyFiguresStyles} from './key-figures.styles.js';
+import {andMore, MAX_LISTED, quotedSome} from '../internal/lists.js';
+
+/** The most bars a breakdown draws (and rows its table lists); the others are one line, « … et N autres ». */
+const MAX_BARS = 30;
 
 /**
  * A programme's key figures from a key/value CSV file (`indicateur,valeur,unite`): visits, registered users, staff,
@@ -124,8 +128,10 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
 
   protected override notes(m: KeyFiguresModel): string[] {
     const notes: string[] = [];
-    if (m.duplicates.length) notes.push(this.s.duplicate(m.duplicates.map((k) => `« ${k} »`).join(', ')));
-    if (m.skippedLines.length) notes.push(this.s.skipped(m.skippedLines.join(', ')));
+    const en = this.language === 'en';
+    if (m.duplicates.length) notes.push(this.s.duplicate(quotedSome(m.duplicates, en)));
+    const lines = m.skippedLines;
+    if (lines.length) notes.push(this.s.skipped(lines.slice(0, MAX_LISTED).join(', ') + (lines.length > MAX_LISTED ? `… ${andMore(lines.length - MAX_LISTED, en)}` : '')));
     return notes;
   }
 
@@ -169,13 +175,22 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
   }
 
+  /** The rows past {@link MAX_BARS}, as one line: « … et N autres », their sum (unknown if one is) and its share. */
+  private moreBars(b: Breakdown): {label: string; value: number | null; share: number | null} | null {
+    const rest = b.items.slice(MAX_BARS);
+    if (!rest.length) return null;
+    const value = rest.every((i) => i.value !== null) ? rest.reduce((s, i) => s + i.value!, 0) : null;
+    return {label: `… ${andMore(rest.length, this.language === 'en')}`, value, share: ratio(value, b.total)};
+  }
+
   private renderBreakdown(b: Breakdown, m: KeyFiguresModel, t: Strings): TemplateResult {
     const title = this.breakdownHeading || breakdownTitle(b, this.language, m.labels);
     const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 1000) / 10}%`;
+    const more = this.moreBars(b);
     return html`<div class="breakdown" part="breakdown">
       <p class="section-title" id="breakdown-title">${title}</p>
       <ul class="bars" part="bars" role="list" aria-labelledby="breakdown-title">
-        ${b.items.map((item) => {
+        ${b.items.slice(0, MAX_BARS).map((item) => {
           const share = formatPercent(item.share, {locale: t.locale});
           return html`<li>
             <span class="bar-label">${item.label}</span><span class="visually-hidden">${t.locale === 'en' ? ': ' : ' : '}</span>
@@ -186,6 +201,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
             <span class="bar-value"><strong>${this.breakdownValue(b, item.value, t)}</strong>${share ? html` <span class="bar-share">(${share})</span>` : nothing}</span>
           </li>`;
         })}
+        ${more ? html`<li class="more"><span class="bar-label">${more.label}</span><span class="bar-value"><strong>${this.breakdownValue(b, more.value, t)}</strong>${more.share !== null ? html` <span class="bar-share">(${formatPercent(more.share, {locale: t.locale})})</span>` : nothing}</span></li>` : nothing}
       </ul>
       <p class="bars-total">${t.total}${t.locale === 'en' ? ':' : '\u00a0:'} ${this.breakdownValue(b, b.total, t)}</p>
     </div>`;
@@ -214,11 +230,12 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const b = m.breakdown;
     if (b) {
       const lang = this.language;
+      const more = this.moreBars(b);
       tables.push({
         caption: this.breakdownHeading || breakdownTitle(b, lang, m.labels),
         head: [labelOf(b.rowTitle, lang, m.labels), labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
         rows: [
-          ...b.items.map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
+          ...[...b.items.slice(0, MAX_BARS), ...(more ? [more] : [])].map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
           {header: t.total, cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})], values: [b.total, b.total === null ? null : 1], total: true},
         ],
       });

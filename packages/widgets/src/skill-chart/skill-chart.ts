@@ -95,7 +95,6 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   }
 
   protected override summarize(m: SkillData, t: Strings): string {
-    const na = t.markers.unavailable;
     let top = -1;
     m.levelTotals.forEach((n, i) => {
       if (n !== null && (top < 0 || n > m.levelTotals[top]!)) top = i;
@@ -106,12 +105,13 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
         if (v !== null && (band < 0 || v > m.values[top]![band]!)) band = j;
       });
     }
+    // Unknown figures are left out of the sentence (never « déclaré par non disponible personnes »).
     return this.s.summary({
-      total: this.count(m.total, t),
-      level: top >= 0 ? m.levels[top]! : na,
-      levelShare: top >= 0 ? this.formatValue(m.levelValues[top]!, 'share', t) : na,
-      band: band >= 0 ? m.bands[band]! : na,
-      value: band >= 0 ? this.formatValue(m.values[top]![band]!, 'share', t) : na,
+      total: m.total === null ? null : this.count(m.total, t),
+      level: top >= 0 ? m.levels[top]! : null,
+      levelShare: top >= 0 && m.levelValues[top] !== null ? this.formatValue(m.levelValues[top]!, 'share', t) : null,
+      band: band >= 0 ? m.bands[band]! : null,
+      value: band >= 0 ? this.formatValue(m.values[top]![band]!, 'share', t) : null,
       measure: m.measure,
     });
   }
