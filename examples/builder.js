@@ -75,7 +75,8 @@ const FIELDS = {
   'bands': {label: 'Tranches d\'âge', hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.', kind: 'text'},
   'digits': {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
   'export': {label: 'Menu « Exporter »', hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.', kind: 'checkbox'},
-  'theme': {label: 'Couleurs', kind: 'choice', choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres']]},
+  'theme': {label: 'Couleurs', hint: 'Par défaut, claires, sauf si la page se dit sombre (thème DSFR, color-scheme).', kind: 'choice',
+    choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres'], ['auto', 'Celles du système du visiteur (clair ou sombre)']]},
   'delimiter': {label: 'Forcer le séparateur', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
   'encoding': {label: 'Forcer l\'encodage', kind: 'choice', advanced: true,
@@ -165,6 +166,29 @@ export function suggestWidget(table, core = {}) {
     return {widget: 'key-figures', reason: 'le fichier est une liste d\'indicateurs et de valeurs'};
   }
   return {widget: null, reason: 'aucun graphique ne correspond clairement à ce fichier'};
+}
+
+/**
+ * What the file itself says of its title and source, to prefill « Titre » and « Source »: its title lines before the
+ * table (joined by « – »), and a « Source : … » line after it.
+ * @param {{titles?: string[], notes?: string[]}} meta the table's meta
+ * @returns {{heading: string, source: string}}
+ */
+export function prefillFrom(meta) {
+  const clean = (s) => String(s).replace(/[;,\t|]+\s*$/, '').replace(/\s+/g, ' ').trim();
+  const heading = (meta.titles ?? []).map(clean).filter(Boolean).join(' – ');
+  const note = (meta.notes ?? []).map(clean).find((n) => /^sources?\s*:/i.test(n));
+  return {heading, source: note ? note.replace(/^sources?\s*:\s*/i, '') : ''};
+}
+
+/**
+ * The decimal separator as the builder says it: « pas de décimales » when no number of the file has decimals (the
+ * core gives `null` then, or, before it did, its default), else the separator's name.
+ * @param {{rows: Array<Array<unknown>>, meta: {decimal: string | null}}} table
+ */
+export function decimalName(table) {
+  const decimals = table.rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v)));
+  return table.meta.decimal == null || !decimals ? 'pas de décimales' : DECIMALS[table.meta.decimal] ?? table.meta.decimal;
 }
 
 /** The state of the page: where the data comes from, and what was read. */
@@ -345,7 +369,7 @@ function renderDetection(table) {
   item('Encodage', m.encoding ? (ENCODINGS[m.encoding] ?? m.encoding) : 'texte déjà décodé');
   item('BOM (marque en tête du fichier)', m.bom ? 'oui' : 'non');
   item('Séparateur', delimiterName(m.delimiter));
-  item('Séparateur décimal', DECIMALS[m.decimal] ?? m.decimal);
+  item('Séparateur décimal', decimalName(table));
   item('Fins de ligne', LINE_ENDINGS[m.lineEnding] ?? m.lineEnding);
   item('Lignes d\'en-tête', m.headerRows === 0 ? 'aucune (colonnes nommées « Colonne 1 »…)'
     : `${m.headerRows}, à partir de la ligne ${m.headerLine}${m.headerRows === 2 ? ' (en-tête fusionné sur deux lignes)' : ''}`);
@@ -424,6 +448,12 @@ function buildForm(widget) {
     const field = fieldFor(widget, name, spec);
     if (previous.has(name)) field.querySelector('select, input').value = previous.get(name);
     (spec.advanced ? advancedGrid : main).append(field);
+  }
+  // What the file says of its title and source fills « Titre » and « Source » (the webmaster can change them).
+  const found = prefillFrom(state.table?.meta ?? {});
+  for (const [name, value] of [['heading', found.heading], ['source', found.source]]) {
+    const input = main.querySelector(`[name="${name}"]`);
+    if (input && value) input.value = value;
   }
   $('options').replaceChildren(main, advanced);
 }

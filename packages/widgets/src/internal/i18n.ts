@@ -47,6 +47,8 @@ export interface Strings {
   copied: string;
   copyRefused: string;
   exportFailed: string;
+  /** The image export's file could not be loaded: its name and the address it was looked for at. */
+  exportMissing: (file: string, url: string) => string;
 }
 
 const fr: Strings = {
@@ -81,6 +83,7 @@ const fr: Strings = {
   copied: 'Phrase copiée.',
   copyRefused: 'La copie a été refusée : la phrase est sélectionnée ci-dessous, copiez-la avec Ctrl+C.',
   exportFailed: 'L\'export a échoué.',
+  exportMissing: (f, u) => `L'export a échoué : le fichier ${f} est introuvable (adresse cherchée : ${u}). Copiez-le dans le même dossier que epn-widgets.js.`,
 };
 
 const en: Strings = {
@@ -115,6 +118,7 @@ const en: Strings = {
   copied: 'Sentence copied.',
   copyRefused: 'Copying was refused: the sentence is selected below, copy it with Ctrl+C.',
   exportFailed: 'The export failed.',
+  exportMissing: (f, u) => `The export failed: the file ${f} was not found (looked for at ${u}). Copy it into the folder of epn-widgets.js.`,
 };
 
 /** The strings of a language. */

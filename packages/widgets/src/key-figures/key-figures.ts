@@ -3,6 +3,7 @@ import {html, nothing, svg, type PropertyDeclarations, type TemplateResult} from
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
+import {prose} from '../internal/labels.js';
 import {EpnCard} from '../budget-card/card.js';
 import {cardStyles} from '../budget-card/card.styles.js';
 import {keyFigures, type Breakdown, type KeyFigure, type KeyFiguresModel, type RatioFigure} from './key-figures.data.js';
@@ -165,7 +166,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
       ${m.figures.length || m.ratios.length
         ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
         : nothing}
-      <p class="summary" part="summary">${this.summarize(m)}</p>
+      <p class="summary" part="summary">${prose(this.summarize(m), this.language)}</p>
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
   }
 
