@@ -81,4 +81,24 @@ describe('examples/tables.html (the core\'s reading of the seed)', () => {
     expect(doc.querySelector('[role="alert"]') === null).to.equal(true);
     frame.remove();
   });
+
+  it('adds a Total only over columns that are parts of one whole, and says when a file has no decimals', async () => {
+    const {doc, frame} = await open('/examples/tables.html');
+    await waitUntil(() => doc.querySelectorAll('table').length >= 4, 'tables not shown', {timeout: 10000});
+    const tables = Array.from(doc.querySelectorAll('table'));
+    const deps = tables.find((t) => t.caption?.textContent?.startsWith('Porteurs de projets'))!;
+    const head = Array.from(deps.querySelectorAll('thead th')).map((th) => th.textContent);
+    expect(head).to.deep.equal(['departement', 'projets', 'epn']);
+    // Projects and EPN sites are never added up (27 + 36 = 63 for the Calvados, 181 in all).
+    expect(deps.textContent).not.to.match(/\b63\b|\b181\b/);
+    // The columns' totals and each department's share of them stay.
+    expect(deps.querySelector('tr.total')!.textContent).to.contain('64').and.to.contain('117');
+    const ages = tables.find((t) => t.caption?.textContent?.startsWith('Inscrits par sexe'))!;
+    expect(Array.from(ages.querySelectorAll('thead th')).pop()!.textContent).to.equal('Total');
+    const metas = Array.from(doc.querySelectorAll('p.meta')).map((p) => p.textContent!);
+    expect(metas.find((m) => m.includes('11 lignes') || m.includes('10 lignes'))).to.contain('décimale « . »');
+    expect(metas.filter((m) => m.includes('pas de décimales'))).to.have.length(4);
+    expect(metas.join(' ')).not.to.contain('décimale « , »');
+    frame.remove();
+  });
 });

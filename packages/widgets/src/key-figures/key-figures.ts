@@ -151,7 +151,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const figureTile = (f: KeyFigure) => {
       const missing = f.value === null && f.text === null;
-      const unit = missing ? '' : unitOf(f, lang);
+      const unit = missing ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return html`<div class="tile" part="item">
         <dt part="label">${labelOf(f.key, lang, m.labels)}</dt>
         <dd class="value ${missing ? 'unavailable' : ''}" part="value">${this.value(f, t)}${unit ? html`<span class="unit"> ${unit}</span>` : nothing}</dd>
@@ -196,7 +196,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const title = this.heading || this.s.title;
     const withUnit = (f: KeyFigure) => {
-      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang);
+      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return `${this.value(f, t)}${unit ? ` ${unit}` : ''}`;
     };
     return {
