@@ -1,7 +1,7 @@
 // Issue 13 ("Webmaster-ready"): short age labels readable at 320 px, French typography, the share pyramid's axis
 // following the data, exported SVG without Lit's markers, and the message when epn-export-svg.js was not copied.
 import '@epn/widgets/define.js';
-import {fullAgeLabel, shortAgeLabel, typography, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets';
+import {fullAgeLabel, shortAgeLabel, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {atWidth, fixtureUrl, settled, shadow} from './helpers.js';
@@ -30,8 +30,8 @@ describe('issue 13: webmaster-ready', () => {
     });
 
     it('writes a band given with a sign in words: « moins de 11 ans », never "minus eleven"', () => {
-      expect(fullAgeLabel('-11', 'fr')).to.equal('moins de 11\u00a0ans');
-      expect(fullAgeLabel('- 11', 'fr')).to.equal('moins de 11\u00a0ans');
+      expect(fullAgeLabel('-11', 'fr')).to.equal('moins de 11 ans');
+      expect(fullAgeLabel('- 11', 'fr')).to.equal('moins de 11 ans');
       expect(fullAgeLabel('<15', 'en')).to.equal('under 15');
       for (const kept of ['11-17', '65 +', 'Moins de 15 ans', '0-10', 'Hommes']) expect(fullAgeLabel(kept, 'fr')).to.equal(kept);
     });
@@ -41,14 +41,6 @@ describe('issue 13: webmaster-ready', () => {
       expect(wrapLabel('Non communiqué', 8)).to.deep.equal(['Non', 'communiqué'.slice(0, 7) + '…']);
       expect(wrapLabel('Jeunes actifs', 7)).to.deep.equal(['Jeunes', 'actifs']);
       expect(wrapLabel('Anticonstitutionnel', 6)).to.deep.equal(['Antic…']);
-    });
-  });
-
-  describe('typography(text, lang)', () => {
-    it('puts a no-break space before : ; ! ? and inside « » in French, and in 75 + and < 15', () => {
-      expect(typography('Pyramide de 17 254 personnes : 8 264 hommes ; « Foyer » ! Vrai ?', 'fr'))
-        .to.equal('Pyramide de 17 254 personnes\u00a0: 8 264 hommes\u00a0; «\u00a0Foyer\u00a0»\u00a0! Vrai\u00a0?');
-      expect(typography('75 + and < 15: ok', 'en')).to.equal('75\u00a0+ and <\u00a015: ok');
     });
   });
 
@@ -86,32 +78,48 @@ describe('issue 13: webmaster-ready', () => {
         const labels = texts(root, 'text.band-label');
         expect(labels, el.tagName).to.include('<\u00a011');
         expect(labels.join(' '), el.tagName).not.to.match(/-11|…/);
-        expect(root.querySelector('tbody th')!.textContent, el.tagName).to.equal('moins de 11\u00a0ans');
+        expect(root.querySelector('tbody th')!.textContent, el.tagName).to.equal('moins de 11 ans');
       }
       // The equipment chart's sentence names the band in words too.
-      expect(shadow(charts[1]!).querySelector('.summary')!.textContent).to.contain('dans la tranche moins de 11\u00a0ans');
+      expect(shadow(charts[1]!).querySelector('.summary')!.textContent).to.contain('dans la tranche moins de 11 ans');
     });
 
-    it('a sentence keeps « personnes : » and « 11-17 » on one line at every phone width', async () => {
+    it('French typography: no line starts with « : » or « » », none ends with « « », and 11-17 never splits, at every phone width', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
       await settled(el);
       const summary = () => shadow(el).querySelector('.summary')!;
+      // The sentence's own strings have a no-break space before « : » (copied and read as written).
       expect(summary().textContent).to.contain('17\u202f254 personnes\u00a0: 8\u202f264 hommes');
       expect(summary().textContent).not.to.match(/ [:;!?»]|« /);
+      expect(Array.from(summary().querySelectorAll('.nw')).map((s) => s.textContent)).to.deep.equal(['11-17']);
+      expect(getComputedStyle(summary().querySelector('.nw')!).whiteSpace).to.equal('nowrap');
       for (let w = 240; w <= 420; w += 6) {
         await atWidth(el, w);
-        const p = summary();
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        let colon = false;
-        let range = false;
+        const walker = document.createTreeWalker(summary(), NodeFilter.SHOW_TEXT);
+        let checked = 0;
         while (walker.nextNode()) {
           const node = walker.currentNode as Text;
-          const at = node.data.indexOf('personnes\u00a0:');
-          if (at >= 0) colon = oneLine(node, at, 'personnes\u00a0:'.length);
-          if (node.data === '11-17') range = oneLine(node, 0, 5);
+          for (const group of ['personnes\u00a0:', '11-17']) {
+            const at = node.data.indexOf(group);
+            if (at < 0) continue;
+            expect(oneLine(node, at, group.length), `${w}px: « ${group} » on one line`).to.equal(true);
+            checked++;
+          }
         }
-        expect(colon, `${w}px: « personnes : » on one line`).to.equal(true);
-        expect(range, `${w}px: « 11-17 » on one line`).to.equal(true);
+        expect(checked, `${w}px`).to.equal(2);
+      }
+      // Text with plain spaces (the core's French messages, a file's labels): each group is kept whole, in a span.
+      const bad = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`);
+      await settled(bad);
+      const alert = shadow(bad).querySelector('[role="alert"]')!;
+      const spans = Array.from(alert.querySelectorAll('.nw')).map((s) => s.textContent);
+      expect(spans).to.include.members(['attendue :', '« Hommes »', '« Femmes »', 'trouvées :']);
+      for (let w = 240; w <= 420; w += 12) {
+        await atWidth(bad, w);
+        for (const span of Array.from(alert.querySelectorAll('.nw'))) {
+          const node = Array.from(span.childNodes).find((n) => n.nodeType === Node.TEXT_NODE) as Text;
+          expect(oneLine(node, 0, node.data.length), `${w}px: « ${node.data} » on one line`).to.equal(true);
+        }
       }
     });
   });

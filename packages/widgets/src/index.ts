@@ -15,5 +15,5 @@ export * from './budget-card/index.js';
 export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/aggregate-source.js';
-export {shortAgeLabel, fullAgeLabel, wrapLabel, typography} from './internal/labels.js';
+export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
 export {darkTheme, type PageScheme} from './internal/theme.js';

@@ -203,7 +203,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       </dl>
       <div class="quote" part="quote">
         <p class="quote-label">${s.quote}</p>
-        <p class="summary" part="summary" id="sentence">${prose(sentence, this.language)}</p>
+        <p class="summary" part="summary" id="sentence">${prose(sentence)}</p>
         <div class="copy-row">
           <button class="copy" part="copy" type="button" aria-describedby="sentence" @click=${() => this.copySentence(sentence)}>${s.copy}</button>
           <span class="copy-status" role="status">${this.copyStatus}</span>

@@ -357,11 +357,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <figcaption>
         <p class="title" part="title" id="title">${title}</p>
-        ${this.description ? html`<p class="description" part="description">${prose(this.description, this.language)}</p>` : nothing}
+        ${this.description ? html`<p class="description" part="description">${prose(this.description)}</p>` : nothing}
       </figcaption>
       ${busy ? this.renderLoading(t) : nothing}
-      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${prose(this.error.localizedMessage(this.language), this.language)}</div>` : nothing}
-      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${prose(t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime()), this.language)}</p>` : nothing}
+      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${prose(this.error.localizedMessage(this.language))}</div>` : nothing}
+      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${prose(t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime()))}</p>` : nothing}
       ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
@@ -390,7 +390,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         <desc id="chart-desc">${summary}</desc>
         ${chart.content}
       </svg>
-      <p class="summary" part="summary">${prose(summary, this.language)}</p>
+      <p class="summary" part="summary">${prose(summary)}</p>
       ${this.renderNotes(model, t)}
       ${this.renderTables(this.tables(model, t), t)}`;
   }
@@ -402,7 +402,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   /** The notes under the figures. */
   protected renderNotes(model: M, t: Strings): TemplateResult {
-    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${prose(n, this.language)}</p>`)}`;
+    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${prose(n)}</p>`)}`;
   }
 
   /** The data tables, visually hidden (but read by screen readers) until the "Voir les données" toggle shows them. */
@@ -412,9 +412,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
       <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
         ${tables.map((table) => html`<table part="table">
-          <caption>${prose(table.caption, this.language)}</caption>
-          <thead><tr>${table.head.map((h) => html`<th scope="col">${prose(h, this.language)}</th>`)}</tr></thead>
-          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${prose(r.header, this.language)}</th>${r.cells.map((c) => html`<td>${prose(c, this.language)}</td>`)}</tr>`)}</tbody>
+          <caption>${prose(table.caption)}</caption>
+          <thead><tr>${table.head.map((h) => html`<th scope="col">${prose(h)}</th>`)}</tr></thead>
+          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${prose(r.header)}</th>${r.cells.map((c) => html`<td>${prose(c)}</td>`)}</tr>`)}</tbody>
         </table>`)}
       </div>`;
   }

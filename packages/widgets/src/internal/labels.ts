@@ -34,7 +34,7 @@ export function shortAgeLabel(label: string): string {
 export function fullAgeLabel(label: string, lang: Lang): string {
   const r = SIGN_UNDER.test(label) ? parseAgeLabel(label) : null;
   if (!r || r.upper === null || r.lower !== 0) return label;
-  return lang === 'en' ? `under ${r.upper + 1}` : `moins de ${r.upper + 1}\u00a0ans`;
+  return lang === 'en' ? `under ${r.upper + 1}` : `moins de ${r.upper + 1} ans`;
 }
 
 /**
@@ -53,19 +53,17 @@ export function wrapLabel(text: string, max: number): string[] {
 }
 
 /**
- * French typography for text shown in a widget: a no-break space before « : ; ! ? » and inside « », and in `75 +`
- * and `< 15`; English text only gets the last two.
+ * What must not be split across lines in shown text: a word and the « : ; ! ? » or « » » after it, « « » and the word
+ * after it, number ranges (`11-17`), `75 +` and `< 15`.
  */
-export function typography(text: string, lang: Lang): string {
-  const t = text.replace(/(\d) \+/g, '$1\u00a0+').replace(/< (\d)/g, '<\u00a0$1');
-  return lang === 'en' ? t : t.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
-}
+const UNSPLIT = /(\S+ [:;!?»]+|« \S+(?: [:;!?»]+)?|\d+(?:[-–]\d+)+|\d+ \+|< \d+)/;
 
 /**
- * Text for the page with its typography (see {@link typography}) and its number ranges (`11-17`, `2012-2014`) kept
- * on one line (in a `white-space: nowrap` span): a phone never shows « 11- » at the end of a line and « 17 » on the next.
+ * Text for the page, with French typography's no-break spaces where the text has plain ones (before « : ; ! ? »,
+ * inside « », in `75 +` and `< 15`) and number ranges kept whole: each such group is a `white-space: nowrap` span,
+ * so that a phone never starts a line with « : 8 264 hommes » nor shows « 11- » at the end of a line and « 17 » on
+ * the next; the text itself (what is copied, what a screen reader reads) is unchanged.
  */
-export function prose(text: string, lang: Lang): TemplateResult {
-  const parts = typography(text, lang).split(/(\d+(?:[-–]\d+)+)/);
-  return html`${parts.map((p, i) => (i % 2 ? html`<span class="nw">${p}</span>` : p))}`;
+export function prose(text: string): TemplateResult {
+  return html`${text.split(UNSPLIT).map((p, i) => (i % 2 ? html`<span class="nw">${p}</span>` : p))}`;
 }

@@ -166,7 +166,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
       ${m.figures.length || m.ratios.length
         ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
         : nothing}
-      <p class="summary" part="summary">${prose(this.summarize(m), this.language)}</p>
+      <p class="summary" part="summary">${prose(this.summarize(m))}</p>
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
   }
 
