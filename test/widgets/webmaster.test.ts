@@ -2,12 +2,15 @@
 // following the data, exported SVG without Lit's markers, and the message when epn-export-svg.js was not copied.
 import '@epn/widgets/define.js';
 import {fullAgeLabel, shortAgeLabel, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets';
+import {parseCsv} from '@epn/stats';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {atWidth, fixtureUrl, settled, shadow} from './helpers.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
-const INSEE = fixtureUrl('widgets/pyramid-insee-bands.csv');
+// INSEE-style bands, as a file would give them (given as data: every CSV under test/fixtures is a core fixture too).
+const INSEE = 'sexe;Moins de 15 ans;15 à 29 ans;30 à 44 ans;45 à 59 ans;60 à 74 ans;75 ans ou plus\n' +
+  'Hommes;61204;52187;58301;66012;60190;30244\nFemmes;58432;50968;60217;68755;66841;47102\n';
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent);
 
 /** Whether the characters [from, from + length) of a text node lie on one line. */
@@ -46,7 +49,8 @@ describe('issue 13: webmaster-ready', () => {
 
   describe('the charts at 320 px', () => {
     it('<epn-age-chart>: INSEE bands shown as < 15 … 75 +, whole, inside the centre column; full labels in the table', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${INSEE}></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(html`<epn-age-chart></epn-age-chart>`);
+      el.data = parseCsv(INSEE);
       await settled(el);
       await atWidth(el, 320);
       const root = shadow(el);
