@@ -78,7 +78,7 @@ for (const [key, name, get] of budgeted) {
   const s = await get();
   const b = budgets[key];
   rows.push([name, s, b]);
-  if (b && s.gzip > b.limit * 1024) over.push(`${name}: ${kb(s.gzip)} gzip > ${b.limit} KB`);
+  if (b && s.gzip > b.limit * 1024) over.push(`${name}: ${s.gzip} bytes gzip > ${b.limit} KB (${b.limit * 1024} bytes)`);
 }
 if (!process.argv.includes('--check')) {
   for (const f of readdirSync('packages/widgets/dist/define').filter((f) => f.endsWith('.js')).sort()) {
@@ -108,6 +108,6 @@ if (process.argv.includes('--modules')) {
   }
 }
 if (over.length) {
-  console.error(`\nOver the size budget (test/size-budgets.json):\n- ${over.join('\n- ')}`);
+  console.error(`\nOver the size budget (${process.env.EPN_SIZE_BUDGETS ?? 'test/size-budgets.json'}):\n- ${over.join('\n- ')}`);
   process.exit(1);
 }

@@ -128,6 +128,23 @@ describe('issue 13: webmaster-ready', () => {
     });
   });
 
+  describe('the skill chart\'s legend', () => {
+    it('has about the same gap between each name, as drawn, and the next swatch (no wide gaps after short names)', async () => {
+      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-skill-chart>`);
+      await settled(el);
+      await atWidth(el, 800);
+      const root = shadow(el);
+      const names = Array.from(root.querySelectorAll<SVGTextElement>('.legend text.level-name'));
+      const swatches = Array.from(root.querySelectorAll<SVGRectElement>('.legend rect.swatch'));
+      expect(names.map((n) => n.textContent)).to.deep.equal(['débutant', 'intermédiaire', 'avancé', 'confirmé']);
+      // The layout estimates text widths (6,6 px a character, the same on every machine): gaps within a few pixels
+      // of 18, where equal cells left 51 px after « débutant ».
+      const gaps = names.slice(0, -1).map((n, i) => swatches[i + 1]!.getBBox().x - (n.getBBox().x + n.getBBox().width));
+      for (const g of gaps) expect(g).to.be.within(8, 30);
+      expect(Math.max(...gaps) - Math.min(...gaps)).to.be.below(14);
+    });
+  });
+
   describe('the share pyramid\'s axis', () => {
     it('runs to the data (10,2 %), not to a round 20 %, at 375 px', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart measure="share" src=${SEED}></epn-age-chart>`);
@@ -171,9 +188,9 @@ describe('issue 13: webmaster-ready', () => {
       await el.updateComplete;
       const message = el.shadowRoot!.querySelector('.export [role="status"]')!.textContent!;
       expect(message).to.contain('L\'export a échoué');
-      expect(message).to.contain('epn-export-svg.js est introuvable');
-      expect(message).to.contain(`${location.origin}/__epn__/lonely/epn-export-svg.js`);
-      expect(message).to.contain('même dossier que epn-widgets.js');
+      expect(message).to.contain('fichier epn-export-svg.js introuvable');
+      expect(message).to.contain(`à l'adresse ${location.origin}/__epn__/lonely/epn-export-svg.js`);
+      expect(message).to.contain('Copiez-le à côté de epn-widgets.js');
       frame.remove();
     });
   });

@@ -83,7 +83,7 @@ const fr: Strings = {
   copied: 'Phrase copiée.',
   copyRefused: 'La copie a été refusée\u00a0: la phrase est sélectionnée ci-dessous, copiez-la avec Ctrl+C.',
   exportFailed: 'L\'export a échoué.',
-  exportMissing: (f, u) => `L'export a échoué\u00a0: le fichier ${f} est introuvable (adresse cherchée\u00a0: ${u}). Copiez-le dans le même dossier que epn-widgets.js.`,
+  exportMissing: (f, u) => `L'export a échoué\u00a0: fichier ${f} introuvable à l'adresse ${u}. Copiez-le à côté de epn-widgets.js.`,
 };
 
 const en: Strings = {
@@ -118,7 +118,7 @@ const en: Strings = {
   copied: 'Sentence copied.',
   copyRefused: 'Copying was refused: the sentence is selected below, copy it with Ctrl+C.',
   exportFailed: 'The export failed.',
-  exportMissing: (f, u) => `The export failed: the file ${f} was not found (looked for at ${u}). Copy it into the folder of epn-widgets.js.`,
+  exportMissing: (f, u) => `The export failed: file ${f} not found at ${u}. Copy it beside epn-widgets.js.`,
 };
 
 /** The strings of a language. */
