@@ -113,10 +113,16 @@ const MARKER_KINDS = {secret: 'secret statistique', unavailable: 'non disponible
 const SKIP_REASONS = {blank: 'ligne vide', title: 'titre avant le tableau', note: 'note ou source après le tableau'};
 const MAX_LISTED = 30;
 
-/** Creates an element with text and attributes. */
+/**
+ * French typography for the page's sentences: a no-break space before « : ; ! ? » and inside « », so that a phone
+ * never starts a line with « : » nor ends one with « « ».
+ */
+export const french = (text) => String(text).replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+
+/** Creates an element with text (with French typography) and attributes. */
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
+  if (text != null) node.textContent = french(text);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
@@ -216,7 +222,7 @@ function showError(lead, ...details) {
   box.append(p);
   for (const d of details) if (d) box.append(el('p', d));
   // The alert is read out; the status line only says that nothing was read.
-  $('status').textContent = 'Lecture impossible : voir l\'explication ci-dessus.';
+  $('status').textContent = french('Lecture impossible : voir l\'explication ci-dessus.');
 }
 
 function clearError() {
@@ -278,7 +284,7 @@ async function readFile(file) {
   clearError();
   hideResults();
   if (!file) return;
-  $('status').textContent = `Lecture de « ${file.name} »…`;
+  $('status').textContent = french(`Lecture de « ${file.name} »…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (generation !== state.generation) return;
@@ -327,9 +333,9 @@ function shown(fresh) {
     const widget = suggestion.widget ?? 'age-chart';
     $('widget').value = widget;
     buildForm(widget);
-    $('suggestion').textContent = suggestion.widget
+    $('suggestion').textContent = french(suggestion.widget
       ? `Graphique suggéré : ${WIDGETS[widget].name}, car ${suggestion.reason}. Vous pouvez en choisir un autre.`
-      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`;
+      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`);
   } else {
     refreshColumnSelects();
   }
@@ -339,9 +345,9 @@ function shown(fresh) {
   update();
   const m = table.meta;
   const issues = m.issues.length ? `, ${plural(m.issues.length, 'anomalie', 'anomalies')}` : '';
-  $('status').textContent = `Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
+  $('status').textContent = french(`Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
     `${plural(table.columns.length, 'colonne', 'colonnes')}, ${plural(table.rows.length, 'ligne de données', 'lignes de données')}` +
-    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`;
+    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`);
 }
 
 /** A list of at most MAX_LISTED items, then "… et N autres". */
@@ -361,7 +367,7 @@ function renderDetection(table) {
   const item = (term, value) => {
     dl.append(el('dt', term));
     const dd = el('dd');
-    if (typeof value === 'string') dd.textContent = value;
+    if (typeof value === 'string') dd.textContent = french(value);
     else dd.append(value);
     dl.append(dd);
   };
@@ -604,15 +610,15 @@ async function copy(id, what) {
   const text = $(id).textContent;
   try {
     await navigator.clipboard.writeText(text);
-    $('copy-status').textContent = `${what} copié dans le presse-papiers.`;
+    $('copy-status').textContent = french(`${what} copié dans le presse-papiers.`);
   } catch {
     const range = document.createRange();
     range.selectNodeContents($(id));
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    $('copy-status').textContent = `La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
-      'copiez-le avec Ctrl+C (ou Cmd+C).';
+    $('copy-status').textContent = french(`La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
+      'copiez-le avec Ctrl+C (ou Cmd+C).');
   }
 }
 

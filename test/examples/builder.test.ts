@@ -196,8 +196,9 @@ describe('builder page', () => {
     expect(detected).to.contain('Foyer équipé informatique');
     // The title and the source line are skipped and said; the markers are listed with their position.
     expect(detected).to.contain('ligne 1 (titre avant le tableau)');
-    expect(detected).to.contain('ligne 3, colonne « 18-25 » : « s » (secret statistique)');
-    expect(detected).to.contain('« nd » (non disponible)');
+    // French typography: no-break spaces before « : » and inside « » (a phone never starts a line with « : »).
+    expect(detected).to.contain('ligne 3, colonne «\u00a018-25\u00a0»\u00a0: «\u00a0s\u00a0» (secret statistique)');
+    expect(detected).to.contain('«\u00a0nd\u00a0» (non disponible)');
     expect((b.doc.getElementById('widget') as HTMLSelectElement).value).to.equal('equipment-chart');
     // The preview is fed through `data` (no src), and the code says the file must be published.
     const preview = await drawnPreview(b, 'epn-equipment-chart');
