@@ -139,8 +139,8 @@ export function widgetsScript(doc, base) {
 export function missingScript(url) {
   const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'epn-widgets.js');
   return [
-    `Ce graphique ne peut pas être affiché : le fichier ${file} n'a pas pu être chargé.`,
-    `Adresse cherchée : ${url}`,
+    `Ce graphique ne peut pas être affiché\u00a0: le fichier ${file} n'a pas pu être chargé.`,
+    `Adresse cherchée\u00a0: ${url}`,
     'Copiez epn-widgets.js (avec epn-worker.js et epn-export-svg.js) dans le même dossier que embed.html, ou donnez ' +
       'son adresse dans embed.html (balise <meta name="epn-widgets" content="…">). Depuis un autre site, ajoutez aussi ' +
       'ce site à la règle script-src de la balise Content-Security-Policy de embed.html.',

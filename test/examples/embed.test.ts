@@ -109,7 +109,7 @@ describe('examples/embed.html', () => {
     await waitUntil(() => doc.querySelector('[role="alert"]'), 'no alert', {timeout: 10000});
     const alert = doc.querySelector('[role="alert"]')!.textContent!;
     expect(alert).to.contain('le fichier epn-widgets.js n\'a pas pu être chargé');
-    expect(alert).to.contain(`Adresse cherchée : ${new URL('/__epn__/bare/epn-widgets.js', location.href).href}`);
+    expect(alert).to.contain(`Adresse cherchée\u00a0: ${new URL('/__epn__/bare/epn-widgets.js', location.href).href}`);
     expect(alert).to.contain('dans le même dossier que embed.html');
     expect(doc.querySelector('epn-age-chart'), 'no empty widget left').to.equal(null);
     expect(contentHeight(iframe)).to.be.above(40);
