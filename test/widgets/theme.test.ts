@@ -2,7 +2,7 @@
 import '@epn/widgets/define.js';
 import type {EpnAgeChart, EpnBudgetCard} from '@epn/widgets';
 import {darkTheme} from '@epn/widgets';
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import {after, describe, it} from '../harness.js';
 import {fixtureUrl, settled, shadow} from './helpers.js';
@@ -75,7 +75,7 @@ describe('theme', () => {
       await settled(el);
       expect(background(el)).to.equal(DARK);
       await emulateMedia({colorScheme: 'light'});
-      await new Promise((r) => setTimeout(r, 50));
+      await waitUntil(() => background(el) === WHITE, 'the colours did not follow', {timeout: 3000});
       expect(background(el)).to.equal(WHITE);
     });
 
@@ -85,13 +85,13 @@ describe('theme', () => {
       await settled(el);
       expect(background(el)).to.equal(WHITE);
       root.setAttribute('data-fr-scheme', 'dark');
-      await new Promise((r) => setTimeout(r));
+      await waitUntil(() => background(el) === DARK, 'the colours did not follow', {timeout: 3000});
       expect(background(el)).to.equal(DARK);
       root.setAttribute('data-fr-theme', 'light');
-      await new Promise((r) => setTimeout(r));
-      expect(background(el), 'the resolved theme wins').to.equal(WHITE);
+      await waitUntil(() => background(el) === WHITE, 'the resolved theme wins', {timeout: 3000});
+      expect(background(el)).to.equal(WHITE);
       root.setAttribute('data-fr-theme', 'dark');
-      await new Promise((r) => setTimeout(r));
+      await waitUntil(() => background(el) === DARK, 'the colours did not follow', {timeout: 3000});
       expect(background(el)).to.equal(DARK);
       el.theme = 'light';
       await el.updateComplete;
@@ -105,11 +105,11 @@ describe('theme', () => {
       await settled(el);
       expect(background(el)).to.equal(DARK);
       root.style.colorScheme = 'light dark';
-      await new Promise((r) => setTimeout(r));
-      expect(background(el), 'light dark, OS light').to.equal(WHITE);
+      await waitUntil(() => background(el) === WHITE, 'light dark, OS light', {timeout: 3000});
+      expect(background(el)).to.equal(WHITE);
       await emulateMedia({colorScheme: 'dark'});
-      await new Promise((r) => setTimeout(r, 50));
-      expect(background(el), 'light dark, OS dark').to.equal(DARK);
+      await waitUntil(() => background(el) === DARK, 'light dark, OS dark', {timeout: 3000});
+      expect(background(el)).to.equal(DARK);
       await reset();
       const meta = document.createElement('meta');
       meta.name = 'color-scheme';
