@@ -94,6 +94,15 @@ describe('npm run release', () => {
     for (const f of files) expect(zipped.get(`${name}/${f}`), f).to.deep.equal(readFileSync(join(folder, f)));
   });
 
+  it('is in the repository (a fresh clone has the script and its pages), and its output is not', async () => {
+    const git = (args: string[]): Promise<string> =>
+      new Promise((resolve) => execFile('git', args, {cwd: root}, (_e, stdout) => resolve(String(stdout))));
+    const tracked = (await git(['ls-files', 'packages/widgets/release'])).trim().split('\n').sort();
+    expect(tracked).to.deep.equal(['packages/widgets/release/LISEZMOI.txt', 'packages/widgets/release/exemple.html', 'packages/widgets/release/release.mjs']);
+    expect((await git(['check-ignore', 'release/epn-widgets-0.1.0.zip'])).trim()).to.equal('release/epn-widgets-0.1.0.zip');
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.release).to.equal('npm run build && node packages/widgets/release/release.mjs');
+  });
+
   it('LISEZMOI.txt tells a webmaster which files go where, the snippet, the theme, CORS and CSP, in French', () => {
     const text = readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8');
     expect(text).to.contain(`version ${version}`);
