@@ -1,6 +1,6 @@
 // Builds both packages, in order (the widgets import the built core):
-// - @epn/stats: ES modules + .d.ts for npm (papaparse external), and dist/epn-stats.min.js, the core with
-//   papaparse inside, for pages without a bundler;
+// - @epn/stats: ES modules + .d.ts for npm (no dependency: the core splits CSV with its own byte scanner), and
+//   dist/epn-stats.min.js, the core in one minified module, for pages without a bundler;
 // - @epn/widgets: ES modules + .d.ts for npm (lit, d3 and the core external; the entry defines nothing, define.js
 //   and define/*.js register the tags), and dist/epn-widgets.js, the all-in-one minified CDN file.
 import {readdirSync, rmSync} from 'node:fs';
@@ -19,7 +19,7 @@ const part = process.env.PART;
 if (part !== 'stats' && part !== 'widgets') throw new Error('Set PART=stats or PART=widgets (npm run build does both)');
 rmSync(`packages/${part}/dist`, {recursive: true, force: true});
 
-/** Everything inside: papaparse's browser build (no require('stream')), Lit's production build. */
+/** Everything inside: Lit's production build, the d3 modules. */
 const bundled = () => [
   nodeResolve({browser: true, exportConditions: ['production']}),
   commonjs({ignore: ['stream']}),
@@ -123,13 +123,12 @@ const minifyCss = () => ({
     return from ? {code: out + code.slice(from), map: null} : null;
   },
 });
-const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats|papaparse)/.test(id);
+const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats)/.test(id);
 const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
 
 const configs = [
   {
     input: `${stats}/src/index.ts`,
-    external: ['papaparse'],
     output: {dir: `${stats}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${stats}/src`},
     plugins: [ts(stats, true)],
   },

@@ -2,7 +2,7 @@
 // `node test/size.mjs --check` (the last step of `npm run build`) measures only the budgeted files and fails over
 // budget (test/size-budgets.json). `node test/size.mjs --modules` (after a build) also prints where the bytes of the
 // all-in-one file and of the core come from, module by module.
-// Each widget entry is measured twice: alone with everything it needs inside (lit, d3 pieces, papaparse, the core),
+// Each widget entry is measured twice: alone with everything it needs inside (lit, d3 pieces, the core),
 // and its own code only (those external), which is what it adds to a page that already has the others.
 import {readdirSync, readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
@@ -13,7 +13,7 @@ import terser from '@rollup/plugin-terser';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measure = (code) => ({min: Buffer.byteLength(code), gzip: gzipSync(code, {level: 9}).length});
-const shared = /^(lit|@lit|d3-|@epn\/stats|papaparse)/;
+const shared = /^(lit|@lit|d3-|@epn\/stats)/;
 
 // The same minifier options as rollup.config.mjs's `bundled()`.
 const minify = (sourceMap) => terser({format: {comments: false}, ecma: 2020, module: true, compress: {passes: 2}, sourceMap});
@@ -66,8 +66,7 @@ async function breakdown(entry, external = []) {
 // EPN_SIZE_BUDGETS: another budgets file (the tests check how an over-budget build prints and fails).
 const budgets = JSON.parse(readFileSync(process.env.EPN_SIZE_BUDGETS ?? new URL('size-budgets.json', import.meta.url), 'utf8'));
 const budgeted = [
-  ['core', '@epn/stats without papaparse', async () => measure(await bundle('packages/stats/dist/index.js', ['papaparse']))],
-  ['core+papaparse', '@epn/stats with papaparse (dist/epn-stats.min.js)', async () => measure(readFileSync('packages/stats/dist/epn-stats.min.js', 'utf8'))],
+  ['core', '@epn/stats (dist/epn-stats.min.js)', async () => measure(readFileSync('packages/stats/dist/epn-stats.min.js', 'utf8'))],
   ['all-in-one', 'all-in-one (dist/epn-widgets.js)', async () => measure(readFileSync('packages/widgets/dist/epn-widgets.js', 'utf8'))],
   ['export', 'image export (dist/epn-export-svg.js, loaded on the first PNG/SVG export)', async () => measure(readFileSync('packages/widgets/dist/epn-export-svg.js', 'utf8'))],
   ['worker', 'worker (dist/epn-worker.js, loaded for large files)', async () => measure(readFileSync('packages/widgets/dist/epn-worker.js', 'utf8'))],
@@ -100,7 +99,7 @@ if (process.argv.includes('--modules')) {
   const here = (p) => new URL(`../${p}`, import.meta.url).pathname;
   const parts = [
     ['all-in-one', `import '${here('packages/widgets/dist/define.js')}'; export * from '${here('packages/widgets/dist/index.js')}';`, []],
-    ['core without papaparse', `export * from '${here('packages/stats/dist/index.js')}';`, ['papaparse']],
+    ['core', `export * from '${here('packages/stats/dist/index.js')}';`, []],
   ];
   for (const [title, entry, external] of parts) {
     console.log(`\nWhere the bytes of the ${title} come from (minified characters, share of gzip):`);

@@ -27,15 +27,18 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 // The test server reads every file it judges to be text as UTF-8 (for its transform plugins) and sends that text
 // re-encoded: a windows-1252, UTF-16 or invalid UTF-8 file would not reach the page as its bytes (a 120-byte
-// windows-1252 file arrived as 144 bytes of U+FFFD). The corpus is about bytes: its files are served from disk as
-// they are, as application/octet-stream, before the server's own middleware sees them.
-const CORPUS = '/test/fixtures/corpus/';
+// windows-1252 file arrived as 144 bytes of U+FFFD). The corpora are about bytes: their files are served from disk
+// as they are, as application/octet-stream, before the server's own middleware sees them.
+// The real-file corpus of issue 11 (test/fixtures/real-corpus/: windows-1252, Mac Roman, bare-CR files) likewise.
+const BYTE_FOLDERS = ['corpus', 'real-corpus'];
 function corpusAsBytes(ctx) {
-  const name = ctx.path.slice(CORPUS.length);
+  const m = /^\/test\/fixtures\/([\w-]+)\/([^/]+)$/.exec(ctx.path);
+  if (!m || !BYTE_FOLDERS.includes(m[1])) return false;
+  const name = m[2];
   if (!/^[\w-][\w.-]*$/.test(name)) return false;
   let body;
   try {
-    body = readFileSync(new URL(`fixtures/corpus/${name}`, import.meta.url));
+    body = readFileSync(new URL(`fixtures/${m[1]}/${name}`, import.meta.url));
   } catch {
     return false;
   }
@@ -61,7 +64,7 @@ function widgetsFiles(ctx) {
 }
 
 async function testEndpoints(ctx, next) {
-  if (ctx.path.startsWith(CORPUS) && corpusAsBytes(ctx)) return;
+  if (corpusAsBytes(ctx)) return;
   widgetsFiles(ctx);
   if (ctx.path.startsWith('/test/fixtures/csp/')) {
     await next();

@@ -51,6 +51,7 @@ export interface ExpectedTable {
   encoding?: Encoding;
   bom?: boolean;
   delimiter?: string;
+  /** The decimal separator the file shows; absent: none (whole numbers only, `meta.decimal` is `null`). */
   decimal?: DecimalSeparator;
   lineEnding?: LineEnding;
   headerRows?: number;
@@ -117,17 +118,17 @@ export const CASES: CorpusCase[] = [
   {
     file: 'bytes-utf8.csv', section: 'Bytes', covers: 'UTF-8 without a BOM (é, €, ’, œ)',
     bytes: {length: 134, at: {18: 0xe2}},
-    table: {columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS},
+    table: {decimal: ',', columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS},
   },
   {
     file: 'bytes-utf8-bom.csv', section: 'Bytes', covers: 'UTF-8 with a BOM, kept out of the first column name',
     bytes: {length: 137, at: {0: 0xef, 1: 0xbb, 2: 0xbf}},
-    table: {columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS, bom: true, sameAs: 'bytes-utf8.csv'},
+    table: {decimal: ',', columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS, bom: true, sameAs: 'bytes-utf8.csv'},
   },
   {
     file: 'bytes-cp1252.csv', section: 'Bytes', covers: 'windows-1252: é, € at 0x80, ’ at 0x92, œ at 0x9C, Œ at 0x8C',
     bytes: {length: 120, at: {9: 0xe9, 17: 0x80, 47: 0x92, 84: 0x9c, 106: 0x8c}},
-    table: {columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS, encoding: 'windows-1252', sameAs: 'bytes-utf8.csv'},
+    table: {decimal: ',', columns: SAME_COLUMNS, types: ['string', 'number', 'number', 'string'], rows: SAME_ROWS, encoding: 'windows-1252', sameAs: 'bytes-utf8.csv'},
   },
   {
     file: 'bytes-cp1252-charset-utf8.csv', section: 'Bytes', covers: 'a charset header that lies: windows-1252 served as charset=utf-8',
@@ -169,7 +170,8 @@ export const CASES: CorpusCase[] = [
     file: 'bytes-invalid-utf8.csv', section: 'Bytes',
     covers: 'invalid UTF-8 (a lone 0xF4 beside a valid é): the whole file falls back to windows-1252, as RELIABILITY.md says',
     bytes: {length: 42, at: {18: 0xc3, 19: 0xa9, 38: 0xf4}},
-    table: {columns: COMMUNES, types: ['string', 'number'], rows: [['HÃ©rouville', 3], ['Saint-Lô', 5]], encoding: 'windows-1252'},
+    // The valid é read in windows-1252 is « Ã© »: the reading says the text looks damaged (issue 11, item 9).
+    table: {columns: COMMUNES, types: ['string', 'number'], rows: [['HÃ©rouville', 3], ['Saint-Lô', 5]], encoding: 'windows-1252', issues: [{code: 'DAMAGED_TEXT', line: 2, raw: 'inscrits HÃ©rouville'}]},
   },
   {file: 'bytes-zip.csv', section: 'Bytes', covers: 'a ZIP archive served as CSV', bytes: {length: 86, at: {0: 0x50, 1: 0x4b, 2: 0x03, 3: 0x04}}, error: {code: 'NOT_TEXT'}},
   {file: 'bytes-xlsx.csv', section: 'Bytes', covers: 'an Excel .xlsx workbook served as CSV', bytes: {length: 113, at: {0: 0x50, 1: 0x4b, 2: 0x03, 3: 0x04}}, error: {code: 'NOT_TEXT'}},
@@ -323,7 +325,7 @@ export const CASES: CorpusCase[] = [
   {
     file: 'struct-title-lines-twelve.csv', section: 'Structure',
     covers: 'twelve title lines (some with commas) before a ";" table with decimal commas: more commas than semicolons',
-    table: {
+    table: {decimal: ',', 
       columns: ['département', 'structures', 'inscrits', 'part'], types: ['string', 'number', 'number', 'number'],
       rows: [['Calvados', 42, 3120, 31.5], ['Manche', 37, 2410, 24.3], ['Orne', 21, 1050, 10.6], ['Eure', 25, 1500, 15.1], ['Seine-Maritime', 30, 1840, 18.5]],
       headerLine: 13,
@@ -498,7 +500,7 @@ export const CASES: CorpusCase[] = [
   // Delimiters
   {
     file: 'delim-semicolon.csv', section: 'Delimiters', covers: '";" with decimal commas',
-    table: {columns: ['commune', 'inscrits', 'part'], types: ['string', 'number', 'number'], rows: [['Caen', 30, 12.5], ['Vire', 12, 7.5]]},
+    table: {decimal: ',', columns: ['commune', 'inscrits', 'part'], types: ['string', 'number', 'number'], rows: [['Caen', 30, 12.5], ['Vire', 12, 7.5]]},
   },
   {
     file: 'delim-comma.csv', section: 'Delimiters', covers: '","',
@@ -506,12 +508,12 @@ export const CASES: CorpusCase[] = [
   },
   {
     file: 'delim-comma-quoted-decimals.csv', section: 'Delimiters', covers: '"," with quoted French decimals ("12,5")',
-    table: {columns: ['commune', 'part', 'taux'], types: ['string', 'number', 'number'], rows: [['Caen', 12.5, 3.25], ['Vire', 7.5, 1.5], ['Bayeux', 80, 0.75]], delimiter: ','},
+    table: {decimal: ',', columns: ['commune', 'part', 'taux'], types: ['string', 'number', 'number'], rows: [['Caen', 12.5, 3.25], ['Vire', 7.5, 1.5], ['Bayeux', 80, 0.75]], delimiter: ','},
   },
   {
     file: 'delim-tab.tsv', section: 'Delimiters', covers: 'tab, with spaced thousands and decimal commas',
     bytes: {length: 99, at: {7: 0x09}},
-    table: {
+    table: {decimal: ',', 
       columns: ['commune', 'population', 'part'], types: ['string', 'number', 'number'],
       rows: [['Caen', 108200, 12.5], ['Saint-Lô', 19000, 7.5], ['Hérouville-Saint-Clair', 22000, 3.25]], delimiter: '\t',
     },
@@ -522,7 +524,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     file: 'delim-two-columns-decimal-comma.csv', section: 'Delimiters', covers: 'the two-column age;pct file papaparse reads as "," ("12" plus an extra "5")',
-    table: {columns: ['age', 'pct'], types: ['string', 'number'], rows: [['0-14', 12.5], ['15-29', 17.5], ['30-59', 40.25], ['60 +', 29.75]]},
+    table: {decimal: ',', columns: ['age', 'pct'], types: ['string', 'number'], rows: [['0-14', 12.5], ['15-29', 17.5], ['30-59', 40.25], ['60 +', 29.75]]},
   },
   {
     file: 'delim-one-column.csv', section: 'Delimiters', covers: 'a one-column file of text',
@@ -530,11 +532,11 @@ export const CASES: CorpusCase[] = [
   },
   {
     file: 'delim-one-column-decimals.csv', section: 'Delimiters', covers: 'a one-column file of French decimals, not split on ","',
-    table: {columns: ['taux'], types: ['number'], rows: [[12.5], [7.25], [80]]},
+    table: {decimal: ',', columns: ['taux'], types: ['number'], rows: [[12.5], [7.25], [80]]},
   },
   {
     file: 'delim-many-decimal-commas.csv', section: 'Delimiters', covers: 'more commas than semicolons on every line (French decimals, commas in labels)',
-    table: {
+    table: {decimal: ',', 
       columns: ['public', 'part H', 'part F', 'part ensemble'], types: ['string', 'number', 'number', 'number'],
       rows: [['Jeunes, 11 à 17 ans', 12.5, 11.9, 12.2], ['Adultes, 18 à 64 ans', 57.5, 56.1, 56.8], ['Seniors, 65 ans ou plus', 30, 32, 31]],
     },
@@ -550,24 +552,24 @@ export const CASES: CorpusCase[] = [
   // Numbers
   {
     file: 'num-decimal-comma.csv', section: 'Numbers', covers: 'decimal commas (12,5; 0,5; 10,125; 2,0)',
-    table: {columns: ['commune', 'taux', 'moyenne'], types: ['string', 'number', 'number'], rows: [['Caen', 12.5, 3.75], ['Vire', 0.5, 10.125], ['Bayeux', 100, 2]]},
+    table: {decimal: ',', columns: ['commune', 'taux', 'moyenne'], types: ['string', 'number', 'number'], rows: [['Caen', 12.5, 3.75], ['Vire', 0.5, 10.125], ['Bayeux', 100, 2]]},
   },
   {
     file: 'num-thousands-spaces.csv', section: 'Numbers', covers: 'thousands grouped by a space, U+00A0, U+202F, U+2009',
     bytes: {length: 81, at: {30: 0xc2, 31: 0xa0, 39: 0xe2, 40: 0x80, 41: 0xaf}},
-    table: {
+    table: {decimal: ',', 
       columns: ['commune', 'population'], types: ['string', 'number'],
       rows: [['A', 1234], ['B', 1234], ['C', 1234], ['D', 1234], ['E', 12345678], ['F', 1234.5]],
     },
   },
   {
     file: 'num-thousands-dot.csv', section: 'Numbers', covers: 'dotted thousands with a decimal comma (1.234,5; 12.345.678)',
-    table: {columns: ['poste', 'montant'], types: ['string', 'number'], rows: [['Matériel', 1234.5], ['Personnel', 12345678], ['Loyer', 980.25]]},
+    table: {decimal: ',', columns: ['poste', 'montant'], types: ['string', 'number'], rows: [['Matériel', 1234.5], ['Personnel', 12345678], ['Loyer', 980.25]]},
   },
   {
     file: 'num-minus.csv', section: 'Numbers', covers: 'U+2212 minus, hyphen minus, a plus sign, and -0 read as 0',
     bytes: {length: 87, at: {31: 0xe2, 32: 0x88, 33: 0x92}},
-    table: {
+    table: {decimal: ',', 
       columns: ['indicateur', 'évolution'], types: ['string', 'number'],
       rows: [['Inscrits', -12.5], ['Séances', -3], ['Prêts', -4], ['Ateliers', 7], ['Visites', 0]],
     },
@@ -575,14 +577,14 @@ export const CASES: CorpusCase[] = [
   {
     file: 'num-percent.csv', section: 'Numbers', covers: '12,5 % with a space, U+00A0, U+202F or nothing before %',
     bytes: {length: 68, at: {37: 0xc2, 38: 0xa0}},
-    table: {
+    table: {decimal: ',', 
       columns: ['public', 'part'], types: ['string', 'number'], rows: [['Jeunes', 12.5], ['Adultes', 7.5], ['Seniors', 80], ['Autres', 0.5]],
       percentColumns: [1],
     },
   },
   {
     file: 'num-euro.csv', section: 'Numbers', covers: 'amounts with €',
-    table: {columns: ['poste', 'montant'], types: ['string', 'number'], rows: [['Matériel', 1234.5], ['Formation', 980], ['Loyer', 12000]]},
+    table: {decimal: ',', columns: ['poste', 'montant'], types: ['string', 'number'], rows: [['Matériel', 1234.5], ['Formation', 980], ['Loyer', 12000]]},
   },
   {
     file: 'num-dot-decimal.csv', section: 'Numbers', covers: 'an English export: "," delimiter and dot decimals (95.57)',
@@ -770,7 +772,7 @@ export const CASES: CorpusCase[] = [
   {
     file: 'sem-age-individual.csv', section: 'Semantics',
     covers: 'one row per person, ages in years binned (17.9 is 17); a negative age, an empty age and an empty sex left out and recorded',
-    table: {
+    table: {decimal: ',', 
       columns: ['id', 'sexe', 'age'], types: ['string', 'string', 'number'],
       rows: [['1', 'F', 8], ['2', 'H', 17], ['3', 'F', 17.9], ['4', 'H', 18], ['5', 'F', 64], ['6', 'H', 65], ['7', 'F', 101], ['8', 'H', -1], ['9', 'F', null], ['10', null, 40]],
       markers: [[8, 2, 'empty', '']],

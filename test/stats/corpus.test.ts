@@ -45,7 +45,7 @@ function checkTable(t: Table, e: ExpectedTable): void {
     {encoding: t.meta.encoding, bom: t.meta.bom, delimiter: t.meta.delimiter, decimal: t.meta.decimal, lineEnding: t.meta.lineEnding, headerRows: t.meta.headerRows, headerLine: t.meta.headerLine},
     'meta',
   ).to.deep.equal({
-    encoding: e.encoding ?? 'utf-8', bom: e.bom ?? false, delimiter: e.delimiter ?? ';', decimal: e.decimal ?? ',',
+    encoding: e.encoding ?? 'utf-8', bom: e.bom ?? false, delimiter: e.delimiter ?? ';', decimal: e.decimal ?? null,
     lineEnding: e.lineEnding ?? 'lf', headerRows, headerLine,
   });
   // Every null of a numeric column is accounted for: a marker or an issue at its place.

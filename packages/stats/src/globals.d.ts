@@ -17,3 +17,8 @@ declare class AbortController {
 }
 declare function setTimeout(handler: () => void, ms?: number): unknown;
 declare function clearTimeout(id: unknown): void;
+
+/** WHATWG `TextEncoder` (browsers, Node 20+): UTF-8 only. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

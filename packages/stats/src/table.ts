@@ -34,7 +34,10 @@ export type IssueCode =
   | 'BAND_GAP'
   | 'UNBINNED'
   | 'MISSING_KEY'
-  | 'NULL_VALUE';
+  | 'NULL_VALUE'
+  | 'AMBIGUOUS_DECIMAL'
+  | 'DAMAGED_TEXT'
+  | 'GROUP_CHOSEN';
 
 /** A recorded, non-fatal problem: what and where, and a French sentence saying it. */
 export interface Issue {
@@ -56,8 +59,11 @@ export interface Issue {
 export interface SkippedLine {
   /** 1-based line of the file. */
   line: number;
-  /** Why it is not a data row: a blank line, a title line before the header, a note or source line after the table. */
-  reason: 'blank' | 'title' | 'note';
+  /**
+   * Why it is not a data row: a blank line, a title line before the header, a note or source line after the table,
+   * or a row of status codes (`Codes;A;A;SD`: INSEE's BDM downloads give one under each series).
+   */
+  reason: 'blank' | 'title' | 'note' | 'status';
   /** The line's text, without delimiters. */
   text: string;
 }
@@ -70,11 +76,14 @@ export interface TableMeta {
   bom: boolean;
   /** The delimiter used (detected or forced). */
   delimiter: string;
-  /** The decimal separator of the file's numbers. */
-  decimal: DecimalSeparator;
+  /**
+   * The decimal separator of the file's numbers (detected or forced); `null` when no number of the file has
+   * decimals (whole numbers only: they are read alike either way).
+   */
+  decimal: DecimalSeparator | null;
   /** How the file's lines end (`mixed` when they vary). */
   lineEnding: LineEnding;
-  /** How many rows make the header (0, 1 or 2). */
+  /** How many rows make the header (0, 1 or 2; 3 or 4 for INSEE's BDM downloads: `Libellé`, `idBank`, `Période`…). */
   headerRows: number;
   /** 1-based line of the first header row. */
   headerLine: number;

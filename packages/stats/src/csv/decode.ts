@@ -1,7 +1,7 @@
 import {badOption, EpnDataError} from '../errors.js';
 
 /** The text encodings the core reads. */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
 
 /** What {@link decodeBytes} found. */
 export interface Decoded {
@@ -27,10 +27,38 @@ const CP1252 =
  * ```
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
+  // The platform's decoder (fast), then 0x80–0x9F set right where it left C1 controls (Node 20); browsers' are right
+  // already, and the table leaves the five undefined slots as they are.
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+}
+
+// Mac Roman 0x80–0xFF (WHATWG's `macintosh`: old Mac Excel exports). ASCII below is the same.
+const MAC =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+/** Decodes Mac Roman bytes (WHATWG `macintosh`). @internal */
+export function decodeMacRoman(bytes: Uint8Array): string {
   return fromCodes(bytes.length, (j) => {
     const b = bytes[j]!;
-    return b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b;
+    return b < 0x80 ? b : MAC.charCodeAt(b - 0x80);
   });
+}
+
+/**
+ * Whether bytes that are not UTF-8 read as French in Mac Roman rather than windows-1252: the bytes of é, è, à, ç, ê,
+ * ô, î, û, ù, É, â and the no-break space of each are counted; Mac Roman wins when its letters are clearly more
+ * frequent (several of them are undefined or rare in windows-1252: 0x8D, 0x8F, 0x90, 0x9D, Ž). @internal
+ */
+export function looksMacRoman(bytes: Uint8Array): boolean {
+  let mac = 0;
+  let win = 0;
+  for (let i = 0, n = Math.min(bytes.length, 262144); i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    if (b === 0x8e || b === 0x8f || b === 0x88 || b === 0x8d || b === 0x90 || b === 0x99 || b === 0x94 || b === 0x9e || b === 0x9d || b === 0x83 || b === 0x89 || b === 0xca) mac++;
+    else if (b === 0xe9 || b === 0xe8 || b === 0xe0 || b === 0xe7 || b === 0xea || b === 0xf4 || b === 0xee || b === 0xfb || b === 0xf9 || b === 0xc9 || b === 0xe2 || b === 0xa0) win++;
+  }
+  return mac >= 3 && mac > 2 * win;
 }
 
 /** The string of `n` UTF-16 code units, `code(j)` for j = 0 … n − 1 (in chunks: `apply` has an argument limit). */
@@ -100,7 +128,8 @@ function sniffUtf16NoBom(bytes: Uint8Array): Encoding | null {
 }
 
 /**
- * Decodes CSV bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise strict UTF-8, and windows-1252 when the
+ * Decodes CSV bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise strict UTF-8, and windows-1252 (or Mac
+ * Roman, `macintosh`, when its French letters are clearly more frequent: old Mac exports) when the
  * bytes are not valid UTF-8 (what `latin1` and `iso-8859-1` mean on the web). An `encoding` forces the choice for
  * bytes without a BOM; a BOM always wins and is never part of the text (as in the WHATWG Encoding Standard: `ï»¿`
  * or `ÿþ` never begin a real file). Any `ArrayBuffer` view (`Uint8Array`, `DataView`, Node `Buffer`…) is read as
@@ -125,6 +154,8 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView, e
     text = decodeUtf16(body, 0, enc === 'utf-16le');
   } else if (enc === 'windows-1252') {
     text = decodeWindows1252(body);
+  } else if (enc === 'macintosh') {
+    text = decodeMacRoman(body);
   } else {
     try {
       text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body);
@@ -134,8 +165,8 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView, e
         // Forced UTF-8 (or a UTF-8 BOM) on invalid bytes: replace rather than guess, so the declared choice wins.
         text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(body);
       } else {
-        text = decodeWindows1252(body);
-        enc = 'windows-1252';
+        enc = looksMacRoman(body) ? 'macintosh' : 'windows-1252';
+        text = enc === 'macintosh' ? decodeMacRoman(body) : decodeWindows1252(body);
       }
     }
   }
@@ -160,8 +191,8 @@ export function normaliseEncoding(label: unknown): Encoding | undefined {
   if (label === undefined || label === null || label === '') return undefined;
   if (typeof label !== 'string') {
     throw badOption(
-      `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, utf-16le ou utf-16be)`,
-      `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, utf-16le or utf-16be)`,
+      `encodage ${String(label)} (un nom d'encodage est attendu : utf-8, windows-1252, macintosh, utf-16le ou utf-16be)`,
+      `encoding ${String(label)} (an encoding name is expected: utf-8, windows-1252, macintosh, utf-16le or utf-16be)`,
     );
   }
   const l = label.trim().toLowerCase().replace(/_/g, '-');
@@ -169,9 +200,10 @@ export function normaliseEncoding(label: unknown): Encoding | undefined {
   if (l === 'utf-16le' || l === 'utf-16' || l === 'unicode') return 'utf-16le';
   if (l === 'utf-16be') return 'utf-16be';
   if (/^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|l1|ansi|us-ascii|ascii)$/.test(l)) return 'windows-1252';
+  if (/^(macintosh|mac|mac-?roman|x-mac-roman|csmacintosh)$/.test(l)) return 'macintosh';
   throw badOption(
-    `encodage « ${label} » inconnu (utf-8, windows-1252, utf-16le ou utf-16be)`,
-    `unknown encoding "${label}" (utf-8, windows-1252, utf-16le or utf-16be)`,
+    `encodage « ${label} » inconnu (utf-8, windows-1252, macintosh, utf-16le ou utf-16be)`,
+    `unknown encoding "${label}" (utf-8, windows-1252, macintosh, utf-16le or utf-16be)`,
   );
 }
 

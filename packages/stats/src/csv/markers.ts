@@ -44,6 +44,8 @@ export const DEFAULT_MARKERS: Readonly<Record<string, MarkerKind>> = Object.free
 });
 
 const KINDS: readonly string[] = ['secret', 'unavailable', 'empty'];
+/** The longest marker text looked up (a user's marker may be longer than the defaults'). */
+const MAX_MARKER = 40;
 
 /**
  * Builds the marker lookup from the defaults and the caller's overrides. Throws `BAD_OPTION` when `extra` is not an
@@ -75,4 +77,15 @@ export function markerTable(extra?: Record<string, MarkerKind | null> | null): M
     else table.set(key, v);
   }
   return table;
+}
+
+/**
+ * The marker kind of a trimmed cell, if it is one: a text of the table (compared case-insensitively), or a
+ * suppression written `<5`, `< 3`, `<10` (a count under a threshold, withheld: secret). @internal
+ */
+export function markerKind(table: Map<string, MarkerKind>, cell: string): MarkerKind | undefined {
+  if (cell.length > MAX_MARKER) return undefined;
+  const kind = table.get(cell.toLowerCase());
+  if (kind !== undefined || cell.charCodeAt(0) !== 60 || cell.length > 6) return kind;
+  return /^<\s?\d{1,3}$/.test(cell) && !table.has('<') ? 'secret' : undefined;
 }

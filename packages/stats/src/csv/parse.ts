@@ -1,12 +1,12 @@
-import Papa from 'papaparse';
 import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, SkippedLine, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {parseAgeLabel} from '../stats/age-bands.js';
-import {assertText, decodeBytes, normaliseEncoding, type Encoding} from './decode.js';
-import {markerTable, type DEFAULT_MARKERS, type MarkerKind} from './markers.js';
-import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
-import {normaliseLines, sniffDelimiter} from './scan.js';
+import {assertText, decodeBytes, normaliseEncoding, toBytes, type Encoding} from './decode.js';
+import {markerKind, markerTable, type DEFAULT_MARKERS, type MarkerKind} from './markers.js';
+import {decimalEvidence, DecimalTally, Evidence, numberShape, type DecimalSeparator} from './number.js';
+import {HIGH, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, UNTERMINATED} from './records.js';
+import {sniffDelimiter, type LineEnding} from './scan.js';
 
 /**
  * Options of {@link parseCsv}. Every one is optional: the reader detects what it is not told (`undefined` and `null`
@@ -26,18 +26,41 @@ export interface ParseOptions {
   encoding?: Encoding | string | null;
   /** Force the number of header rows (0: no header, columns are named `Colonne 1`…; 1; 2: merged two-row header). */
   headerRows?: number | null;
-  /** Force the decimal separator. */
+  /** Force the decimal separator (for every column: `1.234` is then 1.234 with `.`, 1234 with `,`). */
   decimal?: DecimalSeparator | null;
   /** Extra markers (`{'sc': 'secret'}`), or `null` to read a default marker as text (`{'-': null}`). */
   markers?: Record<string, MarkerKind | null> | null;
+  /**
+   * Force the type of columns, by name (compared without case or accents): `{pop_com: 'number', CODGEO: 'text'}`.
+   * A forced number column reads its cells as numbers (what is not a number is `null` with an `INVALID_NUMBER`
+   * issue); a forced text column keeps its cells as written (`01001`, `44000.0`).
+   */
+  types?: Record<string, 'number' | 'text' | 'string'> | null;
 }
 
-const IDENTIFIER_HEADER = /(^|\s)(code|cog|insee|siren|siret|id|identifiant|cp|n°|numero|depcom|codgeo|dep|reg|com)(\s|$)/;
+/** Header words that name identifiers wherever they stand in the name (`code_commune`, `commune_insee`, `N° SIRET`). */
+const IDENTIFIER_WORDS = new Set(['code', 'codes', 'cog', 'siren', 'siret', 'codgeo', 'depcom', 'iris', 'identifiant', 'codepostal', 'uai', 'finess', 'rna', 'codeinsee', 'idbank']);
+/** Header words that name identifiers only as the first word (`dep`, `com_nom`; but `ptot_com` is a count). */
+const LEADING_IDENTIFIER_WORDS = new Set(['id', 'cp', 'n°', 'no', 'num', 'numero', 'dep', 'dept', 'departement', 'reg', 'region', 'com', 'epci', 'arr', 'can', 'cv']);
+/** Header words that name identifiers only over values of one width (`insee_com` over `14118`, not `insee_pop`). */
+const WEAK_IDENTIFIER_WORDS = new Set(['insee']);
 
-/** True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`… */
-function isIdentifierHeader(name: string): boolean {
-  const words = looseKey(name.replace(/([a-z])([A-Z])/g, '$1 $2')).replace(/[_\-./]+/g, ' ');
-  return IDENTIFIER_HEADER.test(words);
+/**
+ * True for a header that names identifiers: `Code`, `code_commune_insee`, `id-epn`, `codeInsee`, `N° SIRET`, `DEP`,
+ * `COM`… An identifier word counts as a whole word; `dep`, `com`, `reg`, `id`, `cp` only as the first one
+ * (`ptot_com`, `pop_com` are counts). @internal
+ */
+export function isIdentifierHeader(name: string): boolean {
+  return identifierHeader(name) === 2;
+}
+
+/** 2: a header naming identifiers; 1: one naming them only over values of one width (`insee_…`); 0: neither. */
+function identifierHeader(name: string): 0 | 1 | 2 {
+  const words = looseKey(name.slice(0, 200).replace(/([a-z])([A-Z])/g, '$1 $2')).split(/[\s_\-./()']+/).filter(Boolean);
+  if (!words.length) return 0;
+  // `citycode`, `postcode`, `result_oldcitycode`: a word ending in `code` names codes too.
+  if (LEADING_IDENTIFIER_WORDS.has(words[0]!) || words.some((w) => IDENTIFIER_WORDS.has(w) || (w.length > 5 && w.endsWith('code')))) return 2;
+  return words.some((w) => WEAK_IDENTIFIER_WORDS.has(w)) ? 1 : 0;
 }
 
 /** Notes and sources under a table: `Source : …`, `Champ : …`, `Lecture : …`, `(1) …`, `* …`. */
@@ -102,10 +125,14 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       `decimal separator "${String(forcedDecimal)}" ("," or ".")`,
     );
   }
+  const forcedTypes = typesOption(opts.types);
   const markers = markerTable(opts.markers);
   let text: string;
   let encoding: Encoding | null = null;
   let bom = false;
+  // The bytes the scanner reads, and whether they are the UTF-8 of `text` (else one byte per character).
+  let bytes: Uint8Array | null = null;
+  let from = 0;
   if (typeof input === 'string') {
     normaliseEncoding(opts.encoding);
     bom = input.charCodeAt(0) === 0xfeff;
@@ -113,75 +140,89 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     assertText(text);
   } else {
     ({text, encoding, bom} = decodeBytes(input, opts.encoding));
+    const raw = toBytes(input);
+    // The file's own bytes when each maps to its characters (windows-1252, or valid UTF-8); else the text re-encoded.
+    if (encoding === 'windows-1252' || encoding === 'macintosh' || (encoding === 'utf-8' && !text.includes('\ufffd'))) {
+      bytes = raw;
+      from = bom ? 3 : 0;
+    }
   }
   if (!/\S/.test(text)) throw new EpnDataError('EMPTY');
   checkNotOtherFormat(text);
   const delimiter = forcedDelimiter ?? sniffDelimiter(text);
-  const scanned = normaliseLines(text, delimiter);
-  if (scanned.unterminatedAt !== undefined) throw new EpnDataError('UNTERMINATED_QUOTE', {line: scanned.unterminatedAt});
+  let d = delimiter.charCodeAt(0);
+  if (d > 127) {
+    // A delimiter outside ASCII: the scanner splits on bytes, so it reads the text with that character as U+001F
+    // (cells are still taken from the text as written).
+    bytes = new TextEncoder().encode(text.split(delimiter).join('\u001f'));
+    from = 0;
+    d = 0x1f;
+  } else if (bytes === null) bytes = new TextEncoder().encode(text);
+  const oneByte = (encoding === 'windows-1252' || encoding === 'macintosh') && d !== 0x1f;
+  const f = scanFields(bytes!, from, text, d, oneByte);
+  if (f.unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: f.unterminatedAt});
 
-  const parsed = Papa.parse<string[]>(scanned.text, {
-    delimiter,
-    newline: '\n',
-    quoteChar: '"',
-    escapeChar: '"',
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
-  });
-  const records = parsed.data;
-  const lineOf = (i: number) => scanned.recordLines[i] ?? i + 1;
   const issues: Issue[] = [];
-  for (const m of scanned.malformed) {
-    issues.push({
-      code: 'MALFORMED_QUOTE', line: m.line, raw: m.raw,
-      message: `Ligne ${m.line} : du texte suit un guillemet fermant (${m.raw}) ; la cellule est lue telle quelle. Vérifiez cette ligne.`,
-    });
-  }
-  for (const e of parsed.errors) {
-    if (e.code === 'MissingQuotes') throw new EpnDataError('UNTERMINATED_QUOTE', {line: lineOf(e.row ?? 0)});
-    if (e.type === 'Quotes') {
-      issues.push({code: 'MALFORMED_QUOTE', line: lineOf(e.row ?? 0), message: `Guillemet mal placé ligne ${lineOf(e.row ?? 0)} : vérifiez cette ligne.`});
-    }
-  }
-
   const skipped: SkippedLine[] = [];
-  const nonEmpty = (r: string[]) => {
+  const count = f.count;
+  const lineOf = (r: number) => f.line[r]!;
+  const cells = (r: number): string[] => {
+    const out: string[] = [];
+    for (let k = f.first[r]!; k < f.first[r + 1]!; k++) out.push(f.cell(k));
+    return out;
+  };
+  const nonEmpty = (r: number) => {
     let k = 0;
-    for (const c of r) if (c.trim() !== '') k++;
+    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (!f.blank(x)) k++;
     return k;
   };
-  const effWidth = (r: string[]) => {
-    let w = r.length;
-    while (w > 0 && r[w - 1]!.trim() === '') w--;
+  const effWidth = (r: number) => {
+    const a = f.first[r]!;
+    let w = f.first[r + 1]! - a;
+    while (w > 0 && f.blank(a + w - 1)) w--;
     return w;
   };
   // A title or note line as written: its cells from the first filled one to the last, rejoined with the delimiter
   // (so that `Source : Insee, RP` split by a `,` delimiter reads as it was written).
-  const lineText = (r: string[]) => {
+  const lineText = (r: number) => {
+    const c = cells(r);
     let a = 0;
-    while (a < r.length && r[a]!.trim() === '') a++;
-    return r.slice(a, effWidth(r)).join(delimiter).trim();
+    while (a < c.length && c[a]!.trim() === '') a++;
+    return c.slice(a, effWidth(r)).join(delimiter).trim();
   };
+  for (const k of f.malformed) {
+    const line = f.fieldLine(k);
+    const raw = f.written(k);
+    issues.push({
+      code: 'MALFORMED_QUOTE', line, raw,
+      message: `Ligne ${line} : du texte suit un guillemet fermant (${raw}) ; la cellule est lue telle quelle. Vérifiez cette ligne.`,
+    });
+  }
 
-  // Last record of a file ending with a line break is an empty artefact.
-  let end = records.length;
-  while (end > 0 && nonEmpty(records[end - 1]!) === 0) {
-    if (end - 1 < records.length - 1 || records[end - 1]!.join('') !== '') {
-      skipped.push({line: lineOf(end - 1), reason: 'blank', text: ''});
-    }
+  let end = count;
+  while (end > 0 && nonEmpty(end - 1) === 0) {
+    skipped.push({line: lineOf(end - 1), reason: 'blank', text: ''});
     end--;
   }
   if (end === 0) throw new EpnDataError('EMPTY');
   // Header: the first record with two or more filled cells (or the first non-blank one in a one-column file).
-  const wide = records.slice(0, end).some((r) => nonEmpty(r) >= 2);
+  let wide = false;
+  for (let r = 0; r < end && !wide; r++) wide = nonEmpty(r) >= 2;
+  // The first filled cell of a record (−1 for none).
+  const firstFilled = (r: number) => {
+    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (!f.blank(x)) return x - f.first[r]!;
+    return -1;
+  };
+  // A single filled cell away from the first column, right over a wider record, is a group label over some of the
+  // columns (`;;;Modalités d'accompagnement;;`): the upper row of a two-row header, not a title.
+  const groupRow = (r: number) => forcedHeaderRows === undefined && r + 1 < end && firstFilled(r) > 0 && nonEmpty(r + 1) >= 2;
   let h = 0;
-  while (h < end && (nonEmpty(records[h]!) === 0 || (wide && nonEmpty(records[h]!) < 2))) {
-    if (nonEmpty(records[h]!) === 0) skipped.push({line: lineOf(h), reason: 'blank', text: ''});
-    else skipped.push({line: lineOf(h), reason: 'title', text: lineText(records[h]!)});
+  while (h < end && (nonEmpty(h) === 0 || (wide && nonEmpty(h) < 2 && !groupRow(h)))) {
+    if (nonEmpty(h) === 0) skipped.push({line: lineOf(h), reason: 'blank', text: ''});
+    else skipped.push({line: lineOf(h), reason: 'title', text: lineText(h)});
     h++;
   }
-  const titles = skipped.filter((s) => s.reason === 'title').map((s) => s.text);
+  const titles = skipped.filter((x) => x.reason === 'title').map((x) => x.text);
 
   // Notes after the table, in a table of two columns or more: trailing records with a single filled cell (other than
   // a lone number), and trailing records of any width that start like a note (`Source : Insee, RP` in a `,` file).
@@ -189,15 +230,16 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const notes: string[] = [];
   if (wide) {
     while (last > h + 1) {
-      const r = records[last - 1]!;
+      const r = last - 1;
       const k = nonEmpty(r);
       if (k === 0) {
         last--;
         continue;
       }
-      const cell = r.find((c) => c.trim() !== '')!.trim();
-      const noteLike = NOTE_START.test(cell);
-      if (!noteLike && (k !== 1 || numberShape(cell).kind === 'number')) break;
+      const cell = cells(r).find((c) => c.trim() !== '')!.trim();
+      const noteLike = NOTE_START.test(cell.slice(0, 64));
+      // A note is written in the first column; a lone cell further right is data (an answer under its question).
+      if (!noteLike && (k !== 1 || numberShape(cell).kind === 'number' || firstFilled(r) > 0)) break;
       notes.unshift(lineText(r));
       last--;
     }
@@ -206,27 +248,45 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   // row of names (`Hommes` over `2012;2013`) are names, not figures.
   let headerRows = forcedHeaderRows ?? 1;
   if (forcedHeaderRows === undefined && h + 2 < last) {
-    const top = records[h]!;
-    const next = records[h + 1]!;
-    const after = records[h + 2]!;
+    const top = cells(h);
+    const next = cells(h + 1);
+    const after = cells(h + 2);
     const numeric = (r: string[]) => r.filter((c) => numberShape(c).kind === 'number').length;
     const figures = (r: string[]) => r.filter((c) => numberShape(c).kind === 'number' && !/^(1[89]|20)\d\d$/.test(c.trim())).length;
-    const holes = top.slice(0, effWidth(top)).some((c, i) => i > 0 && c.trim() === '') || effWidth(top) < effWidth(next);
-    if (holes && nonEmpty(next) > nonEmpty(top) && figures(next) * 2 < numeric(after) && figures(next) <= 1) headerRows = 2;
+    const holes = top.slice(0, effWidth(h)).some((c, i) => i > 0 && c.trim() === '') || effWidth(h) < effWidth(h + 1);
+    if (holes && nonEmpty(h + 1) > nonEmpty(h) && figures(next) * 2 < numeric(after) && figures(next) <= 1) headerRows = 2;
+  }
+  // INSEE's BDM downloads: `Libellé` over `idBank`, `Dernière mise à jour`, `Période` rows (names from the first).
+  const firstKey = (r: number) => (f.first[r + 1]! > f.first[r]! ? looseKey(f.cell(f.first[r]!).slice(0, 40)) : '');
+  const bdm = firstKey(h) === 'libelle';
+  if (bdm && forcedHeaderRows === undefined) {
+    let r = h + 1;
+    while (r < last && r <= h + 4 && BDM_HEADER.has(firstKey(r))) r++;
+    if (r > h + 1) headerRows = r - h;
   }
   if (h + headerRows > last) headerRows = Math.max(0, last - h);
-  const headerRecords = records.slice(h, h + headerRows);
   const first = h + headerRows;
 
   // Width: the header's, widened only when more data rows are wider than fit in it (a header missing its last
   // names); a few long rows keep the header's width and are recorded as LONG_ROW. Without a header: the usual width.
-  const headerWidth = Math.max(0, ...headerRecords.map(effWidth));
+  let headerWidth = 0;
+  for (let r = h; r < first; r++) headerWidth = Math.max(headerWidth, effWidth(r));
   const wider = new Map<number, number>();
   let fit = 0;
   let over = 0;
-  for (let i = first; i < last; i++) {
-    const w = effWidth(records[i]!);
-    if (!w) continue;
+  const data: number[] = [];
+  for (let r = first; r < last; r++) {
+    const w = effWidth(r);
+    if (!w) {
+      skipped.push({line: lineOf(r), reason: 'blank', text: ''});
+      continue;
+    }
+    if (bdm && firstKey(r) === 'codes') {
+      // The status of each value of the series above (A definitive, P provisional, SD semi-definitive).
+      skipped.push({line: lineOf(r), reason: 'status', text: lineText(r).slice(0, 200)});
+      continue;
+    }
+    data.push(r);
     if (w <= headerWidth) fit++;
     else {
       over++;
@@ -234,105 +294,188 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     }
   }
   const width = tableWidth(headerWidth, fit, over, wider);
+  if (width > MAX_COLUMNS) {
+    throw new EpnDataError('UNEXPECTED_SHAPE', {
+      detail: `le tableau a ${width} colonnes (au plus ${MAX_COLUMNS}) ; vérifiez le séparateur`,
+      detailEn: `the table has ${width} columns (at most ${MAX_COLUMNS}); check the delimiter`,
+    });
+  }
 
-  const header = headerRecords.map((r) => Array.from({length: width}, (_, j) => cleanLabel(r[j] ?? '')));
+  const header: string[][] = [];
+  for (let r = h; r < first; r++) {
+    const c = cells(r);
+    header.push(Array.from({length: width}, (_, j) => cleanLabel(c[j] ?? '')));
+  }
   const columns = combineHeader(header, width, issues);
 
-  // Data rows, raw.
-  const raw: string[][] = [];
-  const rowLines: number[] = [];
-  for (let i = first; i < last; i++) {
-    const r = records[i]!;
-    const line = lineOf(i);
-    if (nonEmpty(r) === 0) {
-      skipped.push({line, reason: 'blank', text: ''});
-      continue;
+  // Data rows: their lines, short and long rows.
+  if (!data.length) throw new EpnDataError('NO_DATA');
+  const n = data.length;
+  const rowLines = data.map(lineOf);
+  for (let i = 0; i < n; i++) {
+    const r = data[i]!;
+    const line = rowLines[i]!;
+    const len = f.first[r + 1]! - f.first[r]!;
+    if (len < width) {
+      issues.push({code: 'SHORT_ROW', row: i, line, message: `Ligne ${line} : ${len} cellule(s) au lieu de ${width} ; les cellules manquantes sont vides.`});
+    } else {
+      const w = effWidth(r);
+      if (w > width) {
+        // The extra cells, in place (empty ones between them kept), so that nothing is lost.
+        const extra = cells(r).slice(width, w).map((c) => c.trim());
+        const shown = extra.filter(Boolean).join(' | ');
+        issues.push({code: 'LONG_ROW', row: i, line, raw: extra.join(delimiter), message: `Ligne ${line} : ${w} cellules au lieu de ${width} ; les cellules en trop (${shown}) ne sont pas lues.`});
+      }
     }
-    const row = raw.length;
-    if (r.length < width) {
-      issues.push({code: 'SHORT_ROW', row, line, message: `Ligne ${line} : ${r.length} cellule(s) au lieu de ${width} ; les cellules manquantes sont vides.`});
-    } else if (effWidth(r) > width) {
-      // The extra cells, in place (empty ones between them kept), so that nothing is lost.
-      const extra = r.slice(width, effWidth(r)).map((c) => c.trim());
-      const shown = extra.filter(Boolean).join(' | ');
-      issues.push({code: 'LONG_ROW', row, line, raw: extra.join(delimiter), message: `Ligne ${line} : ${effWidth(r)} cellules au lieu de ${width} ; les cellules en trop (${shown}) ne sont pas lues.`});
-    }
-    raw.push(r.length === width ? r : Array.from({length: width}, (_, j) => r[j] ?? ''));
-    rowLines.push(line);
   }
-  if (!raw.length) throw new EpnDataError('NO_DATA');
+
+  // Every cell, row by row: plain whole numbers (most cells of a statistics file) are read from their bytes, the
+  // others kept as trimmed text; the decimal separator from the first 100 000 cells.
+  const size = n * width;
+  const kinds = new Uint8Array(size);
+  const values = new Float64Array(size);
+  // The text of the cells that are not plain numbers: an index into `strings` per cell (0: none).
+  const textAt = new Int32Array(size);
+  const strings: string[] = [''];
+  const tally = new DecimalTally();
+  // Per column, the one width of its plain numbers (−1 before the first, −2 once two differ).
+  const plainWidth = new Int32Array(width).fill(-1);
+  for (let i = 0, idx = 0; i < n; i++) {
+    const r = data[i]!;
+    const a = f.first[r]!;
+    const len = f.first[r + 1]! - a;
+    for (let j = 0; j < width; j++, idx++) {
+      if (j >= len) continue; // K_EMPTY
+      const v = f.plain(a + j);
+      if (v >= 0) {
+        kinds[idx] = K_NUMBER;
+        values[idx] = v;
+        const w = f.width(a + j);
+        const pw = plainWidth[j]!;
+        if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
+        continue;
+      }
+      const c = f.cell(a + j).trim();
+      if (!c) continue;
+      kinds[idx] = K_PENDING;
+      textAt[idx] = strings.push(c) - 1;
+      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
+    }
+  }
+  const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
+  const reading: DecimalSeparator = decimal ?? ',';
+  const digitMarkers = [...markers.keys()].some((k) => /^[\d+\-.,]/.test(k));
+  // Markers are short: only cells as short as the longest one are looked up.
+  const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
   // Types and values.
-  const decimal = forcedDecimal ?? guessDecimal(iterCells(raw));
   const found: Marker[] = [];
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const rows: Value[][] = raw.map(() => new Array<Value>(width));
+  const rows: Value[][] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = new Array<Value>(width);
   for (let j = 0; j < width; j++) {
-    let numbers = 0;
-    let texts = 0;
-    let codes = 0;
+    const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
     let percents = 0;
-    let refused = 0;
-    let marked = 0;
-    for (const r of raw) {
-      const cell = r[j]!.trim();
-      if (!cell) continue;
-      if (markers.has(cell.toLowerCase())) {
-        marked++;
+    let numberWidth = plainWidth[j]!;
+    const columnTally = new DecimalTally();
+    for (let i = 0, idx = j; i < n; i++, idx += width) {
+      const kind = kinds[idx]!;
+      if (kind === K_NUMBER) {
+        k.numbers++;
         continue;
       }
-      const shape = numberShape(cell, decimal);
+      if (kind === K_EMPTY) continue;
+      const cell = strings[textAt[idx]!]!;
+      const c0 = cell.charCodeAt(0);
+      if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= markerLength && markerKind(markers, cell)) {
+        kinds[idx] = K_MARKER;
+        k.marked++;
+        continue;
+      }
+      const shape = numberShape(cell, reading);
       if (shape.kind === 'number') {
-        numbers++;
+        kinds[idx] = K_NUMBER;
+        values[idx] = shape.value;
+        k.numbers++;
+        numberWidth = numberWidth === -1 || numberWidth === cell.length ? cell.length : -2;
         if (shape.percent) percents++;
-      } else if (shape.kind === 'code') codes++;
-      else if (shape.kind === 'text') texts++;
-      else refused++;
+        if (shape.value % 1 !== 0) k.fractional++;
+        if (cell.includes(',') || cell.includes('.')) columnTally.add(decimalEvidence(cell));
+      } else if (shape.kind === 'code') {
+        kinds[idx] = K_CODE;
+        k.codes++;
+      } else if (shape.kind === 'text') {
+        kinds[idx] = K_TEXT;
+        k.texts++;
+      } else {
+        kinds[idx] = K_REFUSED;
+        k.refused++;
+      }
     }
-    const type = columnType(header, columns, j, numbers, texts, codes, refused, marked);
+    k.numberWidth = numberWidth >= 0 ? numberWidth : -1;
+    const type = columnType(header, columns, j, k, forcedTypes?.get(looseKey(columns[j]!)));
     const isNumber = type === 'number';
     types.push(type);
     if (isNumber && percents > 0) percentColumns.push(j);
-    for (let i = 0; i < raw.length; i++) {
-      const cell = raw[i]![j]!.trim();
+    if (isNumber && forcedDecimal === undefined && columnTally.ambiguous) {
+      let example = '';
+      for (let idx = j; idx < size && !example; idx += width) if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma) example = strings[textAt[idx]!]!;
+      const sep = example.includes('.') ? '.' : ',';
+      const asDecimal = sep === reading;
+      issues.push({
+        code: 'AMBIGUOUS_DECIMAL', column: j, raw: example,
+        message:
+          `Colonne « ${columns[j]} » : « ${example} » peut se lire ${asDecimal ? 'avec une décimale' : 'comme un millier'} ou non ; ` +
+          `il est lu ${asDecimal ? `avec « ${sep} » comme séparateur décimal` : `avec « ${sep} » comme séparateur des milliers`}, d'après le reste du fichier. ` +
+          `Si c'est faux, précisez le séparateur décimal (option decimal).`,
+      });
+    }
+    for (let i = 0, idx = j; i < n; i++, idx += width) {
+      const row = rows[i]!;
+      const kind = kinds[idx]!;
       if (!isNumber) {
-        rows[i]![j] = cell ? cleanLabel(cell) : null;
+        if (kind === K_EMPTY) row[j] = null;
+        else {
+          const cell = textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim();
+          row[j] = cleanLabel(cell);
+        }
         continue;
       }
-      if (!cell) {
-        rows[i]![j] = null;
-        found.push({row: i, column: j, line: rowLines[i]!, raw: '', kind: 'empty'});
-        continue;
-      }
-      const kind = markers.get(cell.toLowerCase());
-      if (kind) {
-        rows[i]![j] = null;
-        found.push({row: i, column: j, line: rowLines[i]!, raw: cell, kind});
-        continue;
-      }
-      const shape = numberShape(cell, decimal);
-      if (shape.kind === 'number') rows[i]![j] = shape.value;
+      if (kind === K_NUMBER) row[j] = values[idx]!;
+      else if (kind === K_EMPTY || kind === K_MARKER) row[j] = null; // recorded below, in row order
       else {
-        rows[i]![j] = null;
+        row[j] = null;
+        const cell = strings[textAt[idx]!]!;
+        const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
         issues.push({
           code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
-          message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${cell} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
+          message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
         });
       }
     }
   }
-  for (let i = last; i < end; i++) {
-    if (nonEmpty(records[i]!) > 0) skipped.push({line: lineOf(i), reason: 'note', text: lineText(records[i]!)});
-    else skipped.push({line: lineOf(i), reason: 'blank', text: ''});
+  // Empty and marker cells of numeric columns, row by row (no sort needed).
+  for (let i = 0, idx = 0; i < n; i++) {
+    for (let j = 0; j < width; j++, idx++) {
+      const kind = kinds[idx]!;
+      if ((kind !== K_EMPTY && kind !== K_MARKER) || types[j] !== 'number') continue;
+      const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
+      found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
+    }
   }
+  for (let r = last; r < end; r++) {
+    if (nonEmpty(r) > 0) skipped.push({line: lineOf(r), reason: 'note', text: lineText(r)});
+    else skipped.push({line: lineOf(r), reason: 'blank', text: ''});
+  }
+  damagedText(text, issues);
   skipped.sort((a, b) => a.line - b.line);
   return {
     columns,
     rows,
     meta: {
       encoding, bom, delimiter, decimal,
-      lineEnding: scanned.lineEnding,
+      lineEnding: f.lineEnding,
       headerRows,
       headerLine: headerRows ? lineOf(h) : 0,
       header,
@@ -340,12 +483,252 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       percentColumns,
       titles,
       notes,
-      markers: found.sort((a, b) => a.row - b.row || a.column - b.column),
+      markers: found,
       issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
       skipped,
       rowLines,
     },
   };
+}
+
+/** First cells of the header rows under `Libellé` in INSEE's BDM downloads. */
+const BDM_HEADER = new Set(['idbank', 'derniere mise a jour', 'periode']);
+
+const K_EMPTY = 0;
+const K_PENDING = 6;
+const K_MARKER = 1;
+const K_NUMBER = 2;
+const K_CODE = 3;
+const K_TEXT = 4;
+const K_REFUSED = 5;
+
+/** parseCsv's window for the decimal guess: the first 100 000 cells of the data rows. @internal */
+export const DECIMAL_WINDOW = 100000;
+/** The widest table read (a wrong delimiter or a broken file beyond it). */
+const MAX_COLUMNS = 10000;
+
+/** The `types` option: column name (loose) → type. @internal (also used by aggregateCsv) */
+export function typesOption(types: ParseOptions['types']): Map<string, 'number' | 'string'> | undefined {
+  if (types === undefined || types === null) return undefined;
+  if (typeof types !== 'object' || Array.isArray(types)) {
+    throw badOption(
+      `types ${String(types)} (un objet est attendu, par exemple { "pop_com": "number", "CODGEO": "text" })`,
+      `types ${String(types)} (an object is expected, for example { "pop_com": "number", "CODGEO": "text" })`,
+    );
+  }
+  const out = new Map<string, 'number' | 'string'>();
+  for (const [name, t] of Object.entries(types)) {
+    const type = t === 'number' ? 'number' : t === 'text' || t === 'string' ? 'string' : null;
+    if (!type) {
+      throw badOption(
+        `type « ${String(t)} » pour la colonne « ${name} » (« number » ou « text »)`,
+        `type "${String(t)}" for column "${name}" ("number" or "text")`,
+      );
+    }
+    out.set(looseKey(name), type);
+  }
+  return out;
+}
+
+/** Text damaged before it reached us: U+FFFD replacement characters, or UTF-8 read as windows-1252 (`Ã©`). */
+function damagedText(text: string, issues: Issue[]): void {
+  const replacement = text.indexOf('\ufffd');
+  const mojibake = text.search(/\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u2122\u0153\u02dc\u201c\u201d\u0161\u017e]/);
+  const at = replacement < 0 ? mojibake : mojibake < 0 ? replacement : Math.min(replacement, mojibake);
+  if (at < 0) return;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  const raw = text.slice(Math.max(0, at - 10), at + 10).replace(/\s+/g, ' ').trim();
+  const kind = at === replacement ? 'des caractères illisibles (�)' : 'des accents mal convertis (« Ã© » pour « é »)';
+  issues.push({
+    code: 'DAMAGED_TEXT', line, raw,
+    message: `Le fichier contient ${kind}, dès la ligne ${line} (« ${raw} ») : le texte a été abîmé avant publication. Les chiffres sont lus, mais des libellés peuvent être faux ; demandez un fichier corrigé à sa source.`,
+  });
+}
+
+/** The fields of every record of a file, split by the core's byte scanner, with their text. */
+interface Fields {
+  count: number;
+  /** Index of each record's first field; `first[count]` is the number of fields. */
+  first: Int32Array;
+  /** 1-based line where each record starts. */
+  line: Int32Array;
+  lineEnding: LineEnding;
+  unterminatedAt: number;
+  /** Fields with text after their closing quote. */
+  malformed: number[];
+  /** The cell's text (quotes undone), untrimmed. */
+  cell(k: number): string;
+  /** Whether the cell is empty or white space. */
+  blank(k: number): boolean;
+  /** The cell's value when it is plain digits (1 to 15, no leading zero), read from its bytes; else −1. */
+  plain(k: number): number;
+  /** The cell's length in bytes (for a plain number: its number of digits). */
+  width(k: number): number;
+  /** The field as written. */
+  written(k: number): string;
+  /** The line of a field's end. */
+  fieldLine(k: number): number;
+}
+
+/**
+ * Splits `bytes[from…]` into records and fields with {@link RecordScanner}, and maps each field to its characters in
+ * `text` (one byte per character, or UTF-8).
+ */
+function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: number, oneByte: boolean): Fields {
+  const sc = new RecordScanner(delimiter);
+  let cap = 1024;
+  let cs = new Int32Array(cap);
+  let ce = new Int32Array(cap);
+  let bs = new Int32Array(cap);
+  let be = new Int32Array(cap);
+  let flags = new Uint8Array(cap);
+  let rcap = 256;
+  let first = new Int32Array(rcap + 1);
+  let line = new Int32Array(rcap);
+  let count = 0;
+  let total = 0;
+  let unterminatedAt = 0;
+  const malformed: number[] = [];
+  const len = bytes.length;
+  // byte offset − character offset, grown by each field holding multi-byte characters
+  let delta = from;
+  let pos = from;
+  while (pos < len) {
+    const next = sc.next(bytes, pos, true);
+    if (next === UNTERMINATED) {
+      unterminatedAt = sc.unterminatedAt;
+      break;
+    }
+    if (count === rcap) {
+      rcap *= 2;
+      first = grow(first, rcap + 1);
+      line = grow(line, rcap);
+    }
+    first[count] = total;
+    line[count] = sc.recordLine;
+    count++;
+    const m = sc.n;
+    if (total + m > cap) {
+      while (total + m > cap) cap *= 2;
+      cs = grow(cs, cap);
+      ce = grow(ce, cap);
+      bs = grow(bs, cap);
+      be = grow(be, cap);
+      flags = grow(flags, cap);
+    }
+    for (let k = 0; k < m; k++) {
+      const s = sc.start[k]!;
+      const e = sc.end[k]!;
+      const fl = sc.flags[k]!;
+      const a = s - delta;
+      let units = e - s;
+      if (!oneByte && fl & (HIGH | REST_HIGH)) {
+        units = utf16Length(bytes, s, e);
+        delta += e - s - units;
+      }
+      cs[total] = a;
+      ce[total] = a + units;
+      bs[total] = s;
+      be[total] = e;
+      flags[total] = fl;
+      if (fl & (REST_TEXT | REST_HIGH)) malformed.push(total);
+      total++;
+    }
+    pos = next;
+  }
+  first[count] = total;
+  const blank = (k: number): boolean => {
+    const a = cs[k]!;
+    const b = ce[k]!;
+    if (a === b) return true;
+    const c = text.charCodeAt(a);
+    if (c > 32 && c < 127 && c !== 34) return false;
+    return cell(k).trim() === '';
+  };
+  const cell = (k: number): string => {
+    const a = cs[k]!;
+    const b = ce[k]!;
+    if (!(flags[k]! & QUOTED)) return text.substring(a, b);
+    // Quotes undone: `""` is a quote; text after the closing quote is kept unless it is white space.
+    let out = '';
+    let at = a + 1;
+    for (;;) {
+      const q = text.indexOf('"', at);
+      if (q < 0 || q >= b) return out + text.substring(at, b);
+      if (q + 1 < b && text.charCodeAt(q + 1) === 34) {
+        out += text.substring(at, q + 1);
+        at = q + 2;
+        continue;
+      }
+      out += text.substring(at, q);
+      const rest = text.substring(q + 1, b);
+      return rest.trim() === '' ? out : out + rest;
+    }
+  };
+  const recordOf = (k: number): number => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (first[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const plain = (k: number): number => {
+    if (flags[k]) return -1;
+    const s = bs[k]!;
+    const e = be[k]!;
+    const len = e - s;
+    if (len < 1 || len > 15 || (bytes[s] === 48 && len > 1)) return -1;
+    let v = 0;
+    for (let i = s; i < e; i++) {
+      const b = bytes[i]! - 48;
+      if (b < 0 || b > 9) return -1;
+      v = v * 10 + b;
+    }
+    return v;
+  };
+  return {
+    count, first, line, unterminatedAt, malformed, cell, blank, plain,
+    width: (k) => be[k]! - bs[k]!,
+    lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
+    written: (k) => text.substring(cs[k]!, ce[k]!),
+    fieldLine: (k) => {
+      const r = recordOf(k);
+      let l = line[r]!;
+      const start = cs[first[r]!]!;
+      const stop = ce[k]!;
+      for (let i = start; i < stop; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) l++;
+      }
+      return l;
+    },
+  };
+}
+
+/** UTF-16 code units of valid UTF-8 bytes `buf[s, e)`: bytes less continuation bytes, plus one per 4-byte lead. */
+function utf16Length(buf: Uint8Array, s: number, e: number): number {
+  let units = 0;
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units;
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (length: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+function lineEnding(crlf: number, lf: number, cr: number): LineEnding {
+  const kinds = (crlf ? 1 : 0) + (lf ? 1 : 0) + (cr ? 1 : 0);
+  if (kinds > 1) return 'mixed';
+  return crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
 }
 
 /**
@@ -360,19 +743,54 @@ export function tableWidth(headerWidth: number, fit: number, over: number, wider
   return Math.max(1, headerWidth, over > fit ? modal : 0);
 }
 
+/** How many cells of a column read as each kind (empty cells aside). @internal */
+export interface ColumnCounts {
+  /** numbers */
+  numbers: number;
+  /** text that is no number */
+  texts: number;
+  /** identifier codes (`01001`, `2A004`) */
+  codes: number;
+  /** broken numbers (`1e5`, `12s`, `1O0`, `1,2,3`) */
+  refused: number;
+  /** markers (`s`, `n.d.`, `<5`) */
+  marked: number;
+  /** numbers with a fractional part */
+  fractional: number;
+  /** the one length of every number as written (`14118`, `97501`: 5), or −1 when they differ (`1`, `12`) */
+  numberWidth?: number;
+}
+
 /**
- * parseCsv's type of column `j` from how many of its cells read as numbers, texts, codes, refused numbers and
- * markers: a string for identifiers (a code, or a header such as `Code`), a number when numbers are found with few
- * texts; a column of markers (and empty cells) only is numeric when its header names a figure (a year, an age
- * band): `2021` with `s` in every row is wholly secret, not a text column to leave out of the figures.
+ * parseCsv's type of column `j` from how many of its cells read as each kind (the rule of both readers):
+ * - forced by the `types` option;
+ * - text for identifiers: a header naming them (see {@link isIdentifierHeader}) over codes or whole numbers
+ *   (`44000`, `01001`, `2A`), or codes under any header other than a figure's;
+ * - a number when numbers are found with few texts: at most one in ten, or a single stray note (`voir annexe`)
+ *   among two numbers or more outside the first column (the row labels), or under a header that names a figure (a
+ *   year `2021`, an age band `0-19`, a count `nb_…`) as long as numbers are not outnumbered. Broken numbers (`12s`,
+ *   `1O0`) do not count as text: a column of figures with a typo stays a column of figures, the typo recorded;
+ * - a column of markers (and empty cells) only is numeric under a figure's header: `2021` with `s` in every row is
+ *   wholly secret, not a text column to leave out of the figures.
  * @internal (also used by aggregateCsv)
  */
-export function columnType(header: string[][], columns: string[], j: number, numbers: number, texts: number, codes: number, refused = 0, marked = 0): 'number' | 'string' {
-  return codes > 0 || isIdentifierHeader(columns[j]!)
-    ? 'string'
-    : (numbers > 0 && texts <= Math.floor(numbers / 10)) || (marked > 0 && numbers + texts + refused === 0 && names(header, columns, j).some(isFigureName))
-      ? 'number'
-      : 'string';
+export function columnType(header: string[][], columns: string[], j: number, k: ColumnCounts, forced?: 'number' | 'string'): 'number' | 'string' {
+  if (forced) return forced;
+  const id = identifierHeader(columns[j]!);
+  // A weak identifier word needs codes of one width other than a year's (`insee_com` over `14118`; `insee_pop_millesime`
+  // over `2024` is a year).
+  const fixed = k.numbers > 1 && (k.numberWidth ?? -1) > 0 && k.numberWidth !== 4;
+  if (id && (k.codes > 0 || (k.fractional === 0 && (id === 2 || fixed)))) return 'string';
+  let figure: boolean | undefined;
+  const isFigure = () => (figure ??= names(header, columns, j).some(isFigureName));
+  if (k.codes > 0 && !(k.codes * 10 <= k.numbers && isFigure())) return 'string';
+  if (k.numbers > 0) {
+    if (k.texts <= Math.floor(k.numbers / 10)) return 'number';
+    if (j > 0 && k.texts === 1 && k.numbers >= 2) return 'number';
+    if (k.texts <= k.numbers && isFigure()) return 'number';
+    return 'string';
+  }
+  return k.texts + k.refused === 0 && k.marked > 0 && isFigure() ? 'number' : 'string';
 }
 
 /** The column's name and the cells of its header rows. */
@@ -380,14 +798,14 @@ function names(header: string[][], columns: string[], j: number): string[] {
   return [columns[j]!, ...header.map((r) => r[j] ?? '')].filter(Boolean);
 }
 
-/** A header that names a figure: a year or another number (`2021`), or an age band (`0-19`, `65 ans ou plus`). */
-function isFigureName(name: string): boolean {
-  return numberShape(name).kind === 'number' || parseAgeLabel(name) !== null;
-}
+/** Count words that begin a figure's header: `nb_inscrits`, `Nombre de visites`, `effectif`, `pop_2021`… */
+const COUNT_WORDS = new Set(['nb', 'nbr', 'nbre', 'nombre', 'effectif', 'effectifs', 'total', 'pop', 'population', 'montant', 'somme', 'count', 'sum', 'taux', 'part', 'ptot', 'pmun', 'pcap']);
 
-function* iterCells(rows: string[][]): Iterable<string> {
-  let n = 0;
-  for (const r of rows) for (const c of r) if (n++ < 100000) yield c;
+/** A header that names a figure: a year or another number (`2021`), an age band (`0-19`, `65 ans ou plus`), a count. */
+function isFigureName(name: string): boolean {
+  if (numberShape(name).kind === 'number' || parseAgeLabel(name) !== null) return true;
+  const word = looseKey(name.slice(0, 100)).split(/[\s_\-./()']+/)[0] ?? '';
+  return COUNT_WORDS.has(word);
 }
 
 /** One name per column from 0, 1 or 2 header rows (see {@link parseCsv}). */

@@ -32,7 +32,7 @@ export const INCOMPLETE = -1;
 export const UNTERMINATED = -2;
 
 /**
- * Splits CSV records out of bytes exactly as `parseCsv` reads them (`normaliseLines`, then papaparse): a quote
+ * Splits CSV records out of bytes: the one tokenizer of the core, under both `parseCsv` and `aggregateCsv`. A quote
  * opens a field only at its very start; `""` inside quotes is a quote; line ends inside quotes belong to the field;
  * CRLF, LF and CR all end a record outside quotes; text between a closing quote and the next delimiter is kept in
  * the field unless it is white space. It counts lines as `normaliseLines` does. A record is read only when whole:
@@ -52,6 +52,10 @@ export class RecordScanner {
   recordLine = 1;
   /** 1-based line of a quote never closed (after {@link UNTERMINATED}). */
   unterminatedAt = 0;
+  /** Line ends outside quotes so far, by kind. */
+  crlf = 0;
+  lf = 0;
+  cr = 0;
 
   readonly #delimiter: number;
 
@@ -137,8 +141,17 @@ export class RecordScanner {
         // A line end: CRLF, LF or CR.
         if (buf[i] === CR) {
           if (i + 1 >= len && !eof) return INCOMPLETE;
-          i += buf[i + 1] === LF ? 2 : 1;
-        } else i++;
+          if (buf[i + 1] === LF) {
+            this.crlf++;
+            i += 2;
+          } else {
+            this.cr++;
+            i++;
+          }
+        } else {
+          this.lf++;
+          i++;
+        }
       }
       this.n = n;
       this.recordLine = this.#line;

@@ -91,10 +91,10 @@ export interface AgeRange {
 const N = '(\\d{1,3})';
 const YEARS = '\\s*(?:ans?|years?|yrs?)?';
 const PATTERNS: Array<[RegExp, (a: number, b: number) => AgeRange]> = [
-  [new RegExp(`^(?:-|<|moins de|under|less than|below)\\s*${N}${YEARS}$`), (a) => ({lower: 0, upper: a - 1})],
+  [new RegExp(`^(?:-|<|moins(?: de)?|under|less than|below)\\s*${N}${YEARS}$`), (a) => ({lower: 0, upper: a - 1})],
   [new RegExp(`^(?:de\\s*|from\\s*)?${N}${YEARS}\\s*(?:-|–|—|a|to|au)\\s*${N}${YEARS}(?:\\s*(?:revolus|inclus))?$`), (a, b) => ({lower: a, upper: b})],
   [new RegExp(`^${N}${YEARS}\\s*(?:\\+|ou plus|et plus|ou \\+|et \\+|and over|and more|or more|or over|plus)$`), (a) => ({lower: a, upper: null})],
-  [new RegExp(`^(?:plus de|over|>=|≥|>)\\s*${N}${YEARS}$`), (a) => ({lower: a, upper: null})],
+  [new RegExp(`^(?:plus de|plus|over|>=|≥|>)\\s*${N}${YEARS}$`), (a) => ({lower: a, upper: null})],
   [new RegExp(`^${N}${YEARS}$`), (a) => ({lower: a, upper: a})],
 ];
 
@@ -111,6 +111,8 @@ const PATTERNS: Array<[RegExp, (a: number, b: number) => AgeRange]> = [
  * ```
  */
 export function parseAgeLabel(label: string): AgeRange | null {
+  // No age label is long: a long cell is not one (and no pattern below runs over it).
+  if (label.length > 40) return null;
   const key = looseKey(label).replace(/['’]/g, ' ');
   for (const [re, make] of PATTERNS) {
     const m = re.exec(key);

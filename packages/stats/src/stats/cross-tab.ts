@@ -2,6 +2,7 @@ import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, Table, Value} from '../table.js';
 import {cleanLabel, looseKey} from '../text.js';
 import {ageBands, orderAgeLabels, SEED_AGE_BANDS, type AgeBands} from './age-bands.js';
+import {isIdentifierHeader} from '../csv/parse.js';
 import {isSexColumn, sexOf} from './sex.js';
 
 /**
@@ -79,12 +80,17 @@ export interface CrossTab {
   meta: CrossTabMeta;
 }
 
-const TOTAL = /^(total|totaux|ensemble|total general|tous|toutes|tous ages|all|overall|grand total)$/;
-const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?|dom|drom|dom-tom|metropole)$/;
+// A total, with what surveys and INSEE add to it: `Total (répondants distincts)`, `Ensemble des répondants`,
+// `Total répondants`, `Total général (1)`, `Total*`.
+const TOTAL =
+  /^(total|totaux|ensemble|total general|tous|toutes|tous ages|all|overall|grand total)(?: des repondants| repondants| de la population| des inscrits| des usagers)?(?: \([^()]*\))?(?: ?\*+)?$/;
+/** A title that names ages: `age`, `Âge`, `tranche d'âge`, `ans`. */
+const AGE_TITLE = /(^|[^a-z])(ages?|ans|tranches?)([^a-z]|$)/;
+const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?( \(hors mayotte\))?|dom|drom|dom-tom|metropole)$/;
 
 /** Whether a label names a total (`Total`, `Ensemble`, `Tous âges`…). @internal */
 export function isTotalLabel(label: string): boolean {
-  return TOTAL.test(looseKey(label));
+  return label.length < 80 && TOTAL.test(looseKey(label));
 }
 
 /** Options of {@link readCrossTab}. */
@@ -130,9 +136,24 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
   let valueColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'number');
   let names = valueColumns.map((j) => columns[j]!);
-  if (options.group !== undefined) {
-    const group = looseKey(options.group);
-    const groups = groupsOf(table);
+  const groups = groupsOf(table);
+  let chosenGroup: string | undefined;
+  if (options.group === undefined && !options.columns) {
+    // A two-row header with several groups of figures (`Ensemble`, `Hommes`, `Femmes`): adding them up would count
+    // everyone several times. The overall group when there is one, said in meta; else the reader must choose.
+    const distinct = [...new Set(valueColumns.map((j) => groups[j]!).filter(Boolean))];
+    if (distinct.length > 1) {
+      chosenGroup = distinct.find((g) => isTotalLabel(g) || /^(tous sexes|ensemble des sexes|both sexes)$/.test(looseKey(g)));
+      if (!chosenGroup) {
+        throw new EpnDataError('UNEXPECTED_SHAPE', {
+          detail: `le tableau a plusieurs groupes de colonnes (${distinct.slice(0, 8).join(', ')}) ; choisissez-en un (option group)`,
+          detailEn: `the table has several groups of columns (${distinct.slice(0, 8).join(', ')}); choose one (group option)`,
+        });
+      }
+    }
+  }
+  if (options.group !== undefined || chosenGroup !== undefined) {
+    const group = looseKey(options.group ?? chosenGroup!);
     const kept = valueColumns.filter((j) => looseKey(groups[j] ?? '') === group);
     if (!kept.length) {
       const available = [...new Set(valueColumns.map((j) => groups[j]!).filter(Boolean))];
@@ -154,10 +175,26 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
 
   const totalAt = names.findIndex((n) => isTotalLabel(n));
   const issues: Issue[] = [];
+  if (chosenGroup !== undefined) {
+    issues.push({
+      code: 'GROUP_CHOSEN', raw: chosenGroup,
+      message: `Le fichier a plusieurs groupes de colonnes : seul « ${chosenGroup} » est lu (les autres en sont des parts). Pour un autre groupe, précisez-le (option group).`,
+    });
+  }
+  // Rows that carry a code where the table has a code column are places, whatever their name (`01150;Drom`).
+  const codeColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'string' && isIdentifierHeader(columns[j]!));
+  const hasCode = (r: Value[]) => codeColumns.some((j) => r[j] != null && !AGGREGATE.test(looseKey(String(r[j]))) && !isTotalLabel(String(r[j])));
+  // `France métropolitaine`, or a series named after it (`Taux de chômage … - France métropolitaine`); `Drom` and
+  // `Dom` are also places' names: aggregates only without a code.
+  const isAggregate = (key: string, r: Value[]) => {
+    const tail = key.length < 200 ? key.slice(key.lastIndexOf(' - ') + 1).replace(/^- /, '') : key;
+    if (!AGGREGATE.test(key) && !AGGREGATE.test(tail)) return false;
+    return !/^(dom|drom|metropole)$/.test(key) || !hasCode(r);
+  };
   // Age-band columns youngest first, whatever the file's order (overlaps and gaps recorded); chosen `columns` keep
   // the caller's order (and a chosen subset has gaps on purpose).
   const kept = names.map((_, k) => k).filter((k) => k !== totalAt);
-  const columnOrder = options.columns ? kept.map((_, i) => i) : byAge(kept.map((k) => names[k]!), issues);
+  const columnOrder = options.columns ? kept.map((_, i) => i) : byAge(kept.map((k) => names[k]!), issues, 'âge');
   const categories = columnOrder.map((i) => valueColumns[kept[i]!]!);
   const columnLabels = columnOrder.map((i) => names[kept[i]!]!);
   let rowLabels: string[] = [];
@@ -182,7 +219,7 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
       givenTotal = totalAt >= 0 ? (r[valueColumns[totalAt]!] as number | null) : null;
       return;
     }
-    if (isTotalLabel(label) || /^dont\b/.test(key) || AGGREGATE.test(key)) {
+    if (isTotalLabel(label) || /^dont\b/.test(key) || isAggregate(key, r)) {
       // A second `Total` row (a total of another breakdown) is an aggregate too: counting it would double the sums.
       subRows.push({label, kind: /^dont\b/.test(key) ? 'dont' : 'aggregate', counts: cellsOf(r)});
       return;
@@ -197,7 +234,7 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   });
   if (!rowLabels.length) throw new EpnDataError('NO_DATA');
   // Age-band rows youngest first too (a transposed table).
-  const rowOrder = byAge(rowLabels, issues);
+  const rowOrder = byAge(rowLabels, issues, columns[labelColumn]);
   rowLabels = rowOrder.map((i) => rowLabels[i]!);
   counts = rowOrder.map((i) => counts[i]!);
   givenRow = rowOrder.map((i) => givenRow[i]!);
@@ -479,9 +516,9 @@ export class CrossTabAccumulator {
     for (const k of rowTotalsGiven.keys()) if (!cells.has(k)) rowLabels.push(k);
     let columnLabels = [...colSet];
     if (binCols) columnLabels = bands!.labels.filter((l) => colSet.has(l) || v < 0);
-    else columnLabels = orderLabels(columnLabels, plan.sexCols, plan.numericCols, issues);
+    else columnLabels = orderLabels(columnLabels, plan.sexCols, plan.numericCols, issues, colName);
     if (binRows) rowLabels = bands!.labels.filter((l) => cells.has(l) || v < 0);
-    else rowLabels = orderLabels(rowLabels, plan.sexRows, plan.numericRows, issues);
+    else rowLabels = orderLabels(rowLabels, plan.sexRows, plan.numericRows, issues, rowName);
     if (!rowLabels.length || !columnLabels.length) throw new EpnDataError('NO_DATA');
     const size = rowLabels.length * columnLabels.length;
     if (size > MAX_CELLS) {
@@ -600,21 +637,23 @@ function finish(p: Parts): CrossTab {
 }
 
 /** Sex labels first (Hommes, Femmes), age bands by lower bound, numbers numerically, else first appearance. */
-function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: Issue[]): string[] {
+function orderLabels(labels: string[], sex: boolean, numeric: boolean, issues: Issue[], title: string): string[] {
   if (sex) {
     const rank = (l: string) => (l === 'Hommes' ? 0 : l === 'Femmes' ? 1 : 2);
     return [...labels].sort((a, b) => rank(a) - rank(b));
   }
   if (numeric) return [...labels].sort((a, b) => Number(a) - Number(b));
-  return byAge(labels, issues).map((i) => labels[i]!);
+  return byAge(labels, issues, title).map((i) => labels[i]!);
 }
 
 /**
  * The order of `labels`: by lower bound when every one is an age band (their overlaps and gaps pushed to `issues`),
  * else as given.
  */
-function byAge(labels: string[], issues: Issue[]): number[] {
-  const ages = labels.length > 1 ? orderAgeLabels(labels) : null;
+function byAge(labels: string[], issues: Issue[], title?: string): number[] {
+  // Bare numbers (`04`, `06`, `11`: region codes, levels) are ages only under a title that names ages.
+  const bare = labels.every((l) => /^\s*\d{1,3}\s*$/.test(l));
+  const ages = labels.length > 1 && (!bare || AGE_TITLE.test(looseKey(title ?? ''))) ? orderAgeLabels(labels) : null;
   if (!ages) return labels.map((_, i) => i);
   issues.push(...ages.issues);
   return ages.order;

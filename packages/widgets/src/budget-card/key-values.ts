@@ -140,11 +140,16 @@ export function readFigures(input: Table | CrossTab | null, options?: ReadKeyVal
 function cellOf(table: Table, row: number, column: number): Cell {
   const raw: Value = table.rows[row]?.[column] ?? null;
   if (typeof raw === 'number') return cell(raw);
-  if (raw === null) return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
+  if (raw === null) {
+    // A text among the numbers of a numeric column (`2012-2013` beside figures) is kept by the reading as an issue.
+    const text = table.meta.issues.find((x) => x.code === 'INVALID_NUMBER' && x.row === row && x.column === column)?.raw;
+    if (text !== undefined) return cell(null, text);
+    return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
+  }
   // A column that also holds texts is a text column: its markers (`nd`, `s`…) are read here.
   const key = raw.trim().toLowerCase();
   if (Object.hasOwn(DEFAULT_MARKERS, key)) return cell(null, null, DEFAULT_MARKERS[key]!);
-  const n = parseNumber(raw, table.meta.decimal);
+  const n = parseNumber(raw, table.meta.decimal ?? undefined);
   return n === null ? cell(null, raw) : cell(n);
 }
 
@@ -153,7 +158,7 @@ function readPairs(table: Table, k: number, v: number, u: number): KeyValues {
   const skippedLines: number[] = [];
   const {columns, meta} = table;
   // A file with no header line: its first figure was taken as the header (`budget;1050000`).
-  const headerValue = parseNumber(columns[v] ?? '', meta.decimal);
+  const headerValue = parseNumber(columns[v] ?? '', meta.decimal ?? undefined);
   if (meta.headerRows === 1 && headerValue !== null && !KEY_HEADER.test(keyOf(columns[k]!))) {
     const {name, unit} = splitUnit(columns[k]!);
     entries.push({key: name, value: headerValue, text: null, unit: u >= 0 ? columns[u] || null : unit, marker: null, line: meta.headerLine || 1});
