@@ -75,7 +75,8 @@ const FIELDS = {
   'bands': {label: 'Tranches d\'âge', hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.', kind: 'text'},
   'digits': {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
   'export': {label: 'Menu « Exporter »', hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.', kind: 'checkbox'},
-  'theme': {label: 'Couleurs', kind: 'choice', choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres']]},
+  'theme': {label: 'Couleurs', hint: 'Par défaut, claires, sauf si la page se dit sombre (thème DSFR, color-scheme).', kind: 'choice',
+    choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres'], ['auto', 'Celles du système du visiteur (clair ou sombre)']]},
   'delimiter': {label: 'Forcer le séparateur', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
   'encoding': {label: 'Forcer l\'encodage', kind: 'choice', advanced: true,
@@ -112,10 +113,16 @@ const MARKER_KINDS = {secret: 'secret statistique', unavailable: 'non disponible
 const SKIP_REASONS = {blank: 'ligne vide', title: 'titre avant le tableau', note: 'note ou source après le tableau'};
 const MAX_LISTED = 30;
 
-/** Creates an element with text and attributes. */
+/**
+ * French typography for the page's sentences: a no-break space before « : ; ! ? » and inside « », so that a phone
+ * never starts a line with « : » nor ends one with « « ».
+ */
+export const french = (text) => String(text).replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+
+/** Creates an element with text (with French typography) and attributes. */
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
+  if (text != null) node.textContent = french(text);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
@@ -167,6 +174,29 @@ export function suggestWidget(table, core = {}) {
   return {widget: null, reason: 'aucun graphique ne correspond clairement à ce fichier'};
 }
 
+/**
+ * What the file itself says of its title and source, to prefill « Titre » and « Source »: its title lines before the
+ * table (joined by « – »), and a « Source : … » line after it.
+ * @param {{titles?: string[], notes?: string[]}} meta the table's meta
+ * @returns {{heading: string, source: string}}
+ */
+export function prefillFrom(meta) {
+  const clean = (s) => String(s).replace(/[;,\t|]+\s*$/, '').replace(/\s+/g, ' ').trim();
+  const heading = (meta.titles ?? []).map(clean).filter(Boolean).join(' – ');
+  const note = (meta.notes ?? []).map(clean).find((n) => /^sources?\s*:/i.test(n));
+  return {heading, source: note ? note.replace(/^sources?\s*:\s*/i, '') : ''};
+}
+
+/**
+ * The decimal separator as the builder says it: « pas de décimales » when no number of the file has decimals (the
+ * core gives `null` then, or, before it did, its default), else the separator's name.
+ * @param {{rows: Array<Array<unknown>>, meta: {decimal: string | null}}} table
+ */
+export function decimalName(table) {
+  const decimals = table.rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v)));
+  return table.meta.decimal == null || !decimals ? 'pas de décimales' : DECIMALS[table.meta.decimal] ?? table.meta.decimal;
+}
+
 /** The state of the page: where the data comes from, and what was read. */
 const state = {
   /** 'url' or 'file' */
@@ -192,7 +222,7 @@ function showError(lead, ...details) {
   box.append(p);
   for (const d of details) if (d) box.append(el('p', d));
   // The alert is read out; the status line only says that nothing was read.
-  $('status').textContent = 'Lecture impossible : voir l\'explication ci-dessus.';
+  $('status').textContent = french('Lecture impossible : voir l\'explication ci-dessus.');
 }
 
 function clearError() {
@@ -254,7 +284,7 @@ async function readFile(file) {
   clearError();
   hideResults();
   if (!file) return;
-  $('status').textContent = `Lecture de « ${file.name} »…`;
+  $('status').textContent = french(`Lecture de « ${file.name} »…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (generation !== state.generation) return;
@@ -303,9 +333,9 @@ function shown(fresh) {
     const widget = suggestion.widget ?? 'age-chart';
     $('widget').value = widget;
     buildForm(widget);
-    $('suggestion').textContent = suggestion.widget
+    $('suggestion').textContent = french(suggestion.widget
       ? `Graphique suggéré : ${WIDGETS[widget].name}, car ${suggestion.reason}. Vous pouvez en choisir un autre.`
-      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`;
+      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`);
   } else {
     refreshColumnSelects();
   }
@@ -315,9 +345,9 @@ function shown(fresh) {
   update();
   const m = table.meta;
   const issues = m.issues.length ? `, ${plural(m.issues.length, 'anomalie', 'anomalies')}` : '';
-  $('status').textContent = `Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
+  $('status').textContent = french(`Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
     `${plural(table.columns.length, 'colonne', 'colonnes')}, ${plural(table.rows.length, 'ligne de données', 'lignes de données')}` +
-    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`;
+    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`);
 }
 
 /** A list of at most MAX_LISTED items, then "… et N autres". */
@@ -337,7 +367,7 @@ function renderDetection(table) {
   const item = (term, value) => {
     dl.append(el('dt', term));
     const dd = el('dd');
-    if (typeof value === 'string') dd.textContent = value;
+    if (typeof value === 'string') dd.textContent = french(value);
     else dd.append(value);
     dl.append(dd);
   };
@@ -345,7 +375,7 @@ function renderDetection(table) {
   item('Encodage', m.encoding ? (ENCODINGS[m.encoding] ?? m.encoding) : 'texte déjà décodé');
   item('BOM (marque en tête du fichier)', m.bom ? 'oui' : 'non');
   item('Séparateur', delimiterName(m.delimiter));
-  item('Séparateur décimal', DECIMALS[m.decimal] ?? m.decimal);
+  item('Séparateur décimal', decimalName(table));
   item('Fins de ligne', LINE_ENDINGS[m.lineEnding] ?? m.lineEnding);
   item('Lignes d\'en-tête', m.headerRows === 0 ? 'aucune (colonnes nommées « Colonne 1 »…)'
     : `${m.headerRows}, à partir de la ligne ${m.headerLine}${m.headerRows === 2 ? ' (en-tête fusionné sur deux lignes)' : ''}`);
@@ -424,6 +454,12 @@ function buildForm(widget) {
     const field = fieldFor(widget, name, spec);
     if (previous.has(name)) field.querySelector('select, input').value = previous.get(name);
     (spec.advanced ? advancedGrid : main).append(field);
+  }
+  // What the file says of its title and source fills « Titre » and « Source » (the webmaster can change them).
+  const found = prefillFrom(state.table?.meta ?? {});
+  for (const [name, value] of [['heading', found.heading], ['source', found.source]]) {
+    const input = main.querySelector(`[name="${name}"]`);
+    if (input && value) input.value = value;
   }
   $('options').replaceChildren(main, advanced);
 }
@@ -593,15 +629,15 @@ async function copy(id, what) {
   const text = $(id).textContent;
   try {
     await navigator.clipboard.writeText(text);
-    $('copy-status').textContent = `${what} copié dans le presse-papiers.`;
+    $('copy-status').textContent = french(`${what} copié dans le presse-papiers.`);
   } catch {
     const range = document.createRange();
     range.selectNodeContents($(id));
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    $('copy-status').textContent = `La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
-      'copiez-le avec Ctrl+C (ou Cmd+C).';
+    $('copy-status').textContent = french(`La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
+      'copiez-le avec Ctrl+C (ou Cmd+C).');
   }
 }
 

@@ -107,12 +107,17 @@ export function readQuery(search, base) {
 
 /** The refusal, as a visible alert: what was refused and what is allowed. */
 function renderRefusal(problems) {
+  renderAlert('Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.', problems);
+}
+
+/** A visible alert: a lead sentence in bold, then one paragraph per detail. */
+function renderAlert(leadText, problems) {
   const box = document.createElement('div');
   box.className = 'epn-embed-refused';
   box.setAttribute('role', 'alert');
   const lead = document.createElement('p');
   const strong = document.createElement('strong');
-  strong.textContent = 'Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.';
+  strong.textContent = leadText;
   lead.append(strong);
   box.append(lead);
   for (const problem of problems) {
@@ -121,6 +126,39 @@ function renderRefusal(problems) {
     box.append(p);
   }
   document.body.append(box);
+}
+
+/**
+ * The address of the all-in-one file: the content of `<meta name="epn-widgets">` if the page has one, else
+ * `epn-widgets.js` beside the page (where a webmaster copies it with embed.html), resolved against `base`.
+ * @param {Document} doc
+ * @param {string} base the page's address
+ */
+export function widgetsScript(doc, base) {
+  const given = doc.querySelector('meta[name="epn-widgets"]')?.getAttribute('content')?.trim();
+  return new URL(given || 'epn-widgets.js', base).href;
+}
+
+/** The French explanation shown instead of the widget when the all-in-one file cannot be loaded from `url`. */
+export function missingScript(url) {
+  const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'epn-widgets.js');
+  return [
+    `Ce graphique ne peut pas être affiché\u00a0: le fichier ${file} n'a pas pu être chargé.`,
+    `Adresse cherchée\u00a0: ${url}`,
+    'Copiez epn-widgets.js (avec epn-worker.js et epn-export-svg.js) dans le même dossier que embed.html, ou donnez ' +
+      'son adresse dans embed.html (balise <meta name="epn-widgets" content="…">). Depuis un autre site, ajoutez aussi ' +
+      'ce site à la règle script-src de la balise Content-Security-Policy de embed.html.',
+  ];
+}
+
+/** Loads the all-in-one file; if it cannot be, the widget gives way to a French alert naming the file and its address. */
+function loadWidgets(el) {
+  const url = widgetsScript(document, location.href);
+  import(url).catch(() => {
+    el.remove();
+    const [lead, ...rest] = missingScript(url);
+    renderAlert(lead, rest);
+  });
 }
 
 /** Draws the widget (or the refusal) and reports the page's height to the parent. */
@@ -137,6 +175,7 @@ function main() {
     const heading = result.attributes.find(([name]) => name === 'heading');
     if (heading) document.title = heading[1];
     document.body.append(el);
+    loadWidgets(el);
   }
   reportHeight();
 }

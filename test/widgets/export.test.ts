@@ -186,7 +186,8 @@ describe('exports', () => {
       expect(Array.from(bytes.slice(0, 3))).to.deep.equal([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
       // Figures with their unit stay as shown (text); the breakdown's figures are numbers.
-      expect(text).to.match(/\r\n"Visites par an";"745\s000 visites"\r\n/);
+      // The label says « visites »: the unit is not repeated (issue 13); every text cell is quoted (issue 12).
+      expect(text).to.match(/\r\n"Visites par an";"745\s000"\r\n/);
       expect(text).to.contain('\r\n"Calvados";36;0,3076');
       expect(text).to.contain('\r\n"Total";117;1\r\n');
     });

@@ -16,3 +16,5 @@ export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/aggregate-source.js';
 export * from './reach-chart/index.js';
+export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
+export {darkTheme, type PageScheme} from './internal/theme.js';

@@ -1,7 +1,8 @@
 import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
-import {label, type Chart, type DataTable} from '../internal/base.js';
+import {axisLabel, type Chart, type DataTable} from '../internal/base.js';
 import {EpnCard} from '../budget-card/card.js';
+import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {pyramidPopulation, populationSentence, type PyramidPopulation} from './age-chart.population.js';
 import type {Strings} from '../internal/i18n.js';
 import {pyramidData, type PyramidData} from './age-chart.data.js';
@@ -125,7 +126,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const tickFormat = (v: number | null) =>
       m.measure === 'share' ? formatPercent(v, {locale: t.locale, digits: 0}) : formatNumber(v, {locale: t.locale, digits: 0});
     const p = m.population;
-    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
+    const l = layoutPyramid({bands: m.bands.map(shortAgeLabel), men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
     const left = l.centerX - l.centerWidth / 2;
     const right = l.centerX + l.centerWidth / 2;
     return {
@@ -143,7 +144,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
             <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`) : svg``}
           <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
           <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
-          ${label(l.centerX, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'middle', cls: 'band-label'})}
+          ${axisLabel(l.centerX, r.y + r.height / 2, r.band, l.bandChars, 'middle')}
         </g>`)}
         <g class="axis">
           <line x1=${left} x2=${left} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
@@ -166,7 +167,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
       total: number(m.total),
       men: number(m.menTotal),
       women: number(m.womenTotal),
-      band: top >= 0 ? m.bands[top]! : null,
+      band: top >= 0 ? fullAgeLabel(m.bands[top]!, this.language) : null,
       bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
     }) + (compared ? ` ${compared}` : '');
   }
@@ -184,7 +185,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
-        ...m.bands.map((b, i) => row(b, [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
+        ...m.bands.map((b, i) => row(fullAgeLabel(b, this.language), [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
         row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };

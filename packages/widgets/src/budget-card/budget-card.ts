@@ -3,6 +3,7 @@ import {html, nothing, type PropertyDeclarations, type TemplateResult} from 'lit
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
+import {prose} from '../internal/labels.js';
 import {EpnCard} from './card.js';
 import {cardStyles} from './card.styles.js';
 import {budgetFigures, type BudgetInput, type BudgetModel} from './budget-card.data.js';
@@ -226,7 +227,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       </dl>
       <div class="quote" part="quote">
         <p class="quote-label">${s.quote}</p>
-        <p class="summary" part="summary" id="sentence">${sentence}</p>
+        <p class="summary" part="summary" id="sentence">${prose(sentence)}</p>
         <div class="copy-row">
           <button class="copy" part="copy" type="button" aria-describedby="sentence" @click=${() => this.copySentence(sentence)}>${s.copy}</button>
           <span class="copy-status" role="status">${this.copyStatus}</span>

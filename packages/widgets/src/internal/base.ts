@@ -5,6 +5,8 @@ import {safeHref, tableFromElement} from './light-table.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
+import {darkTheme} from './theme.js';
+import {prose, wrapLabel} from './labels.js';
 import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
 import {internalError} from './internal-error.js';
@@ -106,7 +108,10 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   digits: number | null = null;
   /** What is shown; each widget lists its measures. */
   measure: string | null = null;
-  /** `light` or `dark` to force the colours (default: the page's `prefers-color-scheme` or DSFR theme). */
+  /**
+   * `light` or `dark` to force the colours, `auto` to follow the visitor's system (`prefers-color-scheme`); by default
+   * light, unless the page says it is dark (DSFR's `data-fr-theme`/`data-fr-scheme`, the root's `color-scheme`).
+   */
   theme: string | null = null;
   /** Data given directly: a Table or a CrossTab from `@epn/stats`. Wins over `src`. */
   data: Table | CrossTab | null = null;
@@ -131,7 +136,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   protected readonly sizer = new WidthController(this);
   protected readonly loader = new SourceController(this);
-  private themeObserver: MutationObserver | null = null;
+  private themeWatch: (() => void) | null = null;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -178,30 +183,42 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.themeObserver?.disconnect();
-    this.themeObserver = null;
+    this.themeWatch?.();
+    this.themeWatch = this.applyTheme = null;
     document.removeEventListener('pointerdown', this.closeOnOutside, true);
   }
 
-  /** Mirrors the DSFR's `data-fr-theme` of the page into `theme`, unless the page author set `theme`. */
+  /**
+   * Draws the widget dark or light (`data-epn-theme` on the element, which the styles read): its `theme`, else what
+   * the page says (DSFR's `data-fr-theme`/`data-fr-scheme`, the root's `color-scheme`); followed as they change.
+   */
   private followPageTheme(): void {
-    if (this.hasAttribute('theme') && !this.dataset['epnThemeFromPage']) return;
     const root = document.documentElement;
+    const os = matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {
-      const fr = root.getAttribute('data-fr-theme');
-      if (fr === 'dark' || fr === 'light') {
-        this.dataset['epnThemeFromPage'] = '1';
-        this.theme = fr;
-      }
+      const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content;
+      const computed = getComputedStyle(root).colorScheme;
+      const dark = darkTheme(this.theme, {frTheme: root.getAttribute('data-fr-theme'), frScheme: root.getAttribute('data-fr-scheme'),
+        colorScheme: computed && computed !== 'normal' ? computed : meta}, os.matches);
+      this.setAttribute('data-epn-theme', dark ? 'dark' : 'light');
     };
     apply();
-    this.themeObserver = new MutationObserver(apply);
-    this.themeObserver.observe(root, {attributes: true, attributeFilter: ['data-fr-theme']});
+    const observer = new MutationObserver(apply);
+    observer.observe(root, {attributes: true, attributeFilter: ['data-fr-theme', 'data-fr-scheme', 'style', 'class']});
+    os.addEventListener('change', apply);
+    this.themeWatch = () => {
+      observer.disconnect();
+      os.removeEventListener('change', apply);
+    };
+    this.applyTheme = apply;
   }
+
+  private applyTheme: (() => void) | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     const readChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
+    if (changed.has('theme')) this.applyTheme?.();
     let reloading = false;
     if (changed.has('data') && this.data) {
       const data = this.data;
@@ -344,11 +361,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <figcaption>
         <p class="title" part="title" id="title">${title}</p>
-        ${this.description ? html`<p class="description" part="description">${this.description}</p>` : nothing}
+        ${this.description ? html`<p class="description" part="description">${prose(this.description)}</p>` : nothing}
       </figcaption>
       ${busy ? this.renderLoading(t) : nothing}
-      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
-      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
+      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${prose(this.error.localizedMessage(this.language))}</div>` : nothing}
+      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${prose(t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime()))}</p>` : nothing}
       ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
@@ -377,7 +394,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         <desc id="chart-desc">${summary}</desc>
         ${chart.content}
       </svg>
-      <p class="summary" part="summary">${summary}</p>
+      <p class="summary" part="summary">${prose(summary)}</p>
       ${this.renderNotes(model, t)}
       ${this.renderTables(this.tables(model, t), t)}`;
   }
@@ -389,7 +406,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   /** The notes under the figures. */
   protected renderNotes(model: M, t: Strings): TemplateResult {
-    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${n}</p>`)}`;
+    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${prose(n)}</p>`)}`;
   }
 
   /** The data tables, visually hidden (but read by screen readers) until the "Voir les données" toggle shows them. */
@@ -399,9 +416,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
       <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
         ${tables.map((table) => html`<table part="table">
-          <caption>${table.caption}</caption>
-          <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+          <caption>${prose(table.caption)}</caption>
+          <thead><tr>${table.head.map((h) => html`<th scope="col">${prose(h)}</th>`)}</tr></thead>
+          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${prose(r.header)}</th>${r.cells.map((c) => html`<td>${prose(c)}</td>`)}</tr>`)}</tbody>
         </table>`)}
       </div>`;
   }
@@ -451,6 +468,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     this.menuOpen = false;
     this.exportMessage = '';
     this.copyText = '';
+    let missing = '';
     try {
       if (format === 'csv') {
         this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
@@ -467,7 +485,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         }
       } else {
         // The image export is loaded when first used (export-svg.js; a chunk of its own beside the all-in-one file).
-        const {exportSvg, svgToPng} = await import('./export-svg.js');
+        const {exportSvg, svgToPng} = await import('./export-svg.js').catch((e: unknown) => {
+          // Chromium and Firefox name the address in the error; else the chunk beside this file.
+          const url = /https?:\/\/\S+\.js/.exec(String(e))?.[0] ?? new URL('epn-export-svg.js', import.meta.url).href;
+          throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
+        });
         const style = getComputedStyle(this);
         const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
           title,
@@ -487,7 +509,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       }
       this.emit('epn-export', {format} satisfies EpnExportDetail);
     } catch {
-      this.exportMessage = t.exportFailed;
+      this.exportMessage = missing || t.exportFailed;
     }
   }
 
@@ -519,6 +541,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 export function label(x: number, y: number, text: string, max: number, attrs: {anchor?: 'start' | 'middle' | 'end'; cls?: string} = {}): SVGTemplateResult {
   const short = truncate(text, max);
   return svg`<text x=${x} y=${y} text-anchor=${attrs.anchor ?? 'start'} dominant-baseline="middle" class=${attrs.cls ?? ''}>${short}${short !== text ? svg`<title>${text}</title>` : nothing}</text>`;
+}
+
+/**
+ * An axis label (an age band's short form) on one line, or two when it is longer than `max` characters: never an
+ * ellipsis while the words fit (see {@link wrapLabel}); the full text in a `<title>` when one is used.
+ */
+export function axisLabel(x: number, y: number, text: string, max: number, anchor: 'start' | 'middle' | 'end'): SVGTemplateResult {
+  const lines = wrapLabel(text, max);
+  return svg`<text x=${x} y=${y} text-anchor=${anchor} dominant-baseline="middle" class="band-label">${lines.length > 1
+    ? lines.map((l, i) => svg`<tspan x=${x} dy=${i ? '1.1em' : '-0.55em'}>${l}</tspan>`)
+    : lines[0]}${lines.some((l) => l.endsWith('…')) ? svg`<title>${text}</title>` : nothing}</text>`;
 }
 
 /** Truncates to `max` characters (by code points, so emoji are not cut in half), with an ellipsis. */

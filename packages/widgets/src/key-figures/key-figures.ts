@@ -3,6 +3,7 @@ import {html, nothing, svg, type PropertyDeclarations, type TemplateResult} from
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
+import {prose} from '../internal/labels.js';
 import {EpnCard} from '../budget-card/card.js';
 import {cardStyles} from '../budget-card/card.styles.js';
 import {keyFigures, type Breakdown, type KeyFigure, type KeyFiguresModel, type RatioFigure} from './key-figures.data.js';
@@ -156,7 +157,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const figureTile = (f: KeyFigure) => {
       const missing = f.value === null && f.text === null;
-      const unit = missing ? '' : unitOf(f, lang);
+      const unit = missing ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return html`<div class="tile" part="item">
         <dt part="label">${labelOf(f.key, lang, m.labels)}</dt>
         <dd class="value ${missing ? 'unavailable' : ''}" part="value">${this.value(f, t)}${unit ? html`<span class="unit"> ${unit}</span>` : nothing}</dd>
@@ -171,7 +172,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
       ${m.figures.length || m.ratios.length
         ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
         : nothing}
-      <p class="summary" part="summary">${this.summarize(m)}</p>
+      <p class="summary" part="summary">${prose(this.summarize(m))}</p>
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
   }
 
@@ -211,7 +212,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const lang = this.language;
     const title = this.heading || this.s.title;
     const withUnit = (f: KeyFigure) => {
-      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang);
+      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return `${this.value(f, t)}${unit ? ` ${unit}` : ''}`;
     };
     return {
