@@ -25,28 +25,28 @@ export const WIDGETS = Object.freeze({
   'age-chart': {
     name: 'Pyramide des âges (inscrits par sexe et par âge)',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'sex-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'equipment-chart': {
     name: 'Équipement par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'skill-chart': {
     name: 'Niveau d\'usage par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'key-figures': {
     name: 'Chiffres clés',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'keys', 'labels', 'ratios', 'digits',
-      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'budget-card': {
     name: 'Budget par habitant et par inscrit',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'budget', 'population', 'registered',
       'year', 'population-src', 'territory', 'ages', 'age-match', 'population-group', 'digits', 'export', 'theme',
-      'delimiter', 'encoding', 'refresh'],
+      'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
 });
 
@@ -81,6 +81,11 @@ const FIELDS = {
     choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
   'encoding': {label: 'Forcer l\'encodage', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], ['utf-8', 'utf-8'], ['windows-1252', 'windows-1252 (Excel sous Windows)'], ['utf-16le', 'utf-16le']]},
+  'decimal': {label: 'Forcer le séparateur décimal', hint: 'Si « 1.234 » a été lu 1,234 au lieu de 1 234 (ou l\'inverse).', kind: 'choice', advanced: true,
+    choices: [['', 'Détection automatique'], [',', ', (virgule : 12,5 ; 1.234 = mille deux cent trente-quatre)'], ['.', '. (point : 12.5 ; 1,234 = mille deux cent trente-quatre)']]},
+  'header-rows': {label: 'Forcer le nombre de lignes d\'en-tête', kind: 'choice', advanced: true,
+    choices: [['', 'Détection automatique'], ['0', 'Aucune (la première ligne est déjà des données)'], ['1', 'Une'], ['2', 'Deux (en-tête fusionné)']]},
+  'types': {label: 'Forcer le type de colonnes', hint: 'nom: nombre ou nom: texte, séparés par des points-virgules (par exemple « pop_com: nombre; CODGEO: texte »).', kind: 'text', advanced: true},
   'refresh': {label: 'Recharger toutes les N secondes', hint: '30 au moins ; vide : jamais.', kind: 'number', min: 30, advanced: true},
   'keys': {label: 'Indicateurs à afficher', hint: 'Leurs noms, dans l\'ordre, séparés par des virgules (tous sinon).', kind: 'text'},
   'labels': {label: 'Libellés', hint: 'nom:libellé séparés par des points-virgules.', kind: 'text'},
@@ -298,12 +303,30 @@ async function readFile(file) {
   shown(true);
 }
 
-/** The delimiter and encoding forced in the options form, if any. */
-function forcedOptions() {
-  const form = $('options-form');
-  const get = (name) => form.elements.namedItem(name)?.value || null;
-  return {delimiter: get('delimiter'), encoding: get('encoding')};
+/** What the options form forces of the reading (delimiter, encoding, decimal separator, header rows, column types). */
+export function forcedOptions(form = $('options-form')) {
+  const get = (name) => form?.elements.namedItem(name)?.value || null;
+  const rows = get('header-rows');
+  return {delimiter: get('delimiter'), encoding: get('encoding'), decimal: get('decimal'), headerRows: rows === null ? null : Number(rows), types: typesOf(get('types'))};
 }
+
+const TYPE_NAMES = {nombre: 'number', number: 'number', texte: 'text', text: 'text'};
+
+/** `pop_com: nombre; CODGEO: texte` as the core's `types` option (the widgets read the attribute alike). */
+export function typesOf(text) {
+  if (!text || !text.trim()) return null;
+  const out = {};
+  for (const part of text.split(';')) {
+    if (!part.trim()) continue;
+    const at = part.lastIndexOf(':');
+    const type = at < 0 ? '' : part.slice(at + 1).trim();
+    out[(at < 0 ? part : part.slice(0, at)).trim()] = TYPE_NAMES[type.toLowerCase()] ?? type;
+  }
+  return out;
+}
+
+/** The options that change the reading: a change reads the file again. */
+const READ_OPTIONS = ['delimiter', 'encoding', 'decimal', 'header-rows', 'types'];
 
 /** Reads the same data again (the delimiter or the encoding was forced). */
 async function reread() {
@@ -426,6 +449,18 @@ function renderDetection(table) {
     box.append(el('p', 'Aucune.'));
   }
 
+  // What a chart drawn from this file would say about its reading: doubts, columns and rows set aside.
+  let crossTab;
+  try {
+    crossTab = core.readCrossTab(table);
+  } catch {
+    crossTab = undefined;
+  }
+  const notes = core.readingNotes ? core.readingNotes(table, crossTab) : [];
+  box.append(el('h3', 'Ce que la lecture a mis de côté ou dont elle doute'));
+  if (notes.length) box.append(list(notes, (n) => n.fr));
+  else box.append(el('p', 'Rien : aucune colonne ni ligne mise de côté, aucun doute.'));
+
   box.append(el('h3', 'Anomalies'));
   if (m.issues.length) {
     box.append(list(m.issues, (i) => i.message));
@@ -439,7 +474,7 @@ function buildForm(widget) {
   state.widget = widget;
   const previous = new Map();
   const form = $('options-form');
-  for (const name of ['delimiter', 'encoding']) {
+  for (const name of READ_OPTIONS) {
     const field = form.elements.namedItem(name);
     if (field?.value) previous.set(name, field.value);
   }
@@ -672,12 +707,9 @@ function start() {
   let timer = 0;
   $('options-form').addEventListener('input', (event) => {
     if (!state.table || event.target === select) return;
-    if (event.target.name === 'delimiter' || event.target.name === 'encoding') {
-      reread();
-      return;
-    }
     clearTimeout(timer);
-    timer = setTimeout(update, 300);
+    // A reading option read again once typing pauses (a half-typed type would be refused at each key).
+    timer = setTimeout(READ_OPTIONS.includes(event.target.name) ? reread : update, 300);
   });
   $('options-form').addEventListener('submit', (event) => event.preventDefault());
   $('copy-snippet').addEventListener('click', () => copy('snippet', 'Le script et l\'élément'));

@@ -8,21 +8,21 @@
 /** Attributes each widget really has, by the `widget` value of the query. */
 export const WIDGETS = Object.freeze({
   'age-chart': ['src', 'measure', 'sex-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export',
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export',
     'population-src', 'population-area', 'population-group'],
   'equipment-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
   'skill-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
   'budget-card': ['src', 'budget', 'population', 'registered', 'year', 'population-src', 'territory', 'ages',
     'age-match', 'reach-ages', 'population-group', 'digits', 'heading', 'lang', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'refresh', 'theme', 'export'],
+    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
   'key-figures': ['src', 'keys', 'labels', 'ratios', 'digits', 'breakdown-src', 'breakdown-column',
-    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding',
+    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types',
     'refresh', 'theme', 'export'],
   'reach-chart': ['src', 'population-src', 'population-area', 'population-group', 'exclude', 'scheme', 'measure',
     'age-column', 'sex-column', 'value-column', 'bands', 'digits', 'lang', 'heading', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'refresh', 'theme', 'export'],
+    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
 });
 
 /** Attributes holding an address: only http(s) or relative (resolved against this page). */

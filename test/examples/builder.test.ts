@@ -257,6 +257,29 @@ describe('builder page', () => {
     expect(text(b, 'detected')).to.contain('Séparateur décimalpas de décimales');
   });
 
+  it('shows what the reading set aside or doubted, lets the user force the decimal separator and the types, into the code', async () => {
+    const {typesOf} = await import(new URL('/examples/builder.js', location.href).href) as {typesOf: (t: string) => unknown};
+    expect(typesOf('pop_com: nombre; CODGEO: texte;')).to.deep.equal({pop_com: 'number', CODGEO: 'text'});
+    expect(typesOf('  ')).to.equal(null);
+    const b = await openBuilder();
+    // Every figure is `d.ddd`: the reading guesses a decimal dot and says it is a guess.
+    await readUrl(b, '/test/fixtures/widgets/pyramid-dotted-thousands.csv');
+    expect(text(b, 'detected')).to.contain('Ce que la lecture a mis de côté ou dont elle doute');
+    expect(text(b, 'detected')).to.contain('peut se lire');
+    const decimal = b.doc.getElementById('opt-decimal') as HTMLSelectElement;
+    expect(decimal, 'the decimal separator field').to.exist;
+    decimal.value = ',';
+    decimal.dispatchEvent(new Event('input', {bubbles: true}));
+    const plain = () => text(b, 'detected').replace(/[\u00a0\u202f]/g, ' ');
+    await waitUntil(() => plain().includes('Rien : aucune colonne'), 'read again with a decimal comma', {timeout: TIMEOUT});
+    expect(text(b, 'snippet')).to.contain('decimal=","');
+    const types = b.doc.getElementById('opt-types') as HTMLInputElement;
+    types.value = '40-59: texte';
+    types.dispatchEvent(new Event('input', {bubbles: true}));
+    await waitUntil(() => text(b, 'snippet').includes('types="40-59: texte"'), 'the types in the code', {timeout: TIMEOUT});
+    await waitUntil(() => plain().includes('La colonne « 40-59 » n'), 'the column left out, said', {timeout: TIMEOUT});
+  });
+
   it('explains a 404 in French in an alert, never a blank page', async () => {
     const b = await openBuilder();
     await readUrl(b, '/examples/data/absent.csv');

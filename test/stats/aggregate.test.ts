@@ -124,7 +124,7 @@ const FIXTURES = [
   'widgets/budget-one-row.csv', 'widgets/budget-population-age.csv', 'widgets/budget-seed.csv', 'widgets/budget-zero.csv',
   'widgets/equipment-attack.csv', 'widgets/equipment-long-label.csv', 'widgets/equipment-long.csv', 'widgets/equipment-transposed.csv',
   'widgets/equipment-zero.csv', 'widgets/key-attack-breakdown.csv', 'widgets/key-attack.csv', 'widgets/key-departements-total.csv',
-  'widgets/key-empty.csv', 'widgets/pyramid-attack.csv', 'widgets/pyramid-long.csv', 'widgets/pyramid-people.csv', 'widgets/pyramid-people-bands.csv',
+  'widgets/key-empty.csv', 'widgets/pyramid-attack.csv', 'widgets/pyramid-dotted-thousands.csv', 'widgets/pyramid-long.csv', 'widgets/pyramid-people.csv', 'widgets/pyramid-people-bands.csv',
   'widgets/pyramid-transposed.csv', 'widgets/pyramid-zero.csv', 'widgets/skill-attack.csv', 'widgets/skill-long.csv',
   'widgets/skill-people.csv', 'widgets/skill-zero.csv',
 ];

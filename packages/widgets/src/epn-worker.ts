@@ -8,6 +8,7 @@ import {aggregateCsv, EpnDataError, parseCsv, readCrossTab} from '@epn/stats';
 export {aggregateCsv};
 import {countOptions, type Parsed, type WorkerReply, type WorkerRequest} from './internal/aggregate-source.js';
 import {buffers, packCrossTab, packTable} from './internal/table-transfer.js';
+import type {ReadOptions} from './internal/read-options.js';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -25,7 +26,7 @@ const plain = (e: unknown, url?: string) => {
  * A large table's bytes, parsed here (as the page would with parseCsv) and read as a wide table (readCrossTab, which
  * the charts do next: as long as parsing on a large table): both go back packed, their buffers transferred.
  */
-function parse(id: number, bytes: ArrayBuffer, options: {delimiter?: string; encoding?: string}): void {
+function parse(id: number, bytes: ArrayBuffer, options: ReadOptions): void {
   try {
     const table = parseCsv(new Uint8Array(bytes), options);
     let wide: Parsed['wide'];

@@ -77,6 +77,10 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
 
   /** The sex column of a long or individual-level table. */
   sexColumn: string | null = null;
+
+  protected override readsWide(): boolean {
+    return !this.ageColumn && !this.sexColumn && !this.valueColumn;
+  }
   /** The age column of a long or individual-level table. */
   ageColumn: string | null = null;
   /** The count column of a long table. */

@@ -3,24 +3,23 @@ import {workerUrl} from '../worker-url.js';
 import {fetchFor} from './fetch.js';
 import type {PackedCrossTab, PackedTable} from './table-transfer.js';
 import {internalError} from './internal-error.js';
+import type {ReadOptions} from './read-options.js';
 
 /**
  * What to count in an individual-level file (one row per person): the options of the core's `aggregateCsv`, as
  * plain data (they cross to a worker).
  */
-export interface AggregateSpec {
+export interface AggregateSpec extends ReadOptions {
   rows: string;
   columns: string;
   /** Lower bounds of the age bands, or `'seed'`; absent when the column holds band labels. */
   bands?: number[] | 'seed';
-  delimiter?: string;
-  encoding?: string;
 }
 
 /** A request to the worker. @internal */
 export type WorkerRequest =
   | {type: 'aggregate'; id: number; url: string; spec: AggregateSpec; refresh: boolean}
-  | {type: 'parse'; id: number; bytes: ArrayBuffer; options: {delimiter?: string; encoding?: string}}
+  | {type: 'parse'; id: number; bytes: ArrayBuffer; options: ReadOptions}
   | {type: 'abort'; id: number};
 
 /** What the worker sends back for a `parse`: the table, and `readCrossTab(table)` (or why it failed). @internal */
@@ -157,7 +156,7 @@ const READY_WAIT = 5000;
  * Parses bytes in the page's worker (taking them: the buffer is transferred) and returns what it sent back, or
  * `null` without touching the bytes when this page cannot run the worker (the caller then parses them itself).
  */
-export async function parseInWorker(bytes: Uint8Array, options: {delimiter?: string; encoding?: string}, signal: AbortSignal): Promise<Parsed | null> {
+export async function parseInWorker(bytes: Uint8Array, options: ReadOptions, signal: AbortSignal): Promise<Parsed | null> {
   const w = getWorker();
   // The bytes are handed over only to a worker that runs: one that fails to load would take them with it. One that
   // never says it runs (an older epn-worker.js left beside this file) is not waited for long: the page parses.

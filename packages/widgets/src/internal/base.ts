@@ -1,7 +1,9 @@
-import {EpnDataError, formatNumber, formatPercent, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {EpnDataError, formatNumber, formatPercent, readingNotes, type CrossTab, type MarkerKind, type ReadingNote, type Table} from '@epn/stats';
 import {html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
+import {readOptionsOf, type ReadOptions} from './read-options.js';
+import {readWide} from './wide-read.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
 import {baseStyles} from './styles.js';
@@ -72,6 +74,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     sourceHref: {type: String, attribute: 'source-href'},
     delimiter: {type: String},
     encoding: {type: String},
+    decimal: {type: String},
+    headerRows: {type: Number, attribute: 'header-rows'},
+    types: {type: String},
     refresh: {type: Number},
     digits: {type: Number},
     measure: {type: String},
@@ -88,6 +93,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     export: {type: Boolean},
   };
 
+  /** What the reading of the table shown set aside or doubted. */
+  private readNotes: ReadingNote[] = [];
   /** URL of the CSV file (relative to the page, or absolute http/https). */
   src: string | null = null;
   /** Title shown above the chart (a default is used when empty). */
@@ -102,6 +109,12 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   delimiter: string | null = null;
   /** Forces the CSV encoding. */
   encoding: string | null = null;
+  /** Forces the decimal separator: `,` (or `virgule`) or `.` (or `point`), when the reading guessed wrong. */
+  decimal: string | null = null;
+  /** Forces the number of header rows (0, 1 or 2). */
+  headerRows: number | null = null;
+  /** Forces column types, `nom: nombre; CODGEO: texte` (names as in the file's header; `number`/`text` too). */
+  types: string | null = null;
   /** Reloads every N seconds (30 at least, 86 400 — one day — at most: a longer period reloads once a day). */
   refresh: number | null = null;
   /** Fraction digits of the percentages shown (default 1). */
@@ -223,7 +236,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     if (changed.has('data') && this.data) {
       const data = this.data;
       this.acceptInput(() => data);
-    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
+    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('decimal') || changed.has('headerRows') || changed.has('types') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
       // An individual-level source is counted as it loads: reading it another way loads it again.
       reloading = this.loader.sync();
       // `src` removed while its file was loading: that load is cancelled, so nothing is loading any more.
@@ -259,6 +272,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       const model = this.buildModel(input);
       this.lastInput = () => input;
       this.table = 'rows' in input && 'columns' in input ? input : null;
+      this.readNotes = this.table ? this.notesOf(this.table) : [];
       this.model = model;
       this.status = this.isEmpty(model) ? 'empty' : 'ready';
       this.error = null;
@@ -285,6 +299,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         this.lastInput = get;
       }
     }
+  }
+
+  /** How to read `src` (see {@link readOptionsOf}): what the attributes override of the core's guesses. @internal (SourceHost) */
+  readOptions(): ReadOptions {
+    return readOptionsOf(this);
   }
 
   /** @internal (SourceHost) */
@@ -340,6 +359,27 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   /** The data table. */
   protected abstract tabulate(model: M, t: Strings): DataTable;
   /** Notes under the chart (what is not drawn, and why). */
+  /**
+   * Whether the widget draws its table as a wide table (`readCrossTab`), so that what that reading set aside (rows,
+   * columns) is said under the chart. The charts say yes unless given a long table's columns.
+   */
+  protected readsWide(): boolean {
+    return false;
+  }
+
+  /** What the reading of `table` set aside or doubted (see the core's `readingNotes`), said under the chart. */
+  private notesOf(table: Table): ReadingNote[] {
+    let wide: CrossTab | undefined;
+    if (this.readsWide()) {
+      try {
+        wide = readWide(table);
+      } catch {
+        wide = undefined;
+      }
+    }
+    return readingNotes(table, wide);
+  }
+
   protected notes(_model: M, _t: Strings): string[] {
     return [];
   }
@@ -406,7 +446,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   /** The notes under the figures. */
   protected renderNotes(model: M, t: Strings): TemplateResult {
-    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${prose(n)}</p>`)}`;
+    const reading = this.readNotes.map((n) => (t.locale === 'en' ? n.en : n.fr));
+    return html`${[...this.notes(model, t), ...reading].map((n) => html`<p class="note" part="note">${prose(n)}</p>`)}`;
   }
 
   /** The data tables, visually hidden (but read by screen readers) until the "Voir les données" toggle shows them. */

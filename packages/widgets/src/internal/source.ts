@@ -4,12 +4,13 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {loadTable} from './table-source.js';
 import {sharedLoad} from './shared-load.js';
 import {internalError} from './internal-error.js';
+import type {ReadOptions} from './read-options.js';
 
 /** What the host needs from a source controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src: string | null;
-  delimiter: string | null;
-  encoding: string | null;
+  /** How to read the file (the attributes that override the core's guesses). */
+  readOptions(): ReadOptions;
   refresh: number | null;
   /** Data given directly: when set, `src` is not loaded. */
   readonly data: unknown;
@@ -115,8 +116,8 @@ export class SourceController implements ReactiveController {
   }
 
   private key(): string | null {
-    const {src, delimiter, encoding} = this.host;
-    return src ? JSON.stringify([src, delimiter, encoding, this.host.aggregateSpec?.() ?? null]) : null;
+    const {src} = this.host;
+    return src ? JSON.stringify([src, this.host.readOptions(), this.host.aggregateSpec?.() ?? null]) : null;
   }
 
   private cancel(): void {
@@ -134,15 +135,14 @@ export class SourceController implements ReactiveController {
     const seq = this.seq;
     const current = () => seq === this.seq && !controller.signal.aborted;
     if (!refresh || !this.host.hasFigures) this.host.acceptProgress(null);
-    const {delimiter, encoding} = this.host;
+    const read = this.host.readOptions();
     const spec = this.host.aggregateSpec?.() ?? null;
     const onProgress = (fraction: number | null) => {
       if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
     };
     try {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
-      const key = JSON.stringify([absolute(src), delimiter || '', encoding || '', spec]);
-      const read = {delimiter: delimiter || undefined, encoding: encoding || undefined};
+      const key = JSON.stringify([absolute(src), read, spec]);
       // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole, a large
       // one parsed in the worker (see table-source.ts).
       const counting = spec && this.host.acceptCrossTab ? spec : null;

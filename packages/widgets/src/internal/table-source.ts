@@ -3,6 +3,7 @@ import {parseInWorker, yieldToPage} from './aggregate-source.js';
 import {fetchFor} from './fetch.js';
 import {unpackCrossTab, unpackTable} from './table-transfer.js';
 import {rememberWide} from './wide-read.js';
+import type {ReadOptions} from './read-options.js';
 
 /**
  * Files larger than this (bytes) are parsed in the widgets' worker: parsing takes the page about half a second per
@@ -18,7 +19,7 @@ export const WORKER_BYTES = 256 * 1024;
  */
 export async function loadTable(
   url: string,
-  read: {delimiter?: string; encoding?: string},
+  read: ReadOptions,
   options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
 ): Promise<Table> {
   const {signal} = options;
