@@ -219,7 +219,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     }
     if (m.population) {
       const en = t.locale === 'en';
-      const est = m.bands.filter((_, i) => m.population!.estimated[i]);
+      const est = m.bands.filter((_, i) => m.population!.estimated[i]).map((b) => fullAgeLabel(b, this.language));
       notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
       if (est.length) {
         notes.push(en
