@@ -25,28 +25,28 @@ export const WIDGETS = Object.freeze({
   'age-chart': {
     name: 'Pyramide des âges (inscrits par sexe et par âge)',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'sex-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'equipment-chart': {
     name: 'Équipement par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'skill-chart': {
     name: 'Niveau d\'usage par âge',
     attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'key-figures': {
     name: 'Chiffres clés',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'keys', 'labels', 'ratios', 'digits',
-      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'refresh'],
+      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
   'budget-card': {
     name: 'Budget par habitant et par inscrit',
     attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'budget', 'population', 'registered',
       'year', 'population-src', 'territory', 'ages', 'age-match', 'population-group', 'digits', 'export', 'theme',
-      'delimiter', 'encoding', 'refresh'],
+      'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
   },
 });
 
@@ -75,11 +75,17 @@ const FIELDS = {
   'bands': {label: 'Tranches d\'âge', hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.', kind: 'text'},
   'digits': {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
   'export': {label: 'Menu « Exporter »', hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.', kind: 'checkbox'},
-  'theme': {label: 'Couleurs', kind: 'choice', choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres']]},
+  'theme': {label: 'Couleurs', hint: 'Par défaut, claires, sauf si la page se dit sombre (thème DSFR, color-scheme).', kind: 'choice',
+    choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres'], ['auto', 'Celles du système du visiteur (clair ou sombre)']]},
   'delimiter': {label: 'Forcer le séparateur', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
   'encoding': {label: 'Forcer l\'encodage', kind: 'choice', advanced: true,
     choices: [['', 'Détection automatique'], ['utf-8', 'utf-8'], ['windows-1252', 'windows-1252 (Excel sous Windows)'], ['utf-16le', 'utf-16le']]},
+  'decimal': {label: 'Forcer le séparateur décimal', hint: 'Si « 1.234 » a été lu 1,234 au lieu de 1 234 (ou l\'inverse).', kind: 'choice', advanced: true,
+    choices: [['', 'Détection automatique'], [',', ', (virgule : 12,5 ; 1.234 = mille deux cent trente-quatre)'], ['.', '. (point : 12.5 ; 1,234 = mille deux cent trente-quatre)']]},
+  'header-rows': {label: 'Forcer le nombre de lignes d\'en-tête', kind: 'choice', advanced: true,
+    choices: [['', 'Détection automatique'], ['0', 'Aucune (la première ligne est déjà des données)'], ['1', 'Une'], ['2', 'Deux (en-tête fusionné)']]},
+  'types': {label: 'Forcer le type de colonnes', hint: 'nom: nombre ou nom: texte, séparés par des points-virgules (par exemple « pop_com: nombre; CODGEO: texte »).', kind: 'text', advanced: true},
   'refresh': {label: 'Recharger toutes les N secondes', hint: '30 au moins ; vide : jamais.', kind: 'number', min: 30, advanced: true},
   'keys': {label: 'Indicateurs à afficher', hint: 'Leurs noms, dans l\'ordre, séparés par des virgules (tous sinon).', kind: 'text'},
   'labels': {label: 'Libellés', hint: 'nom:libellé séparés par des points-virgules.', kind: 'text'},
@@ -112,10 +118,16 @@ const MARKER_KINDS = {secret: 'secret statistique', unavailable: 'non disponible
 const SKIP_REASONS = {blank: 'ligne vide', title: 'titre avant le tableau', note: 'note ou source après le tableau'};
 const MAX_LISTED = 30;
 
-/** Creates an element with text and attributes. */
+/**
+ * French typography for the page's sentences: a no-break space before « : ; ! ? » and inside « », so that a phone
+ * never starts a line with « : » nor ends one with « « ».
+ */
+export const french = (text) => String(text).replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+
+/** Creates an element with text (with French typography) and attributes. */
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
+  if (text != null) node.textContent = french(text);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
@@ -167,6 +179,29 @@ export function suggestWidget(table, core = {}) {
   return {widget: null, reason: 'aucun graphique ne correspond clairement à ce fichier'};
 }
 
+/**
+ * What the file itself says of its title and source, to prefill « Titre » and « Source »: its title lines before the
+ * table (joined by « – »), and a « Source : … » line after it.
+ * @param {{titles?: string[], notes?: string[]}} meta the table's meta
+ * @returns {{heading: string, source: string}}
+ */
+export function prefillFrom(meta) {
+  const clean = (s) => String(s).replace(/[;,\t|]+\s*$/, '').replace(/\s+/g, ' ').trim();
+  const heading = (meta.titles ?? []).map(clean).filter(Boolean).join(' – ');
+  const note = (meta.notes ?? []).map(clean).find((n) => /^sources?\s*:/i.test(n));
+  return {heading, source: note ? note.replace(/^sources?\s*:\s*/i, '') : ''};
+}
+
+/**
+ * The decimal separator as the builder says it: « pas de décimales » when no number of the file has decimals (the
+ * core gives `null` then, or, before it did, its default), else the separator's name.
+ * @param {{rows: Array<Array<unknown>>, meta: {decimal: string | null}}} table
+ */
+export function decimalName(table) {
+  const decimals = table.rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v)));
+  return table.meta.decimal == null || !decimals ? 'pas de décimales' : DECIMALS[table.meta.decimal] ?? table.meta.decimal;
+}
+
 /** The state of the page: where the data comes from, and what was read. */
 const state = {
   /** 'url' or 'file' */
@@ -192,7 +227,7 @@ function showError(lead, ...details) {
   box.append(p);
   for (const d of details) if (d) box.append(el('p', d));
   // The alert is read out; the status line only says that nothing was read.
-  $('status').textContent = 'Lecture impossible : voir l\'explication ci-dessus.';
+  $('status').textContent = french('Lecture impossible : voir l\'explication ci-dessus.');
 }
 
 function clearError() {
@@ -254,7 +289,7 @@ async function readFile(file) {
   clearError();
   hideResults();
   if (!file) return;
-  $('status').textContent = `Lecture de « ${file.name} »…`;
+  $('status').textContent = french(`Lecture de « ${file.name} »…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (generation !== state.generation) return;
@@ -268,12 +303,30 @@ async function readFile(file) {
   shown(true);
 }
 
-/** The delimiter and encoding forced in the options form, if any. */
-function forcedOptions() {
-  const form = $('options-form');
-  const get = (name) => form.elements.namedItem(name)?.value || null;
-  return {delimiter: get('delimiter'), encoding: get('encoding')};
+/** What the options form forces of the reading (delimiter, encoding, decimal separator, header rows, column types). */
+export function forcedOptions(form = $('options-form')) {
+  const get = (name) => form?.elements.namedItem(name)?.value || null;
+  const rows = get('header-rows');
+  return {delimiter: get('delimiter'), encoding: get('encoding'), decimal: get('decimal'), headerRows: rows === null ? null : Number(rows), types: typesOf(get('types'))};
 }
+
+const TYPE_NAMES = {nombre: 'number', number: 'number', texte: 'text', text: 'text'};
+
+/** `pop_com: nombre; CODGEO: texte` as the core's `types` option (the widgets read the attribute alike). */
+export function typesOf(text) {
+  if (!text || !text.trim()) return null;
+  const out = {};
+  for (const part of text.split(';')) {
+    if (!part.trim()) continue;
+    const at = part.lastIndexOf(':');
+    const type = at < 0 ? '' : part.slice(at + 1).trim();
+    out[(at < 0 ? part : part.slice(0, at)).trim()] = TYPE_NAMES[type.toLowerCase()] ?? type;
+  }
+  return out;
+}
+
+/** The options that change the reading: a change reads the file again. */
+const READ_OPTIONS = ['delimiter', 'encoding', 'decimal', 'header-rows', 'types'];
 
 /** Reads the same data again (the delimiter or the encoding was forced). */
 async function reread() {
@@ -303,9 +356,9 @@ function shown(fresh) {
     const widget = suggestion.widget ?? 'age-chart';
     $('widget').value = widget;
     buildForm(widget);
-    $('suggestion').textContent = suggestion.widget
+    $('suggestion').textContent = french(suggestion.widget
       ? `Graphique suggéré : ${WIDGETS[widget].name}, car ${suggestion.reason}. Vous pouvez en choisir un autre.`
-      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`;
+      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`);
   } else {
     refreshColumnSelects();
   }
@@ -315,9 +368,9 @@ function shown(fresh) {
   update();
   const m = table.meta;
   const issues = m.issues.length ? `, ${plural(m.issues.length, 'anomalie', 'anomalies')}` : '';
-  $('status').textContent = `Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
+  $('status').textContent = french(`Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
     `${plural(table.columns.length, 'colonne', 'colonnes')}, ${plural(table.rows.length, 'ligne de données', 'lignes de données')}` +
-    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`;
+    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`);
 }
 
 /** A list of at most MAX_LISTED items, then "… et N autres". */
@@ -337,7 +390,7 @@ function renderDetection(table) {
   const item = (term, value) => {
     dl.append(el('dt', term));
     const dd = el('dd');
-    if (typeof value === 'string') dd.textContent = value;
+    if (typeof value === 'string') dd.textContent = french(value);
     else dd.append(value);
     dl.append(dd);
   };
@@ -345,7 +398,7 @@ function renderDetection(table) {
   item('Encodage', m.encoding ? (ENCODINGS[m.encoding] ?? m.encoding) : 'texte déjà décodé');
   item('BOM (marque en tête du fichier)', m.bom ? 'oui' : 'non');
   item('Séparateur', delimiterName(m.delimiter));
-  item('Séparateur décimal', DECIMALS[m.decimal] ?? m.decimal);
+  item('Séparateur décimal', decimalName(table));
   item('Fins de ligne', LINE_ENDINGS[m.lineEnding] ?? m.lineEnding);
   item('Lignes d\'en-tête', m.headerRows === 0 ? 'aucune (colonnes nommées « Colonne 1 »…)'
     : `${m.headerRows}, à partir de la ligne ${m.headerLine}${m.headerRows === 2 ? ' (en-tête fusionné sur deux lignes)' : ''}`);
@@ -396,6 +449,18 @@ function renderDetection(table) {
     box.append(el('p', 'Aucune.'));
   }
 
+  // What a chart drawn from this file would say about its reading: doubts, columns and rows set aside.
+  let crossTab;
+  try {
+    crossTab = core.readCrossTab(table);
+  } catch {
+    crossTab = undefined;
+  }
+  const notes = core.readingNotes ? core.readingNotes(table, crossTab) : [];
+  box.append(el('h3', 'Ce que la lecture a mis de côté ou dont elle doute'));
+  if (notes.length) box.append(list(notes, (n) => n.fr));
+  else box.append(el('p', 'Rien : aucune colonne ni ligne mise de côté, aucun doute.'));
+
   box.append(el('h3', 'Anomalies'));
   if (m.issues.length) {
     box.append(list(m.issues, (i) => i.message));
@@ -409,7 +474,7 @@ function buildForm(widget) {
   state.widget = widget;
   const previous = new Map();
   const form = $('options-form');
-  for (const name of ['delimiter', 'encoding']) {
+  for (const name of READ_OPTIONS) {
     const field = form.elements.namedItem(name);
     if (field?.value) previous.set(name, field.value);
   }
@@ -424,6 +489,12 @@ function buildForm(widget) {
     const field = fieldFor(widget, name, spec);
     if (previous.has(name)) field.querySelector('select, input').value = previous.get(name);
     (spec.advanced ? advancedGrid : main).append(field);
+  }
+  // What the file says of its title and source fills « Titre » and « Source » (the webmaster can change them).
+  const found = prefillFrom(state.table?.meta ?? {});
+  for (const [name, value] of [['heading', found.heading], ['source', found.source]]) {
+    const input = main.querySelector(`[name="${name}"]`);
+    if (input && value) input.value = value;
   }
   $('options').replaceChildren(main, advanced);
 }
@@ -502,6 +573,25 @@ function chosenAttributes() {
 const isLoopback = (host) => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
 
 /**
+ * A file name from the last segment of an address, decoded: `%C3%A9` (UTF-8) and `%E9` (Latin-1, which
+ * decodeURIComponent refuses with « URI malformed ») both give `é`; a stray `%` stays as written.
+ * @param {string} segment
+ */
+export function fileName(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      }
+    });
+  }
+}
+
+/**
  * The code to copy for a widget: the script and the element, and the iframe of the embed page, with the addresses of
  * the webmaster's site (SITE). `address` is the CSV's: an http(s) address is kept, unless it is on this computer
  * (localhost, 127.x: a test server no visitor can reach); a local file's name, or such an address, becomes a
@@ -518,7 +608,7 @@ export function codeFor(widget, attributes, {address, local}) {
     const url = new URL(address);
     if (isLoopback(url.hostname)) {
       unpublished = true;
-      name = decodeURIComponent(url.pathname.split('/').pop() || 'fichier.csv');
+      name = fileName(url.pathname.split('/').pop() || 'fichier.csv');
     }
   }
   const src = unpublished ? PLACEHOLDER_DIR + encodeURIComponent(name) : address;
@@ -574,15 +664,15 @@ async function copy(id, what) {
   const text = $(id).textContent;
   try {
     await navigator.clipboard.writeText(text);
-    $('copy-status').textContent = `${what} copié dans le presse-papiers.`;
+    $('copy-status').textContent = french(`${what} copié dans le presse-papiers.`);
   } catch {
     const range = document.createRange();
     range.selectNodeContents($(id));
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    $('copy-status').textContent = `La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
-      'copiez-le avec Ctrl+C (ou Cmd+C).';
+    $('copy-status').textContent = french(`La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
+      'copiez-le avec Ctrl+C (ou Cmd+C).');
   }
 }
 
@@ -617,12 +707,9 @@ function start() {
   let timer = 0;
   $('options-form').addEventListener('input', (event) => {
     if (!state.table || event.target === select) return;
-    if (event.target.name === 'delimiter' || event.target.name === 'encoding') {
-      reread();
-      return;
-    }
     clearTimeout(timer);
-    timer = setTimeout(update, 300);
+    // A reading option read again once typing pauses (a half-typed type would be refused at each key).
+    timer = setTimeout(READ_OPTIONS.includes(event.target.name) ? reread : update, 300);
   });
   $('options-form').addEventListener('submit', (event) => event.preventDefault());
   $('copy-snippet').addEventListener('click', () => copy('snippet', 'Le script et l\'élément'));

@@ -8,21 +8,21 @@
 /** Attributes each widget really has, by the `widget` value of the query. */
 export const WIDGETS = Object.freeze({
   'age-chart': ['src', 'measure', 'sex-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export',
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export',
     'population-src', 'population-area', 'population-group'],
   'equipment-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
   'skill-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'refresh', 'digits', 'theme', 'export'],
+    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
   'budget-card': ['src', 'budget', 'population', 'registered', 'year', 'population-src', 'territory', 'ages',
     'age-match', 'reach-ages', 'population-group', 'digits', 'heading', 'lang', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'refresh', 'theme', 'export'],
+    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
   'key-figures': ['src', 'keys', 'labels', 'ratios', 'digits', 'breakdown-src', 'breakdown-column',
-    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding',
+    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types',
     'refresh', 'theme', 'export'],
   'reach-chart': ['src', 'population-src', 'population-area', 'population-group', 'exclude', 'scheme', 'measure',
     'age-column', 'sex-column', 'value-column', 'bands', 'digits', 'lang', 'heading', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'refresh', 'theme', 'export'],
+    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
 });
 
 /** Attributes holding an address: only http(s) or relative (resolved against this page). */
@@ -107,12 +107,17 @@ export function readQuery(search, base) {
 
 /** The refusal, as a visible alert: what was refused and what is allowed. */
 function renderRefusal(problems) {
+  renderAlert('Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.', problems);
+}
+
+/** A visible alert: a lead sentence in bold, then one paragraph per detail. */
+function renderAlert(leadText, problems) {
   const box = document.createElement('div');
   box.className = 'epn-embed-refused';
   box.setAttribute('role', 'alert');
   const lead = document.createElement('p');
   const strong = document.createElement('strong');
-  strong.textContent = 'Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.';
+  strong.textContent = leadText;
   lead.append(strong);
   box.append(lead);
   for (const problem of problems) {
@@ -121,6 +126,39 @@ function renderRefusal(problems) {
     box.append(p);
   }
   document.body.append(box);
+}
+
+/**
+ * The address of the all-in-one file: the content of `<meta name="epn-widgets">` if the page has one, else
+ * `epn-widgets.js` beside the page (where a webmaster copies it with embed.html), resolved against `base`.
+ * @param {Document} doc
+ * @param {string} base the page's address
+ */
+export function widgetsScript(doc, base) {
+  const given = doc.querySelector('meta[name="epn-widgets"]')?.getAttribute('content')?.trim();
+  return new URL(given || 'epn-widgets.js', base).href;
+}
+
+/** The French explanation shown instead of the widget when the all-in-one file cannot be loaded from `url`. */
+export function missingScript(url) {
+  const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'epn-widgets.js');
+  return [
+    `Ce graphique ne peut pas être affiché\u00a0: le fichier ${file} n'a pas pu être chargé.`,
+    `Adresse cherchée\u00a0: ${url}`,
+    'Copiez epn-widgets.js (avec epn-worker.js et epn-export-svg.js) dans le même dossier que embed.html, ou donnez ' +
+      'son adresse dans embed.html (balise <meta name="epn-widgets" content="…">). Depuis un autre site, ajoutez aussi ' +
+      'ce site à la règle script-src de la balise Content-Security-Policy de embed.html.',
+  ];
+}
+
+/** Loads the all-in-one file; if it cannot be, the widget gives way to a French alert naming the file and its address. */
+function loadWidgets(el) {
+  const url = widgetsScript(document, location.href);
+  import(url).catch(() => {
+    el.remove();
+    const [lead, ...rest] = missingScript(url);
+    renderAlert(lead, rest);
+  });
 }
 
 /** Draws the widget (or the refusal) and reports the page's height to the parent. */
@@ -137,19 +175,46 @@ function main() {
     const heading = result.attributes.find(([name]) => name === 'heading');
     if (heading) document.title = heading[1];
     document.body.append(el);
+    loadWidgets(el);
   }
   reportHeight();
 }
 
-/** Posts the body's height to the parent page whenever it changes (a number only: '*' is safe for it). */
+/**
+ * The origin of the page that frames this one, if the height may be posted to it: the browser's `ancestorOrigins`,
+ * else the referrer's (`null` when neither is known: a referrer policy of `no-referrer`). A site whose files are read
+ * with the visitor's cookies can list the pages allowed to frame it with resizing, on embed.html's root element:
+ * `<html data-epn-embed data-parent-origins="https://www.mairie.fr https://cms.mairie.fr">`; another origin then
+ * gets no height (it would tell whether a file drew or failed), and the iframe keeps its own height.
+ */
+export function parentOrigin(ancestor = location.ancestorOrigins?.[0], referrer = document.referrer,
+  listed = document.documentElement.dataset.parentOrigins) {
+  let origin = ancestor && ancestor !== 'null' ? ancestor : null;
+  if (!origin && referrer) {
+    try {
+      origin = new URL(referrer).origin;
+    } catch {
+      origin = null;
+    }
+  }
+  if (!origin || origin === 'null') return null;
+  const allowed = listed?.split(/[\s,]+/).filter(Boolean);
+  return !allowed || origin === location.origin || allowed.includes(origin) ? origin : null;
+}
+
+/**
+ * Posts the body's height to the parent page whenever it changes, to the parent's origin only (never '*': a page of
+ * another origin that framed this one after the parent navigated away must not learn whether a file drew or failed).
+ */
 function reportHeight() {
-  if (window.parent === window || typeof ResizeObserver !== 'function') return;
+  const target = parentOrigin();
+  if (window.parent === window || typeof ResizeObserver !== 'function' || !target) return;
   let last = -1;
   const post = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({type: 'epn-embed-size', height}, '*');
+    window.parent.postMessage({type: 'epn-embed-size', height}, target);
   };
   new ResizeObserver(post).observe(document.body);
   post();

@@ -44,3 +44,33 @@ for (const demo of document.querySelectorAll('.demo')) {
   note.append(code, ' ajuste la hauteur de l\'iframe à son contenu.');
   demo.append(note);
 }
+
+/** A « Copier » button under a snippet, with a status line saying it was copied (or how to copy it by hand). */
+function addCopyButton(pre) {
+  const row = document.createElement('p');
+  row.className = 'copy-row';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy';
+  button.textContent = 'Copier le code';
+  const status = document.createElement('span');
+  status.className = 'meta';
+  status.setAttribute('role', 'status');
+  button.addEventListener('click', async () => {
+    const text = pre.textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Code copié dans le presse-papiers.';
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      status.textContent = 'La copie automatique est refusée : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
+    }
+  });
+  row.append(button, ' ', status);
+  pre.after(row);
+}
+
+for (const pre of document.querySelectorAll('pre.snippet')) addCopyButton(pre);

@@ -14,13 +14,21 @@ function el(tag, text, attrs = {}) {
   return node;
 }
 
-const describeMeta = (m) =>
+/** « décimale « , » », or « pas de décimales » when no number of the file has any (the core then gives null). */
+const decimals = (m, rows) =>
+  m.decimal == null || !rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v))) ? 'pas de décimales' : `décimale « ${m.decimal} »`;
+
+const describeMeta = ({meta: m, rows}) =>
   `Lu : encodage ${m.encoding ?? 'texte'}${m.bom ? ' (avec BOM)' : ''}, séparateur « ${m.delimiter === '\t' ? 'tabulation' : m.delimiter} », ` +
-  `${m.decimal ? `décimale « ${m.decimal} »` : "pas de décimales"}, ${m.headerRows} ligne(s) d'en-tête, ${m.rowLines.length} lignes de données, ` +
+  `${decimals(m, rows)}, ${m.headerRows} ligne(s) d'en-tête, ${m.rowLines.length} lignes de données, ` +
   `${m.markers.filter((k) => k.kind !== 'empty').length} marqueur(s) de secret ou d'absence.`;
 
-/** A cross-tab as a table: counts, and under each the share the source printed. */
-function crossTable(ct, caption, basis, note) {
+/**
+ * A cross-tab as a table: counts, and under each the share the source printed. The Total column (and its shares) is
+ * added only when the columns are parts of one whole (`parts`: age bands, levels); columns that measure different
+ * things (projects and EPN sites) are never added up.
+ */
+function crossTable(ct, caption, basis, note, parts = true) {
   const table = el('table');
   table.append(el('caption', caption));
   const s = shares(ct, basis);
@@ -28,7 +36,7 @@ function crossTable(ct, caption, basis, note) {
   const hr = el('tr');
   hr.append(el('th', ct.meta.rowTitle || '', {scope: 'col'}));
   for (const c of ct.columnLabels) hr.append(el('th', c, {scope: 'col'}));
-  hr.append(el('th', 'Total', {scope: 'col'}));
+  if (parts) hr.append(el('th', 'Total', {scope: 'col'}));
   head.append(hr);
   table.append(head);
   const body = el('tbody');
@@ -41,13 +49,13 @@ function crossTable(ct, caption, basis, note) {
     const tr = el('tr');
     tr.append(el('th', label, {scope: 'row'}));
     ct.counts[i].forEach((n, j) => tr.append(cell(n, s[i][j])));
-    tr.append(cell(ct.rowTotals[i], ratio(ct.rowTotals[i], ct.total)));
+    if (parts) tr.append(cell(ct.rowTotals[i], ratio(ct.rowTotals[i], ct.total)));
     body.append(tr);
   });
   const tr = el('tr', null, {class: 'total'});
   tr.append(el('th', note ?? 'Total', {scope: 'row'}));
-  ct.columnTotals.forEach((n) => tr.append(cell(n, basis === 'column' ? null : ratio(n, ct.total))));
-  tr.append(cell(ct.total, null));
+  ct.columnTotals.forEach((n) => tr.append(cell(n, basis === 'column' || !parts ? null : ratio(n, ct.total))));
+  if (parts) tr.append(cell(ct.total, null));
   body.append(tr);
   table.append(body);
   const wrap = el('div', null, {class: 'table-wrap'});
@@ -90,23 +98,23 @@ async function run() {
   figure(formatNumber(key('animateurs')), `animateurs (${formatNumber(key('equivalents_temps_plein'))} ETP)`);
   figure(formatEuro(key('budget_appels_a_projets'), {compact: true}), 'engagés sur deux appels à projets');
   figure(formatEuro(ratio(budget, 1_478_000)), `par habitant et par an (budget annuel estimé ${formatEuro(budget, {compact: true})})`);
-  section('Chiffres clés', figures, el('p', describeMeta(chiffres.meta), {class: 'meta'}));
+  section('Chiffres clés', figures, el('p', describeMeta(chiffres), {class: 'meta'}));
 
   const ctSexe = readCrossTab(sexe);
   section('Inscrits par sexe et par âge', crossTable(ctSexe, `Inscrits par sexe et tranche d'âge (part du total, ${formatNumber(ctSexe.total)} inscrits)`, 'total'),
-    el('p', describeMeta(sexe.meta), {class: 'meta'}), issuesList(ctSexe.meta.issues));
+    el('p', describeMeta(sexe), {class: 'meta'}), issuesList(ctSexe.meta.issues));
 
   const ctEquip = readCrossTab(equip);
   section('Équipement personnel par âge', crossTable(ctEquip, 'Part des répondants de chaque tranche d\'âge qui déclarent l\'équipement', 'column', 'Répondants distincts'),
-    el('p', describeMeta(equip.meta), {class: 'meta'}), issuesList(ctEquip.meta.issues));
+    el('p', describeMeta(equip), {class: 'meta'}), issuesList(ctEquip.meta.issues));
 
   const ctNiveau = readCrossTab(niveau);
   section('Niveau d\'usage par âge', crossTable(ctNiveau, 'Répartition des niveaux dans chaque tranche d\'âge', 'column'),
-    el('p', describeMeta(niveau.meta), {class: 'meta'}), issuesList(ctNiveau.meta.issues));
+    el('p', describeMeta(niveau), {class: 'meta'}), issuesList(ctNiveau.meta.issues));
 
   const ctDeps = readCrossTab(deps);
-  section('Porteurs de projets et EPN par département', crossTable(ctDeps, 'Porteurs de projets et EPN par département', 'column'),
-    el('p', describeMeta(deps.meta), {class: 'meta'}));
+  section('Porteurs de projets et EPN par département', crossTable(ctDeps, 'Porteurs de projets et EPN par département (part de chaque département)', 'column', undefined, false),
+    el('p', describeMeta(deps), {class: 'meta'}));
 }
 
 run().catch((e) => {

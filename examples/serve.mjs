@@ -1,5 +1,6 @@
 // `npm start`: serves the examples gallery on http://localhost:8000 (or $PORT), with no dependency.
-// `/` is examples/; `/packages/<name>/dist/…` serves the built packages the pages load, as a CDN would.
+// `/` is examples/; `/packages/<name>/dist/…` serves the built packages the pages load, as a CDN would, and
+// `/epn-widgets.js` (and its chunks, its worker) the widgets' files beside the pages, as a site that copied them.
 import {createReadStream, statSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {extname, join, normalize, sep} from 'node:path';
@@ -18,6 +19,8 @@ const types = {
   '.png': 'image/png',
   '.map': 'application/json',
   '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
 };
 
 /** Maps a URL path to a file under examples/ or a package's dist/, or null (no traversal outside them). */
@@ -29,6 +32,9 @@ function resolve(pathname) {
     return null;
   }
   if (rel.split(sep).includes('..')) return null;
+  // The widgets' files beside the pages (/epn-widgets.js, /epn-worker.js, /epn-export-svg.js), as a webmaster copies
+  // them next to embed.html: served from the build.
+  if (/^epn-[\w-]+\.js$/.test(rel)) rel = `packages/widgets/dist/${rel}`;
   const m = /^packages[/\\]([\w-]+)[/\\]dist([/\\].*)?$/.exec(rel);
   const base = m ? join(root, 'packages', m[1], 'dist') : join(root, 'examples');
   let file = join(base, m ? (m[2] ?? '') : rel);

@@ -47,8 +47,25 @@ function corpusAsBytes(ctx) {
   return true;
 }
 
+// Issue 13: pages whose widgets' files are where a webmaster copies them, or missing. /examples/epn-*.js is the build
+// (epn-widgets.js beside embed.html, as on a site); /__epn__/bare/ holds embed.html and embed-page.js only (no
+// epn-widgets.js beside them); /__epn__/lonely/ holds a page, the seed data and epn-widgets.js without its chunks.
+function widgetsFiles(ctx) {
+  const beside = /^\/examples\/(epn-[\w-]+\.js)$/.exec(ctx.path);
+  if (beside) ctx.url = `/packages/widgets/dist/${beside[1]}`;
+  const bare = /^\/__epn__\/bare\/(.*)$/.exec(ctx.path);
+  if (bare) ctx.url = /^(embed\.html|embed-page\.js)$/.test(bare[1]) ? `/examples/${bare[1]}${ctx.search}` : '/__epn__/none';
+  const lonely = /^\/__epn__\/lonely\/(.*)$/.exec(ctx.path);
+  if (lonely) {
+    const f = lonely[1];
+    ctx.url = f === 'epn-widgets.js' ? '/packages/widgets/dist/epn-widgets.js' : /^[\w-]+\.html$/.test(f) ? `/test/fixtures/lonely/${f}`
+      : /^[\w-]+\.csv$/.test(f) ? `/test/fixtures/seed/${f}` : '/__epn__/none';
+  }
+}
+
 async function testEndpoints(ctx, next) {
   if (corpusAsBytes(ctx)) return;
+  widgetsFiles(ctx);
   if (ctx.path.startsWith('/test/fixtures/csp/')) {
     await next();
     ctx.set('Content-Security-Policy', STRICT_CSP);

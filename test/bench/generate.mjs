@@ -75,6 +75,37 @@ export async function benchFile(rows) {
   return path;
 }
 
+/** The bands of the wide bench table. */
+export const WIDE_BANDS = ['0-14', '15-29', '30-44', '45-59', '60-74', '75+'];
+
+/**
+ * A wide table as published (first column the row labels, one column per age band) of about `megabytes` MB: the
+ * Hommes and Femmes rows an age chart draws, then one row per commune, which it lists in a note (a file an age
+ * chart accepts, and one the page must read without freezing).
+ */
+export async function wideBenchFile(megabytes) {
+  const dir = fileURLToPath(new URL('../../build/bench/', import.meta.url));
+  mkdirSync(dir, {recursive: true});
+  const path = `${dir}large-${megabytes}mb.csv`;
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  const rand = random(megabytes);
+  const row = (label) => `${label};${WIDE_BANDS.map(() => Math.floor(rand() * 5000)).join(';')}\n`;
+  const file = await open(path, 'w');
+  let block = `sexe;${WIDE_BANDS.join(';')}\n${row('Hommes')}${row('Femmes')}`;
+  let size = 0;
+  for (let i = 1; size + block.length < megabytes * 1048576; i++) {
+    block += row(`Commune ${String(i).padStart(6, '0')}`);
+    if (block.length > 1 << 20) {
+      size += block.length;
+      await file.write(block);
+      block = '';
+    }
+  }
+  await file.write(block);
+  await file.close();
+  return path;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = process.argv.slice(2).map(Number);
   for (const rows of sizes.length ? sizes : [100000, 1000000]) console.log(await benchFile(rows), `${rows} rows`);

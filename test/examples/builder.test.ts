@@ -196,8 +196,9 @@ describe('builder page', () => {
     expect(detected).to.contain('Foyer équipé informatique');
     // The title and the source line are skipped and said; the markers are listed with their position.
     expect(detected).to.contain('ligne 1 (titre avant le tableau)');
-    expect(detected).to.contain('ligne 3, colonne « 18-25 » : « s » (secret statistique)');
-    expect(detected).to.contain('« nd » (non disponible)');
+    // French typography: no-break spaces before « : » and inside « » (a phone never starts a line with « : »).
+    expect(detected).to.contain('ligne 3, colonne «\u00a018-25\u00a0»\u00a0: «\u00a0s\u00a0» (secret statistique)');
+    expect(detected).to.contain('«\u00a0nd\u00a0» (non disponible)');
     expect((b.doc.getElementById('widget') as HTMLSelectElement).value).to.equal('equipment-chart');
     // The preview is fed through `data` (no src), and the code says the file must be published.
     const preview = await drawnPreview(b, 'epn-equipment-chart');
@@ -209,6 +210,74 @@ describe('builder page', () => {
     expect(text(b, 'snippet')).to.contain('src="https://votre-site.fr/donnees/equipement-cp1252.csv"');
     expect(text(b, 'snippet')).to.contain('<script type="module" src="https://votre-site.fr/js/epn-widgets.js"></script>');
     expect(text(b, 'iframe-code')).to.contain('<iframe src="https://votre-site.fr/epn/embed.html?widget=equipment-chart&amp;');
+  });
+
+  it('prefills « Titre » and « Source » from the file\'s title line and « Source : … » footer, into the code', async () => {
+    const b = await openBuilder();
+    const bytes = cp1252('Équipement des inscrits selon l\'âge (2012);;;\r\nequipement;-11;11-17;Total\r\n' +
+      'Foyer équipé informatique;236;901;1137\r\nTotal;262;1055;1317\r\nSource : Région Basse-Normandie, 2012;;;\r\n');
+    const dt = new b.win.DataTransfer();
+    dt.items.add(new b.win.File([bytes as Uint8Array<ArrayBuffer>], 'equipement.csv', {type: 'text/csv'}));
+    const input = b.doc.getElementById('csv-file') as HTMLInputElement;
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    await waitUntil(() => !b.doc.getElementById('detected-section')!.hidden, 'no detection', {timeout: TIMEOUT});
+    const value = (name: string) => (b.doc.getElementById(`opt-${name}`) as HTMLInputElement).value;
+    expect(value('heading')).to.equal('Équipement des inscrits selon l\'âge (2012)');
+    expect(value('source')).to.equal('Région Basse-Normandie, 2012');
+    expect(text(b, 'snippet')).to.contain('heading="Équipement des inscrits selon l\'âge (2012)"');
+    expect(text(b, 'snippet')).to.contain('source="Région Basse-Normandie, 2012"');
+    expect(text(b, 'iframe-code')).to.contain(`heading=${encodeURIComponent('Équipement des inscrits selon l\'âge (2012)')}`);
+    // The preview draws them too.
+    const preview = await drawnPreview(b, 'epn-equipment-chart');
+    expect(preview.getAttribute('heading')).to.equal('Équipement des inscrits selon l\'âge (2012)');
+    expect(preview.getAttribute('source')).to.equal('Région Basse-Normandie, 2012');
+    // Another widget chosen: prefilled again.
+    const select = b.doc.getElementById('widget') as HTMLSelectElement;
+    select.value = 'key-figures';
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+    expect(value('heading')).to.equal('Équipement des inscrits selon l\'âge (2012)');
+    // Whole numbers only: no decimal separator to report.
+    expect(text(b, 'detected')).to.contain('Séparateur décimalpas de décimales');
+  });
+
+  it('says « pas de décimales » for a comma-separated file of whole numbers, and names the separator otherwise', async () => {
+    const {decimalName, prefillFrom} = await import(new URL('/examples/builder.js', location.href).href) as {
+      decimalName: (t: unknown) => string; prefillFrom: (m: unknown) => {heading: string; source: string}};
+    const rows = [['Hommes', 793, 1762]];
+    expect(decimalName({rows, meta: {decimal: ','}}), 'today\'s core: its default').to.equal('pas de décimales');
+    expect(decimalName({rows, meta: {decimal: null}}), 'the core saying null').to.equal('pas de décimales');
+    expect(decimalName({rows: [['a', 95.57]], meta: {decimal: '.'}})).to.equal('. (point)');
+    expect(decimalName({rows: [['a', 1.5]], meta: {decimal: ','}})).to.equal(', (virgule)');
+    expect(prefillFrom({titles: ['Inscrits des EPN du Calvados', 'Année 2023'], notes: ['Champ : EPN', 'Sources : Insee, RP 2020']}))
+      .to.deep.equal({heading: 'Inscrits des EPN du Calvados – Année 2023', source: 'Insee, RP 2020'});
+    expect(prefillFrom({titles: [], notes: []})).to.deep.equal({heading: '', source: ''});
+    const b = await openBuilder();
+    await readUrl(b, '/examples/data/inscrits-sexe-age.csv');
+    expect(text(b, 'detected')).to.contain('Séparateur décimalpas de décimales');
+  });
+
+  it('shows what the reading set aside or doubted, lets the user force the decimal separator and the types, into the code', async () => {
+    const {typesOf} = await import(new URL('/examples/builder.js', location.href).href) as {typesOf: (t: string) => unknown};
+    expect(typesOf('pop_com: nombre; CODGEO: texte;')).to.deep.equal({pop_com: 'number', CODGEO: 'text'});
+    expect(typesOf('  ')).to.equal(null);
+    const b = await openBuilder();
+    // Every figure is `d.ddd`: the reading guesses a decimal dot and says it is a guess.
+    await readUrl(b, '/test/fixtures/widgets/pyramid-dotted-thousands.csv');
+    expect(text(b, 'detected')).to.contain('Ce que la lecture a mis de côté ou dont elle doute');
+    expect(text(b, 'detected')).to.contain('peut se lire');
+    const decimal = b.doc.getElementById('opt-decimal') as HTMLSelectElement;
+    expect(decimal, 'the decimal separator field').to.exist;
+    decimal.value = ',';
+    decimal.dispatchEvent(new Event('input', {bubbles: true}));
+    const plain = () => text(b, 'detected').replace(/[\u00a0\u202f]/g, ' ');
+    await waitUntil(() => plain().includes('Rien : aucune colonne'), 'read again with a decimal comma', {timeout: TIMEOUT});
+    expect(text(b, 'snippet')).to.contain('decimal=","');
+    const types = b.doc.getElementById('opt-types') as HTMLInputElement;
+    types.value = '40-59: texte';
+    types.dispatchEvent(new Event('input', {bubbles: true}));
+    await waitUntil(() => text(b, 'snippet').includes('types="40-59: texte"'), 'the types in the code', {timeout: TIMEOUT});
+    await waitUntil(() => plain().includes('La colonne « 40-59 » n'), 'the column left out, said', {timeout: TIMEOUT});
   });
 
   it('explains a 404 in French in an alert, never a blank page', async () => {

@@ -95,6 +95,35 @@ describe('examples/embed.html', () => {
     }
   });
 
+  it('loads epn-widgets.js from beside the page (as copied to a site), not from the repository\'s build folder', async () => {
+    const iframe = await embed(`widget=age-chart&src=${SEED}`);
+    await widgetIn(iframe, 'epn-age-chart');
+    const loaded = (iframe.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name);
+    expect(loaded).to.include(new URL('/examples/epn-widgets.js', location.href).href);
+    expect(loaded.some((u) => u.includes('/packages/widgets/dist/'))).to.equal(false);
+  });
+
+  it('says in French which file it looked for, and where, when epn-widgets.js is not beside it: never a blank iframe', async () => {
+    const iframe = await frame(`/__epn__/bare/embed.html?widget=age-chart&src=${encodeURIComponent('/examples/' + SEED)}`);
+    const doc = docOf(iframe);
+    await waitUntil(() => doc.querySelector('[role="alert"]'), 'no alert', {timeout: 10000});
+    const alert = doc.querySelector('[role="alert"]')!.textContent!;
+    expect(alert).to.contain('le fichier epn-widgets.js n\'a pas pu être chargé');
+    expect(alert).to.contain(`Adresse cherchée\u00a0: ${new URL('/__epn__/bare/epn-widgets.js', location.href).href}`);
+    expect(alert).to.contain('dans le même dossier que embed.html');
+    expect(doc.querySelector('epn-age-chart'), 'no empty widget left').to.equal(null);
+    expect(contentHeight(iframe)).to.be.above(40);
+    // The pure helpers: a <meta name="epn-widgets"> gives another address.
+    const mod = await import('/examples/embed-page.js' as string);
+    const page = document.implementation.createHTMLDocument('x');
+    expect(mod.widgetsScript(page, 'https://ville.fr/epn/embed.html')).to.equal('https://ville.fr/epn/epn-widgets.js');
+    const meta = page.createElement('meta');
+    meta.name = 'epn-widgets';
+    meta.content = '/js/epn-widgets.js';
+    page.head.append(meta);
+    expect(mod.widgetsScript(page, 'https://ville.fr/epn/embed.html')).to.equal('https://ville.fr/js/epn-widgets.js');
+  });
+
   it('refuses an unknown or missing widget, naming the five allowed', async () => {
     for (const query of ['widget=pie-chart&src=data/x.csv', 'src=data/x.csv', 'widget=age-chart&widget=budget-card',
       'widget=__proto__', 'widget=constructor']) {

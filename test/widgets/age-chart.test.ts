@@ -28,7 +28,7 @@ describe('<epn-age-chart>', () => {
       // The longest men's bar is 11-17 (1 762), the longest women's 56-65 (1 693).
       const widths = men.map((r) => Number(r.getAttribute('width')));
       expect(widths.indexOf(Math.max(...widths))).to.equal(1);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
       expect(texts(root, 'text.value')).to.include.members(['793', '1\u202f762', '1\u202f693']);
       assertFiniteSvg(root);
     });
@@ -40,7 +40,7 @@ describe('<epn-age-chart>', () => {
       expect(svg.getAttribute('role')).to.equal('img');
       expect(svg.getAttribute('aria-labelledby')).to.equal('chart-title chart-desc');
       expect(svg.querySelector('title')!.textContent).to.equal('Inscrits par âge');
-      const summary = 'Pyramide des âges de 17\u202f254 personnes : 8\u202f264 hommes et 8\u202f990 femmes. ' +
+      const summary = 'Pyramide des âges de 17\u202f254 personnes\u00a0: 8\u202f264 hommes et 8\u202f990 femmes. ' +
         'La tranche d\'âge la plus représentée est 11-17, avec 17,9\u00a0% du total.';
       expect(svg.querySelector('desc')!.textContent).to.equal(summary);
       expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal(summary);
@@ -79,7 +79,7 @@ describe('<epn-age-chart>', () => {
       el.data = parseCsv(new TextEncoder().encode('sexe;0-17;18-64;65+\nHommes;s;500;120\nFemmes;80;520;150\n'));
       await settled(el);
       const summary = shadow(el).querySelector('[part="summary"]')!.textContent!;
-      expect(summary).to.equal('Pyramide des âges : 750 femmes. Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).');
+      expect(summary).to.equal('Pyramide des âges\u00a0: 750 femmes. Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).');
       expect(summary).not.to.contain('non disponible personnes');
       el.lang = 'en';
       await el.updateComplete;
@@ -165,7 +165,7 @@ describe('<epn-age-chart>', () => {
     it('reads a transposed table (bands as rows, sexes as columns)', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-transposed.csv')}></epn-age-chart>`);
       await settled(el);
-      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
       expect(texts(shadow(el), 'tbody tr:first-child td')).to.deep.equal(['793', '561', '1\u202f354']);
     });
 
@@ -174,7 +174,7 @@ describe('<epn-age-chart>', () => {
         sex-column="sexe" age-column="tranche" value-column="effectif"></epn-age-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0 à 19 ans', '20 à 39 ans', '40 ans ou plus']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40\u00a0+']);
       expect(texts(root, 'tbody tr:first-child td')).to.deep.equal(['100', '120', '220']);
       expect(texts(root, '.note').join(' ')).to.contain('Non communiqué');
       await expect(el).to.be.accessible();
@@ -184,7 +184,7 @@ describe('<epn-age-chart>', () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-people.csv')} age-column="age" bands="0,18,65"></epn-age-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65\u00a0+']);
       const total = texts(root, 'tbody tr:last-child td')[2];
       expect(total).to.equal('300');
     });
@@ -309,9 +309,9 @@ describe('<epn-age-chart>', () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/slow/500/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
       el.src = fixtureUrl('widgets/pyramid-transposed.csv');
       await settled(el);
-      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
       await aTimeout(700);
-      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
     });
   });
 

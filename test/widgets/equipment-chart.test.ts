@@ -25,7 +25,7 @@ describe('<epn-equipment-chart>', () => {
       expect(root.querySelectorAll('rect.bar')).to.have.length(32);
       expect(root.querySelectorAll('text.value')).to.have.length(32);
       expect(texts(root, 'text.item-title')).to.deep.equal(['Foyer équipé informatique', 'Foyer connecté à Internet', 'Téléphone portable personnel', 'Appareil photo numérique']);
-      expect(texts(panel(root), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+      expect(texts(panel(root), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
       // Rate within the band over the distinct respondents of the Total row: 901 / 1 055 = 85,4 %.
       expect(texts(panel(root), 'text.value')).to.deep.equal(['90,1', '85,4', '61,9', '73,8', '71,7', '77,8', '83,7', '83,8'].map(pct));
       // One scale for every panel: 85,4 % of 1 055 is longer than 76,0 % (internet, 11-17).
@@ -46,7 +46,7 @@ describe('<epn-equipment-chart>', () => {
       const summary = root.querySelector('[part="summary"]')!.textContent!;
       expect(svg.querySelector('desc')!.textContent).to.equal(summary);
       expect(summary).to.match(/^Part des 4\u202f?541 répondants qui disposent de chaque équipement, par tranche d'âge\. /);
-      expect(summary).to.contain(`Taux le plus élevé\u00a0: «\u00a0Foyer équipé informatique\u00a0» dans la tranche -11, ${pct('90,1')} (236 sur 262 répondants).`);
+      expect(summary).to.contain(`Taux le plus élevé\u00a0: «\u00a0Foyer équipé informatique\u00a0» dans la tranche moins de 11 ans, ${pct('90,1')} (236 sur 262 répondants).`);
       expect(texts(root, '.note').join(' ')).to.contain('Plusieurs réponses possibles');
       await expect(el).to.be.accessible();
     });
@@ -133,7 +133,7 @@ describe('<epn-equipment-chart>', () => {
       await settled(el);
       const root = shadow(el);
       expect(texts(root, 'text.item-title')).to.deep.equal(['Foyer équipé informatique', 'Téléphone portable personnel']);
-      expect(texts(panel(root), 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25']);
+      expect(texts(panel(root), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
       expect(texts(panel(root), 'text.value')).to.deep.equal(['90,1', '85,4', '61,9'].map(pct));
       expect(texts(root, 'tbody tr:nth-child(2) td').slice(0, 2)).to.deep.equal(['85,4', '62,7'].map(pct));
       expect(texts(root, 'tbody tr:first-child td')).to.deep.equal(['90,1', '27,1'].map(pct).concat('262'));
@@ -160,10 +160,10 @@ describe('<epn-equipment-chart>', () => {
       el.data = parseCsv('equipement;65 +;-11;Total\nOrdinateur;s;236;300\nTablette;40;n.d.;90\nTotal;100;262;362');
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '65 +', '-11', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '65\u00a0+', '<\u00a011', '65\u00a0+']);
       expect(texts(root, 'text.value')).to.deep.equal(['90,1\u00a0%', 'donnée confidentielle', 'non disponible', '40,0\u00a0%']);
       const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
-      expect(rows.slice(0, 2)).to.deep.equal([['-11', '90,1\u00a0%', 'non disponible', '262'], ['65 +', 'donnée confidentielle', '40,0\u00a0%', '100']]);
+      expect(rows.slice(0, 2)).to.deep.equal([['moins de 11 ans', '90,1\u00a0%', 'non disponible', '262'], ['65 +', 'donnée confidentielle', '40,0\u00a0%', '100']]);
       await expect(el).to.be.accessible();
     });
 
@@ -281,7 +281,7 @@ describe('<epn-equipment-chart>', () => {
       expect(root.querySelector('.title')!.textContent).to.equal('Equipment by age band');
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
         'Share of the 4,541 respondents who have each item, by age band. ' +
-          'Highest rate: "Foyer équipé informatique" in the -11 band, 90.1% (236 of 262 respondents).');
+          'Highest rate: "Foyer équipé informatique" in the under 11 band, 90.1% (236 of 262 respondents).');
       expect(texts(root, 'thead th')[0]).to.equal('Age band');
       expect(texts(root, 'thead th').at(-1)).to.equal('Respondents');
       expect(texts(root, 'text.value')).to.include('85.4%');

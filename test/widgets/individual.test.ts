@@ -64,7 +64,7 @@ describe('individual-level sources (one row per person)', () => {
         const [streamed, whole] = await both('epn-age-chart', 'widgets/pyramid-people-bands.csv', {'age-column': 'age'});
         expect(streamed.status).to.equal('ready');
         expect(view(streamed)).to.deep.equal(view(whole));
-        expect(Array.from(shadow(streamed).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['-18', '18-25', '26-35']);
+        expect(Array.from(shadow(streamed).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['<\u00a018', '18-25', '26-35']);
       });
 
       it('a 404 crosses back as the French HTTP_STATUS message, epn-error once', async () => {
@@ -99,11 +99,11 @@ describe('individual-level sources (one row per person)', () => {
     resetWorker(undefined);
     const el = (await fixture(html`<epn-age-chart age-column="age" bands="0,18,65" src=${fixtureUrl('widgets/pyramid-people.csv')}></epn-age-chart>`)) as Widget;
     await settled(el);
-    expect(Array.from(shadow(el).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['0-17', '18-64', '65 +']);
+    expect(Array.from(shadow(el).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['0-17', '18-64', '65\u00a0+']);
     el.setAttribute('bands', '0,50');
     await el.updateComplete;
     expect(el.status).to.equal('loading');
     await settled(el);
-    expect(Array.from(shadow(el).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['0-49', '50 +']);
+    expect(Array.from(shadow(el).querySelectorAll('text.band-label')).map((t) => t.textContent)).to.deep.equal(['0-49', '50\u00a0+']);
   });
 });

@@ -154,10 +154,11 @@ describe('<epn-key-figures>', () => {
       await settled(el);
       const root = shadow(el);
       const t = tiles(el);
-      expect(t['Visites par an']).to.equal(`745${NN}000 visites`);
+      // A unit the label already says is not repeated (« Visites par an », « Équivalents temps plein »): issue 13.
+      expect(t['Visites par an']).to.equal(`745${NN}000`);
       expect(t['Inscrits par an']).to.equal(`65${NN}691 personnes`);
       expect(t['Animateurs']).to.equal('152 personnes');
-      expect(t['Équivalents temps plein']).to.equal('95,57 ETP');
+      expect(t['Équivalents temps plein']).to.equal('95,57');
       expect(t['Espaces publics numériques (EPN)']).to.equal('117 lieux');
       expect(t['Budget des appels à projets']).to.equal(`5,1${NB}M€`);
       expect(t['Budget du centre de ressources (4 ans)']).to.equal(`800${NB}k€`);
@@ -195,7 +196,7 @@ describe('<epn-key-figures>', () => {
       const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} keys="epn, animateurs" labels="epn:Lieux labellisés"
         ratios="visites_annuelles/epn:visites par lieu" digits="0"></epn-key-figures>`);
       await settled(el);
-      expect(tiles(el)).to.deep.equal({'Lieux labellisés': '117 lieux', 'Animateurs': '152 personnes', 'visites par lieu': `6${NN}368`});
+      expect(tiles(el)).to.deep.equal({'Lieux labellisés': '117', 'Animateurs': '152 personnes', 'visites par lieu': `6${NN}368`});
     });
 
     it('a breakdown alone (no src) is an input; a secret cell is "non disponible" in the list, with no bar', async () => {
@@ -317,7 +318,7 @@ describe('<epn-key-figures>', () => {
       const root = shadow(el);
       const t = tiles(el);
       expect(t['Visits a year']).to.equal('745,000 visits');
-      expect(t['Full-time equivalents']).to.equal('95.57 FTE');
+      expect(t['Full-time equivalents'], 'the label says it: no FTE after it').to.equal('95.57');
       expect(t['Calls for projects budget']).to.equal('€5.1M');
       expect(t['Resource centre budget (4 years)']).to.equal('€800k');
       expect(t['visits per registered user']).to.equal('11.3');

@@ -20,7 +20,8 @@ describe('<epn-reach-chart>', () => {
       const root = shadow(el);
       expect(root.querySelectorAll('rect.bar')).to.have.length(8);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(8);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+      // Short labels on the axis (issue 13): `-11` reads « < 11 », never "minus eleven"; no-break spaces.
+      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
       // The figures are the core's: reach() over the same files.
       const users = readCrossTab(parseCsv(new Uint8Array(await (await fetch(SEED)).arrayBuffer())));
       const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {area: 'Calvados, Manche, Orne'});
@@ -41,7 +42,7 @@ describe('<epn-reach-chart>', () => {
       expect(summary).to.contain('Les moins représentés\u00a0: les 65\u00a0ans et plus, qui sont 3,2\u00a0% des inscrits');
       expect(root.querySelector('svg desc')!.textContent).to.equal(summary);
       const notes = texts(root, '.note').join(' ');
-      expect(notes).to.contain('Population estimée pour les tranches -11, 11-17');
+      expect(notes).to.contain('Population estimée pour les tranches moins de 11 ans, 11-17');
       expect(notes).to.contain('Population de\u00a0: Calvados, Manche, Orne.');
       await expect(el).to.be.accessible();
     });
@@ -94,7 +95,7 @@ describe('<epn-reach-chart>', () => {
       const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Orne" scheme="broad"></epn-reach-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75\u00a0+']);
       expect(texts(root, '.note').join(' ')).to.contain('Estimation pour les tranches 0-19, 20-39');
       expect(texts(root, 'tbody th')[0]).to.equal('0-19 (estimation)');
     });
@@ -126,7 +127,7 @@ describe('<epn-reach-chart>', () => {
       await settled(el);
       expect(events).to.deep.equal(['load']);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75\u00a0+']);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
       const users = crossTab(parseCsv(new Uint8Array(await (await fetch(PEOPLE)).arrayBuffer())), {rows: 'sexe', columns: 'age', bands: [0, 20, 40, 60, 75]});
       const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {area: 'Orne'});

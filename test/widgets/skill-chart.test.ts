@@ -23,7 +23,7 @@ describe('<epn-skill-chart>', () => {
       await settled(el);
       const root = shadow(el);
       expect(root.querySelectorAll('g.band')).to.have.length(8);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
       expect(texts(root, '.legend text.level-name')).to.deep.equal(['débutant', 'intermédiaire', 'avancé', 'confirmé']);
       const swatches = Array.from(root.querySelectorAll('.legend rect')).map((r) => r.getAttribute('class'));
       expect(swatches).to.deep.equal(['seg swatch l1', 'seg swatch l2', 'seg swatch l3', 'seg swatch l4']);
@@ -53,7 +53,7 @@ describe('<epn-skill-chart>', () => {
       const summary = root.querySelector('[part="summary"]')!.textContent!;
       expect(svg.querySelector('desc')!.textContent).to.equal(summary);
       expect(summary).to.match(/^Niveau d'usage déclaré par 7\u202f?708 personnes, par tranche d'âge\. /);
-      expect(summary).to.contain(`Le niveau le plus fréquent est «\u00a0débutant\u00a0» (${pct('47,9')} du total)\u00a0; sa part la plus forte est dans la tranche -11 (${pct('79,5')} de la tranche).`);
+      expect(summary).to.contain(`Le niveau le plus fréquent est «\u00a0débutant\u00a0» (${pct('47,9')} du total)\u00a0; sa part la plus forte est dans la tranche moins de 11 ans (${pct('79,5')} de la tranche).`);
       await expect(el).to.be.accessible();
     });
 
@@ -132,7 +132,7 @@ describe('<epn-skill-chart>', () => {
         rows-column="Niveau déclaré" age-column="tranche" value-column="nombre"></epn-skill-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['-11', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '65\u00a0+']);
       expect(texts(root, '.legend text.level-name')).to.deep.equal(['Debutant', 'Intermediaire', 'Avancé', 'Confirmé', 'Ne sait pas']);
       const tones = Array.from(root.querySelectorAll('.legend rect')).map((r) => r.getAttribute('class')!.split(' ').at(-1));
       expect(tones).to.deep.equal(['l1', 'l2', 'l3', 'l4', 'o1']);
@@ -145,7 +145,7 @@ describe('<epn-skill-chart>', () => {
       const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('widgets/skill-people.csv')} age-column="age" bands="0,18,65"></epn-skill-chart>`);
       await settled(el);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65 +']);
+      expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65\u00a0+']);
       expect(texts(root, 'tbody tr:nth-child(3) td')).to.deep.equal(['66,7', '0,0', '0,0', '33,3'].map(pct).concat('3'));
     });
 
@@ -157,7 +157,7 @@ describe('<epn-skill-chart>', () => {
       const root = shadow(el);
       expect(texts(root, '.legend text.level-name')).to.deep.equal(['débutant', 'confirmé']);
       const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
-      expect(rows.slice(0, 2)).to.deep.equal([['-11', '83,3\u00a0%', 'donnée confidentielle', '12'], ['65 +', 'non disponible', '60,0\u00a0%', '5']]);
+      expect(rows.slice(0, 2)).to.deep.equal([['moins de 11 ans', '83,3\u00a0%', 'donnée confidentielle', '12'], ['65 +', 'non disponible', '60,0\u00a0%', '5']]);
       await expect(el).to.be.accessible();
     });
 
@@ -251,7 +251,7 @@ describe('<epn-skill-chart>', () => {
       expect(root.querySelector('.title')!.textContent).to.equal('Skill level by age band');
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
         'Skill level stated by 7,708 people, by age band. The most frequent level is "débutant" (47.9% of the total); ' +
-          'its largest share is in the -11 band (79.5% of the band).');
+          'its largest share is in the under 11 band (79.5% of the band).');
       expect(texts(root, 'thead th')).to.deep.equal(['Age band', 'débutant', 'intermédiaire', 'avancé', 'confirmé', 'People']);
       expect(texts(root, 'text.seg-label')).to.include('65.4%');
       expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
@@ -306,9 +306,9 @@ describe('<epn-skill-chart>', () => {
       const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src="/__epn__/slow/500/seed/niveau-usage-age.csv"></epn-skill-chart>`);
       el.src = fixtureUrl('widgets/skill-attack.csv');
       await settled(el);
-      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17']);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17']);
       await aTimeout(700);
-      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['-11', '11-17']);
+      expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17']);
     });
 
     it('lays out at 320 px wide with every text inside the SVG, labels inside their segment, and no NaN', async () => {
@@ -388,15 +388,18 @@ describe('<epn-skill-chart>', () => {
       expect(l.rows[0]!.segments.map((s) => s.label)).to.deep.equal(['50 %', '49 %', null]);
       for (const r of l.rows) for (const s of r.segments) if (s.label) expect(s.width).to.be.at.least(s.label.length * 6.6);
     });
-    it('lays the legend out in a grid of equal cells: over lines at 240 px, on one line at 800 px', () => {
+    it('lays the legend out evenly: 18 px from each name to the next swatch, over lines at 240 px, on one line at 800 px', () => {
       const many = {...input, levels: ['débutant', 'intermédiaire', 'avancé', 'confirmé', 'ne sait pas']};
       const narrow = layoutSkill(many, 240).legend;
       expect(new Set(narrow.map((k) => k.y)).size).to.be.greaterThan(1);
-      expect(new Set(layoutSkill(many, 800).legend.map((k) => k.y)).size).to.equal(1);
+      const wide = layoutSkill(many, 800).legend;
+      expect(new Set(wide.map((k) => k.y)).size).to.equal(1);
       for (const k of narrow) expect(k.textX + Math.min(k.text.length, k.chars) * 6.6).to.be.at.most(240);
-      const xs = [...new Set(narrow.map((k) => k.swatchX))].sort((a, b) => a - b);
-      expect(narrow.filter((k) => k.y === narrow[0]!.y).map((k) => k.swatchX)).to.deep.equal(xs);
-      expect(xs.length).to.equal(2);
+      // The same gap after every name, whatever its length (a grid of equal cells left wide gaps after short names).
+      const gaps = wide.slice(1).map((k, i) => k.swatchX - (wide[i]!.textX + Array.from(wide[i]!.text).length * 6.6));
+      for (const g of gaps) expect(g).to.be.closeTo(18, 0.02);
+      // Each line starts at the left edge.
+      for (const y of new Set(narrow.map((k) => k.y))) expect(narrow.find((k) => k.y === y)!.swatchX).to.equal(0);
     });
     it('with end labels, bars are as long as their total and the longest ends before the labels', () => {
       const l = layoutSkill({...input, values: [[0.2, 0.1], [0.2, 0.1], [0.1, 0.2]], domainMax: undefined, endLabels: ['50 %', '40 %']}, 400);

@@ -12,7 +12,7 @@ export {sniffDelimiter, type LineEnding} from './csv/scan.js';
 export {parseCsv, type ParseOptions} from './csv/parse.js';
 export {aggregateCsv, type AggregateOptions, type AggregateSource, type ByteStreamLike} from './csv/aggregate.js';
 export {loadCsv, fetchBytes, checkUrl, type LoadOptions, type Progress, type FetchLike, type ResponseLike, type SignalLike, type Fetched} from './csv/load.js';
-export {readCrossTab, crossTab, findColumn, type CrossTab, type CrossTabMeta, type CellMarker, type CellMark, type CrossTabOptions, type ReadCrossTabOptions, type SubRow} from './stats/cross-tab.js';
+export {readCrossTab, crossTab, findColumn, transposeCrossTab, type CrossTab, type CrossTabMeta, type CellMarker, type CellMark, type CrossTabOptions, type ReadCrossTabOptions, type SubRow} from './stats/cross-tab.js';
 export {shares, type ShareBasis} from './stats/shares.js';
 export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
 export {ratio} from './stats/ratio.js';

@@ -7,7 +7,7 @@
 // epn-export-svg.js (the image export). Their pure functions are therefore exported by the npm package only.
 import './define.js';
 export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail, type EpnExportDetail, type ExportFormat} from './internal/base.js';
-export {toCsv, csvText, csvNumber} from './internal/export-csv.js';
+export {toCsv, csvText, csvLabel, csvNumber} from './internal/export-csv.js';
 export {EpnAgeChart} from './age-chart/age-chart.js';
 export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
 export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
@@ -23,3 +23,5 @@ export {EpnKeyFigures} from './key-figures/key-figures.js';
 export {EpnReachChart} from './reach-chart/reach-chart.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/aggregate-source.js';
+export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
+export {darkTheme, type PageScheme} from './internal/theme.js';

@@ -3,15 +3,44 @@
 // Imported as a module in a page (where no worker can start: a script from a CDN, a CSP without worker-src), it only
 // exports `aggregateCsv`, so that the all-in-one file does not carry the streaming counter for the pages that never
 // need it.
-import {aggregateCsv, EpnDataError} from '@epn/stats';
+import {aggregateCsv, EpnDataError, parseCsv, readCrossTab} from '@epn/stats';
 
 export {aggregateCsv};
-import {countOptions, type WorkerReply, type WorkerRequest} from './internal/aggregate-source.js';
+import {countOptions, type Parsed, type WorkerReply, type WorkerRequest} from './internal/aggregate-source.js';
+import {buffers, packCrossTab, packTable} from './internal/table-transfer.js';
+import type {ReadOptions} from './internal/read-options.js';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerReply): void;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 };
+
+/** The details of an error as plain data (the cause, an Error or a Response, stays here). */
+const plain = (e: unknown, url?: string) => {
+  const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url});
+  const {cause: _cause, ...details} = error.details;
+  return {code: error.code, details};
+};
+
+/**
+ * A large table's bytes, parsed here (as the page would with parseCsv) and read as a wide table (readCrossTab, which
+ * the charts do next: as long as parsing on a large table): both go back packed, their buffers transferred.
+ */
+function parse(id: number, bytes: ArrayBuffer, options: ReadOptions): void {
+  try {
+    const table = parseCsv(new Uint8Array(bytes), options);
+    let wide: Parsed['wide'];
+    try {
+      wide = packCrossTab(readCrossTab(table));
+    } catch (e) {
+      wide = plain(e);
+    }
+    const result: Parsed = {table: packTable(table), wide};
+    scope.postMessage({type: 'done', id, result}, [...buffers(result.table), ...buffers('code' in wide ? null : wide)]);
+  } catch (e) {
+    scope.postMessage({type: 'error', id, ...plain(e)});
+  }
+}
 const running = new Map<number, AbortController>();
 
 /** Progress at most every 50 ms (each message costs the page a task). */
@@ -33,17 +62,17 @@ if (inWorker) scope.onmessage = async ({data: m}) => {
     running.get(m.id)?.abort();
     return;
   }
+  if (m.type === 'parse') return parse(m.id, m.bytes, m.options);
   const controller = new AbortController();
   running.set(m.id, controller);
   try {
     const result = await aggregateCsv(m.url, countOptions(m.spec, {signal: controller.signal, refresh: m.refresh, onProgress: progress(m.id)}));
     scope.postMessage({type: 'done', id: m.id, result});
   } catch (e) {
-    const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url: m.url});
-    // The details cross as plain data: the cause (an Error, a Response…) stays here.
-    const {cause: _cause, ...details} = error.details;
-    scope.postMessage({type: 'error', id: m.id, code: error.code, details});
+    scope.postMessage({type: 'error', id: m.id, ...plain(e, m.url)});
   } finally {
     running.delete(m.id);
   }
 };
+// The page waits for this before handing over a file's bytes (a worker that fails to load would take them with it).
+if (inWorker) scope.postMessage({type: 'ready', id: 0});

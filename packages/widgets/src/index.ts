@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail, type EpnExportDetail, type ExportFormat} from './internal/base.js';
-export {toCsv, csvText, csvNumber} from './internal/export-csv.js';
+export {toCsv, csvText, csvLabel, csvNumber} from './internal/export-csv.js';
 export {EpnAgeChart} from './age-chart/age-chart.js';
 export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
 export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
@@ -18,3 +18,5 @@ export {resetWorker} from './internal/aggregate-source.js';
 export * from './reach-chart/index.js';
 /** @internal For tests: code loaded on first use (a chunk beside the all-in-one file). */
 export {lazy, type Lazy} from './internal/lazy.js';
+export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
+export {darkTheme, type PageScheme} from './internal/theme.js';

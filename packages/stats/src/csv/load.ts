@@ -112,6 +112,58 @@ export function checkUrl(url: string, base?: string): string {
 /** Largest delay `setTimeout` honours (about 24.8 days); longer ones would fire at once. */
 const MAX_DELAY = 2147483647;
 
+/**
+ * How often (ms) the timeouts' watch looks at the clock, at most (and at least ten times per limit): a freeze is
+ * measured from the first look it delays, so at most this much of it is counted as waiting.
+ */
+const WATCH = 1000;
+/** Lateness of a timer (ms) that is scheduling noise rather than a page busy elsewhere. */
+const JITTER = 15;
+
+const now = (): number => (globalThis as {performance?: {now(): number}}).performance?.now() ?? Date.now();
+
+/**
+ * The timeouts of one download, counted only while waiting for the network: time during which the page's main
+ * thread was busy (another widget parsing a large file, a frozen tab) is not counted, since bytes that arrived
+ * meanwhile could not be read. A timer that fires late measures that time; the watch looks every {@link WATCH} ms
+ * at most (a tenth of the shorter limit when that is less), and confirms an expiry after one more turn of the event loop (a chunk already arrived, waiting behind the
+ * timer, resets the wait between chunks). `fire` is called once, with the limit that ran out.
+ */
+function watchTimeouts(timeout: number, idleTimeout: number, fire: (limit: number) => void): {chunk(): void; stop(): void} {
+  let frozen = 0;
+  const start = now();
+  const waited = () => now() - start - frozen;
+  let chunkAt: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let confirming = false;
+  const every = Math.min(WATCH, timeout / 10, idleTimeout / 10);
+  const schedule = (delay: number) => {
+    const due = now() + delay;
+    timer = setTimeout(() => {
+      frozen += Math.max(0, now() - due - JITTER);
+      check();
+    }, delay);
+  };
+  const check = () => {
+    const w = waited();
+    const total = timeout - w;
+    const idle = chunkAt === null ? Infinity : idleTimeout - (w - chunkAt);
+    if (total <= 0 || idle <= 0) {
+      if (confirming) return fire(total <= 0 ? timeout : idleTimeout);
+      confirming = true;
+      return schedule(0);
+    }
+    confirming = false;
+    schedule(Math.min(total, idle, every));
+  };
+  if (timeout <= MAX_DELAY || idleTimeout <= MAX_DELAY) schedule(Math.min(timeout, every));
+  return {
+    // The wait between chunks starts (or starts again): at the response, then at each chunk.
+    chunk: () => void (chunkAt = idleTimeout <= MAX_DELAY ? waited() : null),
+    stop: () => void (timer !== null && clearTimeout(timer)),
+  };
+}
+
 /** A positive limit (`Infinity` allowed), or the default; anything else is a `BAD_OPTION`. */
 function limitOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -186,12 +238,8 @@ export async function readBody(source: string | {response: ResponseLike}, option
   };
   const onAbort = () => stop(new EpnDataError('ABORTED', {url}));
   outer?.addEventListener('abort', onAbort, {once: true});
-  const total = timeout <= MAX_DELAY ? setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: timeout})), timeout) : null;
-  let idle: unknown = null;
-  const armIdle = () => {
-    if (idle !== null) clearTimeout(idle);
-    if (idleTimeout <= MAX_DELAY) idle = setTimeout(() => stop(new EpnDataError('TIMEOUT', {url, limit: idleTimeout})), idleTimeout);
-  };
+  const watch = watchTimeouts(timeout, idleTimeout, (limit) => stop(new EpnDataError('TIMEOUT', {url, limit})));
+  const armIdle = () => watch.chunk();
   let response: ResponseLike | null = null;
   let reader: ReturnType<NonNullable<ResponseLike['body']>['getReader']> | null = null;
   let ok = false;
@@ -263,8 +311,7 @@ export async function readBody(source: string | {response: ResponseLike}, option
     ok = true;
     return {bytes: loaded, url: href, contentType};
   } finally {
-    if (total !== null) clearTimeout(total);
-    if (idle !== null) clearTimeout(idle);
+    watch.stop();
     outer?.removeEventListener('abort', onAbort);
     if (!ok) {
       // Release the connection: abort the request, and cancel the body (read or not) without reading it.

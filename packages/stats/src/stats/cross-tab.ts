@@ -736,3 +736,31 @@ function groupsOf(table: Table): string[] {
   let carried = '';
   return header[0]!.map((top) => (carried = top || carried));
 }
+
+/**
+ * The cross-tab with its rows as columns: labels, counts, totals, titles, given totals and markers swapped (a table
+ * published with its age bands as rows read like one with them as columns).
+ *
+ * @example
+ * ```ts
+ * transposeCrossTab(readCrossTab(parseCsv('âge;H;F\n0-19;1;2\n20-39;3;4'))).columnLabels; // ['0-19', '20-39']
+ * ```
+ */
+export function transposeCrossTab(ct: CrossTab): CrossTab {
+  return {
+    rowLabels: ct.columnLabels,
+    columnLabels: ct.rowLabels,
+    counts: ct.columnLabels.map((_, j) => ct.counts.map((r) => r[j]!)),
+    rowTotals: ct.columnTotals,
+    columnTotals: ct.rowTotals,
+    total: ct.total,
+    meta: {
+      ...ct.meta,
+      givenRowTotals: ct.meta.givenColumnTotals,
+      givenColumnTotals: ct.meta.givenRowTotals,
+      rowTitle: ct.meta.columnTitle,
+      columnTitle: ct.meta.rowTitle,
+      ...(ct.meta.markers ? {markers: ct.meta.markers.map((m) => ({...m, row: m.column, column: m.row}))} : {}),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import {badOption, EpnDataError} from '../errors.js';
 import {parseAgeLabel, type AgeRange} from './age-bands.js';
 import {bandScheme, commonScheme, type BandScheme} from './band-schemes.js';
-import type {CrossTab} from './cross-tab.js';
+import {transposeCrossTab, type CrossTab} from './cross-tab.js';
 import {ageAxis, harmonise, overlapFraction, type HarmoniseMethod} from './harmonise.js';
 import {ratio} from './ratio.js';
 import {sexOf, type Sex} from './sex.js';
@@ -182,14 +182,5 @@ function oriented(ct: CrossTab, fr: string, en: string): CrossTab {
       detailEn: `the ${en} are not broken down by age band (columns: ${ct.columnLabels.slice(0, 4).join(', ')})`,
     });
   }
-  if (found.axis === 'columns') return ct;
-  return {
-    rowLabels: ct.columnLabels,
-    columnLabels: ct.rowLabels,
-    counts: ct.columnLabels.map((_, j) => ct.counts.map((r) => r[j]!)),
-    rowTotals: ct.columnTotals,
-    columnTotals: ct.rowTotals,
-    total: ct.total,
-    meta: {...ct.meta, givenRowTotals: ct.meta.givenColumnTotals, givenColumnTotals: ct.meta.givenRowTotals, rowTitle: ct.meta.columnTitle, columnTitle: ct.meta.rowTitle},
-  };
+  return found.axis === 'columns' ? ct : transposeCrossTab(ct);
 }

@@ -1,5 +1,7 @@
-import {crossTab, EpnDataError, findColumn, readCrossTab, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {crossTab, EpnDataError, findColumn, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {quotedSome} from '../internal/lists.js';
 import {drawable, markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
+import {readWide} from '../internal/wide-read.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -55,7 +57,7 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
       value: options.valueColumn || undefined,
       bands: ageIsNumber ? parseBands(options.bands) : undefined,
     });
-  } else ct = readCrossTab(input);
+  } else ct = readWide(input);
   if (!ct.rowLabels.some((l) => sexOf(l)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
   drawable(ct, false);
@@ -63,8 +65,8 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   const womenAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {
     throw new EpnDataError('UNEXPECTED_SHAPE', {
-      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${ct.rowLabels.join(', ')}`,
-      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${ct.rowLabels.join(', ')}`,
+      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${quotedSome(ct.rowLabels)}`,
+      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${quotedSome(ct.rowLabels, true)}`,
     });
   }
   const men = ct.counts[menAt]!;

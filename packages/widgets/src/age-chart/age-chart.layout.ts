@@ -1,4 +1,4 @@
-import {nice, ticks} from 'd3-array';
+import {ticks} from 'd3-array';
 import {CHAR, chartWidth, finite} from '../internal/geometry.js';
 
 /** One horizontal bar and its direct label. */
@@ -75,8 +75,9 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
   const side = w / 2 - centerWidth / 2 - 2;
   const span = Math.max(10, side - labelSpace);
   const tickCount = w < 480 ? 2 : 4;
-  const [, top] = max > 0 ? nice(0, max, tickCount) : [0, 1];
-  const domainMax = top > 0 ? top : 1;
+  // The domain follows the data: the longest bar takes the whole side (a « nice » end ran the axis of a 10,2 % share
+  // to 20 % on a phone, halving every bar); ticks are the round values within it.
+  const domainMax = max > 0 ? max : 1;
   const scale = (v: number | null) => (v === null || !Number.isFinite(v) || v <= 0 ? 0 : (v / domainMax) * span);
   const headerY = 10;
   const plotTop = 28;

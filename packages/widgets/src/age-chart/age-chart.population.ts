@@ -2,6 +2,7 @@ import {formatNumber, formatPercent, readPopulation, reach, ratio, type CrossTab
 import type {DataTable} from '../internal/base.js';
 import type {Lang, Strings} from '../internal/i18n.js';
 import {ageWords} from '../internal/age-words.js';
+import {fullAgeLabel} from '../internal/labels.js';
 import type {PyramidData} from './age-chart.data.js';
 
 /** The population a pyramid is compared with, in the pyramid's bands, as shares of the population's total. */
@@ -94,10 +95,10 @@ export function populationTable(base: {caption: string; head: string[]; rows: Ar
 }
 
 /** The notes under a pyramid compared with a population: the outlines, the estimated bands, the territories. */
-export function populationNotes(m: PyramidData, p: PyramidPopulation, t: Strings): string[] {
+export function populationNotes(m: PyramidData, p: PyramidPopulation, t: Strings, lang: Lang): string[] {
   const notes: string[] = [];
   const en = t.locale === 'en';
-  const est = m.bands.filter((_, i) => p.estimated[i]);
+  const est = m.bands.filter((_, i) => p.estimated[i]).map((b) => fullAgeLabel(b, lang));
   notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
   if (est.length) {
     notes.push(en

@@ -1,7 +1,8 @@
 import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
-import {label, type Chart, type DataTable} from '../internal/base.js';
+import {axisLabel, type Chart, type DataTable} from '../internal/base.js';
 import {EpnCard} from '../budget-card/card.js';
+import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import type {PyramidPopulation} from './age-chart.population.js';
 import {lazy} from '../internal/lazy.js';
 import type {Strings} from '../internal/i18n.js';
@@ -17,6 +18,9 @@ const population = lazy(() => import('../internal/population.code.js'), 'epn-pop
 
 /** The pyramid's data, and the population it is compared with (`population-src`). */
 export type AgeChartModel = PyramidData & {population?: PyramidPopulation};
+
+/** Rows not drawn that get a note each; the others share one. */
+const MAX_NOTES = 5;
 
 /**
  * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
@@ -77,6 +81,10 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
 
   /** The sex column of a long or individual-level table. */
   sexColumn: string | null = null;
+
+  protected override readsWide(): boolean {
+    return !this.ageColumn && !this.sexColumn && !this.valueColumn;
+  }
   /** The age column of a long or individual-level table. */
   ageColumn: string | null = null;
   /** The count column of a long table. */
@@ -130,7 +138,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const tickFormat = (v: number | null) =>
       m.measure === 'share' ? formatPercent(v, {locale: t.locale, digits: 0}) : formatNumber(v, {locale: t.locale, digits: 0});
     const p = m.population;
-    const l = layoutPyramid({bands: m.bands, men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
+    const l = layoutPyramid({bands: m.bands.map(shortAgeLabel), men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
     const left = l.centerX - l.centerWidth / 2;
     const right = l.centerX + l.centerWidth / 2;
     return {
@@ -148,7 +156,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
             <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`) : svg``}
           <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
           <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
-          ${label(l.centerX, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'middle', cls: 'band-label'})}
+          ${axisLabel(l.centerX, r.y + r.height / 2, r.band, l.bandChars, 'middle')}
         </g>`)}
         <g class="axis">
           <line x1=${left} x2=${left} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
@@ -171,7 +179,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
       total: number(m.total),
       men: number(m.menTotal),
       women: number(m.womenTotal),
-      band: top >= 0 ? m.bands[top]! : null,
+      band: top >= 0 ? fullAgeLabel(m.bands[top]!, this.language) : null,
       bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
     }) + (compared ? ` ${compared}` : '');
   }
@@ -188,7 +196,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
-        ...m.bands.map((b, i) => row(b, [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
+        ...m.bands.map((b, i) => row(fullAgeLabel(b, this.language), [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
         row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
       ],
     };
@@ -196,8 +204,14 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
   }
 
   protected override notes(m: AgeChartModel, t: Strings): string[] {
-    const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
-    if (m.population) notes.push(...population.m.populationNotes(m, m.population, t));
+    // One note per row not drawn, for the first few; the others in one line (a file may have thousands).
+    const notes = m.others.slice(0, MAX_NOTES).map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
+    const rest = m.others.slice(MAX_NOTES);
+    if (rest.length) {
+      const total = rest.every((o) => o.total !== null) ? rest.reduce((s, o) => s + o.total!, 0) : null;
+      notes.push(t.moreNotShown(formatNumber(rest.length, {locale: t.locale}), total === null ? null : formatNumber(total, {locale: t.locale})));
+    }
+    if (m.population) notes.push(...population.m.populationNotes(m, m.population, t, this.language));
     if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
   }

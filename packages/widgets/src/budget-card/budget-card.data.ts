@@ -80,8 +80,23 @@ export function perHead(numerator: number | null, denominator: number | null): n
 function fromFile(kv: KeyValues | null, keys: readonly string[], euros = false): BudgetInput | null {
   const e = kv ? findEntry(kv.entries, keys) : undefined;
   if (!e) return null;
+  if (e.value === null && e.text !== null && /\d/.test(e.text)) throw unreadable(e.key, e.text, e.line);
   const {factor} = euros ? euroUnit(e.unit) : {factor: 1};
   return {value: e.value === null ? null : e.value * factor, origin: 'file', key: e.key, marker: e.marker};
+}
+
+/**
+ * A figure of the file written so that it does not read as a number (`(1 050 000)`, `1 050 000 euros HT`): said,
+ * with its line and what it holds, rather than drawn as an empty card.
+ */
+function unreadable(key: string, text: string, line: number | null): EpnDataError {
+  const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  const negative = /^\s*\(.*\)\s*$/.test(text);
+  return fail(
+    'UNEXPECTED_SHAPE',
+    `la valeur de « ${key} »${line ? ` (ligne ${line})` : ''} est « ${shown} », qui n'est pas un nombre${negative ? ' (entre parenthèses, elle se lirait comme un montant négatif)' : ''} ; écrivez-la en chiffres seuls, par exemple 1050000 ou 1 050 000`,
+    `the value of "${key}"${line ? ` (line ${line})` : ''} is "${shown}", which is not a number${negative ? ' (in parentheses, it would read as a negative amount)' : ''}; write it in digits only, e.g. 1050000 or 1 050 000`,
+  );
 }
 
 const none: BudgetInput = {value: null, origin: null, key: null, marker: null};

@@ -1,4 +1,5 @@
 import {overlapFraction, parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
+import {maxOf} from '../internal/lists.js';
 import {fail, quoted} from './fail.js';
 import {transpose} from '../internal/read-by-band.js';
 import {keyOf} from './key-values.js';
@@ -172,7 +173,7 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
         `choose another range, or age-match="overlap" to count the bands that overlap it`,
     );
   }
-  const span: AgeRange = {lower: Math.min(...used.map((r) => r.lower)), upper: used.some((r) => r.upper === null) ? null : Math.max(...used.map((r) => r.upper!))};
+  const span: AgeRange = {lower: -maxOf(used.map((r) => -r.lower)), upper: used.some((r) => r.upper === null) ? null : maxOf(used.map((r) => r.upper!))};
   const sorted = [...used].sort((a, b) => a.lower - b.lower || hi(a) - hi(b));
   let reach = -1;
   let overlapping = false;

@@ -171,6 +171,14 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     return this.view().renderCard(m, t);
   }
 
+  protected override tabulate(m: BudgetModel, t: Strings): DataTable {
+    return this.view().tabulate(m, t);
+  }
+
+  protected override tables(m: BudgetModel, t: Strings): DataTable[] {
+    return this.view().tables(m, t);
+  }
+
   /** Copies the sentence; where the clipboard is refused, selects it and says how to copy it. */
   private async copySentence(text: string): Promise<void> {
     const s = this.s;
@@ -192,11 +200,4 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     }
   }
 
-  protected override tabulate(m: BudgetModel, t: Strings): DataTable {
-    return this.view().tabulate(m, t);
-  }
-
-  protected override tables(m: BudgetModel, t: Strings): DataTable[] {
-    return this.view().tables(m, t);
-  }
 }

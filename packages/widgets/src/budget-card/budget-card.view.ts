@@ -2,6 +2,7 @@ import {formatEuro, formatNumber, formatPercent, type MarkerKind} from '@epn/sta
 import {html, nothing, type TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Lang, Strings} from '../internal/i18n.js';
+import {prose} from '../internal/labels.js';
 import type {BudgetInput, BudgetModel} from './budget-card.data.js';
 import {budgetSentence, type BudgetStrings} from './budget-card.strings.js';
 
@@ -94,7 +95,7 @@ export class BudgetView {
       </dl>
       <div class="quote" part="quote">
         <p class="quote-label">${s.quote}</p>
-        <p class="summary" part="summary" id="sentence">${sentence}</p>
+        <p class="summary" part="summary" id="sentence">${prose(sentence)}</p>
         <div class="copy-row">
           <button class="copy" part="copy" type="button" aria-describedby="sentence" @click=${() => this.copySentence(sentence)}>${s.copy}</button>
           <span class="copy-status" role="status">${this.copyStatus}</span>

@@ -191,7 +191,8 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     if (this.drawnExtra !== undefined && changed.has('extraTable' as keyof EpnCard<M>)) this.extraStale = null;
     this.drawnExtra = undefined;
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
-    const settingChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
+    // The second file's arrival is not a setting: the base rebuilds from it (a failure already said is not said again).
+    const settingChanged = [...changed.keys()].some((k) => k !== 'extraTable' && rebuilds.includes(k as string));
     if (this.standalone() && (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))) {
       this.acceptTable(emptyKeyValueTable());
     }

@@ -31,8 +31,7 @@ export class ExtraSource {
       get src() {
         return src();
       },
-      delimiter: null,
-      encoding: null,
+      readOptions: () => ({}),
       get refresh() {
         return host.refresh;
       },

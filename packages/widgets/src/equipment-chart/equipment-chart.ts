@@ -1,6 +1,7 @@
 import {ratio, type CrossTab, type Table} from '@epn/stats';
 import {nothing, svg} from 'lit';
-import {label, type Chart, type DataTable} from '../internal/base.js';
+import {axisLabel, label, type Chart, type DataTable} from '../internal/base.js';
+import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {EpnByBandElement} from '../internal/by-band-element.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
@@ -67,7 +68,7 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
 
   protected override renderChart(m: EquipmentData, width: number, t: Strings): Chart {
     const rate = m.measure === 'rate';
-    const l = layoutEquipment({items: m.items, bands: m.bands, values: m.values, format: this.share(t, m.markers), domainMax: rate ? 1 : undefined, track: rate}, width);
+    const l = layoutEquipment({items: m.items, bands: m.bands.map(shortAgeLabel), values: m.values, format: this.share(t, m.markers), domainMax: rate ? 1 : undefined, track: rate}, width);
     return {
       height: l.height,
       content: svg`
@@ -76,7 +77,7 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
           ${p.bars.map((b) => svg`
             ${p.trackWidth ? svg`<rect class="track" x=${p.plotX} y=${b.y} width=${p.trackWidth} height=${b.height}></rect>` : nothing}
             <rect class="bar" x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
-            ${label(p.plotX - 6, b.y + b.height / 2, b.band, p.bandChars, {anchor: 'end', cls: 'band-label'})}
+            ${axisLabel(p.plotX - 6, b.y + b.height / 2, b.band, p.bandChars, 'end')}
             <text class="value" x=${b.labelX} y=${b.y + b.height / 2} text-anchor=${b.anchor} dominant-baseline="middle">${b.label}</text>`)}
           <line class="baseline" x1=${p.plotX} x2=${p.plotX} y1=${p.plotTop - 2} y2=${p.plotBottom + 2}></line>
         </g>`)}`,
@@ -84,19 +85,18 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   }
 
   protected override summarize(m: EquipmentData, t: Strings): string {
-    const na = t.markers.unavailable;
     let [i, j] = [-1, -1];
     m.values.forEach((row, a) =>
       row.forEach((v, b) => {
         if (v !== null && (i < 0 || v > m.values[i]![j]!)) [i, j] = [a, b];
       }),
     );
-    const value = i >= 0 ? this.formatValue(m.values[i]![j]!, 'share', t) : na;
-    const item = i >= 0 ? m.items[i]! : na;
-    const band = j >= 0 ? m.bands[j]! : na;
+    // Unknown figures are left out of the sentence (never « Part des non disponible répondants »).
+    const known = (n: number | null | undefined) => (n === null || n === undefined ? null : this.count(n, t));
+    const top = i >= 0 ? {item: m.items[i]!, band: fullAgeLabel(m.bands[j]!, this.language), value: this.formatValue(m.values[i]![j]!, 'share', t)} : null;
     return m.measure === 'rate'
-      ? this.s.summaryRate({respondents: this.count(m.total, t), item, band, value, count: i >= 0 ? this.count(m.counts[i]![j]!, t) : na, bandRespondents: j >= 0 ? this.count(m.respondents[j]!, t) : na})
-      : this.s.summaryDistribution({item, band, value, itemTotal: i >= 0 ? this.count(m.itemTotals[i]!, t) : na});
+      ? this.s.summaryRate({respondents: known(m.total), top: top && {...top, count: known(m.counts[i]![j]), bandRespondents: known(m.respondents[j])}})
+      : this.s.summaryDistribution({top: top && {...top, itemTotal: known(m.itemTotals[i])}});
   }
 
   protected override tabulate(m: EquipmentData, t: Strings): DataTable {
@@ -110,7 +110,7 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.items, rate ? this.s.respondents : this.s.respondentsShare],
       rows: [
-        ...m.bands.map((band, j) => row(band, m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!, undefined, j)),
+        ...m.bands.map((band, j) => row(fullAgeLabel(band, this.language), m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!, undefined, j)),
         row(t.total, m.itemValues, m.total, true),
       ],
     };

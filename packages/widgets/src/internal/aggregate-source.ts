@@ -1,39 +1,50 @@
 import {crossTab, EpnDataError, loadCsv, type CrossTab, type EpnErrorCode, type EpnErrorDetails} from '@epn/stats';
 import {workerUrl} from '../worker-url.js';
 import {fetchFor} from './fetch.js';
+import type {PackedCrossTab, PackedTable} from './table-transfer.js';
+import {internalError} from './internal-error.js';
+import type {ReadOptions} from './read-options.js';
 
 /**
  * What to count in an individual-level file (one row per person): the options of the core's `aggregateCsv`, as
  * plain data (they cross to a worker).
  */
-export interface AggregateSpec {
+export interface AggregateSpec extends ReadOptions {
   rows: string;
   columns: string;
   /** Lower bounds of the age bands, or `'seed'`; absent when the column holds band labels. */
   bands?: number[] | 'seed';
-  delimiter?: string;
-  encoding?: string;
 }
 
 /** A request to the worker. @internal */
 export type WorkerRequest =
   | {type: 'aggregate'; id: number; url: string; spec: AggregateSpec; refresh: boolean}
+  | {type: 'parse'; id: number; bytes: ArrayBuffer; options: ReadOptions}
   | {type: 'abort'; id: number};
+
+/** What the worker sends back for a `parse`: the table, and `readCrossTab(table)` (or why it failed). @internal */
+export interface Parsed {
+  table: PackedTable;
+  wide: PackedCrossTab | {code: EpnErrorCode; details: EpnErrorDetails};
+}
 
 /** A reply of the worker. @internal */
 export type WorkerReply =
+  | {type: 'ready'; id: 0}
   | {type: 'progress'; id: number; fraction: number | null}
-  | {type: 'done'; id: number; result: CrossTab}
+  | {type: 'done'; id: number; result: CrossTab | Parsed}
   | {type: 'error'; id: number; code: EpnErrorCode; details: EpnErrorDetails};
 
 interface Job {
-  resolve: (ct: CrossTab) => void;
+  resolve: (result: never) => void;
   reject: (e: unknown) => void;
   onProgress: (fraction: number | null) => void;
 }
 
 /** The page's one worker, started at the first large source; `null` once it proved unusable (CSP, cross-origin). */
 let worker: Worker | null | undefined;
+/** Settles once the worker's module has run (`true`) or failed to load (`false`). */
+let ready: Promise<boolean> = Promise.resolve(false);
 let nextId = 1;
 const jobs = new Map<number, Job>();
 
@@ -45,20 +56,24 @@ function getWorker(): Worker | null {
     // A worker must come from the page's origin (a CDN copy of the script cannot start one; no blob: workaround).
     if (url.origin !== location.origin) return (worker = null);
     const w = new Worker(url, {type: 'module', name: 'epn-worker'});
+    let started: (ok: boolean) => void = () => undefined;
+    ready = new Promise((resolve) => (started = resolve));
     w.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
+      if (m.type === 'ready') return started(true);
       const job = jobs.get(m.id);
       if (!job) return;
       if (m.type === 'progress') job.onProgress(m.fraction);
       else {
         jobs.delete(m.id);
-        if (m.type === 'done') job.resolve(m.result);
+        if (m.type === 'done') job.resolve(m.result as never);
         else job.reject(new EpnDataError(m.code, m.details));
       }
     };
     // The worker failed to start (refused by a CSP, file missing): every job in flight falls back to the main thread.
     w.onerror = (e) => {
       e.preventDefault();
+      started(false);
       worker = null;
       w.terminate();
       const waiting = [...jobs.values()];
@@ -110,10 +125,14 @@ async function count(url: string, spec: AggregateSpec, options: {signal: AbortSi
 }
 
 function inWorker(w: Worker, url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
-  const {signal, refresh, onProgress} = options;
+  return job(w, (id) => ({type: 'aggregate', id, url, spec, refresh: options.refresh}), options.signal, options.onProgress);
+}
+
+/** Posts a request to the worker and waits for its result; `signal` aborts it (`ABORTED`). */
+function job<T>(w: Worker, request: (id: number) => WorkerRequest, signal: AbortSignal, onProgress: (f: number | null) => void = () => undefined, transfer: Transferable[] = []): Promise<T> {
   if (signal.aborted) return Promise.reject(new EpnDataError('ABORTED'));
   const id = nextId++;
-  return new Promise<CrossTab>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       if (!jobs.delete(id)) return;
       w.postMessage({type: 'abort', id} satisfies WorkerRequest);
@@ -122,12 +141,36 @@ function inWorker(w: Worker, url: string, spec: AggregateSpec, options: {signal:
     signal.addEventListener('abort', onAbort, {once: true});
     const done = () => signal.removeEventListener('abort', onAbort);
     jobs.set(id, {
-      resolve: (ct) => (done(), resolve(ct)),
+      resolve: (result: T) => (done(), resolve(result)),
       reject: (e) => (done(), reject(e)),
       onProgress,
-    });
-    w.postMessage({type: 'aggregate', id, url, spec, refresh} satisfies WorkerRequest);
+    } as Job);
+    w.postMessage(request(id), transfer);
   });
+}
+
+/** How long (ms) a large table waits for the worker to start before the page parses it itself. */
+const READY_WAIT = 5000;
+
+/**
+ * Parses bytes in the page's worker (taking them: the buffer is transferred) and returns what it sent back, or
+ * `null` without touching the bytes when this page cannot run the worker (the caller then parses them itself).
+ */
+export async function parseInWorker(bytes: Uint8Array, options: ReadOptions, signal: AbortSignal): Promise<Parsed | null> {
+  const w = getWorker();
+  // The bytes are handed over only to a worker that runs: one that fails to load would take them with it. One that
+  // never says it runs (an older epn-worker.js left beside this file) is not waited for long: the page parses.
+  if (!w) return null;
+  const said = await Promise.race([ready, new Promise<false>((r) => setTimeout(() => r(false), READY_WAIT))]);
+  if (!said || worker !== w) return null;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  const buffer = whole.buffer as ArrayBuffer;
+  try {
+    return await job<Parsed>(w, (id) => ({type: 'parse', id, bytes: buffer, options}), signal, undefined, [buffer]);
+  } catch (e) {
+    if (e === UNUSABLE) throw internalError(new Error('epn-worker.js stopped while reading the file'));
+    throw e;
+  }
 }
 
 async function onMainThread(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
@@ -177,7 +220,7 @@ const SLICE = 64 * 1024;
 const BUDGET = 8;
 
 /** Lets the page run (input, rendering) before going on: `scheduler.yield()` where it exists, else a message. */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {

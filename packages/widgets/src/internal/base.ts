@@ -1,13 +1,18 @@
-import {EpnDataError, formatNumber, formatPercent, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {EpnDataError, formatNumber, formatPercent, readingNotes, type CrossTab, type MarkerKind, type ReadingNote, type Table} from '@epn/stats';
 import {html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {langOf, strings, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
+import {readOptionsOf, type ReadOptions} from './read-options.js';
+import {readWide} from './wide-read.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
 import type {Lazy} from './lazy.js';
 import {baseStyles} from './styles.js';
+import {darkTheme} from './theme.js';
+import {prose, wrapLabel} from './labels.js';
 import {slugify, toCsv} from './export-csv.js';
 import {WidthController} from './resize.js';
+import {internalError} from './internal-error.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
 export interface DataTable {
@@ -70,6 +75,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     sourceHref: {type: String, attribute: 'source-href'},
     delimiter: {type: String},
     encoding: {type: String},
+    decimal: {type: String},
+    headerRows: {type: Number, attribute: 'header-rows'},
+    types: {type: String},
     refresh: {type: Number},
     digits: {type: Number},
     measure: {type: String},
@@ -86,6 +94,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     export: {type: Boolean},
   };
 
+  /** What the reading of the table shown set aside or doubted. */
+  private readNotes: ReadingNote[] = [];
   /** URL of the CSV file (relative to the page, or absolute http/https). */
   src: string | null = null;
   /** Title shown above the chart (a default is used when empty). */
@@ -100,13 +110,22 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   delimiter: string | null = null;
   /** Forces the CSV encoding. */
   encoding: string | null = null;
-  /** Reloads every N seconds (30 at least). */
+  /** Forces the decimal separator: `,` (or `virgule`) or `.` (or `point`), when the reading guessed wrong. */
+  decimal: string | null = null;
+  /** Forces the number of header rows (0, 1 or 2). */
+  headerRows: number | null = null;
+  /** Forces column types, `nom: nombre; CODGEO: texte` (names as in the file's header; `number`/`text` too). */
+  types: string | null = null;
+  /** Reloads every N seconds (30 at least, 86 400 — one day — at most: a longer period reloads once a day). */
   refresh: number | null = null;
   /** Fraction digits of the percentages shown (default 1). */
   digits: number | null = null;
   /** What is shown; each widget lists its measures. */
   measure: string | null = null;
-  /** `light` or `dark` to force the colours (default: the page's `prefers-color-scheme` or DSFR theme). */
+  /**
+   * `light` or `dark` to force the colours, `auto` to follow the visitor's system (`prefers-color-scheme`); by default
+   * light, unless the page says it is dark (DSFR's `data-fr-theme`/`data-fr-scheme`, the root's `color-scheme`).
+   */
   theme: string | null = null;
   /** Data given directly: a Table or a CrossTab from `@epn/stats`. Wins over `src`. */
   data: Table | CrossTab | null = null;
@@ -131,7 +150,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   protected readonly sizer = new WidthController(this);
   protected readonly loader = new SourceController(this);
-  private themeObserver: MutationObserver | null = null;
+  private themeWatch: (() => void) | null = null;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -178,35 +197,47 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.themeObserver?.disconnect();
-    this.themeObserver = null;
+    this.themeWatch?.();
+    this.themeWatch = this.applyTheme = null;
     document.removeEventListener('pointerdown', this.closeOnOutside, true);
   }
 
-  /** Mirrors the DSFR's `data-fr-theme` of the page into `theme`, unless the page author set `theme`. */
+  /**
+   * Draws the widget dark or light (`data-epn-theme` on the element, which the styles read): its `theme`, else what
+   * the page says (DSFR's `data-fr-theme`/`data-fr-scheme`, the root's `color-scheme`); followed as they change.
+   */
   private followPageTheme(): void {
-    if (this.hasAttribute('theme') && !this.dataset['epnThemeFromPage']) return;
     const root = document.documentElement;
+    const os = matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {
-      const fr = root.getAttribute('data-fr-theme');
-      if (fr === 'dark' || fr === 'light') {
-        this.dataset['epnThemeFromPage'] = '1';
-        this.theme = fr;
-      }
+      const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content;
+      const computed = getComputedStyle(root).colorScheme;
+      const dark = darkTheme(this.theme, {frTheme: root.getAttribute('data-fr-theme'), frScheme: root.getAttribute('data-fr-scheme'),
+        colorScheme: computed && computed !== 'normal' ? computed : meta}, os.matches);
+      this.setAttribute('data-epn-theme', dark ? 'dark' : 'light');
     };
     apply();
-    this.themeObserver = new MutationObserver(apply);
-    this.themeObserver.observe(root, {attributes: true, attributeFilter: ['data-fr-theme']});
+    const observer = new MutationObserver(apply);
+    observer.observe(root, {attributes: true, attributeFilter: ['data-fr-theme', 'data-fr-scheme', 'style', 'class']});
+    os.addEventListener('change', apply);
+    this.themeWatch = () => {
+      observer.disconnect();
+      os.removeEventListener('change', apply);
+    };
+    this.applyTheme = apply;
   }
+
+  private applyTheme: (() => void) | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     const readChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
+    if (changed.has('theme')) this.applyTheme?.();
     let reloading = false;
     if (changed.has('data') && this.data) {
       const data = this.data;
       this.acceptInput(() => data);
-    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
+    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('decimal') || changed.has('headerRows') || changed.has('types') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
       // An individual-level source is counted as it loads: reading it another way loads it again.
       reloading = this.loader.sync();
       // `src` removed while its file was loading: that load is cancelled, so nothing is loading any more.
@@ -265,6 +296,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       const model = this.buildModel(input);
       this.lastInput = () => input;
       this.table = 'rows' in input && 'columns' in input ? input : null;
+      this.readNotes = this.table ? this.notesOf(this.table) : [];
       this.model = model;
       this.status = this.isEmpty(model) ? 'empty' : 'ready';
       this.error = null;
@@ -274,20 +306,28 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.loadedAt = new Date();
       if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
-      const error = e instanceof EpnDataError ? e : new EpnDataError('BAD_OPTION', {detail: String(e)});
+      // An exception that is not an EpnDataError is a bug of ours, not a setting to fix: said so, its cause in the console.
+      const error = e instanceof EpnDataError ? e : internalError(e);
       if (refresh) {
         // A refresh brought a file that cannot be drawn (its columns changed…): a failed refresh, like a network
         // one: the last good figures stay on screen, marked stale.
         this.acceptError(error, true);
         return;
       }
-      this.acceptError(error, false);
+      // The same failure met again when the figures are rebuilt (a card's second file arrived): already reported.
+      const same = silent && this.status === 'error' && this.error?.code === error.code && this.error.message === error.message;
+      if (!same) this.acceptError(error, false);
       // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
       // attribute redraws without a reload.
       if (error.code === 'MISSING_COLUMN' || error.code === 'BAD_OPTION' || error.code === 'UNEXPECTED_SHAPE' || error.code === 'NOT_NUMERIC') {
         this.lastInput = get;
       }
     }
+  }
+
+  /** How to read `src` (see {@link readOptionsOf}): what the attributes override of the core's guesses. @internal (SourceHost) */
+  readOptions(): ReadOptions {
+    return readOptionsOf(this);
   }
 
   /** @internal (SourceHost) */
@@ -343,6 +383,27 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   /** The data table. */
   protected abstract tabulate(model: M, t: Strings): DataTable;
   /** Notes under the chart (what is not drawn, and why). */
+  /**
+   * Whether the widget draws its table as a wide table (`readCrossTab`), so that what that reading set aside (rows,
+   * columns) is said under the chart. The charts say yes unless given a long table's columns.
+   */
+  protected readsWide(): boolean {
+    return false;
+  }
+
+  /** What the reading of `table` set aside or doubted (see the core's `readingNotes`), said under the chart. */
+  private notesOf(table: Table): ReadingNote[] {
+    let wide: CrossTab | undefined;
+    if (this.readsWide()) {
+      try {
+        wide = readWide(table);
+      } catch {
+        wide = undefined;
+      }
+    }
+    return readingNotes(table, wide);
+  }
+
   protected notes(_model: M, _t: Strings): string[] {
     return [];
   }
@@ -364,11 +425,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <figcaption>
         <p class="title" part="title" id="title">${title}</p>
-        ${this.description ? html`<p class="description" part="description">${this.description}</p>` : nothing}
+        ${this.description ? html`<p class="description" part="description">${prose(this.description)}</p>` : nothing}
       </figcaption>
       ${busy ? this.renderLoading(t) : nothing}
-      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${this.error.localizedMessage(this.language)}</div>` : nothing}
-      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime())}</p>` : nothing}
+      ${this.status === 'error' && this.error ? html`<div class="error" role="alert" part="error">${prose(this.error.localizedMessage(this.language))}</div>` : nothing}
+      ${this.staleNotice ? html`<p class="stale" role="status" part="stale">${prose(t.stale(this.staleNotice.localizedMessage(this.language), this.formatTime()))}</p>` : nothing}
       ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
@@ -397,7 +458,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         <desc id="chart-desc">${summary}</desc>
         ${chart.content}
       </svg>
-      <p class="summary" part="summary">${summary}</p>
+      <p class="summary" part="summary">${prose(summary)}</p>
       ${this.renderNotes(model, t)}
       ${this.renderTables(this.tables(model, t), t)}`;
   }
@@ -409,7 +470,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   /** The notes under the figures. */
   protected renderNotes(model: M, t: Strings): TemplateResult {
-    return html`${this.notes(model, t).map((n) => html`<p class="note" part="note">${n}</p>`)}`;
+    const reading = this.readNotes.map((n) => (t.locale === 'en' ? n.en : n.fr));
+    return html`${[...this.notes(model, t), ...reading].map((n) => html`<p class="note" part="note">${prose(n)}</p>`)}`;
   }
 
   /** The data tables, visually hidden (but read by screen readers) until the "Voir les données" toggle shows them. */
@@ -419,9 +481,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
       <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
         ${tables.map((table) => html`<table part="table">
-          <caption>${table.caption}</caption>
-          <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+          <caption>${prose(table.caption)}</caption>
+          <thead><tr>${table.head.map((h) => html`<th scope="col">${prose(h)}</th>`)}</tr></thead>
+          <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${prose(r.header)}</th>${r.cells.map((c) => html`<td>${prose(c)}</td>`)}</tr>`)}</tbody>
         </table>`)}
       </div>`;
   }
@@ -471,9 +533,10 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     this.menuOpen = false;
     this.exportMessage = '';
     this.copyText = '';
+    let missing = '';
     try {
       if (format === 'csv') {
-        this.download(new Blob([toCsv(this.tables(model, t))], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
+        this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
       } else if (format === 'copy') {
         const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
         try {
@@ -487,7 +550,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         }
       } else {
         // The image export is loaded when first used (export-svg.js; a chunk of its own beside the all-in-one file).
-        const {exportSvg, svgToPng} = await import('./export-svg.js');
+        const {exportSvg, svgToPng} = await import('./export-svg.js').catch((e: unknown) => {
+          // Chromium and Firefox name the address in the error; else the chunk beside this file.
+          const url = /https?:\/\/\S+\.js/.exec(String(e))?.[0] ?? new URL('epn-export-svg.js', import.meta.url).href;
+          throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
+        });
         const style = getComputedStyle(this);
         const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
           title,
@@ -507,7 +574,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       }
       this.emit('epn-export', {format} satisfies EpnExportDetail);
     } catch {
-      this.exportMessage = t.exportFailed;
+      this.exportMessage = missing || t.exportFailed;
     }
   }
 
@@ -539,6 +606,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 export function label(x: number, y: number, text: string, max: number, attrs: {anchor?: 'start' | 'middle' | 'end'; cls?: string} = {}): SVGTemplateResult {
   const short = truncate(text, max);
   return svg`<text x=${x} y=${y} text-anchor=${attrs.anchor ?? 'start'} dominant-baseline="middle" class=${attrs.cls ?? ''}>${short}${short !== text ? svg`<title>${text}</title>` : nothing}</text>`;
+}
+
+/**
+ * An axis label (an age band's short form) on one line, or two when it is longer than `max` characters: never an
+ * ellipsis while the words fit (see {@link wrapLabel}); the full text in a `<title>` when one is used.
+ */
+export function axisLabel(x: number, y: number, text: string, max: number, anchor: 'start' | 'middle' | 'end'): SVGTemplateResult {
+  const lines = wrapLabel(text, max);
+  return svg`<text x=${x} y=${y} text-anchor=${anchor} dominant-baseline="middle" class="band-label">${lines.length > 1
+    ? lines.map((l, i) => svg`<tspan x=${x} dy=${i ? '1.1em' : '-0.55em'}>${l}</tspan>`)
+    : lines[0]}${lines.some((l) => l.endsWith('…')) ? svg`<title>${text}</title>` : nothing}</text>`;
 }
 
 /** Truncates to `max` characters (by code points, so emoji are not cut in half), with an ellipsis. */

@@ -24,6 +24,10 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
   rowsColumn: string | null = null;
   /** The age column of a long or individual-level table. */
   ageColumn: string | null = null;
+
+  protected override readsWide(): boolean {
+    return !this.ageColumn && !this.rowsColumn && !this.valueColumn;
+  }
   /** The count column of a long table. */
   valueColumn: string | null = null;
   /** Lower bounds of the age bands for ages in years (`0,18,65`). */

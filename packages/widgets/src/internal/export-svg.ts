@@ -43,8 +43,15 @@ function resolveStyles(from: Element, to: Element): void {
   for (let i = 0; i < from.children.length; i++) resolveStyles(from.children[i]!, to.children[i]!);
 }
 
-/** Drops anything that could run or load: scripts, foreign content, `on*` attributes, links. */
+/**
+ * Drops anything that could run or load (scripts, foreign content, `on*` attributes, links) and the comments Lit
+ * leaves in the page (`<!--?lit$…$-->` markers), which are no part of the picture.
+ */
 function sanitize(root: Element): void {
+  const comments = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const found: Node[] = [];
+  while (comments.nextNode()) found.push(comments.currentNode);
+  for (const c of found) c.parentNode?.removeChild(c);
   for (const n of Array.from(root.querySelectorAll('script, foreignObject, a, image, use, style'))) n.remove();
   for (const n of [root, ...Array.from(root.querySelectorAll('*'))]) {
     for (const a of Array.from(n.attributes)) if (/^(on|aria-|role$|part$|href$|xlink:)/i.test(a.name)) n.removeAttribute(a.name);

@@ -1,4 +1,5 @@
-import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, readCrossTab, SEED_AGE_BANDS, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, SEED_AGE_BANDS, transposeCrossTab, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {readWide} from './wide-read.js';
 
 /**
  * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
@@ -38,7 +39,7 @@ export function readByBand(input: Table | CrossTab, options: ByBandOptions, defa
       detail: 'rows-column et value-column servent aux tableaux en colonnes : indiquez aussi age-column',
       detailEn: 'rows-column and value-column are for long tables: give age-column too',
     });
-  } else ct = readCrossTab(input);
+  } else ct = readWide(input);
   return drawable(orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct);
 }
 
@@ -78,25 +79,8 @@ export function bandBounds(text: string | null | undefined): number[] | 'seed' {
   return !text || !text.trim() ? 'seed' : text.split(/[,;\s]+/).filter(Boolean).map(Number);
 }
 
-/** Rows become columns, with their totals. */
-export function transpose(ct: CrossTab): CrossTab {
-  return {
-    rowLabels: ct.columnLabels,
-    columnLabels: ct.rowLabels,
-    counts: ct.columnLabels.map((_, j) => ct.counts.map((r) => r[j]!)),
-    rowTotals: ct.columnTotals,
-    columnTotals: ct.rowTotals,
-    total: ct.total,
-    meta: {
-      ...ct.meta,
-      givenRowTotals: ct.meta.givenColumnTotals,
-      givenColumnTotals: ct.meta.givenRowTotals,
-      rowTitle: ct.meta.columnTitle,
-      columnTitle: ct.meta.rowTitle,
-      ...(ct.meta.markers ? {markers: ct.meta.markers.map((m) => ({...m, row: m.column, column: m.row}))} : {}),
-    },
-  };
-}
+/** Rows become columns, with their totals and markers (the core's `transposeCrossTab`). */
+export const transpose = transposeCrossTab;
 
 /** Why each cell is unknown (`markers[row][column]`: `secret`, `unavailable`…), when the file gave markers. */
 export function markersOf(ct: CrossTab): (MarkerKind | null)[][] | undefined {

@@ -1,14 +1,16 @@
-import {EpnDataError, loadCsv, type CrossTab, type Table} from '@epn/stats';
+import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
 import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {fetchFor} from './fetch.js';
+import {loadTable} from './table-source.js';
 import {sharedLoad} from './shared-load.js';
+import {internalError} from './internal-error.js';
+import type {ReadOptions} from './read-options.js';
 
 /** What the host needs from a source controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src: string | null;
-  delimiter: string | null;
-  encoding: string | null;
+  /** How to read the file (the attributes that override the core's guesses). */
+  readOptions(): ReadOptions;
   refresh: number | null;
   /** Data given directly: when set, `src` is not loaded. */
   readonly data: unknown;
@@ -43,11 +45,16 @@ function absolute(src: string): string {
 
 /** The shortest refresh period, in seconds. */
 export const MIN_REFRESH = 30;
+/**
+ * The longest refresh period, in seconds (one day): a longer one (`refresh="2592000"`, 30 days) reloads once a day.
+ * Timers overflow past 2³¹ ms (about 24,8 days) and would then fire at once, over and over.
+ */
+export const MAX_REFRESH = 86400;
 
 /**
  * Loads the host's `src`: aborts the previous load when `src` changes (a late old response never renders), aborts
  * when the element is removed (but not when it is moved: the abort waits a microtask), reloads every `refresh`
- * seconds (30 at least) while connected, and never reports an abort as an error.
+ * seconds (30 at least, one day at most: see {@link MAX_REFRESH}) while connected, and never reports an abort as an error.
  */
 export class SourceController implements ReactiveController {
   private controller: AbortController | null = null;
@@ -109,8 +116,8 @@ export class SourceController implements ReactiveController {
   }
 
   private key(): string | null {
-    const {src, delimiter, encoding} = this.host;
-    return src ? JSON.stringify([src, delimiter, encoding, this.host.aggregateSpec?.() ?? null]) : null;
+    const {src} = this.host;
+    return src ? JSON.stringify([src, this.host.readOptions(), this.host.aggregateSpec?.() ?? null]) : null;
   }
 
   private cancel(): void {
@@ -128,28 +135,23 @@ export class SourceController implements ReactiveController {
     const seq = this.seq;
     const current = () => seq === this.seq && !controller.signal.aborted;
     if (!refresh || !this.host.hasFigures) this.host.acceptProgress(null);
-    const {delimiter, encoding} = this.host;
+    const read = this.host.readOptions();
     const spec = this.host.aggregateSpec?.() ?? null;
     const onProgress = (fraction: number | null) => {
       if (current() && (!refresh || !this.host.hasFigures)) this.host.acceptProgress(fraction);
     };
     try {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
-      const key = JSON.stringify([absolute(src), delimiter || '', encoding || '', spec]);
-      const read = {delimiter: delimiter || undefined, encoding: encoding || undefined};
-      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole.
+      const key = JSON.stringify([absolute(src), read, spec]);
+      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole, a large
+      // one parsed in the worker (see table-source.ts).
       const counting = spec && this.host.acceptCrossTab ? spec : null;
       const input = await sharedLoad<Table | CrossTab>(
         key,
         (signal, report) =>
           counting
             ? aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report})
-            : loadCsv(src, {
-                ...read,
-                signal,
-                fetch: fetchFor(refresh),
-                onProgress: (p) => report(p.fraction),
-              }),
+            : loadTable(src, read, {signal, refresh, onProgress: report}),
         {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );
       if (!current()) return;
@@ -160,7 +162,8 @@ export class SourceController implements ReactiveController {
     } catch (e) {
       if (!current()) return;
       this.controller = null;
-      const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url: src, cause: e});
+      // fetch's own failures are NETWORK errors already (the core wraps them): anything else is a bug of ours.
+      const error = e instanceof EpnDataError ? e : internalError(e);
       if (error.code === 'ABORTED') return;
       this.host.acceptError(error, refresh && this.host.hasFigures);
     }
@@ -173,7 +176,7 @@ export class SourceController implements ReactiveController {
     this.stopTimer();
     if (!seconds || !Number.isFinite(seconds) || seconds <= 0 || !this.host.src) return;
     this.timerKey = key;
-    this.timer = setInterval(() => void this.load(true, true), Math.max(MIN_REFRESH, seconds) * 1000);
+    this.timer = setInterval(() => void this.load(true, true), Math.min(MAX_REFRESH, Math.max(MIN_REFRESH, seconds)) * 1000);
   }
 
   private stopTimer(): void {

@@ -1,28 +1,22 @@
 import {css, type CSSResult} from 'lit';
 
 /**
- * Custom properties with light defaults and dark ones, each palette written once: the dark one applies under
- * `prefers-color-scheme: dark` (unless the element has `theme="light"`) and under `theme="dark"` (which the element
- * mirrors from the DSFR's `data-fr-theme`).
+ * Custom properties with light defaults and dark ones, each palette written once: the dark one applies when the
+ * element resolves its theme to dark (`data-epn-theme="dark"`, set by the element from its `theme` and the page: see
+ * internal/theme.ts). Light by default, whatever the OS says, unless asked (`theme="auto"`) or the page is dark.
  */
 export const themed = (light: CSSResult, dark: CSSResult): CSSResult => css`
   :host {
     ${light}
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
-  }
-  :host([theme='dark']) {
+  :host([data-epn-theme='dark']) {
     ${dark}
   }
 `;
 
 /**
  * Styles shared by every widget. Public tokens (`--epn-*`, DSFR-compatible defaults) are read once on `:host` into
- * private `--_*` properties; dark defaults follow `prefers-color-scheme` and the DSFR's `data-fr-theme="dark"`
- * (through the `theme` attribute the element mirrors from the page).
+ * private `--_*` properties; dark defaults apply when the element is drawn dark (see {@link themed}).
  */
 export const baseStyles = css`
   ${themed(
@@ -79,6 +73,9 @@ export const baseStyles = css`
   }
   .summary {
     margin: 0.5em 0;
+  }
+  .nw {
+    white-space: nowrap;
   }
   svg {
     display: block;

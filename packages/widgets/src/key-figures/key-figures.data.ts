@@ -1,5 +1,6 @@
 import {ratio, readCrossTab, type CrossTab, type EpnDataError, type Table} from '@epn/stats';
 import {fail, quoted} from '../budget-card/fail.js';
+import {maxOf} from '../internal/lists.js';
 import {euroUnit, keyOf, readFigures, splitUnit, type KeyValue} from '../budget-card/key-values.js';
 
 /** A figure of the file. */
@@ -140,12 +141,11 @@ function toFigure(e: KeyValue): KeyFigure {
 }
 
 function unknownKey(attribute: string, key: string, figures: readonly KeyFigure[]): EpnDataError {
-  const some = figures.slice(0, 12).map((f) => f.key);
-  const more = figures.length > 12 ? '…' : '';
+  const some = figures.map((f) => f.key);
   return fail(
     'BAD_OPTION',
-    `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${quoted(some)}${more})` : ''}`,
-    `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${quoted(some, true)}${more})` : ''}`,
+    `${attribute} : l'indicateur « ${key} » n'est pas dans le fichier${some.length ? ` (indicateurs : ${quoted(some)})` : ''}`,
+    `${attribute}: the figure "${key}" is not in the file${some.length ? ` (figures: ${quoted(some, true)})` : ''}`,
   );
 }
 
@@ -201,7 +201,7 @@ export function breakdownOf(table: Table, column?: string | null): Breakdown {
   const name = column && column.trim() ? column.trim() : table.columns[table.meta.types.indexOf('number')];
   const ct = readCrossTab(table, name ? {columns: [name]} : {});
   const values = ct.counts.map((r) => r[0] ?? null);
-  const max = Math.max(0, ...values.filter((v): v is number => v !== null));
+  const max = maxOf(values.filter((v): v is number => v !== null), 0);
   const total = ct.total;
   let top = -1;
   values.forEach((v, i) => {

@@ -50,10 +50,17 @@ export function labelOf(key: string, lang: Lang, custom?: Map<string, string>): 
   return custom?.get(k) ?? KNOWN.get(k)?.[lang] ?? key;
 }
 
-/** The unit to write after a value (`visites`, `ETP`), or `''` (euros are written by the amount itself). */
-export function unitOf(figure: Pick<KeyFigure, 'unit' | 'euro'>, lang: Lang): string {
+/**
+ * The unit to write after a value (`visites`, `ETP`), or `''`: euros are written by the amount itself, and a unit the
+ * label already says is not repeated (« Visites par an : 745 000 », not « 745 000 visites »; ETP under « Équivalents
+ * temps plein »). `label` is the label shown with the value.
+ */
+export function unitOf(figure: Pick<KeyFigure, 'unit' | 'euro'>, lang: Lang, label = ''): string {
   if (figure.euro || !figure.unit) return '';
-  return UNITS.get(keyOf(figure.unit))?.[lang] ?? figure.unit;
+  const unit = keyOf(figure.unit);
+  const said = keyOf(label);
+  if (said.split(' ').some((w) => w.replace(/s$/, '') === unit.replace(/s$/, '')) || keyOf(labelOf(unit, lang)) === said) return '';
+  return UNITS.get(unit)?.[lang] ?? figure.unit;
 }
 
 /** Every text of `<epn-key-figures>`, per language. */

@@ -11,6 +11,7 @@ export const keyFiguresStyles = css`
 .bars rect.bar-track{fill:var(--_track)}
 .bars rect.bar-fill{fill:var(--_bar)}
 .bar-value{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.bars li.more .bar-value{grid-column:3}
 .bar-value strong{font-weight:700}
 .bar-share{color:var(--_muted);font-size:0.875em}
 .bars-total{font-size:0.875em;color:var(--_muted);margin:0.25rem 0 0.5rem}

@@ -6,12 +6,13 @@ import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from '../budget-card/card.js';
 import {cardStyles} from '../budget-card/card.styles.js';
 import type {KeyFiguresModel} from './key-figures.data.js';
-import type {KeyFiguresView} from './key-figures.view.js';
 import type {KeyFiguresStrings} from './key-figures.strings.js';
 import {keyFiguresStyles} from './key-figures.styles.js';
 import {lazy} from '../internal/lazy.js';
+import type {KeyFiguresView} from './key-figures.view.js';
+import {andMore, MAX_LISTED, quotedSome} from '../internal/lists.js';
 
-/** The readers and texts, loaded when the first element connects (the chunk epn-cards.js beside the all-in-one file). */
+/** The readers, texts and views, loaded when the first element connects (the chunk epn-cards.js beside the all-in-one file). */
 const code = lazy(() => import('../internal/cards.code.js'), 'epn-cards.js');
 
 /**
@@ -133,8 +134,10 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
 
   protected override notes(m: KeyFiguresModel): string[] {
     const notes: string[] = [];
-    if (m.duplicates.length) notes.push(this.s.duplicate(m.duplicates.map((k) => `« ${k} »`).join(', ')));
-    if (m.skippedLines.length) notes.push(this.s.skipped(m.skippedLines.join(', ')));
+    const en = this.language === 'en';
+    if (m.duplicates.length) notes.push(this.s.duplicate(quotedSome(m.duplicates, en)));
+    const lines = m.skippedLines;
+    if (lines.length) notes.push(this.s.skipped(lines.slice(0, MAX_LISTED).join(', ') + (lines.length > MAX_LISTED ? `… ${andMore(lines.length - MAX_LISTED, en)}` : '')));
     return notes;
   }
 
@@ -154,4 +157,5 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   protected override tables(m: KeyFiguresModel, t: Strings): DataTable[] {
     return this.view().tables(m, t);
   }
+
 }

@@ -1,9 +1,14 @@
-import {formatEuro, formatNumber, formatPercent, type MarkerKind} from '@epn/stats';
+import {formatEuro, formatNumber, formatPercent, ratio, type MarkerKind} from '@epn/stats';
 import {html, nothing, svg, type TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Lang, Strings} from '../internal/i18n.js';
+import {prose} from '../internal/labels.js';
+import {andMore} from '../internal/lists.js';
 import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
 import {breakdownTitle, formatFigure, formatRatio, labelOf, ratioLabel, unitOf, type KeyFiguresStrings} from './key-figures.strings.js';
+
+/** The most bars a breakdown draws (and rows its table lists); the others are one line, « … et N autres ». */
+const MAX_BARS = 30;
 
 /**
  * What <epn-key-figures> draws from its model: the tiles, the ratios, the breakdown's bars and the data tables. In
@@ -42,7 +47,7 @@ export class KeyFiguresView {
     const lang = this.language;
     const figureTile = (f: KeyFigure) => {
       const missing = f.value === null && f.text === null;
-      const unit = missing ? '' : unitOf(f, lang);
+      const unit = missing ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return html`<div class="tile" part="item">
         <dt part="label">${labelOf(f.key, lang, m.labels)}</dt>
         <dd class="value ${missing ? 'unavailable' : ''}" part="value">${this.value(f, t)}${unit ? html`<span class="unit"> ${unit}</span>` : nothing}</dd>
@@ -57,17 +62,26 @@ export class KeyFiguresView {
       ${m.figures.length || m.ratios.length
         ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
         : nothing}
-      <p class="summary" part="summary">${this.summarize(m)}</p>
+      <p class="summary" part="summary">${prose(this.summarize(m))}</p>
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
+  }
+
+  /** The rows past {@link MAX_BARS}, as one line: « … et N autres », their sum (unknown if one is) and its share. */
+  moreBars(b: Breakdown): {label: string; value: number | null; share: number | null} | null {
+    const rest = b.items.slice(MAX_BARS);
+    if (!rest.length) return null;
+    const value = rest.every((i) => i.value !== null) ? rest.reduce((s, i) => s + i.value!, 0) : null;
+    return {label: `… ${andMore(rest.length, this.language === 'en')}`, value, share: ratio(value, b.total)};
   }
 
   renderBreakdown(b: Breakdown, m: KeyFiguresModel, t: Strings): TemplateResult {
     const title = this.breakdownHeading || breakdownTitle(b, this.language, m.labels);
     const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 1000) / 10}%`;
+    const more = this.moreBars(b);
     return html`<div class="breakdown" part="breakdown">
       <p class="section-title" id="breakdown-title">${title}</p>
       <ul class="bars" part="bars" role="list" aria-labelledby="breakdown-title">
-        ${b.items.map((item) => {
+        ${b.items.slice(0, MAX_BARS).map((item) => {
           const share = formatPercent(item.share, {locale: t.locale});
           return html`<li>
             <span class="bar-label">${item.label}</span><span class="visually-hidden">${t.locale === 'en' ? ': ' : ' : '}</span>
@@ -78,6 +92,7 @@ export class KeyFiguresView {
             <span class="bar-value"><strong>${this.breakdownValue(b, item.value, t)}</strong>${share ? html` <span class="bar-share">(${share})</span>` : nothing}</span>
           </li>`;
         })}
+        ${more ? html`<li class="more"><span class="bar-label">${more.label}</span><span class="bar-value"><strong>${this.breakdownValue(b, more.value, t)}</strong>${more.share !== null ? html` <span class="bar-share">(${formatPercent(more.share, {locale: t.locale})})</span>` : nothing}</span></li>` : nothing}
       </ul>
       <p class="bars-total">${t.total}${t.locale === 'en' ? ':' : '\u00a0:'} ${this.breakdownValue(b, b.total, t)}</p>
     </div>`;
@@ -87,7 +102,7 @@ export class KeyFiguresView {
     const lang = this.language;
     const title = this.heading || this.s.title;
     const withUnit = (f: KeyFigure) => {
-      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang);
+      const unit = f.value === null && f.text === null ? '' : unitOf(f, lang, labelOf(f.key, lang, m.labels));
       return `${this.value(f, t)}${unit ? ` ${unit}` : ''}`;
     };
     return {
@@ -106,11 +121,12 @@ export class KeyFiguresView {
     const b = m.breakdown;
     if (b) {
       const lang = this.language;
+      const more = this.moreBars(b);
       tables.push({
         caption: this.breakdownHeading || breakdownTitle(b, lang, m.labels),
         head: [labelOf(b.rowTitle, lang, m.labels), labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
         rows: [
-          ...b.items.map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
+          ...[...b.items.slice(0, MAX_BARS), ...(more ? [more] : [])].map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
           {header: t.total, cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})], values: [b.total, b.total === null ? null : 1], total: true},
         ],
       });

@@ -12,7 +12,7 @@ import {reachChartStyles} from './reach-chart.styles.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
 
-/** The readers, layout and texts, loaded when the first chart connects (the chunk epn-population.js beside the all-in-one file). */
+/** The readers, layout, texts and view, loaded when the first chart connects (the chunk epn-population.js beside the all-in-one file). */
 const code = lazy(() => import('../internal/population.code.js'), 'epn-population.js');
 
 /**
@@ -157,10 +157,6 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     return this.view().renderChart(m, width, t);
   }
 
-  protected override summarize(m: ReachModel): string {
-    return code.m.reachSentence(m, this.language, this.digits);
-  }
-
   protected override notes(m: ReachModel): string[] {
     return this.view().notes(m);
   }
@@ -168,4 +164,9 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   protected override tabulate(m: ReachModel, t: Strings): DataTable {
     return this.view().tabulate(m, t);
   }
+
+  protected override summarize(m: ReachModel): string {
+    return code.m.reachSentence(m, this.language, this.digits);
+  }
+
 }

@@ -1,6 +1,7 @@
 import {formatNumber, formatPercent, type ReachBand} from '@epn/stats';
 import {svg} from 'lit';
 import {label, type Chart, type DataTable} from '../internal/base.js';
+import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import type {Lang, Strings} from '../internal/i18n.js';
 import {agesList} from '../internal/age-words.js';
 import type {ReachModel} from './reach-chart.data.js';
@@ -28,7 +29,7 @@ export class ReachView {
     const s = this.s;
     const bands = m.reach.bands;
     const l = layoutReach({
-      labels: bands.map((b) => this.bandLabel(b)),
+      labels: bands.map((b) => this.bandLabel(b, true)),
       values: bands.map((b) => b.rate),
       excluded: bands.map((b) => b.included === 0),
       estimated: bands.map((b) => b.estimated),
@@ -60,17 +61,20 @@ export class ReachView {
     };
   }
 
-  /** A band's label; the single band of all ages (`0 +`, a common scheme of bands sharing no boundary) says so. */
-  bandLabel(b: ReachBand): string {
-    return b.range.lower === 0 && b.range.upper === null ? this.s.allAges : b.label;
+  /**
+   * A band's label: short on the axis (`< 11`, `65 +`), in words elsewhere (« moins de 11 ans »); the single band of
+   * all ages (`0 +`, a common scheme of bands sharing no boundary) says so.
+   */
+  bandLabel(b: ReachBand, short = false): string {
+    if (b.range.lower === 0 && b.range.upper === null) return this.s.allAges;
+    return short ? shortAgeLabel(b.label) : fullAgeLabel(b.label, this.language);
   }
-
 
   notes(m: ReachModel): string[] {
     const s = this.s;
     const notes: string[] = [];
     if (m.excludedLabels.length) notes.push(s.excludedNote(agesList(m.excludedLabels, this.language)));
-    const est = m.reach.bands.filter((b) => b.estimated).map((b) => b.label);
+    const est = m.reach.bands.filter((b) => b.estimated).map((b) => this.bandLabel(b));
     if (est.length) notes.push((m.reach.bands.some((b) => b.usersEstimated) ? s.bothEstimatedNote : s.estimateNote)(est.join(', ')));
     if (m.areas.length) notes.push(s.areasNote(m.areas.join(', ')));
     return notes;

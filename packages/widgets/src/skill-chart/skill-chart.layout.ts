@@ -68,23 +68,25 @@ const chars = (s: string) => Array.from(s).length;
 
 /**
  * Lays out one stacked horizontal bar per age band (levels left to right, in the given order), the band labels on
- * the left, a legend with the levels' names on top (a grid of equal cells, on as many lines as the width requires),
+ * the left, a legend with the levels' names on top (evenly spaced, on as many lines as the width requires),
  * a value label in each segment wide enough for it, and segments separated by a 2 px gap. Pure; every number is finite, with no
  * data, zero or null values.
  */
 export function layoutSkill(input: SkillLayoutInput, width: number): SkillLayout {
   const w = chartWidth(width);
   const n = input.bands.length;
-  // Legend: swatch + name, in a grid of equal cells (as many columns as fit), so that the entries line up.
+  // Legend: swatch + name, one after another with the same 18 px between each name and the next swatch (a grid of
+  // equal cells left wide gaps after short names), on as many lines as the width requires.
   const maxChars = Math.max(4, Math.floor((w - SWATCH - 6) / CHAR));
-  const longest = Math.min(maxChars, Math.max(1, ...input.levels.map(chars)));
-  const cell = SWATCH + 6 + longest * CHAR + 18;
-  const perLine = Math.max(1, Math.min(input.levels.length, Math.floor((w + 18) / cell)));
+  let x = 0;
+  let line = 0;
   const legend: SkillLegendItem[] = input.levels.map((text, level) => {
-    const x = (level % perLine) * cell;
-    return {level, text, chars: maxChars, swatchX: finite(x), textX: finite(x + SWATCH + 6), y: 10 + Math.floor(level / perLine) * 22};
+    const size = SWATCH + 6 + Math.min(maxChars, chars(text)) * CHAR;
+    if (x > 0 && x + size > w) [x, line] = [0, line + 1];
+    const item = {level, text, chars: maxChars, swatchX: finite(x), textX: finite(x + SWATCH + 6), y: 10 + line * 22};
+    x += size + 18;
+    return item;
   });
-  const line = Math.ceil(input.levels.length / perLine) - 1;
   const plotTop = input.levels.length ? 10 + line * 22 + 22 : 0;
   // Bands on the left, bars, and the end labels' space on the right.
   const longestBand = Math.max(2, ...input.bands.map(chars));

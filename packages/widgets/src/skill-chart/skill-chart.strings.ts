@@ -5,7 +5,8 @@ export interface SkillStrings {
   title: string;
   people: string;
   caption: (title: string, measure: 'distribution' | 'share-of-total') => string;
-  summary: (p: {total: string; level: string; levelShare: string; band: string; value: string; measure: 'distribution' | 'share-of-total'}) => string;
+  /** The sentence; a `null` figure is unknown (a secret or unavailable cell), and the sentence is worded without it. */
+  summary: (p: {total: string | null; level: string | null; levelShare: string | null; band: string | null; value: string | null; measure: 'distribution' | 'share-of-total'}) => string;
   mismatch: (bands: string) => string;
   excluded: (n: string) => string;
 }
@@ -15,9 +16,11 @@ export const fr: SkillStrings = {
   people: 'Effectif',
   caption: (title, m) => `${title} (${m === 'distribution' ? 'répartition des niveaux dans chaque tranche d\'âge' : 'part du total général'})`,
   summary: (p) =>
-    `Niveau d'usage déclaré par ${p.total} personnes, par tranche d'âge. ` +
-    `Le niveau le plus fréquent est «\u00a0${p.level}\u00a0» (${p.levelShare} du total)\u00a0; ` +
-    (p.measure === 'distribution' ? `sa part la plus forte est dans la tranche ${p.band} (${p.value} de la tranche).` : `il pèse le plus dans la tranche ${p.band} (${p.value} du total).`),
+    `Niveau d'usage déclaré${p.total ? ` par ${p.total} personnes` : ''}, par tranche d'âge. ` +
+    (!p.level
+      ? 'Aucun effectif par niveau n\'est connu (secret statistique ou donnée non disponible).'
+      : `Le niveau le plus fréquent est «\u00a0${p.level}\u00a0»${p.levelShare ? ` (${p.levelShare} du total)` : ''}` +
+        (!p.band ? '.' : p.measure === 'distribution' ? `\u00a0; sa part la plus forte est dans la tranche ${p.band} (${p.value} de la tranche).` : `\u00a0; il pèse le plus dans la tranche ${p.band} (${p.value} du total).`)),
   mismatch: (b) => `Le total donné par le fichier diffère de la somme des niveaux pour\u00a0: ${b}. Les parts sont calculées sur le total donné.`,
   excluded: (n) => `${n} ligne(s) sans niveau ou sans âge reconnu ne sont pas comptées.`,
 };
@@ -27,9 +30,11 @@ export const en: SkillStrings = {
   people: 'People',
   caption: (title, m) => `${title} (${m === 'distribution' ? 'levels within each age band' : 'share of the grand total'})`,
   summary: (p) =>
-    `Skill level stated by ${p.total} people, by age band. ` +
-    `The most frequent level is "${p.level}" (${p.levelShare} of the total); ` +
-    (p.measure === 'distribution' ? `its largest share is in the ${p.band} band (${p.value} of the band).` : `it weighs most in the ${p.band} band (${p.value} of the total).`),
+    `Skill level stated${p.total ? ` by ${p.total} people` : ''}, by age band. ` +
+    (!p.level
+      ? 'No count per level is known (statistical secrecy or data not available).'
+      : `The most frequent level is "${p.level}"${p.levelShare ? ` (${p.levelShare} of the total)` : ''}` +
+        (!p.band ? '.' : p.measure === 'distribution' ? `; its largest share is in the ${p.band} band (${p.value} of the band).` : `; it weighs most in the ${p.band} band (${p.value} of the total).`)),
   mismatch: (b) => `The total given by the file differs from the sum of the levels for: ${b}. Shares are computed over the given total.`,
   excluded: (n) => `${n} row(s) without a level or a known age are not counted.`,
 };

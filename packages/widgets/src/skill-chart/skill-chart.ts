@@ -1,6 +1,7 @@
 import {type CrossTab, type Table} from '@epn/stats';
 import {nothing, svg} from 'lit';
-import {label, type Chart, type DataTable} from '../internal/base.js';
+import {axisLabel, label, type Chart, type DataTable} from '../internal/base.js';
+import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {EpnByBandElement} from '../internal/by-band-element.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
@@ -77,7 +78,7 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   protected override renderChart(m: SkillData, width: number, t: Strings): Chart {
     const f = this.share(t);
     const distribution = m.measure === 'distribution';
-    const l = layoutSkill({levels: m.levels, bands: m.bands, values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map((v) => f(v))}, width);
+    const l = layoutSkill({levels: m.levels, bands: m.bands.map(shortAgeLabel), values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map((v) => f(v))}, width);
     return {
       height: l.height,
       content: svg`
@@ -86,7 +87,7 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
           ${label(k.textX, k.y, k.text, k.chars, {cls: 'level-name'})}`)}
         </g>
         ${l.rows.map((r) => svg`<g class="band">
-          ${label(l.plotX - 6, r.y + r.height / 2, r.band, l.bandChars, {anchor: 'end', cls: 'band-label'})}
+          ${axisLabel(l.plotX - 6, r.y + r.height / 2, r.band, l.bandChars, 'end')}
           ${r.segments.map((s) => (s.width > 0 ? svg`<rect class="seg ${m.tones[s.level]}" x=${s.x} y=${r.y} width=${s.width} height=${r.height}></rect>` : nothing))}
           ${r.segments.map((s) => (s.label ? svg`<text class="seg-label on-${m.tones[s.level]}" x=${s.labelX} y=${r.y + r.height / 2} text-anchor="middle" dominant-baseline="middle">${s.label}</text>` : nothing))}
           ${r.endLabel ? svg`<text class="end" x=${r.endX} y=${r.y + r.height / 2} dominant-baseline="middle">${r.endLabel}</text>` : nothing}
@@ -95,7 +96,6 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   }
 
   protected override summarize(m: SkillData, t: Strings): string {
-    const na = t.markers.unavailable;
     let top = -1;
     m.levelTotals.forEach((n, i) => {
       if (n !== null && (top < 0 || n > m.levelTotals[top]!)) top = i;
@@ -106,12 +106,13 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
         if (v !== null && (band < 0 || v > m.values[top]![band]!)) band = j;
       });
     }
+    // Unknown figures are left out of the sentence (never « déclaré par non disponible personnes »).
     return this.s.summary({
-      total: this.count(m.total, t),
-      level: top >= 0 ? m.levels[top]! : na,
-      levelShare: top >= 0 ? this.formatValue(m.levelValues[top]!, 'share', t) : na,
-      band: band >= 0 ? m.bands[band]! : na,
-      value: band >= 0 ? this.formatValue(m.values[top]![band]!, 'share', t) : na,
+      total: m.total === null ? null : this.count(m.total, t),
+      level: top >= 0 ? m.levels[top]! : null,
+      levelShare: top >= 0 && m.levelValues[top] !== null ? this.formatValue(m.levelValues[top]!, 'share', t) : null,
+      band: band >= 0 ? fullAgeLabel(m.bands[band]!, this.language) : null,
+      value: band >= 0 ? this.formatValue(m.values[top]![band]!, 'share', t) : null,
       measure: m.measure,
     });
   }
@@ -126,7 +127,7 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.levels, distribution ? this.s.people : t.total],
       rows: [
-        ...m.bands.map((band, j) => row(band, m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!, undefined, j)),
+        ...m.bands.map((band, j) => row(fullAgeLabel(band, this.language), m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!, undefined, j)),
         row(t.total, m.levelValues, distribution ? m.total : m.total ? 1 : null, true),
       ],
     };

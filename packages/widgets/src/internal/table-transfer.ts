@@ -1,0 +1,190 @@
+import type {CrossTab, Table, Value} from '@epn/stats';
+
+// A Table (and the CrossTab read from it) as the worker sends it back: numbers in Float64Arrays and texts as one
+// string with offsets, all transferred rather than copied. A million rows cloned as arrays of arrays would take the
+// page longer to receive than to parse; rebuilt here in slices (the cross-tab) or when first read (the table's rows),
+// they never block it for long.
+
+/** Numbers with `null` as NaN (a Table or a CrossTab never holds NaN). */
+type Numbers = Float64Array;
+/** Texts with `null`: one string, `ends[i]` the end of text i, `nulls[i]` 1 for a null. */
+interface Texts {
+  text: string;
+  ends: Uint32Array;
+  nulls: Uint8Array;
+}
+/** A Table packed for postMessage: its cells row by row, whatever its shape (a million columns or rows alike). @internal */
+export interface PackedTable {
+  columns: string[];
+  length: number;
+  /** Per cell: 0 null, 1 a number (in `numbers`), 2 a text (the next of `texts`). */
+  kinds: Uint8Array;
+  numbers: Numbers;
+  texts: Texts;
+  meta: Omit<Table['meta'], 'rowLines'>;
+  rowLines: Numbers;
+}
+
+/** A CrossTab packed for postMessage. @internal */
+export interface PackedCrossTab {
+  rowLabels: Texts;
+  columnLabels: string[];
+  counts: Numbers;
+  rowTotals: Numbers;
+  columnTotals: Numbers;
+  total: number | null;
+  meta: Omit<CrossTab['meta'], 'givenRowTotals'>;
+  givenRowTotals: Numbers | null;
+}
+
+const numbers = (values: ArrayLike<number | null>): Numbers => Float64Array.from(values as ArrayLike<number>, (v) => (v === null ? NaN : v));
+const texts = (values: ArrayLike<string | null>): Texts => {
+  const ends = new Uint32Array(values.length);
+  const nulls = new Uint8Array(values.length);
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) nulls[i] = 1;
+    else {
+      parts.push(v);
+      at += v.length;
+    }
+    ends[i] = at;
+  }
+  return {text: parts.join(''), ends, nulls};
+};
+
+/** The buffers of a packed value, to transfer. @internal */
+export function buffers(packed: PackedTable | PackedCrossTab | null | undefined): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (x: unknown) => {
+    if (x instanceof Float64Array || x instanceof Uint32Array || x instanceof Uint8Array) out.push(x.buffer as ArrayBuffer);
+    else if (x && typeof x === 'object' && 'ends' in x) add((x as Texts).ends), add((x as Texts).nulls);
+  };
+  if (!packed) return out;
+  if ('kinds' in packed) {
+    for (const x of [packed.kinds, packed.numbers, packed.texts, packed.rowLines]) add(x);
+  } else {
+    for (const x of [packed.rowLabels, packed.counts, packed.rowTotals, packed.columnTotals, packed.givenRowTotals]) add(x);
+  }
+  return out;
+}
+
+/** Packs a Table (in the worker). @internal */
+export function packTable(table: Table): PackedTable {
+  const {rowLines, ...meta} = table.meta;
+  const width = table.columns.length;
+  const kinds = new Uint8Array(table.rows.length * width);
+  const values = new Float64Array(kinds.length);
+  const strings: string[] = [];
+  table.rows.forEach((row, i) => {
+    for (let j = 0; j < width; j++) {
+      const v = row[j] ?? null;
+      const k = i * width + j;
+      if (typeof v === 'number') (kinds[k] = 1), (values[k] = v);
+      else if (typeof v === 'string') (kinds[k] = 2), strings.push(v);
+    }
+  });
+  return {columns: table.columns, length: table.rows.length, kinds, numbers: values, texts: texts(strings), meta, rowLines: numbers(rowLines)};
+}
+
+/** Packs a CrossTab (in the worker). @internal */
+export function packCrossTab(ct: CrossTab): PackedCrossTab {
+  const {givenRowTotals, ...meta} = ct.meta;
+  const flat = new Float64Array(ct.rowLabels.length * ct.columnLabels.length);
+  ct.counts.forEach((row, i) => row.forEach((v, j) => (flat[i * ct.columnLabels.length + j] = v === null ? NaN : v)));
+  return {
+    rowLabels: texts(ct.rowLabels),
+    columnLabels: ct.columnLabels,
+    counts: flat,
+    rowTotals: numbers(ct.rowTotals),
+    columnTotals: numbers(ct.columnTotals),
+    total: ct.total,
+    meta,
+    givenRowTotals: givenRowTotals && numbers(givenRowTotals),
+  };
+}
+
+/** Lets the page run between two slices of work. */
+export type Yield = () => Promise<void>;
+
+/** Longest stretch of rebuilding between two yields, in ms. */
+const BUDGET = 8;
+
+/** Calls `f(i)` for i in [0, n), yielding to the page every {@link BUDGET} ms. */
+async function sliced(n: number, f: (i: number) => void, pause: Yield): Promise<void> {
+  let last = performance.now();
+  for (let i = 0; i < n; i++) {
+    f(i);
+    if ((i & 1023) === 1023 && performance.now() - last > BUDGET) {
+      await pause();
+      last = performance.now();
+    }
+  }
+}
+
+const number = (x: number): number | null => (Number.isNaN(x) ? null : x);
+const numberList = async (x: Numbers, pause: Yield): Promise<(number | null)[]> => {
+  const out = new Array<number | null>(x.length);
+  await sliced(x.length, (i) => (out[i] = number(x[i]!)), pause);
+  return out;
+};
+const text = (t: Texts, i: number): string | null => (t.nulls[i] ? null : t.text.slice(i ? t.ends[i - 1]! : 0, t.ends[i]!));
+
+/**
+ * Rebuilds a Table on the page. Its rows are made when first read (in one go): the charts draw from the cross-tab the
+ * worker read, so a million rows are made only for a page script that reads them (`epn-load`'s table), not on every
+ * load (making them takes the page's garbage collector long pauses). @internal
+ */
+export async function unpackTable(p: PackedTable, pause: Yield): Promise<Table> {
+  const width = p.columns.length;
+  let rows: Value[][] | null = null;
+  const build = (): Value[][] => {
+    const out: Value[][] = new Array(p.length);
+    let s = 0;
+    for (let i = 0, k = 0; i < p.length; i++) {
+      const row: Value[] = new Array(width);
+      for (let j = 0; j < width; j++, k++) row[j] = p.kinds[k] === 1 ? p.numbers[k]! : p.kinds[k] === 2 ? text(p.texts, s++) : null;
+      out[i] = row;
+    }
+    return out;
+  };
+  return {
+    columns: p.columns,
+    get rows() {
+      return (rows ??= build());
+    },
+    set rows(value: Value[][]) {
+      rows = value;
+    },
+    meta: {...p.meta, rowLines: (await numberList(p.rowLines, pause)) as number[]},
+  };
+}
+
+/** Rebuilds a CrossTab on the page, in slices. @internal */
+export async function unpackCrossTab(p: PackedCrossTab, pause: Yield): Promise<CrossTab> {
+  const n = p.rowTotals.length;
+  const m = p.columnLabels.length;
+  const rowLabels = new Array<string>(n);
+  const counts = new Array<(number | null)[]>(n);
+  await sliced(
+    n,
+    (i) => {
+      rowLabels[i] = text(p.rowLabels, i) ?? '';
+      const row = new Array<number | null>(m);
+      for (let j = 0; j < m; j++) row[j] = number(p.counts[i * m + j]!);
+      counts[i] = row;
+    },
+    pause,
+  );
+  return {
+    rowLabels,
+    columnLabels: p.columnLabels,
+    counts,
+    rowTotals: await numberList(p.rowTotals, pause),
+    columnTotals: await numberList(p.columnTotals, pause),
+    total: p.total,
+    meta: {...p.meta, givenRowTotals: p.givenRowTotals && (await numberList(p.givenRowTotals, pause))},
+  };
+}

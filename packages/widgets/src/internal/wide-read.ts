@@ -1,0 +1,21 @@
+import {EpnDataError, readCrossTab, type CrossTab, type EpnErrorCode, type EpnErrorDetails, type Table} from '@epn/stats';
+
+/**
+ * `readCrossTab(table)` (no options: a wide table as published) of the tables read in the worker: it read them too
+ * there, off the page's main thread (a large table takes as long to read as to parse), and its result, or its error,
+ * is kept here for the widget that draws the table. Other tables are read here. Results are shared: never mutated.
+ */
+const read = new WeakMap<Table, CrossTab | {code: EpnErrorCode; details: EpnErrorDetails}>();
+
+/** Keeps the worker's reading of `table`. @internal */
+export function rememberWide(table: Table, result: CrossTab | {code: EpnErrorCode; details: EpnErrorDetails}): void {
+  read.set(table, result);
+}
+
+/** `readCrossTab(table)`, done already when the worker parsed the table. @internal */
+export function readWide(table: Table): CrossTab {
+  const known = read.get(table);
+  if (!known) return readCrossTab(table);
+  if ('code' in known) throw new EpnDataError(known.code, known.details);
+  return known;
+}
