@@ -338,8 +338,10 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const textAt = new Int32Array(size);
   const strings: string[] = [''];
   const tally = new DecimalTally();
-  // Per column, the one width of its plain numbers (−1 before the first, −2 once two differ).
+  // Per column: the one width of its plain numbers (−1 before the first, −2 once two differ), and what its numbers
+  // say of the decimal separator (for the ambiguity issue).
   const plainWidth = new Int32Array(width).fill(-1);
+  const columnTallies = Array.from({length: width}, () => new DecimalTally());
   for (let i = 0, idx = 0; i < n; i++) {
     const r = data[i]!;
     const a = f.first[r]!;
@@ -353,6 +355,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         const w = f.width(a + j);
         const pw = plainWidth[j]!;
         if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
+        if (f.separator) {
+          const e = f.separator === 44 ? Evidence.Comma : Evidence.Dot;
+          columnTallies[j]!.add(e);
+          if (idx < DECIMAL_WINDOW) tally.add(e);
+        }
         continue;
       }
       const c = f.cell(a + j).trim();
@@ -364,7 +371,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   }
   const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
   const reading: DecimalSeparator = decimal ?? ',';
-  const digitMarkers = [...markers.keys()].some((k) => /^[\d+\-.,]/.test(k));
+  // Markers are looked up only for cells starting like one (either case), or `<` (`<5`).
+  const markerStarts = new Set<number>([60]);
+  for (const key of markers.keys()) for (const c of [key[0]!, key[0]!.toUpperCase()]) markerStarts.add(c.charCodeAt(0));
   // Markers are short: only cells as short as the longest one are looked up.
   const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
@@ -378,17 +387,18 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
     let percents = 0;
     let numberWidth = plainWidth[j]!;
-    const columnTally = new DecimalTally();
+    const columnTally = columnTallies[j]!;
     for (let i = 0, idx = j; i < n; i++, idx += width) {
       const kind = kinds[idx]!;
       if (kind === K_NUMBER) {
         k.numbers++;
+        if (values[idx]! % 1 !== 0) k.fractional++;
         continue;
       }
       if (kind === K_EMPTY) continue;
       const cell = strings[textAt[idx]!]!;
       const c0 = cell.charCodeAt(0);
-      if ((digitMarkers || c0 < 48 || c0 > 57) && cell.length <= markerLength && markerKind(markers, cell)) {
+      if (markerStarts.has(c0) && cell.length <= markerLength && markerKind(markers, cell)) {
         kinds[idx] = K_MARKER;
         k.marked++;
         continue;
@@ -561,8 +571,13 @@ interface Fields {
   cell(k: number): string;
   /** Whether the cell is empty or white space. */
   blank(k: number): boolean;
-  /** The cell's value when it is plain digits (1 to 15, no leading zero), read from its bytes; else −1. */
+  /**
+   * The cell's value when it is plain digits (1 to 15, no leading zero), or digits with one separator that can only
+   * be a decimal one (`12,5`, `308491.16`; not `1.234`), read from its bytes; else −1. Sets `separator`.
+   */
   plain(k: number): number;
+  /** After `plain`: the separator of the number it read (`,` 44, `.` 46), 0 for a whole number. */
+  separator: number;
   /** The cell's length in bytes (for a plain number: its number of digits). */
   width(k: number): number;
   /** The field as written. */
@@ -676,24 +691,10 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
     }
     return lo;
   };
-  const plain = (k: number): number => {
-    if (flags[k]) return -1;
-    const s = bs[k]!;
-    const e = be[k]!;
-    const len = e - s;
-    if (len < 1 || len > 15 || (bytes[s] === 48 && len > 1)) return -1;
-    let v = 0;
-    for (let i = s; i < e; i++) {
-      const b = bytes[i]! - 48;
-      if (b < 0 || b > 9) return -1;
-      v = v * 10 + b;
-    }
-    return v;
-  };
-  return {
-    count, first, line, unterminatedAt, malformed, cell, blank, plain,
-    width: (k) => be[k]! - bs[k]!,
+  const fields: Fields = {
+    count, first, line, unterminatedAt, malformed, cell, blank, plain: () => -1, separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
+    width: (k) => be[k]! - bs[k]!,
     written: (k) => text.substring(cs[k]!, ce[k]!),
     fieldLine: (k) => {
       const r = recordOf(k);
@@ -707,6 +708,41 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       return l;
     },
   };
+  fields.plain = (k: number): number => {
+    if (flags[k]) return -1;
+    const s = bs[k]!;
+    const e = be[k]!;
+    const len = e - s;
+    if (len < 1 || len > 20) return -1;
+    let v = 0;
+    let sep = -1;
+    for (let i = s; i < e; i++) {
+      const b = bytes[i]!;
+      if (b >= 48 && b <= 57) {
+        v = v * 10 + (b - 48);
+        continue;
+      }
+      if ((b === 44 || b === 46) && sep < 0 && i > s && i < e - 1) {
+        sep = i;
+        continue;
+      }
+      return -1;
+    }
+    if (sep < 0) {
+      if (len > 15 || (bytes[s] === 48 && len > 1)) return -1;
+      fields.separator = 0;
+      return v;
+    }
+    // One separator: a decimal for sure unless `d{1,3}` then three digits (thousands, or decimals: decided later);
+    // a leading zero before more digits is a code (left to the general reader).
+    const int = sep - s;
+    if ((e - sep - 1 === 3 && int <= 3 && !(int === 1 && bytes[s] === 48)) || (int > 1 && bytes[s] === 48)) return -1;
+    fields.separator = bytes[sep]!;
+    const a = cs[k]!;
+    const at = a + int;
+    return Number(bytes[sep] === 46 ? text.substring(a, ce[k]!) : text.substring(a, at) + '.' + text.substring(at + 1, ce[k]!));
+  };
+  return fields;
 }
 
 /** UTF-16 code units of valid UTF-8 bytes `buf[s, e)`: bytes less continuation bytes, plus one per 4-byte lead. */
