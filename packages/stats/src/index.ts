@@ -16,6 +16,7 @@ export {readCrossTab, crossTab, findColumn, transposeCrossTab, type CrossTab, ty
 export {shares, type ShareBasis} from './stats/shares.js';
 export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
 export {ratio} from './stats/ratio.js';
+export {looseKey} from './text.js';
 export {readingNotes, type ReadingNote} from './stats/reading-notes.js';
 export {BAND_SCHEMES, OPEN_BAND_END, bandScheme, commonScheme, rangeLabel, schemeOfLabels, type BandScheme, type SchemeName} from './stats/band-schemes.js';
 export {harmonise, overlapFraction, ageAxis, type HarmoniseMethod, type HarmoniseOptions, type HarmonisedCrossTab, type HarmonisedMeta} from './stats/harmonise.js';

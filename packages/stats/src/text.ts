@@ -14,7 +14,7 @@ export function cleanLabel(s: string): string {
   return s.normalize('NFC').replace(/[\s\u00a0\u202f\u2009\u2007\u200b]+/g, ' ').trim();
 }
 
-/** A key for loose matching: clean, lower-case, accents removed. `Âge ` and `age` share a key. @internal */
+/** A key for loose matching: clean, lower-case, accents removed. `Âge ` and `age` share a key. */
 export function looseKey(s: string): string {
   return cleanLabel(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }

@@ -1,3 +1,4 @@
+import {looseKey} from '@epn/stats';
 import type {DataTable} from './base.js';
 
 /**
@@ -59,4 +60,4 @@ export function toCsv(tables: DataTable[], en = false): string {
 
 /** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
 export const slugify = (title: string): string =>
-  title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';
+  looseKey(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';

@@ -1,4 +1,4 @@
-import {formatEuro, formatNumber, formatPercent} from '@epn/stats';
+import {formatEuro, formatNumber, formatPercent, looseKey} from '@epn/stats';
 import type {Lang} from '../internal/i18n.js';
 import {keyOf} from '../budget-card/key-values.js';
 import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
@@ -125,7 +125,7 @@ export function formatFigure(f: Pick<KeyFigure, 'value' | 'text' | 'euro'> & {ke
 
 /** Whether a key names a year (`Année`, `annee`, `year`, `millésime`, `exercice`). */
 function isYearKey(key: string): boolean {
-  return /^(annee|year|millesime|exercice)$/.test(key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase());
+  return /^(annee|year|millesime|exercice)$/.test(looseKey(key));
 }
 
 /** How a ratio's value is written: euros as budgets per head are (`16 €`), else `digits` fraction digits (default 1). */

@@ -1,4 +1,4 @@
-import {EpnDataError, ratio, shares, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {EpnDataError, looseKey, ratio, shares, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 import {columnSum, markersOfRow, readByBand, type ByBandOptions} from '../internal/read-by-band.js';
 
 /** What `<epn-skill-chart>` shows. */
@@ -51,7 +51,7 @@ const LEVELS = [
 
 /** The rank of a level's name (0 débutant, 1 intermédiaire, 2 avancé, 3 confirmé, in French or English), or -1. */
 export function levelRank(label: string): number {
-  const key = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const key = looseKey(label);
   return LEVELS.findIndex((re) => re.test(key));
 }
 
