@@ -76,6 +76,7 @@ const chunkUse = {
   'epn-cards.js': 'budget card and key figures: readers, texts, views',
   'epn-population.js': 'reach chart, age chart population-src',
   'epn-harmonise.js': 'band schemes and harmonise, for the two above',
+  'epn-large-files.js': 'worker protocol, large tables, individual-level files',
 };
 for (const f of readdirSync('packages/widgets/dist').filter((f) => /^epn-.*\.js$/.test(f) && f !== 'epn-widgets.js' && f !== 'epn-worker.js').sort()) {
   budgeted.push([f, `chunk dist/${f} (${chunkUse[f] ?? 'loaded on first use'})`, async () => measure(readFileSync(`packages/widgets/dist/${f}`, 'utf8'))]);

@@ -193,5 +193,19 @@ describe('issue 13: webmaster-ready', () => {
       expect(message).to.contain('Copiez-le à côté de epn-widgets.js');
       frame.remove();
     });
+
+    it('when epn-large-files.js was not copied beside epn-widgets.js, an individual-level file\'s chart names it', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '640px';
+      frame.src = '/__epn__/lonely/page.html';
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      const el = frame.contentDocument!.querySelector('#individual') as unknown as EpnAgeChart & {status: string};
+      await waitUntil(() => el.status === 'error', 'no error shown', {timeout: 10000});
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.match(/^Fichier introuvable \(erreur 404\) à l'adresse « .*\/__epn__\/lonely\/epn-large-files\.js »/);
+      frame.remove();
+    });
   });
 });

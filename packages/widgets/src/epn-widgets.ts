@@ -4,7 +4,7 @@
 // which the widgets start as a worker (or import, where a worker cannot start) only when such a file is used.
 // Code that only some pages need is in chunks beside this file, loaded on first use: epn-cards.js (the budget card's
 // and the key figures' readers and texts), epn-population.js (the reach chart and the age chart's `population-src`),
-// epn-export-svg.js (the image export). Their pure functions are therefore exported by the npm package only.
+// epn-export-svg.js (the image export), epn-large-files.js (the worker protocol and the transfer of large tables). Their pure functions are therefore exported by the npm package only.
 import './define.js';
 export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail, type EpnExportDetail, type ExportFormat} from './internal/base.js';
 export {toCsv, csvText, csvLabel, csvNumber} from './internal/export-csv.js';
@@ -22,6 +22,6 @@ export {CARD_PALETTE} from './budget-card/card.styles.js';
 export {EpnKeyFigures} from './key-figures/key-figures.js';
 export {EpnReachChart} from './reach-chart/reach-chart.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
-export {resetWorker} from './internal/aggregate-source.js';
+export {resetWorker} from './internal/page-worker.js';
 export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
 export {darkTheme, type PageScheme} from './internal/theme.js';

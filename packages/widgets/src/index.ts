@@ -14,7 +14,7 @@ export * from './skill-chart/index.js';
 export * from './budget-card/index.js';
 export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
-export {resetWorker} from './internal/aggregate-source.js';
+export {resetWorker} from './internal/page-worker.js';
 export * from './reach-chart/index.js';
 /** @internal For tests: code loaded on first use (a chunk beside the all-in-one file). */
 export {lazy, type Lazy} from './internal/lazy.js';
