@@ -56,7 +56,3 @@ export function toCsv(tables: DataTable[], en = false): string {
   });
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
-
-/** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
-export const slugify = (title: string): string =>
-  title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';

@@ -67,3 +67,7 @@ const UNSPLIT = /(\S+ [:;!?»]+|« \S+(?: [:;!?»]+)?|\d+(?:[-–]\d+)+|\d+ \+|<
 export function prose(text: string): TemplateResult {
   return html`${text.split(UNSPLIT).map((p, i) => (i % 2 ? html`<span class="nw">${p}</span>` : p))}`;
 }
+
+/** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
+export const slugify = (title: string): string =>
+  title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';
