@@ -145,7 +145,7 @@ export function missingScript(url) {
   return [
     `Ce graphique ne peut pas être affiché\u00a0: le fichier ${file} n'a pas pu être chargé.`,
     `Adresse cherchée\u00a0: ${url}`,
-    'Copiez epn-widgets.js (avec epn-worker.js et epn-export-svg.js) dans le même dossier que embed.html, ou donnez ' +
+    'Copiez epn-widgets.js (avec tous les autres fichiers epn-*.js) dans le même dossier que embed.html, ou donnez ' +
       'son adresse dans embed.html (balise <meta name="epn-widgets" content="…">). Depuis un autre site, ajoutez aussi ' +
       'ce site à la règle script-src de la balise Content-Security-Policy de embed.html.',
   ];

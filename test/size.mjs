@@ -72,10 +72,12 @@ const budgeted = [
 ];
 // The all-in-one file's chunks (every other epn-*.js of dist/, each loaded on first use), budgeted by file name.
 const chunkUse = {
-  'epn-export-svg.js': 'loaded on the first PNG/SVG export',
-  'epn-cards.js': 'budget card and key figures: readers, texts, views',
-  'epn-population.js': 'reach chart, age chart population-src',
+  'epn-export-svg.js': 'exports: CSV, PNG, SVG; loaded when the menu opens',
+  'epn-cards.js': 'budget card and key figures: readers, texts, views, styles',
+  'epn-population.js': 'reach chart (and its styles), age chart population-src',
   'epn-harmonise.js': 'band schemes and harmonise, for the two above',
+  'epn-large-files.js': 'worker protocol, large tables, individual-level files',
+  'epn-en.js': 'English texts, loaded by English widgets only',
 };
 for (const f of readdirSync('packages/widgets/dist').filter((f) => /^epn-.*\.js$/.test(f) && f !== 'epn-widgets.js' && f !== 'epn-worker.js').sort()) {
   budgeted.push([f, `chunk dist/${f} (${chunkUse[f] ?? 'loaded on first use'})`, async () => measure(readFileSync(`packages/widgets/dist/${f}`, 'utf8'))]);

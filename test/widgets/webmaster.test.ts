@@ -193,5 +193,67 @@ describe('issue 13: webmaster-ready', () => {
       expect(message).to.contain('Copiez-le à côté de epn-widgets.js');
       frame.remove();
     });
+
+    it('a French page\'s charts load neither the English texts (epn-en.js) nor, before the menu opens, the exports', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '640px';
+      frame.src = '/__epn__/lonely/page.html';
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      const el = frame.contentDocument!.querySelector('epn-age-chart') as unknown as EpnAgeChart & {status: string};
+      await waitUntil(() => el.status === 'ready', 'chart not drawn', {timeout: 10000});
+      const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
+      expect(loaded.some((u) => u.endsWith('/epn-widgets.js')), 'epn-widgets.js loaded').to.equal(true);
+      expect(loaded.filter((u) => /\/epn-(en|export-svg)\.js$/.test(u))).to.deep.equal([]);
+      frame.remove();
+    });
+
+    it('an English page loads epn-en.js once, and its charts and cards speak English, styled', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '640px';
+      frame.src = '/test/fixtures/all-in-one/english.html';
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      const chart = frame.contentDocument!.querySelector('epn-skill-chart') as unknown as EpnAgeChart & {status: string};
+      const card = frame.contentDocument!.querySelector('epn-budget-card') as unknown as EpnAgeChart & {status: string};
+      await waitUntil(() => chart.status === 'ready' && card.status === 'ready', 'not drawn', {timeout: 10000});
+      await chart.updateComplete;
+      await card.updateComplete;
+      expect(chart.shadowRoot!.querySelector('.toggle')!.textContent!.trim()).to.equal('Show the data');
+      expect(chart.shadowRoot!.querySelector('.title')!.textContent!.trim()).to.equal('Skill level by age band');
+      // The card's styles came with epn-cards.js: added to its shadow root after the base's.
+      expect(card.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(1);
+      const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
+      expect(loaded.filter((u) => u.endsWith('/epn-en.js'))).to.have.length(1);
+      frame.remove();
+    });
+
+    it('when epn-en.js was not copied beside epn-widgets.js, an English chart names it', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '640px';
+      frame.src = '/__epn__/lonely/english.html';
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      const el = frame.contentDocument!.querySelector('epn-skill-chart') as unknown as EpnAgeChart & {status: string};
+      await waitUntil(() => el.status === 'error', 'no error shown', {timeout: 10000});
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.match(/^File not found \(error 404\) at ".*\/__epn__\/lonely\/epn-en\.js"/);
+      frame.remove();
+    });
+
+    it('when epn-large-files.js was not copied beside epn-widgets.js, an individual-level file\'s chart names it', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.width = '640px';
+      frame.src = '/__epn__/lonely/page.html';
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      const el = frame.contentDocument!.querySelector('#individual') as unknown as EpnAgeChart & {status: string};
+      await waitUntil(() => el.status === 'error', 'no error shown', {timeout: 10000});
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.match(/^Fichier introuvable \(erreur 404\) à l'adresse « .*\/__epn__\/lonely\/epn-large-files\.js »/);
+      frame.remove();
+    });
   });
 });

@@ -8,13 +8,14 @@ export {toCsv, csvText, csvLabel, csvNumber} from './internal/export-csv.js';
 export {EpnAgeChart} from './age-chart/age-chart.js';
 export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
 export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
-export {langOf, strings, type Lang, type Strings} from './internal/i18n.js';
+export {langOf, type Lang, type Strings} from './internal/i18n.js';
+export {strings} from './internal/i18n.en.js';
 export * from './equipment-chart/index.js';
 export * from './skill-chart/index.js';
 export * from './budget-card/index.js';
 export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
-export {resetWorker} from './internal/aggregate-source.js';
+export {resetWorker} from './internal/page-worker.js';
 export * from './reach-chart/index.js';
 /** @internal For tests: code loaded on first use (a chunk beside the all-in-one file). */
 export {lazy, type Lazy} from './internal/lazy.js';

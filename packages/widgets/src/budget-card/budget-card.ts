@@ -1,15 +1,13 @@
 import type {CrossTab, Table} from '@epn/stats';
-import type {PropertyDeclarations, TemplateResult} from 'lit';
+import type {CSSResult, PropertyDeclarations, TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from './card.js';
-import {cardStyles} from './card.styles.js';
 import type {BudgetModel} from './budget-card.data.js';
 import type {BudgetView} from './budget-card.view.js';
 import type {BudgetStrings} from './budget-card.strings.js';
 import {lazy} from '../internal/lazy.js';
-import {budgetCardStyles} from './budget-card.styles.js';
 
 /** The card's readers and texts, loaded when the first card connects (the chunk epn-cards.js beside the all-in-one file). */
 const code = lazy(() => import('../internal/cards.code.js'), 'epn-cards.js');
@@ -91,7 +89,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     populationGroup: {type: String, attribute: 'population-group'},
     copyStatus: {state: true},
   };
-  static override styles = [baseStyles, cardStyles, budgetCardStyles];
+  static override styles = [baseStyles];
   static override modelProperties = [...EpnCard.modelProperties, 'budget', 'population', 'registered', 'year', 'territory', 'ages', 'ageMatch', 'reachAges', 'populationGroup'];
   protected static override extraProperty = 'populationSrc';
 
@@ -121,6 +119,11 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
 
   protected override lazyCode(): typeof code {
     return code;
+  }
+
+  /** Its styles, beside the base's, come with its code (see `lazyStyles`). */
+  protected override lazyStyles(): CSSResult[] {
+    return [code.m.cardStyles, code.m.budgetCardStyles];
   }
 
   protected override hasAttributeInput(): boolean {

@@ -1,39 +1,8 @@
 import {css, unsafeCSS} from 'lit';
 import {themed} from '../internal/styles.js';
+import {CARD_PALETTE} from './card.palette.js';
 
-/**
- * The colours of the card family, light and dark (DSFR-compatible defaults). Exported so that a unit test checks their
- * contrast against the values the CSS really uses; the text colours themselves are the foundation's (`--_text`,
- * `--_muted`, `--_accent`), repeated here for the same test.
- */
-export const CARD_PALETTE = {
-  light: {
-    text: '#161616',
-    muted: '#3a3a3a',
-    accent: '#000091',
-    background: '#ffffff',
-    /** Surface of a figure tile (DSFR background-alt-grey). */
-    card: '#f6f6f6',
-    /** Tile border (decorative). */
-    cardBorder: '#dddddd',
-    /** The big figures (DSFR blue-france-sun-113). */
-    figure: '#000091',
-    /** Bars of a breakdown, and the track behind them (decorative). */
-    bar: '#000091',
-    track: '#e3e3fd',
-  },
-  dark: {
-    text: '#eeeeee',
-    muted: '#cecece',
-    accent: '#8585f6',
-    background: '#161616',
-    card: '#1e1e1e',
-    cardBorder: '#353535',
-    figure: '#8585f6',
-    bar: '#8585f6',
-    track: '#2b2b4a',
-  },
-} as const;
+export {CARD_PALETTE} from './card.palette.js';
 
 type Palette = (typeof CARD_PALETTE)[keyof typeof CARD_PALETTE];
 /** The private colour properties of a palette (applied light or dark by `themed`, internal/styles.ts). */

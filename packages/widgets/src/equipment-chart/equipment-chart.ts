@@ -3,11 +3,11 @@ import {nothing, svg} from 'lit';
 import {axisLabel, label, type Chart, type DataTable} from '../internal/base.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {EpnByBandElement} from '../internal/by-band-element.js';
-import type {Strings} from '../internal/i18n.js';
+import {inLang, type Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {equipmentData, type EquipmentData} from './equipment-chart.data.js';
 import {layoutEquipment} from './equipment-chart.layout.js';
-import {equipmentStrings, type EquipmentStrings} from './equipment-chart.strings.js';
+import {fr, type EquipmentStrings} from './equipment-chart.strings.js';
 import {equipmentChartStyles} from './equipment-chart.styles.js';
 
 /**
@@ -49,7 +49,7 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
   protected readonly defaultRows = 'equipement';
 
   private get s(): EquipmentStrings {
-    return equipmentStrings(this.language);
+    return inLang(this.language, fr, (en) => en.equipment);
   }
 
   protected override buildModel(input: Table | CrossTab): EquipmentData {

@@ -3,6 +3,7 @@ import {workerUrl} from '../worker-url.js';
 import {fetchFor} from './fetch.js';
 import type {PackedCrossTab, PackedTable} from './table-transfer.js';
 import {internalError} from './internal-error.js';
+import {page} from './page-worker.js';
 import type {ReadOptions} from './read-options.js';
 
 /**
@@ -41,8 +42,6 @@ interface Job {
   onProgress: (fraction: number | null) => void;
 }
 
-/** The page's one worker, started at the first large source; `null` once it proved unusable (CSP, cross-origin). */
-let worker: Worker | null | undefined;
 /** Settles once the worker's module has run (`true`) or failed to load (`false`). */
 let ready: Promise<boolean> = Promise.resolve(false);
 let nextId = 1;
@@ -50,11 +49,11 @@ const jobs = new Map<number, Job>();
 
 /** The worker, or `null` when this page cannot run it: a script from another origin, a CSP without worker-src. */
 function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
+  if (page.worker !== undefined) return page.worker;
   try {
     const url = workerUrl();
     // A worker must come from the page's origin (a CDN copy of the script cannot start one; no blob: workaround).
-    if (url.origin !== location.origin) return (worker = null);
+    if (url.origin !== location.origin) return (page.worker = null);
     const w = new Worker(url, {type: 'module', name: 'epn-worker'});
     let started: (ok: boolean) => void = () => undefined;
     ready = new Promise((resolve) => (started = resolve));
@@ -74,15 +73,15 @@ function getWorker(): Worker | null {
     w.onerror = (e) => {
       e.preventDefault();
       started(false);
-      worker = null;
+      page.worker = null;
       w.terminate();
       const waiting = [...jobs.values()];
       jobs.clear();
       for (const job of waiting) job.reject(UNUSABLE);
     };
-    return (worker = w);
+    return (page.worker = w);
   } catch {
-    return (worker = null);
+    return (page.worker = null);
   }
 }
 
@@ -162,7 +161,7 @@ export async function parseInWorker(bytes: Uint8Array, options: ReadOptions, sig
   // never says it runs (an older epn-worker.js left beside this file) is not waited for long: the page parses.
   if (!w) return null;
   const said = await Promise.race([ready, new Promise<false>((r) => setTimeout(() => r(false), READY_WAIT))]);
-  if (!said || worker !== w) return null;
+  if (!said || page.worker !== w) return null;
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
   const buffer = whole.buffer as ArrayBuffer;
   try {
@@ -263,10 +262,4 @@ function sliced(response: Response): Response {
   };
   // Only what the core reads of a response (ok, status, url, headers, body, arrayBuffer) is needed.
   return {ok: response.ok, status: response.status, url: response.url, headers: response.headers, body: wrapped, arrayBuffer: () => response.arrayBuffer()} as unknown as Response;
-}
-
-/** Forgets the worker (tests: to start again after faking a page that cannot run one). @internal */
-export function resetWorker(next?: Worker | null): void {
-  worker?.terminate();
-  worker = next;
 }

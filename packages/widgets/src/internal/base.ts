@@ -1,18 +1,23 @@
 import {EpnDataError, formatNumber, formatPercent, readingNotes, type CrossTab, type MarkerKind, type ReadingNote, type Table} from '@epn/stats';
-import {html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
-import {langOf, strings, type Lang, type Strings} from './i18n.js';
+import {adoptStyles, html, LitElement, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {english, fr, inLang, langOf, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {readOptionsOf, type ReadOptions} from './read-options.js';
 import {readWide} from './wide-read.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
-import type {Lazy} from './lazy.js';
+import {lazy, type Lazy} from './lazy.js';
 import {baseStyles} from './styles.js';
 import {darkTheme} from './theme.js';
-import {prose, wrapLabel} from './labels.js';
-import {slugify, toCsv} from './export-csv.js';
+import {prose, slugify, wrapLabel} from './labels.js';
 import {WidthController} from './resize.js';
 import {internalError} from './internal-error.js';
+
+/**
+ * The exports' code (the CSV writer, the PNG and SVG pictures: export-svg.ts), loaded when the export menu first opens:
+ * in the all-in-one file, the chunk epn-export-svg.js beside it.
+ */
+const exporter = lazy(() => import('./export-svg.js'), 'epn-export-svg.js');
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
 export interface DataTable {
@@ -168,7 +173,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   /** The texts of the language in use. */
   protected get t(): Strings {
-    return strings(this.language);
+    return inLang(this.language, fr, (en) => en.strings);
   }
 
   /** Why the figures on screen are not up to date (a failed refresh), or `null`. */
@@ -274,20 +279,53 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     return null;
   }
 
+  /** What the widget waits for before drawing: its {@link EpnElement.lazyCode}, and in English the English texts. */
+  private needs(): Lazy<unknown>[] {
+    const code = this.lazyCode();
+    return [...(code ? [code] : []), ...(this.language === 'en' ? [english] : [])];
+  }
+
+  /** The load of what the widget still waits for (see {@link EpnElement.needs}), or `null`. */
+  private pendingCode(): Promise<unknown> | null {
+    return this.needs().reduce<Promise<unknown> | null>((p, c) => p ?? c.wait(), null);
+  }
+
+  /** Why the widget's code or texts could not be loaded (the missing file), or `null`. */
+  private codeError(): EpnDataError | null {
+    return this.needs().find((c) => c.error)?.error ?? null;
+  }
+
+  /**
+   * Styles that come with the widget's {@link EpnElement.lazyCode} (those of the widgets whose code is in a chunk),
+   * added to its shadow root, after the class's `styles`, when the code has arrived.
+   */
+  protected lazyStyles(): CSSResult[] {
+    return [];
+  }
+
+  private stylesAdded = false;
+
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.lazyCode()?.wait();
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const pending = this.pendingCode();
+    if (pending) return pending.then(() => this.scheduleUpdate());
+    const code = this.lazyCode();
+    if (code && !code.error && !this.stylesAdded) {
+      this.stylesAdded = true;
+      const late = this.lazyStyles();
+      if (late.length) adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, ...late]);
+    }
+    return super.scheduleUpdate();
   }
 
   private acceptInput(get: () => Table | CrossTab, silent = false, refresh = false): void {
-    const code = this.lazyCode();
-    const pending = code?.wait();
+    const pending = this.pendingCode();
     if (pending) {
       void pending.then(() => this.acceptInput(get, silent, refresh));
       return;
     }
-    if (code?.error) {
-      this.acceptError(code.error, false);
+    const missing = this.codeError();
+    if (missing) {
+      this.acceptError(missing, false);
       return;
     }
     try {
@@ -420,7 +458,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const title = this.heading || (this.lazyCode()?.error ? '' : this.defaultTitle(t));
+    const title = this.heading || (this.codeError() ? '' : this.defaultTitle(t));
     const busy = this.status === 'loading';
     return html`<figure part="figure" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <figcaption>
@@ -512,7 +550,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     };
     return html`<div class="export" part="export" @keydown=${close}>
       <button id="export-button" class="toggle" part="export-button" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="export-menu" @click=${() => (this.menuOpen = !this.menuOpen)}>${t.exportMenu}</button>
+        aria-controls="export-menu" @click=${() => (this.menuOpen = !this.menuOpen) && exporter.wait()}>${t.exportMenu}</button>
       <ul id="export-menu" class="export-menu" ?hidden=${!this.menuOpen}>
         ${formats.map((f) => html`<li><button type="button" class="toggle" data-format=${f} @click=${() => this.exportAs(f)}>${t.exportActions[f]}</button></li>`)}
       </ul>
@@ -534,8 +572,19 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     this.exportMessage = '';
     this.copyText = '';
     let missing = '';
+    // The exports' code (CSV, PNG, SVG), loaded when the menu opened: a CSV chosen in the menu is then written and
+    // saved in the click's own task. Called before the menu ever opened (a script's `exportAs`), it is loaded now.
+    const code = async () => {
+      await exporter.wait();
+      const error = exporter.error;
+      if (!error) return exporter.m;
+      // Chromium and Firefox name the address in the error; else the chunk beside this file.
+      const url = /^https?:/.test(String(error.details.url)) ? String(error.details.url) : new URL('epn-export-svg.js', import.meta.url).href;
+      throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
+    };
     try {
       if (format === 'csv') {
+        const {toCsv} = exporter.wait() || exporter.error ? await code() : exporter.m;
         this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
       } else if (format === 'copy') {
         const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
@@ -549,12 +598,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
           this.renderRoot.querySelector('textarea')?.select();
         }
       } else {
-        // The image export is loaded when first used (export-svg.js; a chunk of its own beside the all-in-one file).
-        const {exportSvg, svgToPng} = await import('./export-svg.js').catch((e: unknown) => {
-          // Chromium and Firefox name the address in the error; else the chunk beside this file.
-          const url = /https?:\/\/\S+\.js/.exec(String(e))?.[0] ?? new URL('epn-export-svg.js', import.meta.url).href;
-          throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
-        });
+        const {exportSvg, svgToPng} = await code();
         const style = getComputedStyle(this);
         const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
           title,

@@ -1,4 +1,3 @@
-import {looseKey} from '@epn/stats';
 import type {DataTable} from './base.js';
 
 /**
@@ -57,7 +56,3 @@ export function toCsv(tables: DataTable[], en = false): string {
   });
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
-
-/** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
-export const slugify = (title: string): string =>
-  looseKey(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';

@@ -1,5 +1,9 @@
 import type {DataTable} from './base.js';
 
+// The exports' code, the chunk epn-export-svg.js beside the all-in-one file: the PNG and SVG pictures (here) and the
+// CSV for Excel (export-csv.ts), loaded when the export menu first opens (or on a first `exportAs()`).
+export {toCsv} from './export-csv.js';
+
 const NS = 'http://www.w3.org/2000/svg';
 const SHAPES = /^(rect|line|path|circle|ellipse|polyline|polygon|text|tspan)$/;
 

@@ -1,4 +1,5 @@
 import type {MarkerKind} from '@epn/stats';
+import {lazy} from './lazy.js';
 
 /** The languages the widgets speak. */
 export type Lang = 'fr' | 'en';
@@ -53,7 +54,7 @@ export interface Strings {
   exportMissing: (file: string, url: string) => string;
 }
 
-const fr: Strings = {
+export const fr: Strings = {
   locale: 'fr',
   loading: 'Chargement des données…',
   loadingPercent: (p) => `Chargement des données\u00a0: ${p}`,
@@ -89,41 +90,12 @@ const fr: Strings = {
   exportMissing: (f, u) => `L'export a échoué\u00a0: fichier ${f} introuvable à l'adresse ${u}. Copiez-le à côté de epn-widgets.js.`,
 };
 
-const en: Strings = {
-  locale: 'en',
-  loading: 'Loading data…',
-  loadingPercent: (p) => `Loading data: ${p}`,
-  empty: 'No data to show.',
-  showData: 'Show the data',
-  hideData: 'Hide the data',
-  source: 'Source',
-  sourceLabel: 'Source: ',
-  stale: (m, t) => `Data not refreshed: the last update failed (${m}). Figures shown are those of ${t}.`,
-  markers: {secret: 'confidential', unavailable: 'not available', empty: 'not given'},
-  men: 'Men',
-  women: 'Women',
-  total: 'Total',
-  ageBand: 'Age band',
-  count: 'Count',
-  share: 'Share of total',
-  ofTotal: 'of the total',
-  notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
-  moreNotShown: (rows, total) => `… and ${rows} more rows${total ? ` (${total} in all)` : ''} are not shown in the chart.`,
-  pyramidTitle: 'Age pyramid',
-  pyramidSummary: (p) =>
-    (p.total ? `Age pyramid of ${p.total} people` : 'Age pyramid') +
-    (p.men && p.women ? `: ${p.men} men and ${p.women} women.` : p.men ? `: ${p.men} men.` : p.women ? `: ${p.women} women.` : '.') +
-    (p.band ? ` The largest age band is ${p.band}${p.bandShare ? `, with ${p.bandShare} of the total` : ''}.` : '') +
-    (p.total && p.men && p.women && p.band ? '' : ' Some counts are not known (statistical secrecy or unavailable data).'),
-  chartData: (title) => `Chart data: ${title}`,
-  exportMenu: 'Export',
-  exportActions: {png: 'PNG image', svg: 'SVG image', csv: 'CSV data (Excel)', copy: 'Copy the sentence'},
-  exportedOn: (d) => `Exported on ${d}`,
-  copied: 'Sentence copied.',
-  copyRefused: 'Copying was refused: the sentence is selected below, copy it with Ctrl+C.',
-  exportFailed: 'The export failed.',
-  exportMissing: (f, u) => `The export failed: file ${f} not found at ${u}. Copy it beside epn-widgets.js.`,
-};
+/**
+ * The English texts of the widgets whose code is in the all-in-one file (these, the equipment and skill charts'):
+ * in the all-in-one file, the chunk epn-en.js beside it, loaded when an English widget (`lang="en"`) first updates
+ * (it waits for them); a French page never loads it.
+ */
+export const english = lazy(() => import('./en.code.js'), 'epn-en.js');
 
-/** The strings of a language. */
-export const strings = (lang: Lang): Strings => (lang === 'en' ? en : fr);
+/** `french`, or in English (once loaded: widgets wait for `english`) what `pick` takes of the English texts. */
+export const inLang = <T>(lang: Lang, french: T, pick: (en: typeof import('./en.code.js')) => T): T => (lang === 'en' && english.m ? pick(english.m) : french);

@@ -1,4 +1,4 @@
-import {parseAgeLabel} from '@epn/stats';
+import {looseKey, parseAgeLabel} from '@epn/stats';
 import {html, type TemplateResult} from 'lit';
 import type {Lang} from './i18n.js';
 
@@ -67,3 +67,7 @@ const UNSPLIT = /(\S+ [:;!?»]+|« \S+(?: [:;!?»]+)?|\d+(?:[-–]\d+)+|\d+ \+|<
 export function prose(text: string): TemplateResult {
   return html`${text.split(UNSPLIT).map((p, i) => (i % 2 ? html`<span class="nw">${p}</span>` : p))}`;
 }
+
+/** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
+export const slugify = (title: string): string =>
+  looseKey(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';

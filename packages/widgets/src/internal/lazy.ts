@@ -35,3 +35,10 @@ export function lazy<T>(load: () => Promise<T>, file: string): Lazy<T> {
     },
   };
 }
+
+/** The module of `code`, once loaded; rejects with its `error` (the missing file, in French) when it cannot be. */
+export async function need<T>(code: Lazy<T>): Promise<T> {
+  await code.wait();
+  if (code.error) throw code.error;
+  return code.m;
+}

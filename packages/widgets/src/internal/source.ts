@@ -1,5 +1,7 @@
 import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
-import {aggregateSource, type AggregateSpec} from './aggregate-source.js';
+import type {AggregateSpec} from './aggregate-source.js';
+import {largeFiles} from './large-files.js';
+import {need} from './lazy.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {loadTable} from './table-source.js';
 import {sharedLoad} from './shared-load.js';
@@ -143,14 +145,14 @@ export class SourceController implements ReactiveController {
     try {
       // Widgets reading the same file the same way share one fetch and one parse (see shared-load.ts).
       const key = JSON.stringify([absolute(src), read, spec]);
-      // An individual-level file is counted as it streams (see aggregate-source.ts); any other is read whole, a large
-      // one parsed in the worker (see table-source.ts).
+      // An individual-level file is counted as it streams (see aggregate-source.ts, in the chunk epn-large-files.js
+      // loaded then); any other is read whole, a large one parsed in the worker (see table-source.ts).
       const counting = spec && this.host.acceptCrossTab ? spec : null;
       const input = await sharedLoad<Table | CrossTab>(
         key,
         (signal, report) =>
           counting
-            ? aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report})
+            ? need(largeFiles).then((m) => m.aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report}))
             : loadTable(src, read, {signal, refresh, onProgress: report}),
         {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );

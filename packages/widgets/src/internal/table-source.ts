@@ -1,8 +1,7 @@
 import {EpnDataError, fetchBytes, parseCsv, type Table} from '@epn/stats';
-import {parseInWorker, yieldToPage} from './aggregate-source.js';
 import {fetchFor} from './fetch.js';
-import {unpackCrossTab, unpackTable} from './table-transfer.js';
-import {rememberWide} from './wide-read.js';
+import {largeFiles} from './large-files.js';
+import {need} from './lazy.js';
 import type {ReadOptions} from './read-options.js';
 
 /**
@@ -14,8 +13,9 @@ export const WORKER_BYTES = 256 * 1024;
 /**
  * Loads a whole table as `loadCsv` does (the same checks, errors, progress and timeouts: the download is the core's
  * `fetchBytes`), but parses a large file in the page's worker, off the main thread: the table (and its reading as a
- * wide table) comes back packed and is rebuilt here in slices that leave the page free between them. Without the
- * worker (a CSP without worker-src, a script from another origin, epn-worker.js missing), the page parses it.
+ * wide table) comes back packed and is rebuilt here in slices that leave the page free between them (that code, the
+ * chunk epn-large-files.js beside the all-in-one file, is loaded then). Without the worker (a CSP without worker-src,
+ * a script from another origin, epn-worker.js missing), the page parses it.
  */
 export async function loadTable(
   url: string,
@@ -25,12 +25,8 @@ export async function loadTable(
   const {signal} = options;
   const fetched = await fetchBytes(url, {...read, signal, fetch: fetchFor(options.refresh), onProgress: (p) => options.onProgress(p.fraction)});
   const size = fetched.bytes.byteLength;
-  const parsed = size > WORKER_BYTES ? await parseInWorker(fetched.bytes, read, signal) : null;
-  let table: Table;
-  if (parsed) {
-    table = await unpackTable(parsed.table, yieldToPage);
-    rememberWide(table, 'code' in parsed.wide ? parsed.wide : await unpackCrossTab(parsed.wide, yieldToPage));
-  } else {
+  let table = size > WORKER_BYTES ? await (await need(largeFiles)).parseLarge(fetched.bytes, read, signal) : null;
+  if (!table) {
     if (signal.aborted) throw new EpnDataError('ABORTED', {url});
     table = parseCsv(fetched.bytes, read);
   }

@@ -1,13 +1,11 @@
 import type {CrossTab, Table} from '@epn/stats';
-import type {PropertyDeclarations, TemplateResult} from 'lit';
+import type {CSSResult, PropertyDeclarations, TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {EpnCard} from '../budget-card/card.js';
-import {cardStyles} from '../budget-card/card.styles.js';
 import type {KeyFiguresModel} from './key-figures.data.js';
 import type {KeyFiguresStrings} from './key-figures.strings.js';
-import {keyFiguresStyles} from './key-figures.styles.js';
 import {lazy} from '../internal/lazy.js';
 import type {KeyFiguresView} from './key-figures.view.js';
 import {andMore, MAX_LISTED, quotedSome} from '../internal/lists.js';
@@ -78,7 +76,7 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     breakdownColumn: {type: String, attribute: 'breakdown-column'},
     breakdownHeading: {type: String, attribute: 'breakdown-heading'},
   };
-  static override styles = [baseStyles, cardStyles, keyFiguresStyles];
+  static override styles = [baseStyles];
   static override modelProperties = [...EpnCard.modelProperties, 'keys', 'labels', 'ratios', 'breakdownColumn'];
   protected static override extraProperty = 'breakdownSrc';
 
@@ -97,6 +95,11 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
 
   protected override lazyCode(): typeof code {
     return code;
+  }
+
+  /** Its styles, beside the base's, come with its code (see `lazyStyles`). */
+  protected override lazyStyles(): CSSResult[] {
+    return [code.m.cardStyles, code.m.keyFiguresStyles];
   }
 
   protected override hasAttributeInput(): boolean {

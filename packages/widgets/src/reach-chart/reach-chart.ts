@@ -1,5 +1,5 @@
 import {EpnDataError, type CrossTab, type Table} from '@epn/stats';
-import {html, type PropertyDeclarations, type TemplateResult} from 'lit';
+import {html, type CSSResult, type PropertyDeclarations, type TemplateResult} from 'lit';
 import type {Chart, DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
@@ -8,7 +8,6 @@ import type {ReachModel} from './reach-chart.data.js';
 import type {ReachStrings} from './reach-chart.strings.js';
 import type {ReachView} from './reach-chart.view.js';
 import {lazy} from '../internal/lazy.js';
-import {reachChartStyles} from './reach-chart.styles.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
 import {bandBounds} from '../internal/read-by-band.js';
 
@@ -72,7 +71,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     valueColumn: {type: String, attribute: 'value-column'},
     bands: {type: String},
   };
-  static override styles = [baseStyles, reachChartStyles];
+  static override styles = [baseStyles];
   static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'scheme', 'ageColumn', 'sexColumn', 'valueColumn', 'bands', 'digits'];
   protected static override extraProperty = 'populationSrc';
   protected static override drawsChart = true;
@@ -111,6 +110,11 @@ export class EpnReachChart extends EpnCard<ReachModel> {
 
   protected override lazyCode(): typeof code {
     return code;
+  }
+
+  /** Its styles, beside the base's, come with its code (see `lazyStyles`). */
+  protected override lazyStyles(): CSSResult[] {
+    return [code.m.reachChartStyles];
   }
 
   protected override hasAttributeInput(): boolean {

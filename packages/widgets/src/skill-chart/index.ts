@@ -3,4 +3,5 @@ export {EpnSkillChart} from './skill-chart.js';
 export {skillData, levelRank, orderLevels, type SkillData, type SkillOptions, type SkillMeasure, type SkillTone} from './skill-chart.data.js';
 export {layoutSkill, type SkillLayout, type SkillLayoutInput, type SkillRow, type SkillSegment, type SkillLegendItem} from './skill-chart.layout.js';
 export {SKILL_PALETTE} from './skill-chart.palette.js';
-export {skillStrings, type SkillStrings} from './skill-chart.strings.js';
+export type {SkillStrings} from './skill-chart.strings.js';
+export {skillStrings} from './skill-chart.strings.en.js';

@@ -3,11 +3,11 @@ import {nothing, svg} from 'lit';
 import {axisLabel, label, type Chart, type DataTable} from '../internal/base.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {EpnByBandElement} from '../internal/by-band-element.js';
-import type {Strings} from '../internal/i18n.js';
+import {inLang, type Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
 import {skillData, type SkillData} from './skill-chart.data.js';
 import {layoutSkill} from './skill-chart.layout.js';
-import {skillStrings, type SkillStrings} from './skill-chart.strings.js';
+import {fr, type SkillStrings} from './skill-chart.strings.js';
 import {skillChartStyles} from './skill-chart.styles.js';
 
 /**
@@ -58,7 +58,7 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
   protected readonly defaultRows = 'niveau';
 
   private get s(): SkillStrings {
-    return skillStrings(this.language);
+    return inLang(this.language, fr, (en) => en.skill);
   }
 
   protected override buildModel(input: Table | CrossTab): SkillData {
