@@ -19,9 +19,9 @@ export {EpnSkillChart, skillData, levelRank, orderLevels, layoutSkill, SKILL_PAL
   type SkillLayoutInput, type SkillRow, type SkillSegment, type SkillLegendItem, type SkillStrings} from './skill-chart/index.js';
 export {EpnBudgetCard} from './budget-card/budget-card.js';
 export {BUDGET_KEYS} from './budget-card/budget-keys.js';
-export {emptyKeyValueTable} from './budget-card/empty-table.js';
-export {EpnCard} from './budget-card/card.js';
-export {CARD_PALETTE} from './budget-card/card.palette.js';
+export {emptyKeyValueTable} from './internal/card/empty-table.js';
+export {EpnCard} from './internal/card/card.js';
+export {CARD_PALETTE} from './internal/card/card.palette.js';
 export {EpnKeyFigures} from './key-figures/key-figures.js';
 export {EpnReachChart} from './reach-chart/reach-chart.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */

@@ -1,7 +1,7 @@
 import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
 import {axisLabel, type Chart, type DataTable} from '../internal/base.js';
-import {EpnCard} from '../budget-card/card.js';
+import {EpnCard} from '../internal/card/card.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import type {PyramidPopulation} from './age-chart.population.js';
 import {lazy} from '../internal/lazy.js';

@@ -1,7 +1,7 @@
 import {EpnDataError, parseNumber, ratio, type CrossTab, type Table} from '@epn/stats';
-import {fail, quoted} from './fail.js';
+import {fail, quoted} from '../internal/card/fail.js';
 import {populationByAge, type Population, type PopulationOptions} from './budget-card.population.js';
-import {euroUnit, findEntry, readFigures, type KeyValue, type KeyValues} from './key-values.js';
+import {euroUnit, findEntry, readFigures, type KeyValue, type KeyValues} from '../internal/card/key-values.js';
 
 import {BUDGET_KEYS} from './budget-keys.js';
 export {BUDGET_KEYS};

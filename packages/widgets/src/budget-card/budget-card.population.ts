@@ -1,8 +1,8 @@
 import {overlapFraction, parseAgeLabel, readCrossTab, type AgeRange, type CrossTab, type Table} from '@epn/stats';
 import {maxOf} from '../internal/lists.js';
-import {fail, quoted} from './fail.js';
+import {fail, quoted} from '../internal/card/fail.js';
 import {transpose} from '../internal/read-by-band.js';
-import {keyOf} from './key-values.js';
+import {keyOf} from '../internal/card/key-values.js';
 
 /** How to read a population table (the card's attributes). */
 export interface PopulationOptions {

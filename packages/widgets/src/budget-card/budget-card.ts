@@ -3,7 +3,7 @@ import type {CSSResult, PropertyDeclarations, TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
-import {EpnCard} from './card.js';
+import {EpnCard} from '../internal/card/card.js';
 import type {BudgetModel} from './budget-card.data.js';
 import type {BudgetView} from './budget-card.view.js';
 import type {BudgetStrings} from './budget-card.strings.js';

@@ -7,6 +7,6 @@ export {BudgetView} from '../budget-card/budget-card.view.js';
 export {keyFigures} from '../key-figures/key-figures.data.js';
 export {breakdownTitle, formatFigure, formatRatio, keyFiguresStrings, keyFiguresSummary, labelOf, ratioLabel, unitOf} from '../key-figures/key-figures.strings.js';
 export {KeyFiguresView} from '../key-figures/key-figures.view.js';
-export {cardStyles} from '../budget-card/card.styles.js';
+export {cardStyles} from './card/card.styles.js';
 export {budgetCardStyles} from '../budget-card/budget-card.styles.js';
 export {keyFiguresStyles} from '../key-figures/key-figures.styles.js';

@@ -1,7 +1,7 @@
 import {ratio, readCrossTab, type CrossTab, type EpnDataError, type Table} from '@epn/stats';
-import {fail, quoted} from '../budget-card/fail.js';
+import {fail, quoted} from '../internal/card/fail.js';
 import {maxOf} from '../internal/lists.js';
-import {euroUnit, keyOf, readFigures, splitUnit, type KeyValue} from '../budget-card/key-values.js';
+import {euroUnit, keyOf, readFigures, splitUnit, type KeyValue} from '../internal/card/key-values.js';
 
 /** A figure of the file. */
 export interface KeyFigure extends KeyValue {

@@ -1,6 +1,6 @@
 import {formatEuro, formatNumber, formatPercent, looseKey} from '@epn/stats';
 import type {Lang} from '../internal/i18n.js';
-import {keyOf} from '../budget-card/key-values.js';
+import {keyOf} from '../internal/card/key-values.js';
 import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
 
 type Both = {fr: string; en: string};

@@ -3,7 +3,7 @@ import type {CSSResult, PropertyDeclarations, TemplateResult} from 'lit';
 import type {DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
-import {EpnCard} from '../budget-card/card.js';
+import {EpnCard} from '../internal/card/card.js';
 import type {KeyFiguresModel} from './key-figures.data.js';
 import type {KeyFiguresStrings} from './key-figures.strings.js';
 import {lazy} from '../internal/lazy.js';

@@ -3,7 +3,7 @@ import {html, type CSSResult, type PropertyDeclarations, type TemplateResult} fr
 import type {Chart, DataTable} from '../internal/base.js';
 import type {Strings} from '../internal/i18n.js';
 import {baseStyles} from '../internal/styles.js';
-import {EpnCard} from '../budget-card/card.js';
+import {EpnCard} from '../internal/card/card.js';
 import type {ReachModel} from './reach-chart.data.js';
 import type {ReachStrings} from './reach-chart.strings.js';
 import type {ReachView} from './reach-chart.view.js';

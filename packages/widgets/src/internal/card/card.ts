@@ -1,7 +1,7 @@
 import {EpnDataError, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
-import {EpnElement, type Chart} from '../internal/base.js';
-import type {Strings} from '../internal/i18n.js';
+import {EpnElement, type Chart} from '../base.js';
+import type {Strings} from '../i18n.js';
 import {emptyKeyValueTable} from './empty-table.js';
 import {ExtraSource} from './extra-source.js';
 

@@ -1,5 +1,5 @@
 import {css, unsafeCSS} from 'lit';
-import {themed} from '../internal/styles.js';
+import {themed} from '../styles.js';
 import {CARD_PALETTE} from './card.palette.js';
 
 export {CARD_PALETTE} from './card.palette.js';

@@ -1,6 +1,6 @@
 import type {EpnDataError, Table} from '@epn/stats';
 import type {ReactiveControllerHost} from 'lit';
-import {SourceController, type SourceHost} from '../internal/source.js';
+import {SourceController, type SourceHost} from '../source.js';
 
 /** What an element needs to load a second file (a population table, a breakdown) beside its `src`. */
 export interface ExtraSourceHost extends ReactiveControllerHost, HTMLElement {

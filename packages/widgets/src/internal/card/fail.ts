@@ -1,5 +1,5 @@
 import {EpnDataError, type EpnErrorCode} from '@epn/stats';
-import {quotedSome} from '../internal/lists.js';
+import {quotedSome} from '../lists.js';
 
 // What the card family's readers share to word their errors (written once rather than at every throw).
 
