@@ -12,10 +12,21 @@ export function rememberWide(table: Table, result: CrossTab | {code: EpnErrorCod
   read.set(table, result);
 }
 
-/** `readCrossTab(table)`, done already when the worker parsed the table. @internal */
+/**
+ * `readCrossTab(table)`, once per table: done already when the worker parsed it, else done here and kept (a chart's
+ * model and the notes under it read the same table; a setting changed draws it again). @internal
+ */
 export function readWide(table: Table): CrossTab {
-  const known = read.get(table);
-  if (!known) return readCrossTab(table);
+  let known = read.get(table);
+  if (!known) {
+    try {
+      known = readCrossTab(table);
+    } catch (e) {
+      if (!(e instanceof EpnDataError)) throw e;
+      known = {code: e.code, details: e.details};
+    }
+    read.set(table, known);
+  }
   if ('code' in known) throw new EpnDataError(known.code, known.details);
   return known;
 }
