@@ -303,26 +303,14 @@ async function readFile(file) {
   shown(true);
 }
 
-/** What the options form forces of the reading (delimiter, encoding, decimal separator, header rows, column types). */
+/**
+ * What the options form forces of the reading (delimiter, encoding, decimal separator, header rows, column types),
+ * read as the widgets read the same attributes (readOptionsOf), so that the preview, the code and this reading agree.
+ */
 export function forcedOptions(form = $('options-form')) {
   const get = (name) => form?.elements.namedItem(name)?.value || null;
   const rows = get('header-rows');
-  return {delimiter: get('delimiter'), encoding: get('encoding'), decimal: get('decimal'), headerRows: rows === null ? null : Number(rows), types: typesOf(get('types'))};
-}
-
-const TYPE_NAMES = {nombre: 'number', number: 'number', texte: 'text', text: 'text'};
-
-/** `pop_com: nombre; CODGEO: texte` as the core's `types` option (the widgets read the attribute alike). */
-export function typesOf(text) {
-  if (!text || !text.trim()) return null;
-  const out = {};
-  for (const part of text.split(';')) {
-    if (!part.trim()) continue;
-    const at = part.lastIndexOf(':');
-    const type = at < 0 ? '' : part.slice(at + 1).trim();
-    out[(at < 0 ? part : part.slice(0, at)).trim()] = TYPE_NAMES[type.toLowerCase()] ?? type;
-  }
-  return out;
+  return core.readOptionsOf({delimiter: get('delimiter'), encoding: get('encoding'), decimal: get('decimal'), headerRows: rows === null ? null : Number(rows), types: get('types')});
 }
 
 /** The options that change the reading: a change reads the file again. */

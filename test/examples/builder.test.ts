@@ -258,9 +258,11 @@ describe('builder page', () => {
   });
 
   it('shows what the reading set aside or doubted, lets the user force the decimal separator and the types, into the code', async () => {
-    const {typesOf} = await import(new URL('/examples/builder.js', location.href).href) as {typesOf: (t: string) => unknown};
-    expect(typesOf('pop_com: nombre; CODGEO: texte;')).to.deep.equal({pop_com: 'number', CODGEO: 'text'});
-    expect(typesOf('  ')).to.equal(null);
+    // The attributes read as the widgets read them (one reader, the widgets' readOptionsOf).
+    const {readOptionsOf} = await import(new URL('/packages/widgets/dist/epn-widgets.js', location.href).href) as {readOptionsOf: (a: unknown) => unknown};
+    expect(readOptionsOf({delimiter: null, encoding: null, decimal: 'virgule', headerRows: null, types: 'pop_com: nombre; CODGEO: texte;'}))
+      .to.deep.equal({decimal: ',', types: {pop_com: 'number', CODGEO: 'text'}});
+    expect(readOptionsOf({delimiter: null, encoding: null, decimal: ' ', headerRows: null, types: '  '})).to.deep.equal({});
     const b = await openBuilder();
     // Every figure is `d.ddd`: the reading guesses a decimal dot and says it is a guess.
     await readUrl(b, '/test/fixtures/widgets/pyramid-dotted-thousands.csv');

@@ -27,4 +27,5 @@ export {EpnReachChart} from './reach-chart/reach-chart.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/page-worker.js';
 export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
+export {readOptionsOf, type ReadOptions, type ReadAttributes} from './internal/read-options.js';
 export {darkTheme, type PageScheme} from './internal/theme.js';

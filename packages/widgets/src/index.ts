@@ -17,6 +17,7 @@ export * from './key-figures/index.js';
 /** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
 export {resetWorker} from './internal/page-worker.js';
 export * from './reach-chart/index.js';
+export {readOptionsOf, type ReadOptions, type ReadAttributes} from './internal/read-options.js';
 /** @internal For tests: code loaded on first use (a chunk beside the all-in-one file). */
 export {lazy, type Lazy} from './internal/lazy.js';
 export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
