@@ -123,18 +123,46 @@ const minifyCss = () => ({
     return from ? {code: out + code.slice(from), map: null} : null;
   },
 });
+/** Every module of the core's entry (`core.ts` and what it imports) goes to `epn-stats.min.js`. */
+function coreChunk(id, {getModuleInfo, getModuleIds}) {
+  const seen = new Set();
+  const walk = (m) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    for (const i of getModuleInfo(m)?.importedIds ?? []) walk(i);
+  };
+  walk([...getModuleIds()].find((m) => m.endsWith(`${stats}/src/core.ts`)));
+  return seen.has(id) ? 'epn-stats.min' : undefined;
+}
+/** The core's error messages (`messages.js`) replaced by their codes: for the worker's file. */
+const withoutMessages = () => ({
+  name: 'epn-without-messages',
+  resolveId: (source, importer) => (source === './messages.js' && /packages\/stats\//.test(importer ?? '') ? '\0epn-codes' : null),
+  load: (id) => (id === '\0epn-codes' ? 'const m = new Proxy({}, {get: (_, code) => () => code}); export {m as fr, m as en};' : null),
+});
 const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats)/.test(id);
 const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
 
 const configs = [
   {
-    input: `${stats}/src/index.ts`,
+    // The root and its three parts (`@epn/stats/core`, `/population`, `/stream`: package.json's exports).
+    input: ['index', 'core', 'population', 'stream'].map((entry) => `${stats}/src/${entry}.ts`),
     output: {dir: `${stats}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${stats}/src`},
     plugins: [ts(stats, true)],
   },
+  // The core's minified files, for pages without a bundler: `epn-stats.min.js` (the core: reading, cross-tabs, shares,
+  // ages, ratios, reading notes, formatting), and beside it `epn-stats-population.min.js` (band schemes, harmonise,
+  // reach, readPopulation) and `epn-stats-stream.min.js` (aggregateCsv), which import what they share from it (one
+  // copy of the code, one EpnDataError class): a page loads only the parts it uses.
   {
-    input: `${stats}/src/index.ts`,
-    output: {file: `${stats}/dist/epn-stats.min.js`, format: 'es'},
+    input: {
+      'epn-stats.min': `${stats}/src/core.ts`,
+      'epn-stats-population.min': `${stats}/src/population.ts`,
+      'epn-stats-stream.min': `${stats}/src/stream.ts`,
+    },
+    // The core's file also exports (under short names) what the two others import from it.
+    preserveEntrySignatures: 'allow-extension',
+    output: {dir: `${stats}/dist`, format: 'es', entryFileNames: '[name].js', manualChunks: coreChunk},
     plugins: [ts(stats, false), ...bundled()],
   },
   {
@@ -163,10 +191,13 @@ const configs = [
   },
   // The worker (counts large individual-level files off the main thread), self-contained, beside the all-in-one
   // file and the npm entry points alike (see src/worker-url.ts).
+  // Its errors cross to the page as a code and details, and the page writes the message (its own EpnDataError, also
+  // when it imports this file to count on the main thread: aggregate-source.ts): so the core's message texts are left
+  // out, and an error's `message` here is its code.
   {
     input: `${widgets}/src/epn-worker.ts`,
     output: {file: `${widgets}/dist/epn-worker.js`, format: 'es'},
-    plugins: [ts(widgets, false), ...bundled()],
+    plugins: [ts(widgets, false), withoutMessages(), ...bundled()],
   },
 ];
 
