@@ -1,7 +1,7 @@
 // `npm run size`: min + gzip (level 9) of what users download. The npm script builds first.
 // `node test/size.mjs --check` (the last step of `npm run build`) measures only the budgeted files and fails over
 // budget (test/size-budgets.json). `node test/size.mjs --modules` (after a build) also prints where the bytes of the
-// all-in-one file and of the core come from, module by module.
+// all-in-one file, of the core (`epn-stats.min.js`) and of the worker come from, module by module.
 // Each widget entry is measured twice: alone with everything it needs inside (lit, d3 pieces, the core),
 // and its own code only (those external), which is what it adds to a page that already has the others.
 import {readdirSync, readFileSync} from 'node:fs';
@@ -10,7 +10,17 @@ import {rollup} from 'rollup';
 import commonjs from '@rollup/plugin-commonjs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
 
+/** The widgets' TypeScript, compiled as rollup.config.mjs does (for the worker's breakdown). */
+const workerTs = () =>
+  typescript({tsconfig: 'packages/widgets/tsconfig.json', outDir: 'packages/widgets/dist', declaration: false, declarationDir: undefined, sourceMap: true});
+/** As rollup.config.mjs's: the core's error texts (`messages.js`) replaced by their codes. */
+const withoutMessages = () => ({
+  name: 'epn-without-messages',
+  resolveId: (source, importer) => (source === './messages.js' && /packages\/stats\//.test(importer ?? '') ? '\0epn-codes' : null),
+  load: (id) => (id === '\0epn-codes' ? 'const m = new Proxy({}, {get: (_, code) => () => code}); export {m as fr, m as en};' : null),
+});
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measure = (code) => ({min: Buffer.byteLength(code), gzip: gzipSync(code, {level: 9}).length});
 const shared = /^(lit|@lit|d3-|@epn\/stats)/;
@@ -34,13 +44,13 @@ async function bundle(input, external) {
  * map), and that module's share of the bundle's gzip size, pro rata (gzip does not split exactly; it is a guide).
  * `entry` is module code (a virtual entry), bundled like the published file.
  */
-async function breakdown(entry, external = []) {
+async function breakdown(entry, external = [], plugins = []) {
   const virtual = {name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null)};
   const b = await rollup({
     input: 'entry',
     external,
     onwarn: () => undefined,
-    plugins: [virtual, nodeResolve({browser: true, exportConditions: ['production']}), commonjs({ignore: ['stream']}), minify(true)],
+    plugins: [virtual, ...plugins, nodeResolve({browser: true, exportConditions: ['production']}), commonjs({ignore: ['stream']}), minify(true)],
   });
   const {output} = await b.generate({format: 'es', sourcemap: true});
   const {code, map} = output[0];
@@ -66,7 +76,11 @@ async function breakdown(entry, external = []) {
 // EPN_SIZE_BUDGETS: another budgets file (the tests check how an over-budget build prints and fails).
 const budgets = JSON.parse(readFileSync(process.env.EPN_SIZE_BUDGETS ?? new URL('size-budgets.json', import.meta.url), 'utf8'));
 const budgeted = [
-  ['core', '@epn/stats (dist/epn-stats.min.js)', async () => measure(readFileSync('packages/stats/dist/epn-stats.min.js', 'utf8'))],
+  // The core: @epn/stats/core in one file (reading, cross-tabs, shares, ages, ratios, notes, formatting); its two other
+  // parts import what they share from it, and are measured on their own.
+  ['core', '@epn/stats/core (dist/epn-stats.min.js)', async () => measure(readFileSync('packages/stats/dist/epn-stats.min.js', 'utf8'))],
+  ['core-population', '@epn/stats/population (dist/epn-stats-population.min.js, imports the core)', async () => measure(readFileSync('packages/stats/dist/epn-stats-population.min.js', 'utf8'))],
+  ['core-stream', '@epn/stats/stream (dist/epn-stats-stream.min.js, imports the core)', async () => measure(readFileSync('packages/stats/dist/epn-stats-stream.min.js', 'utf8'))],
   ['all-in-one', 'all-in-one (dist/epn-widgets.js)', async () => measure(readFileSync('packages/widgets/dist/epn-widgets.js', 'utf8'))],
   ['worker', 'worker (dist/epn-worker.js, loaded for large files)', async () => measure(readFileSync('packages/widgets/dist/epn-worker.js', 'utf8'))],
 ];
@@ -111,11 +125,14 @@ if (process.argv.includes('--modules')) {
   const parts = [
     // The tags' code as the all-in-one file holds it: what its chunks hold (loaded on first use) is left out.
     ['all-in-one', `import '${here('packages/widgets/dist/define.js')}';`, []],
-    ['core', `export * from '${here('packages/stats/dist/index.js')}';`, []],
+    ['core', `export * from '${here('packages/stats/dist/core.js')}';`, []],
+    // The worker's file, from its source (it is not among the widgets' ES modules), without the core's error texts
+    // as rollup.config.mjs builds it.
+    ['worker', `import '${here('packages/widgets/src/epn-worker.ts')}';`, [], [workerTs(), withoutMessages()]],
   ];
-  for (const [title, entry, external] of parts) {
+  for (const [title, entry, external, plugins] of parts) {
     console.log(`\nWhere the bytes of the ${title} come from (minified characters, share of gzip):`);
-    for (const [name, n, g] of await breakdown(entry, external)) console.log(`${String(n).padStart(8)}  ${kb(g).padStart(8)}  ${name}`);
+    for (const [name, n, g] of await breakdown(entry, external, plugins)) console.log(`${String(n).padStart(8)}  ${kb(g).padStart(8)}  ${name}`);
   }
 }
 if (over.length) {
