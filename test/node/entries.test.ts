@@ -45,4 +45,18 @@ describe('the core entries', () => {
     expect(error.message).to.equal(new coreMin.EpnDataError('EMPTY').message);
     expect(() => populationMin.bandScheme('nope')).to.throw(coreMin.EpnDataError);
   });
+
+  it("the widgets' worker file is built without the error texts (its errors reach the page as codes), the core's file with them", async () => {
+    const fs = await import('node:' + 'fs');
+    const read = (path: string): string => fs.readFileSync(new URL(path, new URL('../../../', import.meta.url)), 'utf8');
+    const worker = read('packages/widgets/dist/epn-worker.js');
+    const coreFile = read('packages/stats/dist/epn-stats.min.js');
+    for (const text of ['Access-Control-Allow-Origin', 'Réglage non compris', 'Setting not understood']) {
+      expect(coreFile, text).to.contain(text);
+      expect(worker, text).not.to.contain(text);
+    }
+    // What the page needs to write the message is still there: the details, French and English.
+    expect(worker).to.contain('une archive ZIP ou un classeur Excel');
+    expect(worker).to.contain('a ZIP archive or an Excel');
+  });
 });
