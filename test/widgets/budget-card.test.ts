@@ -11,7 +11,7 @@ import {
   populationNotes,
   readKeyValues,
   subtractAges,
-} from '@epn/widgets';
+} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
 import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';

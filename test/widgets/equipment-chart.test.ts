@@ -1,6 +1,6 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab} from '@epn/stats';
-import {EQUIPMENT_PALETTE, equipmentData, layoutEquipment, type EpnEquipmentChart} from '@epn/widgets';
+import {EQUIPMENT_PALETTE, equipmentData, layoutEquipment, type EpnEquipmentChart} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, contrast, hexOf} from './helpers.js';

@@ -126,7 +126,7 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
   });
 
   it('a bug in the worker (its reply INTERNAL) is an INTERNAL error on the page too, never a network or setting error', async () => {
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
     const logged: unknown[][] = [];
     const realError = console.error;
@@ -292,7 +292,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
 
   it('a wide file of 400 KB is parsed and read in the worker: the same table and cross-tab as parseCsv/readCrossTab on the page, drawn with its notes', async () => {
     const {parseCsv, readCrossTab} = await import('@epn/stats');
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
     const posted = workerMessages();
     try {
@@ -316,7 +316,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
   });
 
   it('without a worker (a CSP without worker-src, a script from another origin), the page parses it: the same figures', async () => {
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(null);
     const posted = workerMessages();
     try {
@@ -333,7 +333,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
   });
 
   it('a small file is parsed on the page, without starting the worker', async () => {
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
     const posted = workerMessages();
     try {

@@ -12,7 +12,7 @@ import {
   parseKeyList,
   parseLabels,
   parseRatios,
-} from '@epn/widgets';
+} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
 import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';

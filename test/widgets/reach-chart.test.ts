@@ -1,6 +1,6 @@
 import '@epn/widgets/define.js';
 import {crossTab, parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
-import {layoutReach, reachSentence, type EpnReachChart} from '@epn/widgets';
+import {layoutReach, reachSentence, type EpnReachChart} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import fc from 'fast-check';
 import {describe, it} from '../harness.js';

@@ -1,6 +1,6 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab} from '@epn/stats';
-import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnSkillChart} from '@epn/widgets';
+import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnSkillChart} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, luminance, contrast, hexOf} from './helpers.js';
