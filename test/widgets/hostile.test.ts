@@ -125,6 +125,31 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
     }
   });
 
+  it('an exception of ours while a loaded file is taken in (SourceController) is INTERNAL too, its cause in the console', async () => {
+    const logged: unknown[][] = [];
+    const real = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = document.createElement('epn-age-chart') as unknown as Widget & {acceptData: (data: unknown, refresh: boolean) => void};
+      const errors = errorsOf(el);
+      // A bug where the source hands the file over: neither the file (it loads) nor a setting is at fault.
+      el.acceptData = () => {
+        throw new RangeError('boom');
+      };
+      el.setAttribute('src', `/test/fixtures/seed/inscrits-sexe-age.csv?${unique('accept-bug')}`);
+      document.body.append(el);
+      await settled(el as any);
+      el.remove();
+      expect(el.status).to.equal('error');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.code).to.equal('INTERNAL');
+      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : RangeError: boom\./);
+      expect(logged.some((args) => args.some((a) => a instanceof RangeError))).to.equal(true);
+    } finally {
+      console.error = real;
+    }
+  });
+
   it('a bug in the worker (its reply INTERNAL) is an INTERNAL error on the page too, never a network or setting error', async () => {
     const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
