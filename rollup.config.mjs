@@ -166,7 +166,7 @@ const configs = [
     plugins: [ts(stats, false), ...bundled()],
   },
   {
-    input: [`${widgets}/src/index.ts`, `${widgets}/src/define.ts`, ...defines],
+    input: [`${widgets}/src/index.ts`, `${widgets}/src/testing.ts`, `${widgets}/src/define.ts`, ...defines],
     external: isExternal,
     output: {dir: `${widgets}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${widgets}/src`},
     plugins: [ts(widgets, true), minifyCss()],

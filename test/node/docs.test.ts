@@ -37,9 +37,9 @@ describe('docs/components.md (component reference)', () => {
     expect(render(manifest) === committed, 'docs/components.md is out of date: run `npm run docs` and commit docs/components.md').to.equal(true);
   });
 
-  it('lists exactly the parts the base class renders (part="…" in internal/base.ts)', async () => {
+  it('lists exactly the parts the base class renders (part="…" in internal/base.ts and its export controller)', async () => {
     const {SHARED_PARTS} = await generator();
-    const source = await read('packages/widgets/src/internal/base.ts');
+    const source = (await read('packages/widgets/src/internal/base.ts')) + (await read('packages/widgets/src/internal/export-controller.ts'));
     const inSource = new Set([...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((m) => m[1]!.trim().split(/\s+/)));
     expect(inSource.size).to.be.greaterThan(5);
     expect(SHARED_PARTS.map((p) => p.name).sort(), 'update SHARED_PARTS in docs/components.mjs').to.deep.equal([...inSource].sort());

@@ -1,6 +1,6 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
-import {layoutPyramid, type EpnAgeChart} from '@epn/widgets';
+import {layoutPyramid, type EpnAgeChart} from '@epn/widgets/testing.js';
 import fc from 'fast-check';
 import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it} from '../harness.js';

@@ -5,10 +5,20 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, contrast, fixtureUrl, hexOf, settled, shadow} from './helpers.js';
 import {expectGolden} from './golden.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 import {fixture as bytes} from '../harness.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+
+runWidgetBaseTests('epn-age-chart', {
+  file: 'seed/inscrits-sexe-age.csv',
+  read: {delimiter: ',', columns: ['sexe']},
+  empty: 'widgets/pyramid-zero.csv',
+  figures: (root) => root.querySelectorAll('rect.bar').length,
+  expected: 16,
+  parts: ['chart', 'legend'],
+});
 
 describe('<epn-age-chart>', () => {
   describe('seed table (wide, as published)', () => {
@@ -117,16 +127,6 @@ describe('<epn-age-chart>', () => {
       expect(texts(root, 'tbody tr:last-child td')).to.deep.equal(['47,9\u00a0%', '52,1\u00a0%', '100,0\u00a0%']);
     });
 
-    it('fires epn-load once with the table and its meta', async () => {
-      const el = document.createElement('epn-age-chart');
-      const loaded = oneEvent(el, 'epn-load');
-      el.src = SEED;
-      document.body.append(el);
-      const event = await loaded;
-      expect(event.detail.meta.delimiter).to.equal(',');
-      expect(event.bubbles && event.composed).to.equal(true);
-      el.remove();
-    });
   });
 
   describe('golden SVG', () => {
@@ -209,19 +209,6 @@ describe('<epn-age-chart>', () => {
   });
 
   describe('states', () => {
-    it('loading: aria-busy and a progress bar, accessible', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/slow/600/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
-      await el.updateComplete;
-      const root = shadow(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
-      expect(root.querySelector('progress')).to.exist;
-      expect(root.querySelector('[role="status"]')!.textContent).to.contain('Chargement');
-      await expect(el).to.be.accessible();
-      await settled(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
-      expect(root.querySelector('progress') === null, 'no such element').to.equal(true);
-    });
-
     it('a wrong age-column (identifiers: 400 values) is refused in French (UNEXPECTED_SHAPE), drawing nothing; 101 single-year ages draw', async () => {
       const people = ['sexe;id', ...Array.from({length: 400}, (_, i) => `${i % 2 ? 'F' : 'H'};A${1000 + i}`)].join('\n');
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart age-column="id"></epn-age-chart>`);
@@ -245,25 +232,6 @@ describe('<epn-age-chart>', () => {
       expect(shadow(el).querySelectorAll('rect.bar.men')).to.have.length(101);
     });
 
-    it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn', async () => {
-      const el = document.createElement('epn-age-chart');
-      let errors = 0;
-      el.addEventListener('epn-error', () => errors++);
-      const failed = oneEvent(el, 'epn-error');
-      el.src = fixtureUrl('nope/missing.csv');
-      document.body.append(el);
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.code).to.equal('HTTP_STATUS');
-      const alert = shadow(el).querySelector('[role="alert"]')!;
-      expect(alert.textContent).to.contain('Fichier introuvable (erreur 404)');
-      expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
-      await aTimeout(100);
-      expect(errors).to.equal(1);
-      await expect(el).to.be.accessible();
-      el.remove();
-    });
-
     it('error: a table without Hommes/Femmes rows says what it needs', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`);
       await settled(el);
@@ -282,27 +250,6 @@ describe('<epn-age-chart>', () => {
       expect(shadow(el).querySelector('[role="alert"]') === null, 'alert gone').to.equal(true);
       expect(shadow(el).querySelectorAll('rect.bar')).to.have.length(16);
       expect(loads, 'no new load').to.equal(0);
-    });
-
-    it('empty: all-zero data says so, accessible', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-zero.csv')}></epn-age-chart>`);
-      await settled(el);
-      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
-      await expect(el).to.be.accessible();
-    });
-
-    it('stale: a refresh that fails keeps the figures, marked stale, and fires epn-error with stale: true', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/flaky/age-stale/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
-      await settled(el);
-      const failed = oneEvent(el, 'epn-error');
-      void el.reload();
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.stale).to.equal(true);
-      const root = shadow(el);
-      expect(root.querySelectorAll('rect.bar')).to.have.length(16);
-      expect(root.querySelector('.stale')!.textContent).to.contain('Données non actualisées');
-      await expect(el).to.be.accessible();
     });
 
     it('src changed while loading: the old response never renders', async () => {
@@ -343,21 +290,6 @@ describe('<epn-age-chart>', () => {
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
         'Age pyramid of 17,254 people: 8,264 men and 8,990 women. The largest age band is 11-17, with 17.9% of the total.');
       expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
-    });
-
-    it('inherits lang from the page', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
-      const el = wrapper.querySelector('epn-age-chart')!;
-      await settled(el);
-      expect(texts(shadow(el), '.legend text')).to.deep.equal(['Men', 'Women']);
-    });
-
-    it('exposes the parts figure, title, chart, summary, table and legend', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`);
-      await settled(el);
-      for (const part of ['figure', 'title', 'chart', 'summary', 'table', 'legend']) {
-        expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
-      }
     });
 
     it('renders markup in labels as text: no new element, no handler, the sentinel never set', async () => {

@@ -2,7 +2,7 @@
 // seed's method (registered ÷ population aged 10 to 74) on INSEE's 2023 estimates for Calvados + Manche + Orne.
 import '@epn/widgets/define.js';
 import {parseCsv, readPopulation, harmonise} from '@epn/stats';
-import {budgetFigures, type EpnBudgetCard} from '@epn/widgets';
+import {budgetFigures, type EpnBudgetCard} from '@epn/widgets/testing.js';
 import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it, fixture as bytes} from '../harness.js';
 import {settled, shadow, fixtureUrl} from './helpers.js';

@@ -11,10 +11,11 @@ import {
   populationNotes,
   readKeyValues,
   subtractAges,
-} from '@epn/widgets';
+} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
 import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 
 const SEED = fixtureUrl('widgets/budget-seed.csv');
 const AGES = fixtureUrl('widgets/budget-population-age.csv');
@@ -31,6 +32,15 @@ const SENTENCE = `En 2012, le budget annuel de 1\u202f050\u202f000${NB}€ repr�
 function assertNoBadNumbers(el: Element): void {
   expect(shadow(el).textContent).not.to.match(/NaN|Infinity|undefined/);
 }
+
+runWidgetBaseTests('epn-budget-card', {
+  file: 'widgets/budget-seed.csv',
+  read: {delimiter: ',', columns: ['indicateur', 'valeur', 'unite']},
+  empty: 'widgets/budget-empty.csv',
+  figures: (root) => texts(root, '.tile .value'),
+  expected: [`0,71${NB}€`, `16${NB}€`],
+  parts: ['figures', 'item', 'label', 'value', 'quote', 'copy', 'inputs'],
+});
 
 describe('<epn-budget-card>', () => {
   describe('figures (pure functions)', () => {
@@ -282,19 +292,6 @@ describe('<epn-budget-card>', () => {
   });
 
   describe('states', () => {
-    it('loading (slow src): aria-busy and a progress bar, accessible', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src="/__epn__/slow/600/widgets/budget-seed.csv"></epn-budget-card>`);
-      await el.updateComplete;
-      const root = shadow(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
-      expect(root.querySelector('progress')).to.exist;
-      expect(root.querySelector('[role="status"]')!.textContent).to.contain('Chargement');
-      await expect(el).to.be.accessible();
-      await settled(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
-      expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `16${NB}€`]);
-    });
-
     it('loading (slow population-src): the figures wait for both files, and epn-load fires once, with everything', async () => {
       const el = document.createElement('epn-budget-card');
       let loads = 0;
@@ -313,20 +310,6 @@ describe('<epn-budget-card>', () => {
       expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `0,85${NB}€`, `16${NB}€`]);
       await aTimeout(50);
       expect(loads).to.equal(1);
-      el.remove();
-    });
-
-    it('error (404 on src): role="alert" with the core\'s French message, epn-error', async () => {
-      const el = document.createElement('epn-budget-card');
-      const failed = oneEvent(el, 'epn-error');
-      el.src = fixtureUrl('nope/budget.csv');
-      document.body.append(el);
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.code).to.equal('HTTP_STATUS');
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Fichier introuvable (erreur 404)');
-      expect(shadow(el).querySelector('.tile') === null).to.equal(true);
-      await expect(el).to.be.accessible();
       el.remove();
     });
 
@@ -362,25 +345,6 @@ describe('<epn-budget-card>', () => {
       expect(tileValues(el)[0]).to.equal(`0,71${NB}€`);
     });
 
-    it('empty: a budget cell marked "nd" says there is nothing to show, accessible', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src=${fixtureUrl('widgets/budget-empty.csv')}></epn-budget-card>`);
-      await settled(el);
-      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
-      await expect(el).to.be.accessible();
-    });
-
-    it('stale: a failed refresh keeps the figures, marked stale, with epn-error stale: true', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src="/__epn__/flaky/budget-stale/widgets/budget-seed.csv"></epn-budget-card>`);
-      await settled(el);
-      const failed = oneEvent(el, 'epn-error');
-      void el.reload();
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.stale).to.equal(true);
-      expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `16${NB}€`]);
-      expect(shadow(el).querySelector('.stale')!.textContent).to.contain('Données non actualisées');
-      await expect(el).to.be.accessible();
-    });
   });
 
   describe('parts, events, language, layout', () => {

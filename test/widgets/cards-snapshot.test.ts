@@ -5,7 +5,7 @@
 // test fails once (as the SVG goldens do); on a mismatch, <name>-changed.txt is written beside it.
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab, type Table} from '@epn/stats';
-import {breakdownOf, budgetFigures, keyFigures, parseAmount, parseLabels, parseRatios, populationByAge, readKeyValues} from '@epn/widgets';
+import {breakdownOf, budgetFigures, keyFigures, parseAmount, parseLabels, parseRatios, populationByAge, readKeyValues} from '@epn/widgets/testing.js';
 import {readFile, writeFile} from '@web/test-runner-commands';
 import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it, fixture as bytes} from '../harness.js';

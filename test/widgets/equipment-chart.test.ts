@@ -1,10 +1,11 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab} from '@epn/stats';
-import {EQUIPMENT_PALETTE, equipmentData, layoutEquipment, type EpnEquipmentChart} from '@epn/widgets';
+import {EQUIPMENT_PALETTE, equipmentData, layoutEquipment, type EpnEquipmentChart} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, contrast, hexOf} from './helpers.js';
 import {expectGolden} from './golden.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 
 const SEED = fixtureUrl('seed/equipement-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
@@ -14,6 +15,15 @@ const pct = (s: string) => `${s}\u00a0%`;
 /** The i-th small multiple. */
 const panel = (root: ParentNode, i = 0) => root.querySelectorAll('g.panel')[i]!;
 const pwned = () => (window as unknown as {__pwned?: number}).__pwned;
+
+runWidgetBaseTests('epn-equipment-chart', {
+  file: 'seed/equipement-age.csv',
+  read: {delimiter: ',', columns: ['equipement']},
+  empty: 'widgets/equipment-zero.csv',
+  figures: (root) => [root.querySelectorAll('rect.bar').length, texts(root, 'text.value').includes(pct('85,4'))],
+  expected: [32, true],
+  parts: ['chart', 'legend'],
+});
 
 describe('<epn-equipment-chart>', () => {
   describe('seed table (multi-response, wide, as published)', () => {
@@ -109,21 +119,6 @@ describe('<epn-equipment-chart>', () => {
       expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('measure="share" (rate ou distribution)');
     });
 
-    it('fires epn-load once with the table and its meta', async () => {
-      const el = document.createElement('epn-equipment-chart');
-      let loads = 0;
-      el.addEventListener('epn-load', () => loads++);
-      const loaded = oneEvent(el, 'epn-load');
-      el.src = SEED;
-      document.body.append(el);
-      const event = await loaded;
-      expect(event.detail.meta.delimiter).to.equal(',');
-      expect(event.detail.table.columns[0]).to.equal('equipement');
-      expect(event.bubbles && event.composed).to.equal(true);
-      await aTimeout(50);
-      expect(loads).to.equal(1);
-      el.remove();
-    });
   });
 
   describe('other inputs', () => {
@@ -217,60 +212,6 @@ describe('<epn-equipment-chart>', () => {
   });
 
   describe('states', () => {
-    it('loading: aria-busy and a progress bar, accessible', async () => {
-      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src="/__epn__/slow/600/seed/equipement-age.csv"></epn-equipment-chart>`);
-      await el.updateComplete;
-      const root = shadow(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
-      expect(root.querySelector('progress')).to.exist;
-      expect(root.querySelector('svg')).to.equal(null);
-      await expect(el).to.be.accessible();
-      await settled(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
-      expect(root.querySelectorAll('rect.bar')).to.have.length(32);
-    });
-
-    it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn, accessible', async () => {
-      const el = document.createElement('epn-equipment-chart');
-      let errors = 0;
-      el.addEventListener('epn-error', () => errors++);
-      const failed = oneEvent(el, 'epn-error');
-      el.src = fixtureUrl('nope/equipement.csv');
-      document.body.append(el);
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.code).to.equal('HTTP_STATUS');
-      expect(event.detail.stale).to.equal(false);
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Fichier introuvable (erreur 404)');
-      expect(shadow(el).querySelector('svg')).to.equal(null);
-      await aTimeout(100);
-      expect(errors).to.equal(1);
-      await expect(el).to.be.accessible();
-      el.remove();
-    });
-
-    it('empty: all-zero data says so, accessible', async () => {
-      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${fixtureUrl('widgets/equipment-zero.csv')}></epn-equipment-chart>`);
-      await settled(el);
-      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
-      expect(shadow(el).querySelector('svg')).to.equal(null);
-      await expect(el).to.be.accessible();
-    });
-
-    it('stale: a refresh that fails keeps the figures, marked stale, and fires epn-error with stale: true', async () => {
-      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src="/__epn__/flaky/equipment-stale/seed/equipement-age.csv"></epn-equipment-chart>`);
-      await settled(el);
-      const failed = oneEvent(el, 'epn-error');
-      void el.reload();
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.stale).to.equal(true);
-      const root = shadow(el);
-      expect(root.querySelectorAll('rect.bar')).to.have.length(32);
-      expect(texts(root, 'text.value')).to.include(pct('85,4'));
-      expect(root.querySelector('.stale')!.textContent).to.contain('Données non actualisées');
-      await expect(el).to.be.accessible();
-    });
   });
 
   describe('language, parts, safety, layout', () => {
@@ -297,14 +238,6 @@ describe('<epn-equipment-chart>', () => {
       expect(texts(root, 'text.value')[0]).to.equal('6.5%');
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
         'People who have each item, by age band. Largest share: "Foyer connecté à Internet" in the 11-17 band, 26.5% of the 3,021 people who have it.');
-    });
-
-    it('exposes the parts figure, title, chart, summary, table and legend', async () => {
-      const el = await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${SEED}></epn-equipment-chart>`);
-      await settled(el);
-      for (const part of ['figure', 'title', 'chart', 'summary', 'table', 'legend']) {
-        expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
-      }
     });
 
     it('renders markup in labels as text: no new element, no handler, the sentinel never set', async () => {

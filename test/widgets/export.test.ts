@@ -1,6 +1,6 @@
 import '@epn/widgets/define.js';
 import {parseCsv} from '@epn/stats';
-import {csvNumber, csvText, toCsv, type EpnAgeChart, type EpnElement} from '@epn/widgets';
+import {csvNumber, csvText, toCsv, type EpnAgeChart, type EpnElement} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {describe, it} from '../harness.js';

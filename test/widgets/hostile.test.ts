@@ -124,6 +124,64 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
       console.error = real;
     }
   });
+
+  it('an exception of ours while a loaded file is taken in (SourceController) is INTERNAL too, its cause in the console', async () => {
+    const logged: unknown[][] = [];
+    const real = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = document.createElement('epn-age-chart') as unknown as Widget & {acceptData: (data: unknown, refresh: boolean) => void};
+      const errors = errorsOf(el);
+      // A bug where the source hands the file over: neither the file (it loads) nor a setting is at fault.
+      el.acceptData = () => {
+        throw new RangeError('boom');
+      };
+      el.setAttribute('src', `/test/fixtures/seed/inscrits-sexe-age.csv?${unique('accept-bug')}`);
+      document.body.append(el);
+      await settled(el as any);
+      el.remove();
+      expect(el.status).to.equal('error');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.code).to.equal('INTERNAL');
+      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : RangeError: boom\./);
+      expect(logged.some((args) => args.some((a) => a instanceof RangeError))).to.equal(true);
+    } finally {
+      console.error = real;
+    }
+  });
+
+  it('a bug in the worker (its reply INTERNAL) is an INTERNAL error on the page too, never a network or setting error', async () => {
+    const {resetWorker} = await import('@epn/widgets/testing.js');
+    resetWorker(undefined);
+    const logged: unknown[][] = [];
+    const realError = console.error;
+    const realPost = Worker.prototype.postMessage;
+    // The worker's reply to the count, as epn-worker.js sends a bug of its own (see test/node/worker-errors.test.ts).
+    Worker.prototype.postMessage = function (this: Worker, message: any, ...rest: any[]) {
+      if (message?.type !== 'aggregate') return (realPost as any).call(this, message, ...rest);
+      const data = {type: 'error', id: message.id, code: 'INTERNAL', details: {detail: 'TypeError: boom'}};
+      setTimeout(() => this.onmessage?.(new MessageEvent('message', {data})), 0);
+    } as typeof realPost;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = document.createElement('epn-age-chart') as unknown as Widget;
+      const errors = errorsOf(el);
+      el.setAttribute('age-column', 'age');
+      el.setAttribute('src', `/test/fixtures/widgets/pyramid-people.csv?${unique('worker-bug')}`);
+      document.body.append(el);
+      await settled(el as any, 10000);
+      el.remove();
+      expect(el.status).to.equal('error');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.code).to.equal('INTERNAL');
+      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : epn-worker\.js: TypeError: boom\./);
+      expect(logged.some((args) => args.some((a) => String(a).includes('epn-worker.js: TypeError: boom')))).to.equal(true);
+    } finally {
+      console.error = realError;
+      Worker.prototype.postMessage = realPost;
+      resetWorker(undefined);
+    }
+  });
 });
 
 describe('issue 12: messages name the value', () => {
@@ -259,7 +317,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
 
   it('a wide file of 400 KB is parsed and read in the worker: the same table and cross-tab as parseCsv/readCrossTab on the page, drawn with its notes', async () => {
     const {parseCsv, readCrossTab} = await import('@epn/stats');
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
     const posted = workerMessages();
     try {
@@ -283,7 +341,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
   });
 
   it('without a worker (a CSP without worker-src, a script from another origin), the page parses it: the same figures', async () => {
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(null);
     const posted = workerMessages();
     try {
@@ -300,7 +358,7 @@ describe('issue 12: a large table is parsed in the worker', () => {
   });
 
   it('a small file is parsed on the page, without starting the worker', async () => {
-    const {resetWorker} = await import('@epn/widgets');
+    const {resetWorker} = await import('@epn/widgets/testing.js');
     resetWorker(undefined);
     const posted = workerMessages();
     try {

@@ -8,7 +8,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it, fixture as bytes} from '../harness.js';
 import {fixtureUrl, settled, shadow} from './helpers.js';
 // resetWorker (internal): to fake a page that cannot start a worker.
-import {resetWorker} from '@epn/widgets';
+import {resetWorker} from '@epn/widgets/testing.js';
 
 type Widget = EpnElement<unknown> & {status: string; table: unknown; data: unknown};
 const view = (el: Element) => {

@@ -12,10 +12,11 @@ import {
   parseKeyList,
   parseLabels,
   parseRatios,
-} from '@epn/widgets';
+} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {describe, it, fixture as bytes, thrown} from '../harness.js';
 import {aTimeout, fixtureUrl, settled, shadow, contrast, assertNothingClipped} from './helpers.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 
 const SEED = fixtureUrl('seed/chiffres-cles.csv');
 const DEPTS = fixtureUrl('seed/epn-departements.csv');
@@ -26,6 +27,17 @@ const texts = (root: ParentNode, selector: string) => Array.from(root.querySelec
 /** Label → value of every tile. */
 const tiles = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]));
 const table = async (path: string) => parseCsv(await bytes(path));
+
+runWidgetBaseTests('epn-key-figures', {
+  file: 'seed/chiffres-cles.csv',
+  read: {delimiter: ',', columns: ['indicateur', 'valeur', 'unite']},
+  attributes: {ratios: RATIO},
+  empty: 'widgets/key-empty.csv',
+  emptyAttributes: {ratios: ''},
+  figures: (root) => Object.fromEntries(Array.from(root.querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]))['visites par inscrit'],
+  expected: '11,3',
+  parts: ['figures', 'item', 'ratio', 'label', 'value'],
+});
 
 describe('<epn-key-figures> after a bad setting', () => {
   it('correcting ratios redraws the figures from the same file', async () => {
@@ -270,25 +282,6 @@ describe('<epn-key-figures>', () => {
       expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('La colonne « lieux » est introuvable');
     });
 
-    it('empty: values all unavailable says there is nothing to show, accessible', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${fixtureUrl('widgets/key-empty.csv')}></epn-key-figures>`);
-      await settled(el);
-      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
-      await expect(el).to.be.accessible();
-    });
-
-    it('stale: a failed refresh keeps the figures, marked stale', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src="/__epn__/flaky/key-stale/seed/chiffres-cles.csv" ratios=${RATIO}></epn-key-figures>`);
-      await settled(el);
-      const failed = oneEvent(el, 'epn-error');
-      void el.reload();
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.stale).to.equal(true);
-      expect(tiles(el)['visites par inscrit']).to.equal('11,3');
-      expect(shadow(el).querySelector('.stale')!.textContent).to.contain('Données non actualisées');
-      await expect(el).to.be.accessible();
-    });
   });
 
   describe('parts, events, language, layout', () => {
@@ -298,17 +291,6 @@ describe('<epn-key-figures>', () => {
       for (const part of ['figure', 'title', 'figures', 'item', 'ratio', 'label', 'value', 'summary', 'breakdown', 'bars', 'bar', 'toggle', 'table']) {
         expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
       }
-    });
-
-    it('fires epn-load with the table and its meta (bubbling, composed)', async () => {
-      const el = document.createElement('epn-key-figures');
-      const loaded = oneEvent(el, 'epn-load');
-      el.src = SEED;
-      document.body.append(el);
-      const event = await loaded;
-      expect(event.detail.table.columns).to.deep.equal(['indicateur', 'valeur', 'unite']);
-      expect(event.bubbles && event.composed).to.equal(true);
-      el.remove();
     });
 
     it('lang="en" speaks English: labels, units, euros, summary, breakdown title and toggle', async () => {

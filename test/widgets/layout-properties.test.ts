@@ -2,7 +2,7 @@
 // its figures and a width: fast-check feeds each layout any figures (null, 0, negative, huge, NaN, Infinity), any
 // labels and any width, 1 000 runs each, and every number of the layout must be finite. fast-check prints the seed and
 // the shrunk counterexample on a failure.
-import {layoutEquipment, layoutPyramid, layoutSkill} from '@epn/widgets';
+import {layoutEquipment, layoutPyramid, layoutSkill} from '@epn/widgets/testing.js';
 import fc from 'fast-check';
 import {expect} from '@open-wc/testing';
 import {describe, it} from '../harness.js';

@@ -1,6 +1,6 @@
 // Code loaded on first use (the chunks beside the all-in-one file: epn-cards.js, epn-population.js): the element
 // waits for it, and says in French which file is missing when it cannot be loaded (only epn-widgets.js was copied).
-import {EpnElement, lazy, type Chart, type DataTable, type Lazy} from '@epn/widgets';
+import {EpnElement, lazy, type Chart, type DataTable, type Lazy} from '@epn/widgets/testing.js';
 import type {Table} from '@epn/stats';
 import {expect, fixture, fixtureSync, html} from '@open-wc/testing';
 import {svg} from 'lit';

@@ -1,16 +1,27 @@
 import '@epn/widgets/define.js';
 import {crossTab, parseCsv, readCrossTab, readPopulation, reach} from '@epn/stats';
-import {layoutReach, reachSentence, type EpnReachChart} from '@epn/widgets';
+import {layoutReach, reachSentence, type EpnReachChart} from '@epn/widgets/testing.js';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import fc from 'fast-check';
 import {describe, it} from '../harness.js';
 import {assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, assertNothingClipped} from './helpers.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 const INSEE = fixtureUrl('real/insee-estim-pop-dep-2023.csv');
 const SINGLE = fixtureUrl('real/pyramide-toulouse-montpellier-2021.csv');
 const PEOPLE = fixtureUrl('widgets/pyramid-people.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+
+runWidgetBaseTests('epn-reach-chart', {
+  file: 'seed/inscrits-sexe-age.csv',
+  read: {delimiter: ',', columns: ['sexe']},
+  attributes: {'population-src': INSEE, 'population-area': 'Orne'},
+  empty: () => parseCsv('sexe,0-19,20-39,40-59,60-74,75+\nHommes,0,0,0,0,0\nFemmes,0,0,0,0,0'),
+  figures: (root) => root.querySelectorAll('rect.bar').length,
+  expected: 8,
+  parts: ['chart'],
+});
 
 describe('<epn-reach-chart>', () => {
   describe('the seed\'s users against INSEE 2023 (Calvados + Manche + Orne)', () => {
@@ -192,14 +203,6 @@ describe('<epn-reach-chart>', () => {
       expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal('Réglage non compris : ajoutez population-src, l\'adresse du fichier de population.');
       await expect(el).to.be.accessible();
       el.remove();
-    });
-
-    it('empty: users all 0 give the empty note; accessible', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart population-src=${INSEE} population-area="Orne"></epn-reach-chart>`);
-      el.data = parseCsv('sexe,0-19,20-39,40-59,60-74,75+\nHommes,0,0,0,0,0\nFemmes,0,0,0,0,0');
-      await settled(el);
-      expect(shadow(el).querySelector('[part="note"]')!.textContent).to.contain('Aucune donnée');
-      await expect(el).to.be.accessible();
     });
 
     it('speaks English with lang="en"', async () => {

@@ -1,10 +1,11 @@
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab} from '@epn/stats';
-import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnSkillChart} from '@epn/widgets';
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {SKILL_PALETTE, layoutSkill, levelRank, orderLevels, skillData, type EpnSkillChart} from '@epn/widgets/testing.js';
+import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 import {aTimeout, assertFiniteSvg, fixtureUrl, settled, shadow, atWidth, luminance, contrast, hexOf} from './helpers.js';
 import {expectGolden} from './golden.js';
+import {runWidgetBaseTests} from './widget-base-tests.js';
 
 const SEED = fixtureUrl('seed/niveau-usage-age.csv');
 const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
@@ -15,6 +16,15 @@ const pwned = () => (window as unknown as {__pwned?: number}).__pwned;
 /** The bar of the i-th band. */
 const band = (root: ParentNode, i: number) => root.querySelectorAll('g.band')[i]!;
 const num = (el: Element, name: string) => Number(el.getAttribute(name));
+
+runWidgetBaseTests('epn-skill-chart', {
+  file: 'seed/niveau-usage-age.csv',
+  read: {delimiter: ',', columns: ['niveau']},
+  empty: 'widgets/skill-zero.csv',
+  figures: (root) => [root.querySelectorAll('g.band').length, texts(root, 'text.seg-label').includes(pct('65,4'))],
+  expected: [8, true],
+  parts: ['chart', 'legend'],
+});
 
 describe('<epn-skill-chart>', () => {
   describe('seed table (wide, as published)', () => {
@@ -110,20 +120,6 @@ describe('<epn-skill-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('fires epn-load once with the table and its meta', async () => {
-      const el = document.createElement('epn-skill-chart');
-      let loads = 0;
-      el.addEventListener('epn-load', () => loads++);
-      const loaded = oneEvent(el, 'epn-load');
-      el.src = SEED;
-      document.body.append(el);
-      const event = await loaded;
-      expect(event.detail.meta.delimiter).to.equal(',');
-      expect(event.bubbles && event.composed).to.equal(true);
-      await aTimeout(50);
-      expect(loads).to.equal(1);
-      el.remove();
-    });
   });
 
   describe('other inputs', () => {
@@ -183,36 +179,6 @@ describe('<epn-skill-chart>', () => {
   });
 
   describe('states', () => {
-    it('loading: aria-busy and a progress bar, accessible', async () => {
-      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src="/__epn__/slow/600/seed/niveau-usage-age.csv"></epn-skill-chart>`);
-      await el.updateComplete;
-      const root = shadow(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
-      expect(root.querySelector('progress')).to.exist;
-      await expect(el).to.be.accessible();
-      await settled(el);
-      expect(root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
-      expect(root.querySelectorAll('g.band')).to.have.length(8);
-    });
-
-    it('error: role="alert" with the core\'s French message, epn-error once, nothing drawn, accessible', async () => {
-      const el = document.createElement('epn-skill-chart');
-      let errors = 0;
-      el.addEventListener('epn-error', () => errors++);
-      const failed = oneEvent(el, 'epn-error');
-      el.src = fixtureUrl('nope/niveau.csv');
-      document.body.append(el);
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.code).to.equal('HTTP_STATUS');
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Fichier introuvable (erreur 404)');
-      expect(shadow(el).querySelector('svg')).to.equal(null);
-      await aTimeout(100);
-      expect(errors).to.equal(1);
-      await expect(el).to.be.accessible();
-      el.remove();
-    });
-
     it('error: a missing column lists the available ones', async () => {
       const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('widgets/skill-long.csv')} age-column="tranche" value-column="nombre"></epn-skill-chart>`);
       await settled(el);
@@ -220,27 +186,6 @@ describe('<epn-skill-chart>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('empty: all-zero data says so, accessible', async () => {
-      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('widgets/skill-zero.csv')}></epn-skill-chart>`);
-      await settled(el);
-      expect(shadow(el).querySelector('.note')!.textContent).to.equal('Aucune donnée à afficher.');
-      await expect(el).to.be.accessible();
-    });
-
-    it('stale: a refresh that fails keeps the figures, marked stale, and fires epn-error with stale: true', async () => {
-      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src="/__epn__/flaky/skill-stale/seed/niveau-usage-age.csv"></epn-skill-chart>`);
-      await settled(el);
-      const failed = oneEvent(el, 'epn-error');
-      void el.reload();
-      const event = await failed;
-      await el.updateComplete;
-      expect(event.detail.stale).to.equal(true);
-      const root = shadow(el);
-      expect(root.querySelectorAll('g.band')).to.have.length(8);
-      expect(texts(root, 'text.seg-label')).to.include(pct('65,4'));
-      expect(root.querySelector('.stale')!.textContent).to.contain('Données non actualisées');
-      await expect(el).to.be.accessible();
-    });
   });
 
   describe('language, parts, safety, layout', () => {
@@ -264,14 +209,6 @@ describe('<epn-skill-chart>', () => {
       const root = shadow(el);
       expect(texts(band(root, 0), 'text.seg-label')[0]).to.equal('6.7%');
       expect(root.querySelector('[part="summary"]')!.textContent).to.contain('it weighs most in the 56-65 band (10.1% of the total).');
-    });
-
-    it('exposes the parts figure, title, chart, summary, table and legend', async () => {
-      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${SEED}></epn-skill-chart>`);
-      await settled(el);
-      for (const part of ['figure', 'title', 'chart', 'summary', 'table', 'legend']) {
-        expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
-      }
     });
 
     it('renders markup in level names as text: no new element, no handler, the sentinel never set', async () => {

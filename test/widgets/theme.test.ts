@@ -1,7 +1,7 @@
 // Issue 13, point 1: light by default, whatever the OS says; dark when the element or the page says so.
 import '@epn/widgets/define.js';
 import type {EpnAgeChart, EpnBudgetCard} from '@epn/widgets';
-import {darkTheme} from '@epn/widgets';
+import {darkTheme} from '@epn/widgets/testing.js';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import {after, describe, it} from '../harness.js';

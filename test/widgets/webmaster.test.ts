@@ -1,7 +1,7 @@
 // Issue 13 ("Webmaster-ready"): short age labels readable at 320 px, French typography, the share pyramid's axis
 // following the data, exported SVG without Lit's markers, and the message when epn-export-svg.js was not copied.
 import '@epn/widgets/define.js';
-import {fullAgeLabel, shortAgeLabel, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets';
+import {fullAgeLabel, shortAgeLabel, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets/testing.js';
 import {parseCsv} from '@epn/stats';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {describe, it} from '../harness.js';

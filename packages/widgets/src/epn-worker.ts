@@ -3,7 +3,7 @@
 // Imported as a module in a page (where no worker can start: a script from a CDN, a CSP without worker-src), it only
 // exports `aggregateCsv`, so that the all-in-one file does not carry the streaming counter for the pages that never
 // need it.
-import {aggregateCsv, EpnDataError, parseCsv, readCrossTab} from '@epn/stats';
+import {aggregateCsv, EpnDataError, parseCsv, readCrossTab, type EpnErrorCode} from '@epn/stats';
 
 export {aggregateCsv};
 import {countOptions, type Parsed, type WorkerReply, type WorkerRequest} from './internal/aggregate-source.js';
@@ -15,11 +15,18 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 };
 
-/** The details of an error as plain data (the cause, an Error or a Response, stays here). */
-const plain = (e: unknown, url?: string) => {
-  const error = e instanceof EpnDataError ? e : new EpnDataError('NETWORK', {url});
-  const {cause: _cause, ...details} = error.details;
-  return {code: error.code, details};
+/**
+ * The details of an error as plain data (the cause, an Error or a Response, stays here). The core gives every failure
+ * of a file or of the network as an EpnDataError: anything else is a bug of ours, sent as `INTERNAL` (the page says
+ * so, see internal-error.ts), its cause in the worker's console.
+ */
+const plain = (e: unknown) => {
+  if (e instanceof EpnDataError) {
+    const {cause: _cause, ...details} = e.details;
+    return {code: e.code, details};
+  }
+  console.error('EPN widgets: internal error', e);
+  return {code: 'INTERNAL' as EpnErrorCode, details: {detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e)}};
 };
 
 /**
@@ -33,6 +40,8 @@ function parse(id: number, bytes: ArrayBuffer, options: ReadOptions): void {
     try {
       wide = packCrossTab(readCrossTab(table));
     } catch (e) {
+      // A bug of ours fails the whole reading (as on the page, where it fails the chart): reported as INTERNAL below.
+      if (!(e instanceof EpnDataError)) throw e;
       wide = plain(e);
     }
     const result: Parsed = {table: packTable(table), wide};
@@ -69,7 +78,7 @@ if (inWorker) scope.onmessage = async ({data: m}) => {
     const result = await aggregateCsv(m.url, countOptions(m.spec, {signal: controller.signal, refresh: m.refresh, onProgress: progress(m.id)}));
     scope.postMessage({type: 'done', id: m.id, result});
   } catch (e) {
-    scope.postMessage({type: 'error', id: m.id, ...plain(e, m.url)});
+    scope.postMessage({type: 'error', id: m.id, ...plain(e)});
   } finally {
     running.delete(m.id);
   }

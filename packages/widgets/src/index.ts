@@ -1,24 +1,27 @@
 /**
- * `@epn/widgets`: the classes, defining no tag. Import `@epn/widgets/define.js` (or one file of `define/`) to
- * register the tags, or load the all-in-one `epn-widgets.js`.
+ * `@epn/widgets`: the element classes, their events' and options' types, defining no tag. Import
+ * `@epn/widgets/define.js` (or one file of `define/`) to register the tags, or load the all-in-one `epn-widgets.js`.
+ * The pure pieces (data, layout, texts) and the test hooks are in `@epn/widgets/testing.js`: internals, no promise kept.
  * @packageDocumentation
  */
-export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail, type EpnExportDetail, type ExportFormat} from './internal/base.js';
-export {toCsv, csvText, csvLabel, csvNumber} from './internal/export-csv.js';
+// The elements, and the bases a new widget extends (see docs/ARCHITECTURE.md).
+export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail} from './internal/base.js';
+export {type EpnExportDetail, type ExportFormat} from './internal/export-controller.js';
+export {EpnCard} from './internal/card/card.js';
 export {EpnAgeChart} from './age-chart/age-chart.js';
-export {pyramidData, type PyramidData, type PyramidOptions} from './age-chart/age-chart.data.js';
-export {layoutPyramid, type PyramidLayout} from './age-chart/age-chart.layout.js';
-export {langOf, type Lang, type Strings} from './internal/i18n.js';
-export {strings} from './internal/i18n.en.js';
-export * from './equipment-chart/index.js';
-export * from './skill-chart/index.js';
-export * from './budget-card/index.js';
-export * from './key-figures/index.js';
-/** @internal For tests: forget the page's worker, or fake a page that cannot run one (`null`). */
-export {resetWorker} from './internal/page-worker.js';
-export * from './reach-chart/index.js';
+export {EpnEquipmentChart} from './equipment-chart/equipment-chart.js';
+export {EpnSkillChart} from './skill-chart/skill-chart.js';
+export {EpnBudgetCard} from './budget-card/budget-card.js';
+export {EpnKeyFigures} from './key-figures/key-figures.js';
+export {EpnReachChart} from './reach-chart/reach-chart.js';
+// What their attributes mean: the reading of the file (delimiter, encoding, decimal, header-rows, types), and each
+// widget's options and measures.
 export {readOptionsOf, type ReadOptions, type ReadAttributes} from './internal/read-options.js';
-/** @internal For tests: code loaded on first use (a chunk beside the all-in-one file). */
-export {lazy, type Lazy} from './internal/lazy.js';
-export {shortAgeLabel, fullAgeLabel, wrapLabel} from './internal/labels.js';
-export {darkTheme, type PageScheme} from './internal/theme.js';
+export type {Lang, Strings} from './internal/i18n.js';
+export type {PyramidOptions} from './age-chart/age-chart.data.js';
+export type {ByBandOptions} from './internal/read-by-band.js';
+export type {EquipmentOptions, EquipmentMeasure} from './equipment-chart/equipment-chart.data.js';
+export type {SkillOptions, SkillMeasure} from './skill-chart/skill-chart.data.js';
+export type {BudgetOptions} from './budget-card/budget-card.data.js';
+export type {KeyFiguresOptions} from './key-figures/key-figures.data.js';
+export type {ReachOptions, ReachBandsOption} from './reach-chart/reach-chart.data.js';

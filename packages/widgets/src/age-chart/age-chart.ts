@@ -1,6 +1,7 @@
 import {formatNumber, formatPercent, ratio, type CrossTab, type Table} from '@epn/stats';
 import {html, svg, type PropertyDeclarations, type TemplateResult} from 'lit';
-import {axisLabel, type Chart, type DataTable} from '../internal/base.js';
+import type {Chart, DataTable} from '../internal/base.js';
+import {axisLabel} from '../internal/svg-text.js';
 import {EpnCard} from '../internal/card/card.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import type {PyramidPopulation} from './age-chart.population.js';

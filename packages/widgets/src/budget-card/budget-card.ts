@@ -8,6 +8,7 @@ import type {BudgetModel} from './budget-card.data.js';
 import type {BudgetView} from './budget-card.view.js';
 import type {BudgetStrings} from './budget-card.strings.js';
 import {lazy} from '../internal/lazy.js';
+import {emit} from '../internal/emit.js';
 
 /** The card's readers and texts, loaded when the first card connects (the chunk epn-cards.js beside the all-in-one file). */
 const code = lazy(() => import('../internal/cards.code.js'), 'epn-cards.js');
@@ -189,7 +190,7 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(text);
       this.copyStatus = s.copied;
-      this.dispatchEvent(new CustomEvent('epn-copy', {detail: {text}, bubbles: true, composed: true}));
+      emit(this, 'epn-copy', {text});
     } catch {
       const node = this.renderRoot.querySelector('#sentence');
       const selection = window.getSelection();

@@ -1,4 +1,4 @@
-// The budget card and the pieces the card family shares (re-exported by the package entry).
+// The budget card and the pieces the card family shares (re-exported by @epn/widgets/testing.js; the element by @epn/widgets).
 export {EpnBudgetCard} from './budget-card.js';
 export {budgetFigures, parseAmount, perHead, BUDGET_KEYS, type BudgetModel, type BudgetOptions, type BudgetInput, type InputOrigin} from './budget-card.data.js';
 export {populationByAge, parseAgeRange, subtract as subtractAges, type Population, type PopulationBand, type PopulationOptions} from './budget-card.population.js';

@@ -1,6 +1,7 @@
 import {ratio, type CrossTab, type Table} from '@epn/stats';
 import {nothing, svg} from 'lit';
-import {axisLabel, label, type Chart, type DataTable} from '../internal/base.js';
+import type {Chart, DataTable} from '../internal/base.js';
+import {axisLabel, label} from '../internal/svg-text.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import {EpnByBandElement} from '../internal/by-band-element.js';
 import {inLang, type Strings} from '../internal/i18n.js';

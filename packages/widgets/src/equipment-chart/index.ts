@@ -1,4 +1,4 @@
-// Everything public about <epn-equipment-chart>, re-exported by the package entry in one line.
+// Everything about <epn-equipment-chart>, re-exported by @epn/widgets/testing.js in one line (the element by @epn/widgets).
 export {EpnEquipmentChart} from './equipment-chart.js';
 export {equipmentData, type EquipmentData, type EquipmentOptions, type EquipmentMeasure} from './equipment-chart.data.js';
 export {layoutEquipment, type EquipmentLayout, type EquipmentLayoutInput, type EquipmentPanel, type EquipmentBar} from './equipment-chart.layout.js';

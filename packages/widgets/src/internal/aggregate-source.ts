@@ -66,7 +66,8 @@ function getWorker(): Worker | null {
       else {
         jobs.delete(m.id);
         if (m.type === 'done') job.resolve(m.result as never);
-        else job.reject(new EpnDataError(m.code, m.details));
+        // `INTERNAL`: a bug in the worker (see epn-worker.ts; its cause is in the worker's console), said so here too.
+        else job.reject(m.code === ('INTERNAL' as EpnErrorCode) ? internalError(`epn-worker.js: ${m.details.detail}`) : new EpnDataError(m.code, m.details));
       }
     };
     // The worker failed to start (refused by a CSP, file missing): every job in flight falls back to the main thread.

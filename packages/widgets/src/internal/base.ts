@@ -1,23 +1,21 @@
 import {EpnDataError, formatNumber, formatPercent, readingNotes, type CrossTab, type MarkerKind, type ReadingNote, type Table} from '@epn/stats';
-import {adoptStyles, html, LitElement, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {english, fr, inLang, langOf, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {readOptionsOf, type ReadOptions} from './read-options.js';
 import {readWide} from './wide-read.js';
 import {SourceController, type SourceHost} from './source.js';
 import type {AggregateSpec} from './aggregate-source.js';
-import {lazy, type Lazy} from './lazy.js';
+import type {Lazy} from './lazy.js';
 import {baseStyles} from './styles.js';
-import {darkTheme} from './theme.js';
-import {prose, slugify, wrapLabel} from './labels.js';
+import {ThemeController} from './theme-controller.js';
+import {prose} from './labels.js';
 import {WidthController} from './resize.js';
 import {internalError} from './internal-error.js';
+import {emit} from './emit.js';
+import {ExportController, type ExportFormat} from './export-controller.js';
 
-/**
- * The exports' code (the CSV writer, the PNG and SVG pictures: export-svg.ts), loaded when the export menu first opens:
- * in the all-in-one file, the chunk epn-export-svg.js beside it.
- */
-const exporter = lazy(() => import('./export-svg.js'), 'epn-export-svg.js');
+export type {ExportFormat, EpnExportDetail} from './export-controller.js';
 
 /** What a widget's data table shows: every figure the chart shows, formatted like the chart. */
 export interface DataTable {
@@ -26,14 +24,6 @@ export interface DataTable {
   head: string[];
   /** `values`: the raw figures behind `cells` (same order), written as numbers in the CSV export. */
   rows: Array<{header: string; cells: string[]; values?: Array<number | null>; total?: boolean}>;
-}
-
-/** What the export menu makes. */
-export type ExportFormat = 'png' | 'svg' | 'csv' | 'copy';
-
-/** Detail of the `epn-export` event. */
-export interface EpnExportDetail {
-  format: ExportFormat;
 }
 
 /** The chart part of a widget: its height and the SVG content. */
@@ -94,8 +84,6 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     error: {state: true},
     staleError: {state: true},
     tableShown: {state: true},
-    menuOpen: {state: true},
-    exportMessage: {state: true},
     export: {type: Boolean},
   };
 
@@ -147,15 +135,24 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   protected error: EpnDataError | null = null;
   protected staleError: EpnDataError | null = null;
   protected tableShown = false;
-  protected menuOpen = false;
-  protected exportMessage = '';
-  private copyText = '';
   protected loadedAt: Date | null = null;
   protected table: Table | null = null;
 
   protected readonly sizer = new WidthController(this);
   protected readonly loader = new SourceController(this);
-  private themeWatch: (() => void) | null = null;
+  /** Draws the element dark or light (its `theme`, else the page's), followed as the page changes. */
+  protected readonly themer = new ThemeController(this);
+  /** The export menu and the exports. */
+  protected readonly exports = new ExportController(
+    this,
+    () => {
+      const model = this.model;
+      if (!model) return null;
+      const t = this.t;
+      return {t, title: this.heading || this.defaultTitle(t), source: this.source || this.sourceHref || '', tables: this.tables(model, t), summary: this.summarize(model, t)};
+    },
+    (blob, filename) => this.download(blob, filename),
+  );
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -193,51 +190,15 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.followPageTheme();
     if (!this.data && !this.src && this.status === 'idle') {
       const table = this.querySelector('table');
       if (table) this.acceptInput(() => tableFromElement(table));
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.themeWatch?.();
-    this.themeWatch = this.applyTheme = null;
-    document.removeEventListener('pointerdown', this.closeOnOutside, true);
-  }
-
-  /**
-   * Draws the widget dark or light (`data-epn-theme` on the element, which the styles read): its `theme`, else what
-   * the page says (DSFR's `data-fr-theme`/`data-fr-scheme`, the root's `color-scheme`); followed as they change.
-   */
-  private followPageTheme(): void {
-    const root = document.documentElement;
-    const os = matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => {
-      const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content;
-      const computed = getComputedStyle(root).colorScheme;
-      const dark = darkTheme(this.theme, {frTheme: root.getAttribute('data-fr-theme'), frScheme: root.getAttribute('data-fr-scheme'),
-        colorScheme: computed && computed !== 'normal' ? computed : meta}, os.matches);
-      this.setAttribute('data-epn-theme', dark ? 'dark' : 'light');
-    };
-    apply();
-    const observer = new MutationObserver(apply);
-    observer.observe(root, {attributes: true, attributeFilter: ['data-fr-theme', 'data-fr-scheme', 'style', 'class']});
-    os.addEventListener('change', apply);
-    this.themeWatch = () => {
-      observer.disconnect();
-      os.removeEventListener('change', apply);
-    };
-    this.applyTheme = apply;
-  }
-
-  private applyTheme: (() => void) | null = null;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     const readChanged = [...changed.keys()].some((k) => rebuilds.includes(k as string));
-    if (changed.has('theme')) this.applyTheme?.();
     let reloading = false;
     if (changed.has('data') && this.data) {
       const data = this.data;
@@ -342,7 +303,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       if (!silent) this.staleError = null;
       this.progress = null;
       this.loadedAt = new Date();
-      if (!silent) this.emit('epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
+      if (!silent) emit(this, 'epn-load', {table: this.table, meta: this.table?.meta ?? null} satisfies EpnLoadDetail);
     } catch (e) {
       // An exception that is not an EpnDataError is a bug of ours, not a setting to fix: said so, its cause in the console.
       const error = e instanceof EpnDataError ? e : internalError(e);
@@ -369,13 +330,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   }
 
   /** @internal (SourceHost) */
-  acceptTable(table: Table, refresh = false): void {
-    this.acceptInput(() => table, false, refresh && this.hasFigures);
-  }
-
-  /** @internal (SourceHost) */
-  acceptCrossTab(crossTab: CrossTab, refresh = false): void {
-    this.acceptInput(() => crossTab, false, refresh && this.hasFigures);
+  acceptData(data: Table | CrossTab, refresh = false): void {
+    this.acceptInput(() => data, false, refresh && this.hasFigures);
   }
 
   /**
@@ -395,17 +351,13 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.lastInput = null;
     }
     this.progress = null;
-    this.emit('epn-error', {code: error.code, message: error.localizedMessage(this.language), stale} satisfies EpnErrorDetail);
+    emit(this, 'epn-error', {code: error.code, message: error.localizedMessage(this.language), stale} satisfies EpnErrorDetail);
   }
 
   /** @internal (SourceHost) */
   acceptProgress(fraction: number | null): void {
     this.status = 'loading';
     this.progress = fraction;
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
 
   /** Turns the data into the model; throws EpnDataError when the data does not fit (a missing column…). */
@@ -471,7 +423,7 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       ${this.status === 'empty' ? html`<p class="note" part="note" role="status">${t.empty}</p>` : nothing}
       ${this.status === 'ready' && this.model ? this.renderBody(this.model, title, t) : nothing}
       ${this.renderSource(t)}
-      ${this.export && this.status === 'ready' && this.model ? this.renderExport(t) : nothing}
+      ${this.export && this.status === 'ready' && this.model ? this.exports.render(t) : nothing}
     </figure>`;
   }
 
@@ -526,100 +478,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       </div>`;
   }
 
-  /** Closes the export menu on a pointer press outside the element. */
-  private readonly closeOnOutside = (e: Event): void => {
-    if (!e.composedPath().includes(this)) this.menuOpen = false;
-  };
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (changed.has('menuOpen' as keyof EpnElement<M>)) {
-      if (this.menuOpen) document.addEventListener('pointerdown', this.closeOnOutside, true);
-      else document.removeEventListener('pointerdown', this.closeOnOutside, true);
-    }
-  }
-
-  /** The export menu: a disclosure button and a list of plain buttons (Escape or a press outside closes it). */
-  private renderExport(t: Strings): TemplateResult {
-    const formats: ExportFormat[] = ['png', 'svg', 'csv', 'copy'];
-    const close = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !this.menuOpen) return;
-      e.stopPropagation();
-      this.menuOpen = false;
-      this.renderRoot.querySelector<HTMLElement>('#export-button')?.focus();
-    };
-    return html`<div class="export" part="export" @keydown=${close}>
-      <button id="export-button" class="toggle" part="export-button" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="export-menu" @click=${() => (this.menuOpen = !this.menuOpen) && exporter.wait()}>${t.exportMenu}</button>
-      <ul id="export-menu" class="export-menu" ?hidden=${!this.menuOpen}>
-        ${formats.map((f) => html`<li><button type="button" class="toggle" data-format=${f} @click=${() => this.exportAs(f)}>${t.exportActions[f]}</button></li>`)}
-      </ul>
-      ${this.copyText ? html`<textarea readonly rows="3" aria-label=${t.exportActions.copy} .value=${this.copyText}></textarea>` : nothing}
-      <p class="note" role="status">${this.exportMessage}</p>
-    </div>`;
-  }
-
   /** Makes an export (as the menu does) and fires `epn-export`. */
-  async exportAs(format: ExportFormat): Promise<void> {
-    const model = this.model;
-    if (!model) return;
-    const t = this.t;
-    const title = this.heading || this.defaultTitle(t);
-    const name = slugify(title);
-    const source = this.source || this.sourceHref || '';
-    if (this.menuOpen) this.renderRoot.querySelector<HTMLElement>('#export-button')?.focus();
-    this.menuOpen = false;
-    this.exportMessage = '';
-    this.copyText = '';
-    let missing = '';
-    // The exports' code (CSV, PNG, SVG), loaded when the menu opened: a CSV chosen in the menu is then written and
-    // saved in the click's own task. Called before the menu ever opened (a script's `exportAs`), it is loaded now.
-    const code = async () => {
-      await exporter.wait();
-      const error = exporter.error;
-      if (!error) return exporter.m;
-      // Chromium and Firefox name the address in the error; else the chunk beside this file.
-      const url = /^https?:/.test(String(error.details.url)) ? String(error.details.url) : new URL('epn-export-svg.js', import.meta.url).href;
-      throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
-    };
-    try {
-      if (format === 'csv') {
-        const {toCsv} = exporter.wait() || exporter.error ? await code() : exporter.m;
-        this.download(new Blob([toCsv(this.tables(model, t), this.language === 'en')], {type: 'text/csv;charset=utf-8'}), `${name}.csv`);
-      } else if (format === 'copy') {
-        const text = this.summarize(model, t) + (source ? ` ${t.sourceLabel}${source.replace(/\.$/, '')}.` : '');
-        try {
-          await navigator.clipboard.writeText(text);
-          this.exportMessage = t.copied;
-        } catch {
-          this.copyText = text;
-          this.exportMessage = t.copyRefused;
-          await this.updateComplete;
-          this.renderRoot.querySelector('textarea')?.select();
-        }
-      } else {
-        const {exportSvg, svgToPng} = await code();
-        const style = getComputedStyle(this);
-        const text = exportSvg(this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]'), this.tables(model, t)[0], {
-          title,
-          source: source && t.sourceLabel + source,
-          date: t.exportedOn(new Intl.DateTimeFormat(t.locale, {dateStyle: 'long'}).format(new Date())),
-          colon: t.locale === 'en' ? ': ' : '\u00a0: ',
-          color: style.color,
-          background: style.backgroundColor,
-          font: style.fontFamily,
-        });
-        if (format === 'svg') {
-          this.download(new Blob([text], {type: 'image/svg+xml'}), `${name}.svg`);
-        } else {
-          const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text)!;
-          this.download(await svgToPng(text, Number(w), Number(h)), `${name}.png`);
-        }
-      }
-      this.emit('epn-export', {format} satisfies EpnExportDetail);
-    } catch {
-      this.exportMessage = missing || t.exportFailed;
-    }
+  exportAs(format: ExportFormat): Promise<void> {
+    return this.exports.exportAs(format);
   }
 
   /** Saves a file through a temporary `<a download>` (tests replace it to capture the file). */
@@ -644,27 +505,4 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   }
-}
-
-/** An SVG `<text>` truncated to `max` characters with an ellipsis; the full text stays in a `<title>`. */
-export function label(x: number, y: number, text: string, max: number, attrs: {anchor?: 'start' | 'middle' | 'end'; cls?: string} = {}): SVGTemplateResult {
-  const short = truncate(text, max);
-  return svg`<text x=${x} y=${y} text-anchor=${attrs.anchor ?? 'start'} dominant-baseline="middle" class=${attrs.cls ?? ''}>${short}${short !== text ? svg`<title>${text}</title>` : nothing}</text>`;
-}
-
-/**
- * An axis label (an age band's short form) on one line, or two when it is longer than `max` characters: never an
- * ellipsis while the words fit (see {@link wrapLabel}); the full text in a `<title>` when one is used.
- */
-export function axisLabel(x: number, y: number, text: string, max: number, anchor: 'start' | 'middle' | 'end'): SVGTemplateResult {
-  const lines = wrapLabel(text, max);
-  return svg`<text x=${x} y=${y} text-anchor=${anchor} dominant-baseline="middle" class="band-label">${lines.length > 1
-    ? lines.map((l, i) => svg`<tspan x=${x} dy=${i ? '1.1em' : '-0.55em'}>${l}</tspan>`)
-    : lines[0]}${lines.some((l) => l.endsWith('…')) ? svg`<title>${text}</title>` : nothing}</text>`;
-}
-
-/** Truncates to `max` characters (by code points, so emoji are not cut in half), with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }

@@ -17,17 +17,16 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   /** Data given directly: when set, `src` is not loaded. */
   readonly data: unknown;
   /**
-   * Called with each table loaded; `refresh` when it replaces figures on screen (a table that cannot be drawn is then
-   * a failed refresh: the figures stay, marked stale).
+   * Called with each table loaded, or with the counts of an individual-level file (see `aggregateSpec`); `refresh`
+   * when it replaces figures on screen (data that cannot be drawn is then a failed refresh: the figures stay, marked
+   * stale).
    */
-  acceptTable(table: Table, refresh: boolean): void;
+  acceptData(data: Table | CrossTab, refresh: boolean): void;
   /**
    * What to count when the source is an individual-level file (one row per person), or `null` to load the whole
    * table: such files are counted as they stream, off the main thread when possible, and never held.
    */
   aggregateSpec?(): AggregateSpec | null;
-  /** Called with the counts of an individual-level file (see `aggregateSpec`); `refresh` as for `acceptTable`. */
-  acceptCrossTab?(crossTab: CrossTab, refresh: boolean): void;
   /** Called when a load fails; `stale` when figures are already shown (a failed refresh). */
   acceptError(error: EpnDataError, stale: boolean): void;
   /** Called while loading, with a fraction in [0, 1] or null when the size is unknown. */
@@ -147,7 +146,7 @@ export class SourceController implements ReactiveController {
       const key = JSON.stringify([absolute(src), read, spec]);
       // An individual-level file is counted as it streams (see aggregate-source.ts, in the chunk epn-large-files.js
       // loaded then); any other is read whole, a large one parsed in the worker (see table-source.ts).
-      const counting = spec && this.host.acceptCrossTab ? spec : null;
+      const counting = spec;
       const input = await sharedLoad<Table | CrossTab>(
         key,
         (signal, report) =>
@@ -159,8 +158,7 @@ export class SourceController implements ReactiveController {
       if (!current()) return;
       this.controller = null;
       const replaces = refresh && this.host.hasFigures;
-      if (counting) this.host.acceptCrossTab!(input as CrossTab, replaces);
-      else this.host.acceptTable(input as Table, replaces);
+      this.host.acceptData(input, replaces);
     } catch (e) {
       if (!current()) return;
       this.controller = null;

@@ -1,6 +1,7 @@
 import {formatNumber, formatPercent, type ReachBand} from '@epn/stats';
 import {svg} from 'lit';
-import {label, type Chart, type DataTable} from '../internal/base.js';
+import type {Chart, DataTable} from '../internal/base.js';
+import {label} from '../internal/svg-text.js';
 import {fullAgeLabel, shortAgeLabel} from '../internal/labels.js';
 import type {Lang, Strings} from '../internal/i18n.js';
 import {agesList} from '../internal/age-words.js';

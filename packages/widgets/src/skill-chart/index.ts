@@ -1,4 +1,4 @@
-// Everything public about <epn-skill-chart>, re-exported by the package entry in one line.
+// Everything about <epn-skill-chart>, re-exported by @epn/widgets/testing.js in one line (the element by @epn/widgets).
 export {EpnSkillChart} from './skill-chart.js';
 export {skillData, levelRank, orderLevels, type SkillData, type SkillOptions, type SkillMeasure, type SkillTone} from './skill-chart.data.js';
 export {layoutSkill, type SkillLayout, type SkillLayoutInput, type SkillRow, type SkillSegment, type SkillLegendItem} from './skill-chart.layout.js';

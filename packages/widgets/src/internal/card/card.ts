@@ -68,37 +68,18 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     return Promise.all([super.reload(), this.extra.reload()]).then(() => undefined);
   }
 
-  /** @internal (SourceHost) */
-  override acceptTable(table: Table, refresh = false): void {
-    if (this.extraError) {
-      // The second file failed: its error stays on screen; this table waits for a second file that loads.
-      this.held = table;
-      return;
-    }
-    if (this.extraPending) {
-      this.held = table;
-      if (!this.hasFigures) this.acceptProgress(null);
-      return;
-    }
-    this.held = null;
-    super.acceptTable(table, refresh);
-  }
-
-  /** @internal (SourceHost): a cross-tab counted as the file streamed waits for the second file like a table. */
-  override acceptCrossTab(crossTab: CrossTab, refresh = false): void {
+  /**
+   * @internal (SourceHost): the first file (a table, or a cross-tab counted as the file streamed) waits for the second
+   * one; when the second file failed, its error stays on screen and this data waits for a second file that loads.
+   */
+  override acceptData(data: Table | CrossTab, refresh = false): void {
     if (this.extraError || this.extraPending) {
-      this.held = crossTab;
+      this.held = data;
       if (this.extraPending && !this.hasFigures) this.acceptProgress(null);
       return;
     }
     this.held = null;
-    super.acceptCrossTab(crossTab, refresh);
-  }
-
-  /** Draws the first file that waited for the second one. */
-  private release(held: Table | CrossTab): void {
-    if ('rowLabels' in held) super.acceptCrossTab(held);
-    else super.acceptTable(held);
+    super.acceptData(data, refresh);
   }
 
   /** @internal (SourceHost) */
@@ -124,7 +105,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     const held = this.held;
     if (held) {
       this.held = null;
-      this.release(held);
+      super.acceptData(held);
     }
     // Otherwise the change of `extraTable` (a model property) rebuilds the figures on the next update.
   }
@@ -183,7 +164,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
       if (held && !this.extraSrc) {
         // No second file any more: the table that waited for it is drawn.
         this.held = null;
-        this.release(held);
+        super.acceptData(held);
       }
     }
     super.willUpdate(changed);
@@ -194,7 +175,7 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     // The second file's arrival is not a setting: the base rebuilds from it (a failure already said is not said again).
     const settingChanged = [...changed.keys()].some((k) => k !== 'extraTable' && rebuilds.includes(k as string));
     if (this.standalone() && (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))) {
-      this.acceptTable(emptyKeyValueTable());
+      this.acceptData(emptyKeyValueTable());
     }
     // A setting that failed (ratios, territory…) and is fixed redraws from the same file: the base keeps the data
     // after such an error and rebuilds when a model property changes.

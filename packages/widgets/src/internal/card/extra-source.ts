@@ -42,7 +42,7 @@ export class ExtraSource {
       get isConnected() {
         return host.isConnected;
       },
-      acceptTable: handlers.table,
+      acceptData: handlers.table,
       acceptError: handlers.error,
       acceptProgress: handlers.progress,
       addController: (c: Parameters<ReactiveControllerHost['addController']>[0]) => host.addController(c),
