@@ -377,58 +377,58 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   // Markers are short: only cells as short as the longest one are looked up.
   const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
-  // Types and values.
+  // Types and values, row by row (the arrays are row-major: walking them by column would miss the cache at every cell
+  // of a wide file), each column's counts kept apart.
   const found: Marker[] = [];
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const rows: Value[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = new Array<Value>(width);
-  for (let j = 0; j < width; j++) {
-    const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
-    let percents = 0;
-    let numberWidth = plainWidth[j]!;
-    const columnTally = columnTallies[j]!;
-    for (let i = 0, idx = j; i < n; i++, idx += width) {
-      const kind = kinds[idx]!;
-      if (kind === K_NUMBER) {
-        k.numbers++;
-        if (values[idx]! % 1 !== 0) k.fractional++;
-        continue;
-      }
-      if (kind === K_EMPTY) continue;
-      const cell = strings[textAt[idx]!]!;
-      const c0 = cell.charCodeAt(0);
-      if (markerStarts.has(c0) && cell.length <= markerLength && markerKind(markers, cell)) {
-        kinds[idx] = K_MARKER;
-        k.marked++;
-        continue;
-      }
-      const shape = numberShape(cell, reading);
-      if (shape.kind === 'number') {
-        kinds[idx] = K_NUMBER;
-        values[idx] = shape.value;
-        k.numbers++;
-        numberWidth = numberWidth === -1 || numberWidth === cell.length ? cell.length : -2;
-        if (shape.percent) percents++;
-        if (shape.value % 1 !== 0) k.fractional++;
-        if (cell.includes(',') || cell.includes('.')) columnTally.add(decimalEvidence(cell));
-      } else if (shape.kind === 'code') {
-        kinds[idx] = K_CODE;
-        k.codes++;
-      } else if (shape.kind === 'text') {
-        kinds[idx] = K_TEXT;
-        k.texts++;
-      } else {
-        kinds[idx] = K_REFUSED;
-        k.refused++;
-      }
+  const counts: ColumnCounts[] = [];
+  for (let j = 0; j < width; j++) counts.push({numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0});
+  const percents = new Int32Array(width);
+  for (let idx = 0, j = 0; idx < size; idx++, j = j + 1 === width ? 0 : j + 1) {
+    const kind = kinds[idx]!;
+    if (kind === K_EMPTY) continue;
+    const k = counts[j]!;
+    if (kind === K_NUMBER) {
+      k.numbers++;
+      if (values[idx]! % 1 !== 0) k.fractional++;
+      continue;
     }
-    k.numberWidth = numberWidth >= 0 ? numberWidth : -1;
+    const cell = strings[textAt[idx]!]!;
+    if (markerStarts.has(cell.charCodeAt(0)) && cell.length <= markerLength && markerKind(markers, cell)) {
+      kinds[idx] = K_MARKER;
+      k.marked++;
+      continue;
+    }
+    const shape = numberShape(cell, reading);
+    if (shape.kind === 'number') {
+      kinds[idx] = K_NUMBER;
+      values[idx] = shape.value;
+      k.numbers++;
+      const pw = plainWidth[j]!;
+      plainWidth[j] = pw === -1 || pw === cell.length ? cell.length : -2;
+      if (shape.percent) percents[j]++;
+      if (shape.value % 1 !== 0) k.fractional++;
+      if (cell.includes(',') || cell.includes('.')) columnTallies[j]!.add(decimalEvidence(cell));
+    } else if (shape.kind === 'code') {
+      kinds[idx] = K_CODE;
+      k.codes++;
+    } else if (shape.kind === 'text') {
+      kinds[idx] = K_TEXT;
+      k.texts++;
+    } else {
+      kinds[idx] = K_REFUSED;
+      k.refused++;
+    }
+  }
+  for (let j = 0; j < width; j++) {
+    const k = counts[j]!;
+    k.numberWidth = plainWidth[j]! >= 0 ? plainWidth[j] : -1;
     const type = columnType(header, columns, j, k, forcedTypes?.get(looseKey(columns[j]!)));
     const isNumber = type === 'number';
     types.push(type);
-    if (isNumber && percents > 0) percentColumns.push(j);
-    if (isNumber && forcedDecimal === undefined && columnTally.ambiguous) {
+    if (isNumber && percents[j]! > 0) percentColumns.push(j);
+    if (isNumber && forcedDecimal === undefined && columnTallies[j]!.ambiguous) {
       let example = '';
       for (let idx = j; idx < size && !example; idx += width) if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma) example = strings[textAt[idx]!]!;
       const sep = example.includes('.') ? '.' : ',';
@@ -441,37 +441,35 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
           `Si c'est faux, précisez le séparateur décimal (option decimal).`,
       });
     }
-    for (let i = 0, idx = j; i < n; i++, idx += width) {
-      const row = rows[i]!;
-      const kind = kinds[idx]!;
-      if (!isNumber) {
-        if (kind === K_EMPTY) row[j] = null;
-        else {
-          const cell = textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim();
-          row[j] = cleanLabel(cell);
-        }
-        continue;
-      }
-      if (kind === K_NUMBER) row[j] = values[idx]!;
-      else if (kind === K_EMPTY || kind === K_MARKER) row[j] = null; // recorded below, in row order
-      else {
-        row[j] = null;
-        const cell = strings[textAt[idx]!]!;
-        const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
-        issues.push({
-          code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
-          message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
-        });
-      }
-    }
   }
-  // Empty and marker cells of numeric columns, row by row (no sort needed).
+  // The rows, with the invalid numbers, the empty and marker cells of numeric columns in row order (issues are sorted
+  // by line below, stably: on one line, by column, as before).
+  const rows: Value[][] = new Array(n);
   for (let i = 0, idx = 0; i < n; i++) {
+    const row = new Array<Value>(width);
+    rows[i] = row;
     for (let j = 0; j < width; j++, idx++) {
       const kind = kinds[idx]!;
-      if ((kind !== K_EMPTY && kind !== K_MARKER) || types[j] !== 'number') continue;
-      const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
-      found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
+      if (types[j] !== 'number') {
+        row[j] = kind === K_EMPTY ? null : cleanLabel(textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim());
+        continue;
+      }
+      if (kind === K_NUMBER) {
+        row[j] = values[idx]!;
+        continue;
+      }
+      row[j] = null;
+      if (kind === K_EMPTY || kind === K_MARKER) {
+        const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
+        found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
+        continue;
+      }
+      const cell = strings[textAt[idx]!]!;
+      const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
+      issues.push({
+        code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
+        message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
+      });
     }
   }
   for (let r = last; r < end; r++) {
