@@ -590,20 +590,21 @@ interface Fields {
  */
 function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: number, oneByte: boolean): Fields {
   const sc = new RecordScanner(delimiter);
-  let cap = 1024;
+  const len = bytes.length;
+  // Sized for fields of 8 bytes and records of 64 (grown when smaller): no copy on most files.
+  let cap = Math.max(1024, len >> 3);
   let cs = new Int32Array(cap);
   let ce = new Int32Array(cap);
   let bs = new Int32Array(cap);
   let be = new Int32Array(cap);
   let flags = new Uint8Array(cap);
-  let rcap = 256;
+  let rcap = Math.max(256, len >> 6);
   let first = new Int32Array(rcap + 1);
   let line = new Int32Array(rcap);
   let count = 0;
   let total = 0;
   let unterminatedAt = 0;
   const malformed: number[] = [];
-  const len = bytes.length;
   // byte offset − character offset, grown by each field holding multi-byte characters
   let delta = from;
   let pos = from;
