@@ -22,58 +22,41 @@ export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
  * ```
  */
 export function sniffDelimiter(text: string): string {
-  const n = Math.min(text.length, 262144);
-  const codes = [59, 44, 9, 124, -1];
-  const counts: number[][] = [[], [], [], [], []];
-  const fields = [1, 1, 1, 1, 1];
-  const anomalies = [0, 0, 0, 0, 0];
+  const head = text.slice(0, 262144);
+  const n = head.length;
+  const codes = [59, 44, 9, 124];
+  const counts: number[][] = [[], [], [], []];
+  const fields = [1, 1, 1, 1];
+  const anomalies = [0, 0, 0, 0];
   // One bit per reading: inside a quoted field, at a field's start, in a record blank so far, to skip the next
   // character (the second quote of `""`, the LF of a CRLF).
   let quoted = 0;
-  let start = 31;
-  let empty = 31;
+  let start = 15;
+  let empty = 15;
   let skip = 0;
-  // The current line holds `;`, tab or `|`; a comma between digits; a comma elsewhere.
-  let other = false;
-  let between = false;
-  let loose = false;
-  // Reading 4 ← 1 (`to` 4) or 1 ← 4 (`to` 1).
-  const copy = (to: number) => {
-    const from = 5 - to;
-    const bit = (x: number) => (x & ~(1 << to)) | (((x >> from) & 1) << to);
-    quoted = bit(quoted);
-    start = bit(start);
-    empty = bit(empty);
-    skip = bit(skip);
-    fields[to] = fields[from]!;
-    anomalies[to] = anomalies[from]!;
-  };
-  const digit = (k: number) => {
-    const c = text.charCodeAt(k);
-    return c >= 48 && c <= 57;
-  };
-  for (let i = 0; i < n && (counts[0]!.length < 200 || counts[1]!.length < 200 || counts[2]!.length < 200 || counts[3]!.length < 200); i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      start &= quoted;
-      continue;
+  // The current line's commas are decimals (see above); a line starts here.
+  let decimals = false;
+  let lineStart = true;
+  // Readings that still count.
+  let live = 4;
+  const LINE = /[^\r\n]*/y;
+  for (let i = 0; i < n && live; i++) {
+    if (lineStart) {
+      LINE.lastIndex = i;
+      const l = LINE.exec(head)![0];
+      decimals = /[;\t|]/.test(l) && /\d,\d/.test(l) && !/(^|\D),|,(\D|$)/.test(l);
+      lineStart = false;
     }
-    if (c !== 34 && c !== 59 && c !== 44 && c !== 124 && c !== 9 && c !== 10 && c !== 13) {
+    const c = head.charCodeAt(i);
+    if (c > 34 && c !== 59 && c !== 44 && c !== 124) {
       start &= quoted;
       empty &= quoted;
       continue;
     }
     const eol = c === 10 || c === 13;
-    if (eol) {
-      if (other && between && !loose) copy(1);
-      other = between = loose = false;
-    } else if (c === 44) {
-      if (digit(i - 1) && i + 1 < n && digit(i + 1)) between = true;
-      else loose = true;
-    } else if (c !== 34) other = true;
-    for (let m = eol ? 3 : 4; m >= 0; m--) {
+    for (let m = 0; m < 4; m++) {
       const b = 1 << m;
-      const d = codes[m]!;
+      const d = m === 1 && decimals ? -1 : codes[m]!;
       if (skip & b) skip ^= b;
       else if (c === 34) {
         if (quoted & b) {
@@ -83,8 +66,8 @@ export function sniffDelimiter(text: string): string {
             start &= ~b;
             empty &= ~b;
             let j = i + 1;
-            while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== d) j++;
-            const next = text.charCodeAt(j);
+            while (j < n && (head.charCodeAt(j) === 32 || head.charCodeAt(j) === 9) && head.charCodeAt(j) !== d) j++;
+            const next = head.charCodeAt(j);
             if (j < n && next !== d && next !== 10 && next !== 13) anomalies[m]++;
           }
         } else if (start & b) quoted |= b;
@@ -99,23 +82,21 @@ export function sniffDelimiter(text: string): string {
         empty &= ~b;
       } else if (eol) {
         if (c === 13 && text.charCodeAt(i + 1) === 10) skip |= b;
-        if (counts[m]!.length < 200) counts[m]!.push(empty & b ? 0 : fields[m]!);
+        if (counts[m]!.length < 200 && counts[m]!.push(empty & b ? 0 : fields[m]!) === 200) live--;
         fields[m] = 1;
         start |= b;
         empty |= b;
       } else {
         start &= ~b;
-        if (c !== 9) empty &= ~b;
+        if (c !== 9 && c !== 32) empty &= ~b;
       }
     }
-    if (eol) copy(4);
+    lineStart = eol;
   }
-  if (other && between && !loose) copy(1);
   empty &= ~quoted;
   let best = ';';
   let bestScore = 0;
   let bestAnomalies = Infinity;
-  const head = text.slice(0, 262144);
   for (let m = 0; m < 4; m++) {
     const d = String.fromCharCode(codes[m]!);
     // A delimiter absent from the sample splits nothing.
