@@ -190,9 +190,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     while (a < c.length && c[a]!.trim() === '') a++;
     return c.slice(a, effWidth(r)).join(delimiter).trim();
   };
-  for (const k of f.malformed) {
-    const line = f.fieldLine(k);
-    const raw = f.written(k);
+  for (const [line, raw] of f.malformed) {
     issues.push({
       code: 'MALFORMED_QUOTE', line, raw,
       message: `Ligne ${line} : du texte suit un guillemet fermant (${raw}) ; la cellule est lue telle quelle. Vérifiez cette ligne.`,
@@ -366,7 +364,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       if (!c) continue;
       kinds[idx] = K_PENDING;
       textAt[idx] = strings.push(c) - 1;
-      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
+      // (decimalEvidence says nothing of a cell over 64 characters: no need to look for its separators)
+      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && c.length <= 64 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
     }
   }
   const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
@@ -382,8 +381,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const found: Marker[] = [];
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const counts: ColumnCounts[] = [];
-  for (let j = 0; j < width; j++) counts.push({numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0});
+  const counts = Array.from({length: width}, (): ColumnCounts => ({numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0}));
   const percents = new Int32Array(width);
   for (let idx = 0, j = 0; idx < size; idx++, j = j + 1 === width ? 0 : j + 1) {
     const kind = kinds[idx]!;
@@ -460,8 +458,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       }
       row[j] = null;
       if (kind === K_EMPTY || kind === K_MARKER) {
-        const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
-        found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
+        // An empty cell's text is strings[0], ''.
+        const raw = strings[textAt[idx]!]!;
+        found.push({row: i, column: j, line: rowLines[i]!, raw, kind: raw ? markerKind(markers, raw)! : 'empty'});
         continue;
       }
       const cell = strings[textAt[idx]!]!;
@@ -563,8 +562,8 @@ interface Fields {
   line: Int32Array;
   lineEnding: LineEnding;
   unterminatedAt: number;
-  /** Fields with text after their closing quote. */
-  malformed: number[];
+  /** Fields with text after their closing quote: the line where each ends, and the field as written. */
+  malformed: Array<[number, string]>;
   /** The cell's text (quotes undone), untrimmed. */
   cell(k: number): string;
   /** Whether the cell is empty or white space. */
@@ -578,10 +577,6 @@ interface Fields {
   separator: number;
   /** The cell's length in bytes (for a plain number: its number of digits). */
   width(k: number): number;
-  /** The field as written. */
-  written(k: number): string;
-  /** The line of a field's end. */
-  fieldLine(k: number): number;
 }
 
 /**
@@ -604,7 +599,7 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
   let count = 0;
   let total = 0;
   let unterminatedAt = 0;
-  const malformed: number[] = [];
+  const malformed: Array<[number, string]> = [];
   // byte offset − character offset, grown by each field holding multi-byte characters
   let delta = from;
   let pos = from;
@@ -646,7 +641,15 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       bs[total] = s;
       be[total] = e;
       flags[total] = fl;
-      if (fl & (REST_TEXT | REST_HIGH)) malformed.push(total);
+      if (fl & (REST_TEXT | REST_HIGH)) {
+        // The line where the field ends: the record's, plus the line ends in it so far.
+        let l = sc.recordLine;
+        for (let i = cs[first[count - 1]!]!; i < a + units; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) l++;
+        }
+        malformed.push([l, text.substring(a, a + units)]);
+      }
       total++;
     }
     pos = next;
@@ -680,32 +683,10 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       return rest.trim() === '' ? out : out + rest;
     }
   };
-  const recordOf = (k: number): number => {
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (first[mid]! <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   const fields: Fields = {
     count, first, line, unterminatedAt, malformed, cell, blank, plain: () => -1, separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
     width: (k) => be[k]! - bs[k]!,
-    written: (k) => text.substring(cs[k]!, ce[k]!),
-    fieldLine: (k) => {
-      const r = recordOf(k);
-      let l = line[r]!;
-      const start = cs[first[r]!]!;
-      const stop = ce[k]!;
-      for (let i = start; i < stop; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) l++;
-      }
-      return l;
-    },
   };
   fields.plain = (k: number): number => {
     if (flags[k]) return -1;
@@ -761,9 +742,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, length: number): T {
 }
 
 function lineEnding(crlf: number, lf: number, cr: number): LineEnding {
-  const kinds = (crlf ? 1 : 0) + (lf ? 1 : 0) + (cr ? 1 : 0);
-  if (kinds > 1) return 'mixed';
-  return crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
+  return [crlf, lf, cr].filter(Boolean).length > 1 ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
 }
 
 /**

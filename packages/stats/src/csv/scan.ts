@@ -1,6 +1,9 @@
 /** How the lines of a file end. */
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
+/** The delimiters {@link sniffDelimiter} considers, in order of preference on a tie. */
+const DELIMITERS = ';,\t|';
+
 /**
  * Finds the delimiter of a CSV text among `;`, `,`, tab and `|`: the one that splits the most lines into the same
  * number (above one) of fields, quotes respected; title lines before the header and notes after the table do not
@@ -24,7 +27,6 @@ export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 export function sniffDelimiter(text: string): string {
   const head = text.slice(0, 262144);
   const n = head.length;
-  const codes = [59, 44, 9, 124];
   const counts: number[][] = [[], [], [], []];
   const fields = [1, 1, 1, 1];
   const anomalies = [0, 0, 0, 0];
@@ -56,7 +58,7 @@ export function sniffDelimiter(text: string): string {
     const eol = c === 10 || c === 13;
     for (let m = 0; m < 4; m++) {
       const b = 1 << m;
-      const d = m === 1 && decimals ? -1 : codes[m]!;
+      const d = m === 1 && decimals ? -1 : DELIMITERS.charCodeAt(m);
       if (skip & b) skip ^= b;
       else if (c === 34) {
         if (quoted & b) {
@@ -98,7 +100,7 @@ export function sniffDelimiter(text: string): string {
   let bestScore = 0;
   let bestAnomalies = Infinity;
   for (let m = 0; m < 4; m++) {
-    const d = String.fromCharCode(codes[m]!);
+    const d = DELIMITERS[m]!;
     // A delimiter absent from the sample splits nothing.
     if (!head.includes(d)) continue;
     const all = counts[m]!;
@@ -118,7 +120,7 @@ export function sniffDelimiter(text: string): string {
   }
   if (bestScore === 0) {
     // One column: pick a delimiter absent from the text so that nothing is split.
-    for (const d of ';,\t|') if (!text.includes(d)) return d;
+    for (const d of DELIMITERS) if (!text.includes(d)) return d;
   }
   return best;
 }
