@@ -41,11 +41,9 @@ export function sniffDelimiter(text: string): string {
   let lineStart = true;
   // Readings that still count.
   let live = 4;
-  const LINE = /[^\r\n]*/y;
   for (let i = 0; i < n && live; i++) {
     if (lineStart) {
-      LINE.lastIndex = i;
-      const l = LINE.exec(head)![0];
+      const l = head.slice(i).split(/[\r\n]/, 1)[0]!;
       decimals = /[;\t|]/.test(l) && /\d,\d/.test(l) && !/(^|\D),|,(\D|$)/.test(l);
       lineStart = false;
     }
@@ -67,10 +65,11 @@ export function sniffDelimiter(text: string): string {
             quoted ^= b;
             start &= ~b;
             empty &= ~b;
+            // What follows the closing quote, blanks aside (NaN past the sample): a delimiter or a line end, or an anomaly.
             let j = i + 1;
-            while (j < n && (head.charCodeAt(j) === 32 || head.charCodeAt(j) === 9) && head.charCodeAt(j) !== d) j++;
-            const next = head.charCodeAt(j);
-            if (j < n && next !== d && next !== 10 && next !== 13) anomalies[m]++;
+            let x;
+            while (((x = head.charCodeAt(j)) === 32 || x === 9) && x !== d) j++;
+            if (x === x && x !== d && x !== 10 && x !== 13) anomalies[m]++;
           }
         } else if (start & b) quoted |= b;
         else {
