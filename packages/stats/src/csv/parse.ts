@@ -345,12 +345,13 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const a = f.first[r]!;
     const len = f.first[r + 1]! - a;
     for (let j = 0; j < width; j++, idx++) {
-      if (j >= len) continue; // K_EMPTY
+      // K_EMPTY: no cell, or no byte (most cells of a sparse file: no string made).
+      const w = j < len ? f.width(a + j) : 0;
+      if (!w) continue;
       const v = f.plain(a + j);
       if (v >= 0) {
         kinds[idx] = K_NUMBER;
         values[idx] = v;
-        const w = f.width(a + j);
         const pw = plainWidth[j]!;
         if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
         if (f.separator) {
