@@ -849,8 +849,9 @@ function combineHeader(header: string[][], width: number, issues: Issue[]): stri
       if (header.length) issues.push({code: 'EMPTY_HEADER', column: j, message: `La colonne ${j + 1} n'a pas de nom dans l'en-tête ; elle est nommée « ${name} ».`});
     }
     let final = name;
-    for (let k = 2; taken.has(looseKey(final)); k++) final = `${name} (${k})`;
-    taken.add(looseKey(final));
+    let key;
+    for (let k = 2; taken.has((key = looseKey(final))); k++) final = `${name} (${k})`;
+    taken.add(key);
     if (final !== name) {
       issues.push({code: 'DUPLICATE_HEADER', column: j, raw: name, message: `Le nom de colonne « ${name} » est répété ; la colonne ${j + 1} est nommée « ${final} ».`});
     }
