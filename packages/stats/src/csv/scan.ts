@@ -12,12 +12,11 @@ const DELIMITERS = ';,\t|';
  * decimals) is read as one column. Ties go to the delimiter that leaves no quote out of place (a wrong one splits
  * quoted fields), then to `;`, `,`, tab and `|` in that order.
  *
- * The first 200 records of each reading (within 262 144 characters) are counted in one pass over the text, five
- * readings side by side: `;`, `,`, tab, `|`, and `,` again with the commas of the current line read as decimals (the
- * line's commas all between digits, another delimiter on it); at each line end, the `,` reading takes the second
- * one's state when the line was such a line. A quote opens a field only at its start, so each reading has its own
- * quoted fields; it also counts the quotes it leaves out of place (in an unquoted field, or text after a closing
- * quote): a wrong delimiter splits quoted fields and leaves such quotes.
+ * The first 200 records of each reading (within 262 144 characters) are counted in one pass over the text, the four
+ * readings side by side; the `,` reading takes the commas of a line as plain text when they are decimals (each line
+ * is looked at once, when it starts). A quote opens a field only at its start, so each reading has its own quoted
+ * fields; each also counts the quotes it leaves out of place (in an unquoted field, or text after a closing quote):
+ * a wrong delimiter splits quoted fields and leaves such quotes.
  *
  * @example
  * ```ts
