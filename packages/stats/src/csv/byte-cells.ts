@@ -45,7 +45,8 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
 
 /** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
 export function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
-  const decode = (b: Uint8Array) => (encoding === 'utf-8' && b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b));
+  // ASCII reads the same in both encodings: the one decoder at hand (no windows-1252 decoder made for each cell).
+  const decode = (b: Uint8Array) => (encoding === 'utf-8' || !b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b));
   if (bytes[0] !== 34) return decode(bytes);
   let i = 1;
   while (i < bytes.length) {

@@ -209,11 +209,7 @@ export function normaliseEncoding(label: unknown): Encoding | undefined {
 
 /** NUL and other C0 controls (other than tab, CR, LF, FF) in more than 1 % of the first 64 K characters. */
 function hasBinaryControls(text: string): boolean {
-  const n = Math.min(text.length, 65536);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) bad++;
-  }
-  return bad > 0 && (bad > n / 100 || text.indexOf('\u0000') !== -1);
+  // One native scan of the window (no control at all in nearly every file), then a count.
+  const bad = text.slice(0, 65536).match(/[\0-\x08\x0b\x0e-\x1f]/g)?.length ?? 0;
+  return bad > 0 && (bad > Math.min(text.length, 65536) / 100 || text.includes('\0'));
 }

@@ -190,9 +190,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     while (a < c.length && c[a]!.trim() === '') a++;
     return c.slice(a, effWidth(r)).join(delimiter).trim();
   };
-  for (const k of f.malformed) {
-    const line = f.fieldLine(k);
-    const raw = f.written(k);
+  for (const [line, raw] of f.malformed) {
     issues.push({
       code: 'MALFORMED_QUOTE', line, raw,
       message: `Ligne ${line} : du texte suit un guillemet fermant (${raw}) ; la cellule est lue telle quelle. Vérifiez cette ligne.`,
@@ -347,12 +345,13 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const a = f.first[r]!;
     const len = f.first[r + 1]! - a;
     for (let j = 0; j < width; j++, idx++) {
-      if (j >= len) continue; // K_EMPTY
+      // K_EMPTY: no cell, or no byte (most cells of a sparse file: no string made).
+      const w = j < len ? f.width(a + j) : 0;
+      if (!w) continue;
       const v = f.plain(a + j);
       if (v >= 0) {
         kinds[idx] = K_NUMBER;
         values[idx] = v;
-        const w = f.width(a + j);
         const pw = plainWidth[j]!;
         if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
         if (f.separator) {
@@ -366,7 +365,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       if (!c) continue;
       kinds[idx] = K_PENDING;
       textAt[idx] = strings.push(c) - 1;
-      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
+      // (decimalEvidence says nothing of a cell over 64 characters: no need to look for its separators)
+      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && c.length <= 64 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
     }
   }
   const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
@@ -377,58 +377,57 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   // Markers are short: only cells as short as the longest one are looked up.
   const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
-  // Types and values.
+  // Types and values, row by row (the arrays are row-major: walking them by column would miss the cache at every cell
+  // of a wide file), each column's counts kept apart.
   const found: Marker[] = [];
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const rows: Value[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = new Array<Value>(width);
-  for (let j = 0; j < width; j++) {
-    const k: ColumnCounts = {numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0};
-    let percents = 0;
-    let numberWidth = plainWidth[j]!;
-    const columnTally = columnTallies[j]!;
-    for (let i = 0, idx = j; i < n; i++, idx += width) {
-      const kind = kinds[idx]!;
-      if (kind === K_NUMBER) {
-        k.numbers++;
-        if (values[idx]! % 1 !== 0) k.fractional++;
-        continue;
-      }
-      if (kind === K_EMPTY) continue;
-      const cell = strings[textAt[idx]!]!;
-      const c0 = cell.charCodeAt(0);
-      if (markerStarts.has(c0) && cell.length <= markerLength && markerKind(markers, cell)) {
-        kinds[idx] = K_MARKER;
-        k.marked++;
-        continue;
-      }
-      const shape = numberShape(cell, reading);
-      if (shape.kind === 'number') {
-        kinds[idx] = K_NUMBER;
-        values[idx] = shape.value;
-        k.numbers++;
-        numberWidth = numberWidth === -1 || numberWidth === cell.length ? cell.length : -2;
-        if (shape.percent) percents++;
-        if (shape.value % 1 !== 0) k.fractional++;
-        if (cell.includes(',') || cell.includes('.')) columnTally.add(decimalEvidence(cell));
-      } else if (shape.kind === 'code') {
-        kinds[idx] = K_CODE;
-        k.codes++;
-      } else if (shape.kind === 'text') {
-        kinds[idx] = K_TEXT;
-        k.texts++;
-      } else {
-        kinds[idx] = K_REFUSED;
-        k.refused++;
-      }
+  const counts = Array.from({length: width}, (): ColumnCounts => ({numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0}));
+  const percents = new Int32Array(width);
+  for (let idx = 0, j = 0; idx < size; idx++, j = j + 1 === width ? 0 : j + 1) {
+    const kind = kinds[idx]!;
+    if (kind === K_EMPTY) continue;
+    const k = counts[j]!;
+    if (kind === K_NUMBER) {
+      k.numbers++;
+      if (values[idx]! % 1 !== 0) k.fractional++;
+      continue;
     }
-    k.numberWidth = numberWidth >= 0 ? numberWidth : -1;
+    const cell = strings[textAt[idx]!]!;
+    if (markerStarts.has(cell.charCodeAt(0)) && cell.length <= markerLength && markerKind(markers, cell)) {
+      kinds[idx] = K_MARKER;
+      k.marked++;
+      continue;
+    }
+    const shape = numberShape(cell, reading);
+    if (shape.kind === 'number') {
+      kinds[idx] = K_NUMBER;
+      values[idx] = shape.value;
+      k.numbers++;
+      const pw = plainWidth[j]!;
+      plainWidth[j] = pw === -1 || pw === cell.length ? cell.length : -2;
+      if (shape.percent) percents[j]++;
+      if (shape.value % 1 !== 0) k.fractional++;
+      if (cell.includes(',') || cell.includes('.')) columnTallies[j]!.add(decimalEvidence(cell));
+    } else if (shape.kind === 'code') {
+      kinds[idx] = K_CODE;
+      k.codes++;
+    } else if (shape.kind === 'text') {
+      kinds[idx] = K_TEXT;
+      k.texts++;
+    } else {
+      kinds[idx] = K_REFUSED;
+      k.refused++;
+    }
+  }
+  for (let j = 0; j < width; j++) {
+    const k = counts[j]!;
+    k.numberWidth = plainWidth[j]! >= 0 ? plainWidth[j] : -1;
     const type = columnType(header, columns, j, k, forcedTypes?.get(looseKey(columns[j]!)));
     const isNumber = type === 'number';
     types.push(type);
-    if (isNumber && percents > 0) percentColumns.push(j);
-    if (isNumber && forcedDecimal === undefined && columnTally.ambiguous) {
+    if (isNumber && percents[j]! > 0) percentColumns.push(j);
+    if (isNumber && forcedDecimal === undefined && columnTallies[j]!.ambiguous) {
       let example = '';
       for (let idx = j; idx < size && !example; idx += width) if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma) example = strings[textAt[idx]!]!;
       const sep = example.includes('.') ? '.' : ',';
@@ -441,37 +440,36 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
           `Si c'est faux, précisez le séparateur décimal (option decimal).`,
       });
     }
-    for (let i = 0, idx = j; i < n; i++, idx += width) {
-      const row = rows[i]!;
-      const kind = kinds[idx]!;
-      if (!isNumber) {
-        if (kind === K_EMPTY) row[j] = null;
-        else {
-          const cell = textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim();
-          row[j] = cleanLabel(cell);
-        }
-        continue;
-      }
-      if (kind === K_NUMBER) row[j] = values[idx]!;
-      else if (kind === K_EMPTY || kind === K_MARKER) row[j] = null; // recorded below, in row order
-      else {
-        row[j] = null;
-        const cell = strings[textAt[idx]!]!;
-        const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
-        issues.push({
-          code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
-          message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
-        });
-      }
-    }
   }
-  // Empty and marker cells of numeric columns, row by row (no sort needed).
+  // The rows, with the invalid numbers, the empty and marker cells of numeric columns in row order (issues are sorted
+  // by line below, stably: on one line, by column, as before).
+  const rows: Value[][] = new Array(n);
   for (let i = 0, idx = 0; i < n; i++) {
+    const row = new Array<Value>(width);
+    rows[i] = row;
     for (let j = 0; j < width; j++, idx++) {
       const kind = kinds[idx]!;
-      if ((kind !== K_EMPTY && kind !== K_MARKER) || types[j] !== 'number') continue;
-      const raw = kind === K_EMPTY ? '' : strings[textAt[idx]!]!;
-      found.push({row: i, column: j, line: rowLines[i]!, raw, kind: kind === K_EMPTY ? 'empty' : markerKind(markers, raw)!});
+      if (types[j] !== 'number') {
+        row[j] = kind === K_EMPTY ? null : cleanLabel(textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim());
+        continue;
+      }
+      if (kind === K_NUMBER) {
+        row[j] = values[idx]!;
+        continue;
+      }
+      row[j] = null;
+      if (kind === K_EMPTY || kind === K_MARKER) {
+        // An empty cell's text is strings[0], ''.
+        const raw = strings[textAt[idx]!]!;
+        found.push({row: i, column: j, line: rowLines[i]!, raw, kind: raw ? markerKind(markers, raw)! : 'empty'});
+        continue;
+      }
+      const cell = strings[textAt[idx]!]!;
+      const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
+      issues.push({
+        code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
+        message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
+      });
     }
   }
   for (let r = last; r < end; r++) {
@@ -565,8 +563,8 @@ interface Fields {
   line: Int32Array;
   lineEnding: LineEnding;
   unterminatedAt: number;
-  /** Fields with text after their closing quote. */
-  malformed: number[];
+  /** Fields with text after their closing quote: the line where each ends, and the field as written. */
+  malformed: Array<[number, string]>;
   /** The cell's text (quotes undone), untrimmed. */
   cell(k: number): string;
   /** Whether the cell is empty or white space. */
@@ -580,10 +578,6 @@ interface Fields {
   separator: number;
   /** The cell's length in bytes (for a plain number: its number of digits). */
   width(k: number): number;
-  /** The field as written. */
-  written(k: number): string;
-  /** The line of a field's end. */
-  fieldLine(k: number): number;
 }
 
 /**
@@ -592,20 +586,21 @@ interface Fields {
  */
 function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: number, oneByte: boolean): Fields {
   const sc = new RecordScanner(delimiter);
-  let cap = 1024;
+  const len = bytes.length;
+  // Sized for fields of 8 bytes and records of 64 (grown when smaller): no copy on most files.
+  let cap = Math.max(1024, len >> 3);
   let cs = new Int32Array(cap);
   let ce = new Int32Array(cap);
   let bs = new Int32Array(cap);
   let be = new Int32Array(cap);
   let flags = new Uint8Array(cap);
-  let rcap = 256;
+  let rcap = Math.max(256, len >> 6);
   let first = new Int32Array(rcap + 1);
   let line = new Int32Array(rcap);
   let count = 0;
   let total = 0;
   let unterminatedAt = 0;
-  const malformed: number[] = [];
-  const len = bytes.length;
+  const malformed: Array<[number, string]> = [];
   // byte offset − character offset, grown by each field holding multi-byte characters
   let delta = from;
   let pos = from;
@@ -647,7 +642,15 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       bs[total] = s;
       be[total] = e;
       flags[total] = fl;
-      if (fl & (REST_TEXT | REST_HIGH)) malformed.push(total);
+      if (fl & (REST_TEXT | REST_HIGH)) {
+        // The line where the field ends: the record's, plus the line ends in it so far.
+        let l = sc.recordLine;
+        for (let i = cs[first[count - 1]!]!; i < a + units; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) l++;
+        }
+        malformed.push([l, text.substring(a, a + units)]);
+      }
       total++;
     }
     pos = next;
@@ -681,32 +684,10 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       return rest.trim() === '' ? out : out + rest;
     }
   };
-  const recordOf = (k: number): number => {
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (first[mid]! <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   const fields: Fields = {
     count, first, line, unterminatedAt, malformed, cell, blank, plain: () => -1, separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
     width: (k) => be[k]! - bs[k]!,
-    written: (k) => text.substring(cs[k]!, ce[k]!),
-    fieldLine: (k) => {
-      const r = recordOf(k);
-      let l = line[r]!;
-      const start = cs[first[r]!]!;
-      const stop = ce[k]!;
-      for (let i = start; i < stop; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) l++;
-      }
-      return l;
-    },
   };
   fields.plain = (k: number): number => {
     if (flags[k]) return -1;
@@ -762,9 +743,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, length: number): T {
 }
 
 function lineEnding(crlf: number, lf: number, cr: number): LineEnding {
-  const kinds = (crlf ? 1 : 0) + (lf ? 1 : 0) + (cr ? 1 : 0);
-  if (kinds > 1) return 'mixed';
-  return crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
+  return [crlf, lf, cr].filter(Boolean).length > 1 ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : cr ? 'cr' : 'none';
 }
 
 /**
@@ -870,8 +849,9 @@ function combineHeader(header: string[][], width: number, issues: Issue[]): stri
       if (header.length) issues.push({code: 'EMPTY_HEADER', column: j, message: `La colonne ${j + 1} n'a pas de nom dans l'en-tête ; elle est nommée « ${name} ».`});
     }
     let final = name;
-    for (let k = 2; taken.has(looseKey(final)); k++) final = `${name} (${k})`;
-    taken.add(looseKey(final));
+    let key;
+    for (let k = 2; taken.has((key = looseKey(final))); k++) final = `${name} (${k})`;
+    taken.add(key);
     if (final !== name) {
       issues.push({code: 'DUPLICATE_HEADER', column: j, raw: name, message: `Le nom de colonne « ${name} » est répété ; la colonne ${j + 1} est nommée « ${final} ».`});
     }

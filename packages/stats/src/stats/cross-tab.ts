@@ -419,6 +419,14 @@ export class CrossTabAccumulator {
   readonly #unbinned: LeftOut = {count: 0, lines: []};
 
   readonly #plan: CrossTabPlan;
+  /** isTotalLabel of each key seen (a key is counted once per row: its label read once). */
+  readonly #totals = new Map<string, boolean>();
+
+  #total(k: string): boolean {
+    let t = this.#totals.get(k);
+    if (t === undefined) this.#totals.set(k, (t = isTotalLabel(k)));
+    return t;
+  }
 
   constructor(plan: CrossTabPlan) {
     this.#plan = plan;
@@ -469,8 +477,8 @@ export class CrossTabAccumulator {
   }
 
   #count(rk: string, ck: string, n: number | null, marker?: CellMark): void {
-    const rowTotal = isTotalLabel(rk);
-    const colTotal = isTotalLabel(ck);
+    const rowTotal = this.#total(rk);
+    const colTotal = this.#total(ck);
     if (!colTotal) this.#columnOrder.add(ck);
     if (rowTotal && colTotal) {
       // Like every other sum: once one count is unknown, the total stays unknown.
