@@ -79,7 +79,7 @@ export function readQuery(search, base) {
     }
     let final = value;
     if (URL_ATTRIBUTES.includes(name)) {
-      let url = null;
+      let url;
       try {
         url = new URL(value.trim(), base);
       } catch {

@@ -1,5 +1,5 @@
-// `npm test`: build, type-check and compile the tests, run them in Node (node:test) and in headless Chromium
-// (web-test-runner), then print one plain closing line "N passed, N failed" summing both.
+// `npm test`: lint (ESLint, Prettier), build, type-check and compile the tests, run them in Node (node:test) and in
+// headless Chromium (web-test-runner), then print one plain closing line "N passed, N failed" summing both.
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -20,6 +20,7 @@ function step(name, cmd, args, env = {}) {
   }
 }
 
+step('lint', 'npm', ['run', '--silent', 'lint']);
 step('build', 'npm', ['run', '--silent', 'build']);
 rmSync('build/test', {recursive: true, force: true});
 step('type-check and compile the tests', 'npx', ['tsc', '-p', 'test']);

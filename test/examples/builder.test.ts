@@ -27,7 +27,7 @@ async function openBuilder(query = ''): Promise<Builder> {
       return !!doc && doc.readyState === 'complete' && !!doc.getElementById('widget')?.querySelector('option');
     }, 'the builder page did not start', {timeout: TIMEOUT});
   } catch (e) {
-    throw new Error(`${(e as Error).message}: ${frame.contentDocument?.getElementById('errors')?.textContent ?? 'no page'}`);
+    throw new Error(`${(e as Error).message}: ${frame.contentDocument?.getElementById('errors')?.textContent ?? 'no page'}`, {cause: e});
   }
   return {frame, win: frame.contentWindow as Window & typeof globalThis, doc: frame.contentDocument!};
 }

@@ -47,9 +47,12 @@ function body(chunks: Uint8Array[], end: 'close' | 'error' | 'stall' = 'close', 
   return state;
 }
 
+/** What loadCsv passes to fetch, plus the `mode` it must never set. */
+type FetchInit = Parameters<FetchLike>[1] & {mode?: unknown};
+
 /** A fetch that answers every call with `respond()` and records the calls. */
-function fakeFetch(respond: () => Response | Promise<Response>): {fetch: FetchLike; calls: Array<{url: string; init: any}>} {
-  const calls: Array<{url: string; init: any}> = [];
+function fakeFetch(respond: () => Response | Promise<Response>): {fetch: FetchLike; calls: Array<{url: string; init: FetchInit}>} {
+  const calls: Array<{url: string; init: FetchInit}> = [];
   const fetch: FetchLike = (url, init) => {
     calls.push({url, init});
     return Promise.resolve(respond());

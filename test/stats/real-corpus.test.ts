@@ -65,7 +65,7 @@ const parsed = (file: string) => {
       try {
         return parseCsv(bytes);
       } catch (e) {
-        if (e instanceof EpnDataError) throw new Error(`parseCsv threw ${e.code}: ${e.message}`);
+        if (e instanceof EpnDataError) throw new Error(`parseCsv threw ${e.code}: ${e.message}`, {cause: e});
         throw e;
       }
     })));

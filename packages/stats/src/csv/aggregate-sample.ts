@@ -140,7 +140,7 @@ export class Aggregator {
     if (!nextEnd()) return;
     let records = 1;
     const parse: ParseOptions = {...this.#parse, delimiter, encoding: forced ?? (encoding === 'windows-1252' ? 'windows-1252' : undefined)};
-    let table: Table | null = null;
+    let table: Table | null;
     let cut = 0;
     for (let size = 16384, last = false; ; size *= 4) {
       // At least 16 KiB and five records (a title, the header, three rows) for parseCsv to look at.

@@ -45,8 +45,9 @@ export interface ResponseLike {
  * A `fetch` function (the platform's fits); injected so that the core stays pure and testable. `init.signal` is a
  * real `AbortSignal` at run time; it is typed loosely so that the platform's `fetch` type-checks here.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any -- a pair, not a next-line comment: Prettier wraps the line */
 export type FetchLike = (url: string, init: {signal?: any; credentials?: 'omit' | 'same-origin' | 'include'}) => Promise<ResponseLike>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Download progress: `fraction` is `null` while the size is unknown, and never above 1. */
 export interface Progress {

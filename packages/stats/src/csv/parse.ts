@@ -129,7 +129,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const markers = markerTable(opts.markers);
   let text: string;
   let encoding: Encoding | null = null;
-  let bom = false;
+  let bom: boolean;
   // The bytes the scanner reads, and whether they are the UTF-8 of `text` (else one byte per character).
   let bytes: Uint8Array | null = null;
   let from = 0;

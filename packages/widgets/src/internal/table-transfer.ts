@@ -60,7 +60,10 @@ export function buffers(packed: PackedTable | PackedCrossTab | null | undefined)
   const out: ArrayBuffer[] = [];
   const add = (x: unknown) => {
     if (x instanceof Float64Array || x instanceof Uint32Array || x instanceof Uint8Array) out.push(x.buffer as ArrayBuffer);
-    else if (x && typeof x === 'object' && 'ends' in x) add((x as Texts).ends), add((x as Texts).nulls);
+    else if (x && typeof x === 'object' && 'ends' in x) {
+      add((x as Texts).ends);
+      add((x as Texts).nulls);
+    }
   };
   if (!packed) return out;
   if ('kinds' in packed) {
@@ -82,8 +85,13 @@ export function packTable(table: Table): PackedTable {
     for (let j = 0; j < width; j++) {
       const v = row[j] ?? null;
       const k = i * width + j;
-      if (typeof v === 'number') (kinds[k] = 1), (values[k] = v);
-      else if (typeof v === 'string') (kinds[k] = 2), strings.push(v);
+      if (typeof v === 'number') {
+        kinds[k] = 1;
+        values[k] = v;
+      } else if (typeof v === 'string') {
+        kinds[k] = 2;
+        strings.push(v);
+      }
     }
   });
   return {columns: table.columns, length: table.rows.length, kinds, numbers: values, texts: texts(strings), meta, rowLines: numbers(rowLines)};
