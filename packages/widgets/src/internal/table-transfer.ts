@@ -1,4 +1,5 @@
 import type {CrossTab, Table, Value} from '@epn/stats';
+import {packedRows} from './wide-read.js';
 
 // A Table (and the CrossTab read from it) as the worker sends it back: numbers in Float64Arrays and texts as one
 // string with offsets, all transferred rather than copied. A million rows cloned as arrays of arrays would take the
@@ -162,29 +163,32 @@ export async function unpackTable(p: PackedTable, pause: Yield): Promise<Table> 
   };
 }
 
-/** Rebuilds a CrossTab on the page, in slices. @internal */
+/**
+ * Rebuilds a CrossTab on the page. Its rows (labels and counts) are made when first read, in one go: a chart draws a
+ * few rows of a large wide table (the sex rows of 900 000, the others counted in a note), read one at a time through
+ * `rowAt` (wide-read.ts) from the packed form; making them all would give the page's garbage collector pauses of
+ * 60 ms and more (issue 12). @internal
+ */
 export async function unpackCrossTab(p: PackedCrossTab, pause: Yield): Promise<CrossTab> {
   const n = p.rowTotals.length;
   const m = p.columnLabels.length;
-  const rowLabels = new Array<string>(n);
-  const counts = new Array<(number | null)[]>(n);
-  await sliced(
-    n,
-    (i) => {
-      rowLabels[i] = text(p.rowLabels, i) ?? '';
-      const row = new Array<number | null>(m);
-      for (let j = 0; j < m; j++) row[j] = number(p.counts[i * m + j]!);
-      counts[i] = row;
+  const label = (i: number) => text(p.rowLabels, i) ?? '';
+  const cells = (i: number) => Array.from(p.counts.subarray(i * m, i * m + m), number);
+  let labels: string[] | undefined;
+  let counts: (number | null)[][] | undefined;
+  const ct: CrossTab = {
+    get rowLabels() {
+      return (labels ??= Array.from({length: n}, (_, i) => label(i)));
     },
-    pause,
-  );
-  return {
-    rowLabels,
     columnLabels: p.columnLabels,
-    counts,
+    get counts() {
+      return (counts ??= Array.from({length: n}, (_, i) => cells(i)));
+    },
     rowTotals: await numberList(p.rowTotals, pause),
     columnTotals: await numberList(p.columnTotals, pause),
     total: p.total,
     meta: {...p.meta, givenRowTotals: p.givenRowTotals && (await numberList(p.givenRowTotals, pause))},
   };
+  packedRows.set(ct, (i) => [label(i), cells(i)]);
+  return ct;
 }

@@ -30,3 +30,12 @@ export function readWide(table: Table): CrossTab {
   if ('code' in known) throw new EpnDataError(known.code, known.details);
   return known;
 }
+
+/** Row `i` of the cross-tabs rebuilt from the worker's, read from their packed form (table-transfer.ts). @internal */
+export const packedRows = new WeakMap<CrossTab, (i: number) => [string, (number | null)[]]>();
+
+/**
+ * Row `i` of a cross-tab: its label and counts, without making every row of one rebuilt from the worker's (a chart
+ * that draws two rows of 900 000 reads those two). @internal
+ */
+export const rowAt = (ct: CrossTab, i: number): [string, (number | null)[]] => packedRows.get(ct)?.(i) ?? [ct.rowLabels[i]!, ct.counts[i]!];
