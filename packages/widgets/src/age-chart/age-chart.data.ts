@@ -67,13 +67,11 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     });
   } else ct = readWide(input);
   // Rows are read one at a time (rowAt): a wide table read in the worker has its rows made only when all are read.
-  const find = (sex?: string) => {
-    for (let i = 0; i < ct.rowTotals.length; i++) {
+  const find = (sex?: string) =>
+    ct.rowTotals.findIndex((_, i) => {
       const s = sexOf(rowAt(ct, i)[0]);
-      if (sex ? s === sex : s) return i;
-    }
-    return -1;
-  };
+      return sex ? s === sex : s;
+    });
   if (find() < 0 && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
   drawable(ct, false);
@@ -89,12 +87,11 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   const women = rowAt(ct, womenAt)[1];
   const others: PyramidData['others'] = [];
   const more: PyramidData['more'] = {count: 0, total: 0};
-  for (let i = 0; i < ct.rowTotals.length; i++) {
-    const total = ct.rowTotals[i] ?? null;
-    if (i === menAt || i === womenAt) continue;
+  ct.rowTotals.forEach((total, i) => {
+    if (i === menAt || i === womenAt) return;
     if (others.length < MAX_OTHERS) others.push({label: rowAt(ct, i)[0], total});
     else more.count++, (more.total = total === null || more.total === null ? null : more.total + total);
-  }
+  });
   const total = ct.total;
   const toValue = (n: number | null) => (measure === 'share' ? ratio(n, total) : n);
   return {

@@ -202,11 +202,11 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
 
   protected override notes(m: AgeChartModel, t: Strings): string[] {
     // One note per row not drawn, for the first few; the others in one line (a file may have thousands).
-    const notes = m.others.map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
-    const {count, total} = m.more;
-    if (count) notes.push(t.moreNotShown(formatNumber(count, {locale: t.locale}), total === null ? null : formatNumber(total, {locale: t.locale})));
+    const f = (n: number | null) => formatNumber(n, {locale: t.locale});
+    const notes = m.others.map((o) => t.notShown(f(o.total) || '?', `« ${o.label} »`));
+    if (m.more.count) notes.push(t.moreNotShown(f(m.more.count), f(m.more.total)));
     if (m.population) notes.push(...population.m.populationNotes(m, m.population, t, this.language));
-    if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
+    if (m.excluded) notes.push(t.notShown(f(m.excluded), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
   }
 }
