@@ -32,11 +32,13 @@ export interface PyramidData {
   total: number | null;
   /**
    * Rows of another sex value (`Non communiqué`), not drawn: the first {@link MAX_OTHERS}, each shown as a note (a
-   * wide table may have 900 000 rows: they are counted in {@link PyramidData.more}).
+   * wide table may have 900 000 rows: the others are counted in `moreRows`).
    */
   others: Array<{label: string; total: number | null}>;
-  /** The rows of another sex value after `others`: how many, and their total (`null` when one is unknown). */
-  more: {count: number; total: number | null};
+  /** How many rows of another sex value come after `others`. */
+  moreRows: number;
+  /** Their total (`null` when one is unknown). */
+  moreTotal: number | null;
   /** Rows left out by the core (empty keys, ages outside the bands). */
   excluded: number;
   /** Why unknown counts are unknown, per band (`secret`, `unavailable`…), when the file gave markers; else absent. */
@@ -67,16 +69,12 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     });
   } else ct = readWide(input);
   // Rows are read one at a time (rowAt): a wide table read in the worker has its rows made only when all are read.
-  const find = (sex?: string) =>
-    ct.rowTotals.findIndex((_, i) => {
-      const s = sexOf(rowAt(ct, i)[0]);
-      return sex ? s === sex : s;
-    });
-  if (find() < 0 && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
+  const label = (i: number) => sexOf(rowAt(ct, i)[0]);
+  if (!ct.rowTotals.some((_, i) => label(i)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
   drawable(ct, false);
-  const menAt = find('Hommes');
-  const womenAt = find('Femmes');
+  const menAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Hommes');
+  const womenAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {
     throw new EpnDataError('UNEXPECTED_SHAPE', {
       detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${quotedSome(ct.rowLabels)}`,
@@ -86,11 +84,12 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
   const men = rowAt(ct, menAt)[1];
   const women = rowAt(ct, womenAt)[1];
   const others: PyramidData['others'] = [];
-  const more: PyramidData['more'] = {count: 0, total: 0};
+  let moreRows = 0;
+  let moreTotal: number | null = 0;
   ct.rowTotals.forEach((total, i) => {
     if (i === menAt || i === womenAt) return;
     if (others.length < MAX_OTHERS) others.push({label: rowAt(ct, i)[0], total});
-    else more.count++, (more.total = total === null || more.total === null ? null : more.total + total);
+    else moreRows++, (moreTotal = total === null || moreTotal === null ? null : moreTotal + total);
   });
   const total = ct.total;
   const toValue = (n: number | null) => (measure === 'share' ? ratio(n, total) : n);
@@ -105,7 +104,8 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     womenTotal: ct.rowTotals[womenAt] ?? null,
     total,
     others,
-    more,
+    moreRows,
+    moreTotal,
     excluded: ct.meta.excluded,
     ...(ct.meta.markers ? {markers: {men: markersOfRow(ct, menAt), women: markersOfRow(ct, womenAt)}} : {}),
   };

@@ -204,7 +204,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     // One note per row not drawn, for the first few; the others in one line (a file may have thousands).
     const f = (n: number | null) => formatNumber(n, {locale: t.locale});
     const notes = m.others.map((o) => t.notShown(f(o.total) || '?', `« ${o.label} »`));
-    if (m.more.count) notes.push(t.moreNotShown(f(m.more.count), f(m.more.total)));
+    if (m.moreRows) notes.push(t.moreNotShown(f(m.moreRows), f(m.moreTotal)));
     if (m.population) notes.push(...population.m.populationNotes(m, m.population, t, this.language));
     if (m.excluded) notes.push(t.notShown(f(m.excluded), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
     return notes;
