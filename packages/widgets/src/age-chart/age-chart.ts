@@ -206,7 +206,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const notes = m.others.map((o) => t.notShown(f(o.total) || '?', `« ${o.label} »`));
     if (m.moreRows) notes.push(t.moreNotShown(f(m.moreRows), f(m.moreTotal)));
     if (m.population) notes.push(...population.m.populationNotes(m, m.population, t, this.language));
-    if (m.excluded) notes.push(t.notShown(f(m.excluded), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
+    if (m.excluded) notes.push(t.notShown(f(m.excluded), t.noSexOrAge));
     return notes;
   }
 }

@@ -5,7 +5,7 @@
 import type {Table} from '@epn/stats';
 import {parseInWorker, yieldToPage} from './aggregate-source.js';
 import {unpackCrossTab, unpackTable} from './table-transfer.js';
-import {rememberWide} from './wide-read.js';
+import {wideReads} from './wide-read.js';
 import type {ReadOptions} from './read-options.js';
 
 export {aggregateSource} from './aggregate-source.js';
@@ -19,7 +19,7 @@ export async function parseLarge(bytes: Uint8Array, read: ReadOptions, signal: A
   const parsed = await parseInWorker(bytes, read, signal);
   if (!parsed) return null;
   const table = unpackTable(parsed.table);
-  rememberWide(table, 'code' in parsed.wide ? parsed.wide : await unpackCrossTab(parsed.wide));
+  wideReads.set(table, 'code' in parsed.wide ? parsed.wide : await unpackCrossTab(parsed.wide));
   // The chart's model is made in a task of its own, not in the one that received the worker's message.
   await yieldToPage();
   return table;
