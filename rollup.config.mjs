@@ -42,15 +42,30 @@ const minifyCssText = (text) =>
     .replace(/;}/g, '}');
 
 /**
+ * The text of a chart's svg`` template, its indentation dropped: a line break and the spaces after it become one
+ * space (white space still, between elements, attributes and words: the chart draws the same; a whitespace-only text
+ * node holds " " rather than a line break and its indentation).
+ */
+const minifyMarkupText = (text) => text.replace(/\n[ \t]*/g, ' ');
+
+/** Whether the module being transformed is a chart's (its svg`` templates are minified: see minifyCss). */
+let chartModule = false;
+
+/** The kind of template a tag starts (`css`, `markup` for a chart's svg``), or `null`. */
+const tagKind = (before) => (/\bcss ?$/.test(before) ? 'css' : chartModule && /\b(svg|html) ?$/.test(before) ? 'markup' : null);
+
+/**
  * Reads the template literal whose text starts at `code[i]` (just past its backtick) up to its closing backtick, and
  * returns [its source, rewritten, and the index past it]. Interpolations are read as JavaScript (strings, nested
- * templates, braces), and css`` templates inside them are minified too; the text itself only when `css` is true.
+ * templates, braces), and templates inside them minified too (see tagKind); the text itself as `kind` says (`css`,
+ * `markup`, or `null`: kept).
  */
-function readTemplate(code, i, css) {
+function readTemplate(code, i, kind) {
+  const css = kind === 'css';
   const parts = [];
   let text = '';
   const flush = () => {
-    parts.push(css ? minifyCssText(text) : text);
+    parts.push(css ? minifyCssText(text) : kind === 'markup' ? minifyMarkupText(text) : text);
     text = '';
   };
   while (i < code.length) {
@@ -91,8 +106,7 @@ function readExpression(code, i) {
       out += code.slice(i, k + 1);
       i = k + 1;
     } else if (c === '`') {
-      const css = /\bcss ?$/.test(out);
-      const [body, end] = readTemplate(code, i + 1, css);
+      const [body, end] = readTemplate(code, i + 1, tagKind(out));
       out += '`' + body + '`';
       i = end;
     } else {
@@ -103,10 +117,14 @@ function readExpression(code, i) {
   throw new Error('unterminated interpolation');
 }
 
+/** The charts' folders (see minifyCss). */
+const charts = /\/src\/(age|equipment|skill|reach)-chart\//;
+
 /**
  * Minifies the CSS of Lit's css`` templates in the widgets' code (terser leaves template text alone): comments out,
- * white space collapsed, and dropped around `{ } ; , :` (never around `+ - > ~`, which calc() and selectors need).
- * Interpolations `${…}` are kept, and css`` templates nested in them minified as well.
+ * white space collapsed, and dropped around `{ } ; , :` (never around `+ - > ~`, which calc() and selectors need);
+ * and drops the indentation of the charts' svg`` templates (see minifyMarkupText). Interpolations `${…}` are kept,
+ * and templates nested in them minified as well.
  */
 const minifyCss = () => ({
   name: 'epn-minify-css',
@@ -114,10 +132,13 @@ const minifyCss = () => ({
     if (!id.includes(`${widgets}/src/`)) return null;
     let out = '';
     let from = 0;
-    const start = /\bcss ?`/g;
+    // Markup is minified in the charts' svg`` templates only: the cards' DOM is held to a snapshot
+    // (test/golden/cards-dom.txt), white space included; the charts' SVG to golden files that ignore it.
+    chartModule = charts.test(id);
+    const start = chartModule ? /\b(css|svg|html) ?`/g : /\b(css) ?`/g;
     for (let m; (m = start.exec(code)); ) {
-      const [body, end] = readTemplate(code, m.index + m[0].length, true);
-      out += code.slice(from, m.index) + 'css`' + body + '`';
+      const [body, end] = readTemplate(code, m.index + m[0].length, m[1] === 'css' ? 'css' : 'markup');
+      out += code.slice(from, m.index) + m[1] + '`' + body + '`';
       from = start.lastIndex = end;
     }
     return from ? {code: out + code.slice(from), map: null} : null;

@@ -1,7 +1,7 @@
 import {crossTab, EpnDataError, findColumn, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
 import {quotedSome} from '../internal/lists.js';
 import {drawable, markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
-import {readWide} from '../internal/wide-read.js';
+import {readWide, rowAt} from '../internal/wide-read.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -30,13 +30,23 @@ export interface PyramidData {
   menTotal: number | null;
   womenTotal: number | null;
   total: number | null;
-  /** Rows of another sex value (`Non communiqué`), shown as a note, not drawn. */
+  /**
+   * Rows of another sex value (`Non communiqué`), not drawn: the first {@link MAX_OTHERS}, each shown as a note (a
+   * wide table may have 900 000 rows: the others are counted in `moreRows`).
+   */
   others: Array<{label: string; total: number | null}>;
+  /** How many rows of another sex value come after `others`. */
+  moreRows: number;
+  /** Their total (`null` when one is unknown). */
+  moreTotal: number | null;
   /** Rows left out by the core (empty keys, ages outside the bands). */
   excluded: number;
   /** Why unknown counts are unknown, per band (`secret`, `unavailable`…), when the file gave markers; else absent. */
   markers?: {men: (MarkerKind | null)[]; women: (MarkerKind | null)[]};
 }
+
+/** The rows of another sex value a pyramid's data names one by one; the others are counted. */
+const MAX_OTHERS = 5;
 
 /**
  * Turns a Table (wide as published, transposed, long, or one row per person) or a CrossTab into pyramid data.
@@ -58,19 +68,32 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
       bands: ageIsNumber ? parseBands(options.bands) : undefined,
     });
   } else ct = readWide(input);
-  if (!ct.rowLabels.some((l) => sexOf(l)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
+  // Rows are read one at a time (rowAt): a wide table read in the worker has its rows made only when all are read.
+  const label = (i: number) => sexOf(rowAt(ct, i)[0]);
+  if (!ct.rowTotals.some((_, i) => label(i)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
   drawable(ct, false);
-  const menAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Hommes');
-  const womenAt = ct.rowLabels.findIndex((l) => sexOf(l) === 'Femmes');
+  const menAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Hommes');
+  const womenAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Femmes');
   if (menAt < 0 || womenAt < 0) {
     throw new EpnDataError('UNEXPECTED_SHAPE', {
       detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${quotedSome(ct.rowLabels)}`,
       detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${quotedSome(ct.rowLabels, true)}`,
     });
   }
-  const men = ct.counts[menAt]!;
-  const women = ct.counts[womenAt]!;
+  const men = rowAt(ct, menAt)[1];
+  const women = rowAt(ct, womenAt)[1];
+  const others: PyramidData['others'] = [];
+  let moreRows = 0;
+  let moreTotal: number | null = 0;
+  // A loop over a local list, not forEach: 900 000 rows' totals are added in the task that draws the chart.
+  const totals = ct.rowTotals;
+  for (let i = 0; i < totals.length; i++) {
+    const total = totals[i] ?? null;
+    if (i === menAt || i === womenAt) continue;
+    if (others.length < MAX_OTHERS) others.push({label: rowAt(ct, i)[0], total});
+    else moreRows++, (moreTotal = total === null || moreTotal === null ? null : moreTotal + total);
+  }
   const total = ct.total;
   const toValue = (n: number | null) => (measure === 'share' ? ratio(n, total) : n);
   return {
@@ -83,7 +106,9 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     menTotal: ct.rowTotals[menAt] ?? null,
     womenTotal: ct.rowTotals[womenAt] ?? null,
     total,
-    others: ct.rowLabels.map((label, i) => ({label, total: ct.rowTotals[i] ?? null})).filter((_, i) => i !== menAt && i !== womenAt),
+    others,
+    moreRows,
+    moreTotal,
     excluded: ct.meta.excluded,
     ...(ct.meta.markers ? {markers: {men: markersOfRow(ct, menAt), women: markersOfRow(ct, womenAt)}} : {}),
   };

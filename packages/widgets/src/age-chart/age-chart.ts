@@ -20,9 +20,6 @@ const population = lazy(() => import('../internal/population.code.js'), 'epn-pop
 /** The pyramid's data, and the population it is compared with (`population-src`). */
 export type AgeChartModel = PyramidData & {population?: PyramidPopulation};
 
-/** Rows not drawn that get a note each; the others share one. */
-const MAX_NOTES = 5;
-
 /**
  * A population pyramid of registered users (or any people) by sex and age band: men on the left, women on the
  * right, youngest band at the bottom, with its data table and a sentence a screen reader can read.
@@ -206,14 +203,11 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
 
   protected override notes(m: AgeChartModel, t: Strings): string[] {
     // One note per row not drawn, for the first few; the others in one line (a file may have thousands).
-    const notes = m.others.slice(0, MAX_NOTES).map((o) => t.notShown(formatNumber(o.total, {locale: t.locale}) || '?', `« ${o.label} »`));
-    const rest = m.others.slice(MAX_NOTES);
-    if (rest.length) {
-      const total = rest.every((o) => o.total !== null) ? rest.reduce((s, o) => s + o.total!, 0) : null;
-      notes.push(t.moreNotShown(formatNumber(rest.length, {locale: t.locale}), total === null ? null : formatNumber(total, {locale: t.locale})));
-    }
+    const f = (n: number | null) => formatNumber(n, {locale: t.locale});
+    const notes = m.others.map((o) => t.notShown(f(o.total) || '?', `« ${o.label} »`));
+    if (m.moreRows) notes.push(t.moreNotShown(f(m.moreRows), f(m.moreTotal)));
     if (m.population) notes.push(...population.m.populationNotes(m, m.population, t, this.language));
-    if (m.excluded) notes.push(t.notShown(formatNumber(m.excluded, {locale: t.locale}), t.locale === 'en' ? 'rows without sex or age' : 'lignes sans sexe ou sans âge'));
+    if (m.excluded) notes.push(t.notShown(f(m.excluded), t.noSexOrAge));
     return notes;
   }
 }

@@ -22,6 +22,7 @@ export const en: Strings = {
   share: 'Share of total',
   ofTotal: 'of the total',
   notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
+  noSexOrAge: 'rows without sex or age',
   moreNotShown: (rows, total) => `… and ${rows} more rows${total ? ` (${total} in all)` : ''} are not shown in the chart.`,
   pyramidTitle: 'Age pyramid',
   pyramidSummary: (p) =>

@@ -38,6 +38,8 @@ export interface Strings {
   share: string;
   ofTotal: string;
   notShown: (n: string, what: string) => string;
+  /** What {@link Strings.notShown} says of a pyramid's rows without a sex or an age. */
+  noSexOrAge: string;
   /** The note after the first few rows not shown: how many more, and their total when known. */
   moreNotShown: (rows: string, total: string | null) => string;
   pyramidTitle: string;
@@ -73,6 +75,7 @@ export const fr: Strings = {
   share: 'Part du total',
   ofTotal: 'du total',
   notShown: (n, what) => `${n} ${what} ne sont pas représentés dans le graphique.`,
+  noSexOrAge: 'lignes sans sexe ou sans âge',
   moreNotShown: (rows, total) => `… et ${rows} autres lignes${total ? ` (${total} en tout)` : ''} ne sont pas représentées dans le graphique.`,
   pyramidTitle: 'Pyramide des âges',
   pyramidSummary: (p) =>

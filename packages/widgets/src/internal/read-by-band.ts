@@ -52,8 +52,10 @@ export const MAX_CATEGORIES = 150;
  * otherwise draw tens of thousands of bars and freeze the page).
  */
 export function drawable(ct: CrossTab, rows = true): CrossTab {
-  const axes = [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)'], [ct.rowLabels, 'lignes (catégories)', 'rows (categories)']] as const;
-  for (const [labels, fr, en] of rows ? axes : axes.slice(0, 1)) {
+  // The row labels are read only when checked: a cross-tab rebuilt from the worker's makes them when first read.
+  const axes: [string[], string, string][] = [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)']];
+  if (rows) axes.push([ct.rowLabels, 'lignes (catégories)', 'rows (categories)']);
+  for (const [labels, fr, en] of axes) {
     if (labels.length > MAX_CATEGORIES) {
       const some = labels.slice(0, 3).map((l) => `« ${l} »`).join(', ');
       throw new EpnDataError('UNEXPECTED_SHAPE', {

@@ -1,9 +1,11 @@
 import type {CrossTab, Table, Value} from '@epn/stats';
+import {yieldToPage} from './aggregate-source.js';
+import {packedRows} from './wide-read.js';
 
 // A Table (and the CrossTab read from it) as the worker sends it back: numbers in Float64Arrays and texts as one
 // string with offsets, all transferred rather than copied. A million rows cloned as arrays of arrays would take the
-// page longer to receive than to parse; rebuilt here in slices (the cross-tab) or when first read (the table's rows),
-// they never block it for long.
+// page longer to receive than to parse; their rows are made here only when first read (a chart reads two rows of a
+// large wide table: wide-read.ts's rowAt), so they never block it for long.
 
 /** Numbers with `null` as NaN (a Table or a CrossTab never holds NaN). */
 type Numbers = Float64Array;
@@ -114,40 +116,33 @@ export function packCrossTab(ct: CrossTab): PackedCrossTab {
   };
 }
 
-/** Lets the page run between two slices of work. */
-export type Yield = () => Promise<void>;
-
-/** Longest stretch of rebuilding between two yields, in ms. */
-const BUDGET = 8;
-
-/** Calls `f(i)` for i in [0, n), yielding to the page every {@link BUDGET} ms. */
-async function sliced(n: number, f: (i: number) => void, pause: Yield): Promise<void> {
-  let last = performance.now();
-  for (let i = 0; i < n; i++) {
-    f(i);
-    if ((i & 1023) === 1023 && performance.now() - last > BUDGET) {
-      await pause();
-      last = performance.now();
-    }
-  }
-}
-
 const number = (x: number): number | null => (Number.isNaN(x) ? null : x);
-const numberList = async (x: Numbers, pause: Yield): Promise<(number | null)[]> => {
+/** `x` with `null` for NaN, by a loop (`Array.from(x, f)` on a typed array takes 10 times as long). */
+const list = (x: Numbers): (number | null)[] => {
   const out = new Array<number | null>(x.length);
-  await sliced(x.length, (i) => (out[i] = number(x[i]!)), pause);
+  for (let i = 0; i < x.length; i++) out[i] = number(x[i]!);
+  return out;
+};
+/** {@link list}, leaving the page free after each 65 536 numbers (the totals of 900 000 rows). */
+const sliced = async (x: Numbers): Promise<(number | null)[]> => {
+  const out = new Array<number | null>(x.length);
+  for (let i = 0; i < x.length; i++) {
+    out[i] = number(x[i]!);
+    if ((i & 65535) === 65535) await yieldToPage();
+  }
   return out;
 };
 const text = (t: Texts, i: number): string | null => (t.nulls[i] ? null : t.text.slice(i ? t.ends[i - 1]! : 0, t.ends[i]!));
 
 /**
- * Rebuilds a Table on the page. Its rows are made when first read (in one go): the charts draw from the cross-tab the
- * worker read, so a million rows are made only for a page script that reads them (`epn-load`'s table), not on every
- * load (making them takes the page's garbage collector long pauses). @internal
+ * Rebuilds a Table on the page. Its rows and their line numbers are made when first read (in one go): the charts
+ * draw from the cross-tab the worker read, so a million rows are made only for a page script that reads them
+ * (`epn-load`'s table), not on every load (making them takes the page's garbage collector long pauses). @internal
  */
-export async function unpackTable(p: PackedTable, pause: Yield): Promise<Table> {
+export function unpackTable(p: PackedTable): Table {
   const width = p.columns.length;
-  let rows: Value[][] | null = null;
+  let rows: Value[][] | undefined;
+  let lines: number[] | undefined;
   const build = (): Value[][] => {
     const out: Value[][] = new Array(p.length);
     let s = 0;
@@ -166,33 +161,40 @@ export async function unpackTable(p: PackedTable, pause: Yield): Promise<Table> 
     set rows(value: Value[][]) {
       rows = value;
     },
-    meta: {...p.meta, rowLines: (await numberList(p.rowLines, pause)) as number[]},
+    meta: {
+      ...p.meta,
+      get rowLines() {
+        return (lines ??= Array.from(p.rowLines));
+      },
+    },
   };
 }
 
-/** Rebuilds a CrossTab on the page, in slices. @internal */
-export async function unpackCrossTab(p: PackedCrossTab, pause: Yield): Promise<CrossTab> {
-  const n = p.rowTotals.length;
+/**
+ * Rebuilds a CrossTab on the page: its row totals in slices, its rows (labels, counts) when first read, in one go. A
+ * chart draws a few rows of a large wide table (the sex rows of 900 000, the others counted in a note), read one at a
+ * time through `rowAt` (wide-read.ts) from the packed form; making them all would give the page's garbage collector
+ * pauses of 60 ms and more (issue 12). @internal
+ */
+export async function unpackCrossTab(p: PackedCrossTab): Promise<CrossTab> {
   const m = p.columnLabels.length;
-  const rowLabels = new Array<string>(n);
-  const counts = new Array<(number | null)[]>(n);
-  await sliced(
-    n,
-    (i) => {
-      rowLabels[i] = text(p.rowLabels, i) ?? '';
-      const row = new Array<number | null>(m);
-      for (let j = 0; j < m; j++) row[j] = number(p.counts[i * m + j]!);
-      counts[i] = row;
+  const label = (i: number) => text(p.rowLabels, i) ?? '';
+  const cells = (i: number) => list(p.counts.subarray(i * m, i * m + m));
+  let labels: string[] | undefined;
+  let counts: (number | null)[][] | undefined;
+  const ct: CrossTab = {
+    get rowLabels() {
+      return (labels ??= Array.from(p.rowTotals, (_, i) => label(i)));
     },
-    pause,
-  );
-  return {
-    rowLabels,
     columnLabels: p.columnLabels,
-    counts,
-    rowTotals: await numberList(p.rowTotals, pause),
-    columnTotals: await numberList(p.columnTotals, pause),
+    get counts() {
+      return (counts ??= Array.from(p.rowTotals, (_, i) => cells(i)));
+    },
+    rowTotals: await sliced(p.rowTotals),
+    columnTotals: list(p.columnTotals),
     total: p.total,
-    meta: {...p.meta, givenRowTotals: p.givenRowTotals && (await numberList(p.givenRowTotals, pause))},
+    meta: {...p.meta, givenRowTotals: p.givenRowTotals && (await sliced(p.givenRowTotals))},
   };
+  packedRows.set(ct, (i) => [label(i), cells(i)]);
+  return ct;
 }

@@ -3,21 +3,17 @@ import {EpnDataError, readCrossTab, type CrossTab, type EpnErrorCode, type EpnEr
 /**
  * `readCrossTab(table)` (no options: a wide table as published) of the tables read in the worker: it read them too
  * there, off the page's main thread (a large table takes as long to read as to parse), and its result, or its error,
- * is kept here for the widget that draws the table. Other tables are read here. Results are shared: never mutated.
+ * is kept here (`wideReads.set(table, result)`) for the widget that draws the table. Other tables are read here. Results
+ * are shared: never mutated. @internal
  */
-const read = new WeakMap<Table, CrossTab | {code: EpnErrorCode; details: EpnErrorDetails}>();
-
-/** Keeps the worker's reading of `table`. @internal */
-export function rememberWide(table: Table, result: CrossTab | {code: EpnErrorCode; details: EpnErrorDetails}): void {
-  read.set(table, result);
-}
+export const wideReads = new WeakMap<Table, CrossTab | {code: EpnErrorCode; details: EpnErrorDetails}>();
 
 /**
  * `readCrossTab(table)`, once per table: done already when the worker parsed it, else done here and kept (a chart's
  * model and the notes under it read the same table; a setting changed draws it again). @internal
  */
 export function readWide(table: Table): CrossTab {
-  let known = read.get(table);
+  let known = wideReads.get(table);
   if (!known) {
     try {
       known = readCrossTab(table);
@@ -25,8 +21,17 @@ export function readWide(table: Table): CrossTab {
       if (!(e instanceof EpnDataError)) throw e;
       known = {code: e.code, details: e.details};
     }
-    read.set(table, known);
+    wideReads.set(table, known);
   }
   if ('code' in known) throw new EpnDataError(known.code, known.details);
   return known;
 }
+
+/** Row `i` of the cross-tabs rebuilt from the worker's, read from their packed form (table-transfer.ts). @internal */
+export const packedRows = new WeakMap<CrossTab, (i: number) => [string, (number | null)[]]>();
+
+/**
+ * Row `i` of a cross-tab: its label and counts, without making every row of one rebuilt from the worker's (a chart
+ * that draws two rows of 900 000 reads those two). @internal
+ */
+export const rowAt = (ct: CrossTab, i: number): [string, (number | null)[]] => packedRows.get(ct)?.(i) ?? [ct.rowLabels[i]!, ct.counts[i]!];
