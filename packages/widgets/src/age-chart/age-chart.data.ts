@@ -92,7 +92,10 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
     const total = totals[i] ?? null;
     if (i === menAt || i === womenAt) continue;
     if (others.length < MAX_OTHERS) others.push({label: rowAt(ct, i)[0], total});
-    else moreRows++, (moreTotal = total === null || moreTotal === null ? null : moreTotal + total);
+    else {
+      moreRows++;
+      moreTotal = total === null || moreTotal === null ? null : moreTotal + total;
+    }
   }
   const total = ct.total;
   const toValue = (n: number | null) => (measure === 'share' ? ratio(n, total) : n);
