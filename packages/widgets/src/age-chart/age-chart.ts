@@ -12,7 +12,7 @@ import {ageChartStyles} from './age-chart.styles.js';
 import {baseStyles} from '../internal/styles.js';
 import {layoutPyramid} from './age-chart.layout.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
-import {bandBounds} from '../internal/read-by-band.js';
+import {countSpec} from '../internal/read-by-band.js';
 
 /** The comparison with a population, loaded when a chart has `population-src` (the chunk epn-population.js beside the all-in-one file). */
 const population = lazy(() => import('../internal/population.code.js'), 'epn-population.js');
@@ -95,8 +95,7 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
    * @internal
    */
   override aggregateSpec(): AggregateSpec | null {
-    if (!this.ageColumn || this.valueColumn) return null;
-    return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
+    return countSpec(this.ageColumn, this.valueColumn, this.sexColumn || 'sexe', this.bands);
   }
 
   protected override lazyCode(): typeof population | null {

@@ -3,7 +3,7 @@ import type {PropertyDeclarations} from 'lit';
 import {EpnElement} from './base.js';
 import type {Strings} from './i18n.js';
 import type {AggregateSpec} from './aggregate-source.js';
-import {bandBounds, type ByBandOptions} from './read-by-band.js';
+import {countSpec, type ByBandOptions} from './read-by-band.js';
 
 /**
  * The base of the widgets that show categories × age bands (`<epn-equipment-chart>`, `<epn-skill-chart>`): the
@@ -43,8 +43,7 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
    * @internal
    */
   override aggregateSpec(): AggregateSpec | null {
-    if (!this.ageColumn || this.valueColumn) return null;
-    return {rows: this.rowsColumn || this.defaultRows, columns: this.ageColumn, bands: bandBounds(this.bands)};
+    return countSpec(this.ageColumn, this.valueColumn, this.rowsColumn || this.defaultRows, this.bands);
   }
 
   /** The category column when `rows-column` is not given. */

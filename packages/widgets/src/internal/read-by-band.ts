@@ -1,4 +1,5 @@
 import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, SEED_AGE_BANDS, transposeCrossTab, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import type {AggregateSpec} from './aggregate-source.js';
 import {readWide} from './wide-read.js';
 
 /**
@@ -74,11 +75,14 @@ export function parseBands(text: string | null | undefined): AgeBands {
 }
 
 /**
- * The lower bounds of `bands="0,18,65"` as plain data for counting in a worker (`'seed'` by default). Invalid
- * bounds are left for the core to refuse (`BAD_OPTION`), as with a table.
+ * How to count a file of one row per person as it streams, off the main thread: `age-column` without
+ * `value-column`, by `rows` (the sex or category column) × the age bands of `bands="0,18,65"` (lower bounds, as plain
+ * data for a worker; `'seed'` by default). Invalid bounds are left for the core to refuse (`BAD_OPTION`), as with a
+ * table. `null` when the attributes do not describe such a file. One rule for every widget that counts people.
  */
-export function bandBounds(text: string | null | undefined): number[] | 'seed' {
-  return !text || !text.trim() ? 'seed' : text.split(/[,;\s]+/).filter(Boolean).map(Number);
+export function countSpec(ageColumn: string | null, valueColumn: string | null, rows: string, bands: string | null): AggregateSpec | null {
+  if (!ageColumn || valueColumn) return null;
+  return {rows, columns: ageColumn, bands: !bands || !bands.trim() ? 'seed' : bands.split(/[,;\s]+/).filter(Boolean).map(Number)};
 }
 
 /** Rows become columns, with their totals and markers (the core's `transposeCrossTab`). */

@@ -9,7 +9,7 @@ import type {ReachStrings} from './reach-chart.strings.js';
 import type {ReachView} from './reach-chart.view.js';
 import {lazy} from '../internal/lazy.js';
 import type {AggregateSpec} from '../internal/aggregate-source.js';
-import {bandBounds} from '../internal/read-by-band.js';
+import {countSpec} from '../internal/read-by-band.js';
 
 /** The readers, layout, texts and view, loaded when the first chart connects (the chunk epn-population.js beside the all-in-one file). */
 const code = lazy(() => import('../internal/population.code.js'), 'epn-population.js');
@@ -100,8 +100,7 @@ export class EpnReachChart extends EpnCard<ReachModel> {
    * @internal
    */
   override aggregateSpec(): AggregateSpec | null {
-    if (!this.ageColumn || this.valueColumn) return null;
-    return {rows: this.sexColumn || 'sexe', columns: this.ageColumn, bands: bandBounds(this.bands)};
+    return countSpec(this.ageColumn, this.valueColumn, this.sexColumn || 'sexe', this.bands);
   }
 
   private get s(): ReachStrings {
