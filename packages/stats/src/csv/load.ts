@@ -191,8 +191,23 @@ function limitOption(name: string, value: number | undefined, fallback: number):
  * ```
  */
 export async function fetchBytes(url: string, options: LoadOptions = {}): Promise<Fetched> {
+  // When the length is announced, the chunks are copied as they arrive into one buffer of that length: no task joins
+  // a large body at the end (40 MB: about 20 ms on a desktop), and memory holds it once. Otherwise (or past the
+  // announced length), they are joined at the end.
   const chunks: Uint8Array[] = [];
-  const read = await readBody(url, options, (chunk) => chunks.push(chunk));
+  let out: Uint8Array | null = null;
+  let at = 0;
+  const read = await readBody(url, options, (chunk, expected) => {
+    if (!chunks.length && expected !== null && (at > 0 || chunk.byteLength < expected) && at + chunk.byteLength <= expected) {
+      (out ??= new Uint8Array(expected)).set(chunk, at);
+      at += chunk.byteLength;
+      return;
+    }
+    if (out) chunks.push(out.subarray(0, at));
+    out = null;
+    chunks.push(chunk);
+  });
+  if (out) chunks.push((out as Uint8Array).subarray(0, at));
   return {bytes: concat(chunks, read.bytes), url: read.url, contentType: read.contentType};
 }
 
@@ -209,10 +224,15 @@ export interface BodyRead {
 /**
  * The loop of {@link fetchBytes}, handing each chunk to `onChunk` as it arrives instead of keeping it: same
  * checks, errors, progress, timeouts and cancellation. `source` is a URL to fetch, or a response already at hand (a
- * stream wrapped as one: no URL check, no fetch). An error thrown by `onChunk` stops the read, cancels the body and
+ * stream wrapped as one: no URL check, no fetch). `onChunk` is also given the announced length of the body (`null`
+ * when unknown or compressed). An error thrown by `onChunk` stops the read, cancels the body and
  * rejects with that error. @internal
  */
-export async function readBody(source: string | {response: ResponseLike}, options: LoadOptions, onChunk: (bytes: Uint8Array) => void): Promise<BodyRead> {
+export async function readBody(
+  source: string | {response: ResponseLike},
+  options: LoadOptions,
+  onChunk: (bytes: Uint8Array, expected: number | null) => void,
+): Promise<BodyRead> {
   const given = typeof source === 'string' ? null : source.response;
   const url = typeof source === 'string' ? source : undefined;
   const href = given ? '' : checkUrl(url!, options.base);
@@ -283,7 +303,7 @@ export async function readBody(source: string | {response: ResponseLike}, option
       if (failure) throw failure;
       if (buffer.byteLength > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
       if (length !== null && buffer.byteLength < length) throw new EpnDataError('TRUNCATED', {url});
-      if (buffer.byteLength) onChunk(new Uint8Array(buffer));
+      if (buffer.byteLength) onChunk(new Uint8Array(buffer), length);
       report(buffer.byteLength, true);
       ok = true;
       return {bytes: buffer.byteLength, url: href, contentType};
@@ -304,7 +324,7 @@ export async function readBody(source: string | {response: ResponseLike}, option
       if (!step.value) continue;
       loaded += step.value.byteLength;
       if (loaded > maxBytes) throw new EpnDataError('TOO_LARGE', {url, limit: maxBytes});
-      onChunk(step.value);
+      onChunk(step.value, length);
       report(loaded, false);
     }
     if (length !== null && loaded < length) throw new EpnDataError('TRUNCATED', {url});
