@@ -87,11 +87,14 @@ export class Aggregator {
       const bytes = this.#sample.subarray(0, this.#used);
       const table = parseCsv(bytes, this.#parse);
       const {encoding, decimal} = table.meta;
-      if (this.#mode === 'whole' || encoding === 'utf-16le' || encoding === 'utf-16be' || encoding === 'macintosh') return crossTab(table, crossTabOptions(this.#options));
+      // Its count is crossTab's on that table (the contract): taken directly, unless the tests ask for the counter
+      // from an internal, undocumented size on (a symbol-keyed option, so that they check one path against the other;
+      // unset, the comparison is false), which reads UTF-8 and windows-1252 only.
+      if (this.#mode === 'whole' || !(bytes.length >= (this.#options as unknown as Record<symbol, number>)[Symbol.for('epn.direct')]!) || (encoding !== 'utf-8' && encoding !== 'windows-1252')) return crossTab(table, crossTabOptions(this.#options));
       const none = new Uint8Array(0);
       this.#start({
         table, head: none, sniffed: none, cut: bytes.length, whole: true, provisional: false, decimal,
-        encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
+        encoding: encoding as ByteEncoding,
         controls: {text: false, cp1252: null},
       });
     }

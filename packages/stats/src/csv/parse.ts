@@ -309,7 +309,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   // Data rows: their lines, short and long rows.
   if (!data.length) throw new EpnDataError('NO_DATA');
   const n = data.length;
-  const rowLines = data.map(lineOf);
+  // Array.from, not data.map: the inlined map deoptimised parseCsv (out of bounds) on every call, and V8 compiled it again each time.
+  const rowLines = Array.from(data, lineOf);
   for (let i = 0; i < n; i++) {
     const r = data[i]!;
     const line = rowLines[i]!;
@@ -394,7 +395,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       continue;
     }
     const cell = strings[textAt[idx]!]!;
-    if (markerStarts.has(cell.charCodeAt(0)) && cell.length <= markerLength && markerKind(markers, cell)) {
+    if (cell.length <= markerLength && markerStarts.has(cell.charCodeAt(0)) && markerKind(markers, cell)) {
       kinds[idx] = K_MARKER;
       k.marked++;
       continue;
@@ -684,11 +685,12 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       return rest.trim() === '' ? out : out + rest;
     }
   };
-  const fields: Fields = {
-    count, first, line, unterminatedAt, malformed, cell, blank, plain: () => -1, separator: 0,
+  // `plain` is set just below (it writes `separator`).
+  const fields = {
+    count, first, line, unterminatedAt, malformed, cell, blank, separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
-    width: (k) => be[k]! - bs[k]!,
-  };
+    width: (k: number) => be[k]! - bs[k]!,
+  } as Fields;
   fields.plain = (k: number): number => {
     if (flags[k]) return -1;
     const s = bs[k]!;
