@@ -52,7 +52,8 @@ const minifyMarkupText = (text) => text.replace(/\n[ \t]*/g, ' ');
 let chartModule = false;
 
 /** The kind of template a tag starts (`css`, `markup` for a chart's svg``), or `null`. */
-const tagKind = (before) => (/\bcss ?$/.test(before) ? 'css' : chartModule && /\b(svg|html) ?$/.test(before) ? 'markup' : null);
+const tagKind = (before) =>
+  /\bcss ?$/.test(before) ? 'css' : chartModule && /\b(svg|html) ?$/.test(before) ? 'markup' : null;
 
 /**
  * Reads the template literal whose text starts at `code[i]` (just past its backtick) up to its closing backtick, and
@@ -136,7 +137,7 @@ const minifyCss = () => ({
     // (test/golden/cards-dom.txt), white space included; the charts' SVG to golden files that ignore it.
     chartModule = charts.test(id);
     const start = chartModule ? /\b(css|svg|html) ?`/g : /\b(css) ?`/g;
-    for (let m; (m = start.exec(code)); ) {
+    for (let m; (m = start.exec(code));) {
       const [body, end] = readTemplate(code, m.index + m[0].length, m[1] === 'css' ? 'css' : 'markup');
       out += code.slice(from, m.index) + m[1] + '`' + body + '`';
       from = start.lastIndex = end;
@@ -158,11 +159,15 @@ function coreChunk(id, {getModuleInfo, getModuleIds}) {
 /** The core's error messages (`messages.js`) replaced by their codes: for the worker's file. */
 const withoutMessages = () => ({
   name: 'epn-without-messages',
-  resolveId: (source, importer) => (source === './messages.js' && /packages\/stats\//.test(importer ?? '') ? '\0epn-codes' : null),
-  load: (id) => (id === '\0epn-codes' ? 'const m = new Proxy({}, {get: (_, code) => () => code}); export {m as fr, m as en};' : null),
+  resolveId: (source, importer) =>
+    source === './messages.js' && /packages\/stats\//.test(importer ?? '') ? '\0epn-codes' : null,
+  load: (id) =>
+    id === '\0epn-codes' ? 'const m = new Proxy({}, {get: (_, code) => () => code}); export {m as fr, m as en};' : null,
 });
 const isExternal = (id) => /^(lit|@lit|@lit-labs|d3-|@epn\/stats)/.test(id);
-const defines = readdirSync(`${widgets}/src/define`).filter((f) => f.endsWith('.ts')).map((f) => `${widgets}/src/define/${f}`);
+const defines = readdirSync(`${widgets}/src/define`)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `${widgets}/src/define/${f}`);
 
 const configs = [
   {

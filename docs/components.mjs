@@ -39,20 +39,69 @@ export const SHARED_PARTS = [
  */
 export const SHARED_CSS_PROPERTIES = [
   {name: '--epn-text-color', default: '#161616', dark: '#eeeeee', description: 'Text colour.'},
-  {name: '--epn-muted-color', default: '#3a3a3a', dark: '#cecece', description: 'Secondary text: description, source, notes, loading and stale messages.'},
+  {
+    name: '--epn-muted-color',
+    default: '#3a3a3a',
+    dark: '#cecece',
+    description: 'Secondary text: description, source, notes, loading and stale messages.',
+  },
   {name: '--epn-background', default: '#ffffff', dark: '#161616', description: 'Background colour.'},
-  {name: '--epn-border-color', default: '#929292', dark: '#777777', description: 'Axis lines.', only: ['epn-age-chart', 'epn-equipment-chart']},
-  {name: '--epn-grid-color', default: '#dddddd', dark: '#3a3a3a', description: 'Grid lines and the rules of the data tables.'},
-  {name: '--epn-accent-color', default: '#000091', dark: '#8585f6', description: 'Buttons ("Voir les données", export), links, focus outline, progress bar.'},
+  {
+    name: '--epn-border-color',
+    default: '#929292',
+    dark: '#777777',
+    description: 'Axis lines.',
+    only: ['epn-age-chart', 'epn-equipment-chart'],
+  },
+  {
+    name: '--epn-grid-color',
+    default: '#dddddd',
+    dark: '#3a3a3a',
+    description: 'Grid lines and the rules of the data tables.',
+  },
+  {
+    name: '--epn-accent-color',
+    default: '#000091',
+    dark: '#8585f6',
+    description: 'Buttons ("Voir les données", export), links, focus outline, progress bar.',
+  },
   {name: '--epn-error-color', default: '#ce0500', dark: '#ff5655', description: 'The rule beside an error message.'},
-  {name: '--epn-color-men', default: '#000091', dark: '#8585f6', description: 'Colour of the men\'s bars.', only: ['epn-age-chart']},
-  {name: '--epn-color-women', default: '#a558a0', dark: '#e18bd8', description: 'Colour of the women\'s bars.', only: ['epn-age-chart']},
-  {name: '--epn-font-family', default: 'Marianne, system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif', description: 'Font.'},
+  {
+    name: '--epn-color-men',
+    default: '#000091',
+    dark: '#8585f6',
+    description: "Colour of the men's bars.",
+    only: ['epn-age-chart'],
+  },
+  {
+    name: '--epn-color-women',
+    default: '#a558a0',
+    dark: '#e18bd8',
+    description: "Colour of the women's bars.",
+    only: ['epn-age-chart'],
+  },
+  {
+    name: '--epn-font-family',
+    default: "Marianne, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    description: 'Font.',
+  },
   {name: '--epn-font-size', default: '1rem', description: 'Base font size (every text of the widget scales with it).'},
 ];
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
-const table = (head, rows) => (rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''] : ['—', '']);
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+const table = (head, rows) =>
+  rows.length
+    ? [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        '',
+      ]
+    : ['—', ''];
 
 /** Whether a declaration of the manifest extends the class `name` (through the manifest's declarations). */
 function extendsClass(manifest, declaration, name) {
@@ -67,7 +116,11 @@ function extendsClass(manifest, declaration, name) {
 /** An element's own entries, then the shared ones it does not list (its own descriptions win, shared defaults win). */
 function merge(own, shared, applies) {
   const sharedByName = new Map(shared.filter(applies).map((s) => [s.name, s]));
-  const out = own.map((o) => (sharedByName.has(o.name) ? {...sharedByName.get(o.name), description: o.description || sharedByName.get(o.name).description} : o));
+  const out = own.map((o) =>
+    sharedByName.has(o.name)
+      ? {...sharedByName.get(o.name), description: o.description || sharedByName.get(o.name).description}
+      : o,
+  );
   for (const s of sharedByName.values()) if (!own.some((o) => o.name === s.name)) out.push(s);
   return out;
 }
@@ -92,23 +145,77 @@ export function render(manifest) {
   for (const el of elements) {
     const card = extendsClass(manifest, el, 'EpnCard');
     const applies = (s) => (!s.charts || !card) && (!s.only || s.only.includes(el.tagName));
-    out.push(`## \`<${el.tagName}>\``, '', el.summary ?? '', '', el.description ?? '', '', `Classe / class: \`${el.name}\` (${el.path})`, '');
+    out.push(
+      `## \`<${el.tagName}>\``,
+      '',
+      el.summary ?? '',
+      '',
+      el.description ?? '',
+      '',
+      `Classe / class: \`${el.name}\` (${el.path})`,
+      '',
+    );
     out.push('### Attributs · Attributes', '');
-    out.push(...table(['attribut', 'propriété', 'type', 'défaut', 'description'], (el.attributes ?? []).map((a) => [`\`${a.name}\``, a.fieldName ? `\`${a.fieldName}\`` : '', a.type?.text ?? '', a.default ?? '', a.description ?? ''])));
-    const props = (el.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
+    out.push(
+      ...table(
+        ['attribut', 'propriété', 'type', 'défaut', 'description'],
+        (el.attributes ?? []).map((a) => [
+          `\`${a.name}\``,
+          a.fieldName ? `\`${a.fieldName}\`` : '',
+          a.type?.text ?? '',
+          a.default ?? '',
+          a.description ?? '',
+        ]),
+      ),
+    );
+    const props = (el.members ?? []).filter(
+      (m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static,
+    );
     out.push('### Propriétés · Properties', '');
-    out.push(...table(['propriété', 'type', 'description'], props.map((p) => [`\`${p.name}\``, p.type?.text ?? '', p.description ?? ''])));
-    const methods = (el.members ?? []).filter((m) => m.kind === 'method' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && !/^(accept|render|connected|disconnected|attributeChanged|willUpdate|updated|firstUpdated)/.test(m.name));
+    out.push(
+      ...table(
+        ['propriété', 'type', 'description'],
+        props.map((p) => [`\`${p.name}\``, p.type?.text ?? '', p.description ?? '']),
+      ),
+    );
+    const methods = (el.members ?? []).filter(
+      (m) =>
+        m.kind === 'method' &&
+        m.privacy !== 'private' &&
+        m.privacy !== 'protected' &&
+        !m.static &&
+        !/^(accept|render|connected|disconnected|attributeChanged|willUpdate|updated|firstUpdated)/.test(m.name),
+    );
     out.push('### Méthodes · Methods', '');
-    out.push(...table(['méthode', 'description'], methods.map((m) => [`\`${m.name}()\``, m.description ?? ''])));
+    out.push(
+      ...table(
+        ['méthode', 'description'],
+        methods.map((m) => [`\`${m.name}()\``, m.description ?? '']),
+      ),
+    );
     out.push('### Événements · Events', '');
-    out.push(...table(['événement', 'description'], (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? ''])));
+    out.push(
+      ...table(
+        ['événement', 'description'],
+        (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? '']),
+      ),
+    );
     out.push('### Parties (`::part`) · Parts', '');
     const parts = merge(el.cssParts ?? [], SHARED_PARTS, applies);
-    out.push(...table(['partie', 'description'], parts.map((p) => [`\`${p.name}\``, p.description ?? ''])));
+    out.push(
+      ...table(
+        ['partie', 'description'],
+        parts.map((p) => [`\`${p.name}\``, p.description ?? '']),
+      ),
+    );
     out.push('### Propriétés CSS · CSS custom properties', '');
     const properties = merge(el.cssProperties ?? [], SHARED_CSS_PROPERTIES, applies);
-    out.push(...table(['propriété', 'défaut', 'sombre · dark', 'description'], properties.map((p) => [`\`${p.name}\``, p.default ?? '', p.dark ?? '', p.description ?? ''])));
+    out.push(
+      ...table(
+        ['propriété', 'défaut', 'sombre · dark', 'description'],
+        properties.map((p) => [`\`${p.name}\``, p.default ?? '', p.dark ?? '', p.description ?? '']),
+      ),
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -116,5 +223,7 @@ export function render(manifest) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
   writeFileSync(OUTPUT, render(manifest));
-  console.log(`docs/components.md: ${manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).length} elements`);
+  console.log(
+    `docs/components.md: ${manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).length} elements`,
+  );
 }

@@ -24,37 +24,145 @@ export const PLACEHOLDER_DIR = `${SITE}/donnees/`;
 export const WIDGETS = Object.freeze({
   'age-chart': {
     name: 'Pyramide des âges (inscrits par sexe et par âge)',
-    attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'sex-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
+    attributes: [
+      'measure',
+      'heading',
+      'description',
+      'source',
+      'source-href',
+      'lang',
+      'sex-column',
+      'age-column',
+      'value-column',
+      'bands',
+      'digits',
+      'export',
+      'theme',
+      'delimiter',
+      'encoding',
+      'decimal',
+      'header-rows',
+      'types',
+      'refresh',
+    ],
   },
   'equipment-chart': {
     name: 'Équipement par âge',
-    attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
+    attributes: [
+      'measure',
+      'heading',
+      'description',
+      'source',
+      'source-href',
+      'lang',
+      'rows-column',
+      'age-column',
+      'value-column',
+      'bands',
+      'digits',
+      'export',
+      'theme',
+      'delimiter',
+      'encoding',
+      'decimal',
+      'header-rows',
+      'types',
+      'refresh',
+    ],
   },
   'skill-chart': {
-    name: 'Niveau d\'usage par âge',
-    attributes: ['measure', 'heading', 'description', 'source', 'source-href', 'lang', 'rows-column', 'age-column',
-      'value-column', 'bands', 'digits', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
+    name: "Niveau d'usage par âge",
+    attributes: [
+      'measure',
+      'heading',
+      'description',
+      'source',
+      'source-href',
+      'lang',
+      'rows-column',
+      'age-column',
+      'value-column',
+      'bands',
+      'digits',
+      'export',
+      'theme',
+      'delimiter',
+      'encoding',
+      'decimal',
+      'header-rows',
+      'types',
+      'refresh',
+    ],
   },
   'key-figures': {
     name: 'Chiffres clés',
-    attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'keys', 'labels', 'ratios', 'digits',
-      'breakdown-src', 'breakdown-column', 'breakdown-heading', 'export', 'theme', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
+    attributes: [
+      'heading',
+      'description',
+      'source',
+      'source-href',
+      'lang',
+      'keys',
+      'labels',
+      'ratios',
+      'digits',
+      'breakdown-src',
+      'breakdown-column',
+      'breakdown-heading',
+      'export',
+      'theme',
+      'delimiter',
+      'encoding',
+      'decimal',
+      'header-rows',
+      'types',
+      'refresh',
+    ],
   },
   'budget-card': {
     name: 'Budget par habitant et par inscrit',
-    attributes: ['heading', 'description', 'source', 'source-href', 'lang', 'budget', 'population', 'registered',
-      'year', 'population-src', 'territory', 'ages', 'age-match', 'population-group', 'digits', 'export', 'theme',
-      'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh'],
+    attributes: [
+      'heading',
+      'description',
+      'source',
+      'source-href',
+      'lang',
+      'budget',
+      'population',
+      'registered',
+      'year',
+      'population-src',
+      'territory',
+      'ages',
+      'age-match',
+      'population-group',
+      'digits',
+      'export',
+      'theme',
+      'delimiter',
+      'encoding',
+      'decimal',
+      'header-rows',
+      'types',
+      'refresh',
+    ],
   },
 });
 
 /** The measures each widget knows (the first is its default). */
 const MEASURES = {
-  'age-chart': [['count', 'Effectifs'], ['share', 'Part du total (%)']],
-  'equipment-chart': [['rate', 'Taux d\'équipement par tranche d\'âge'], ['distribution', 'Répartition de chaque ligne (%)']],
-  'skill-chart': [['distribution', 'Répartition des niveaux dans chaque tranche'], ['share-of-total', 'Part du total (%)']],
+  'age-chart': [
+    ['count', 'Effectifs'],
+    ['share', 'Part du total (%)'],
+  ],
+  'equipment-chart': [
+    ['rate', "Taux d'équipement par tranche d'âge"],
+    ['distribution', 'Répartition de chaque ligne (%)'],
+  ],
+  'skill-chart': [
+    ['distribution', 'Répartition des niveaux dans chaque tranche'],
+    ['share-of-total', 'Part du total (%)'],
+  ],
 };
 
 /**
@@ -62,58 +170,185 @@ const MEASURES = {
  * columns), choice (a <select> of fixed values; '' is the widget's default) or checkbox (a boolean attribute).
  */
 const FIELDS = {
-  'measure': {label: 'Mesure affichée', kind: 'measure'},
-  'heading': {label: 'Titre', hint: 'Affiché au-dessus du graphique (un titre par défaut sinon).', kind: 'text'},
-  'description': {label: 'Phrase d\'introduction', hint: 'Une phrase sous le titre.', kind: 'text'},
-  'source': {label: 'Source', hint: 'Par exemple : Région Basse-Normandie, 2012.', kind: 'text'},
+  measure: {label: 'Mesure affichée', kind: 'measure'},
+  heading: {label: 'Titre', hint: 'Affiché au-dessus du graphique (un titre par défaut sinon).', kind: 'text'},
+  description: {label: "Phrase d'introduction", hint: 'Une phrase sous le titre.', kind: 'text'},
+  source: {label: 'Source', hint: 'Par exemple : Région Basse-Normandie, 2012.', kind: 'text'},
   'source-href': {label: 'Lien de la source', hint: 'Une adresse http:// ou https://.', kind: 'url'},
-  'lang': {label: 'Langue', kind: 'choice', choices: [['', 'Celle de la page (français par défaut)'], ['fr', 'Français'], ['en', 'Anglais']]},
-  'sex-column': {label: 'Colonne du sexe', hint: 'Pour un tableau « long » (une ligne par sexe et âge).', kind: 'column'},
-  'age-column': {label: 'Colonne de l\'âge', hint: 'Pour un tableau « long » : tranches ou âges en années.', kind: 'column'},
+  lang: {
+    label: 'Langue',
+    kind: 'choice',
+    choices: [
+      ['', 'Celle de la page (français par défaut)'],
+      ['fr', 'Français'],
+      ['en', 'Anglais'],
+    ],
+  },
+  'sex-column': {
+    label: 'Colonne du sexe',
+    hint: 'Pour un tableau « long » (une ligne par sexe et âge).',
+    kind: 'column',
+  },
+  'age-column': {
+    label: "Colonne de l'âge",
+    hint: 'Pour un tableau « long » : tranches ou âges en années.',
+    kind: 'column',
+  },
   'value-column': {label: 'Colonne des effectifs', hint: 'Pour un tableau « long ».', kind: 'column'},
-  'rows-column': {label: 'Colonne des lignes (équipement ou niveau)', hint: 'Pour un tableau « long ».', kind: 'column'},
-  'bands': {label: 'Tranches d\'âge', hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.', kind: 'text'},
-  'digits': {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
-  'export': {label: 'Menu « Exporter »', hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.', kind: 'checkbox'},
-  'theme': {label: 'Couleurs', hint: 'Par défaut, claires, sauf si la page se dit sombre (thème DSFR, color-scheme).', kind: 'choice',
-    choices: [['', 'Celles de la page (clair ou sombre)'], ['light', 'Claires'], ['dark', 'Sombres'], ['auto', 'Celles du système du visiteur (clair ou sombre)']]},
-  'delimiter': {label: 'Forcer le séparateur', kind: 'choice', advanced: true,
-    choices: [['', 'Détection automatique'], [';', '; (point-virgule)'], [',', ', (virgule)'], ['tab', 'Tabulation'], ['|', '| (barre verticale)']]},
-  'encoding': {label: 'Forcer l\'encodage', kind: 'choice', advanced: true,
-    choices: [['', 'Détection automatique'], ['utf-8', 'utf-8'], ['windows-1252', 'windows-1252 (Excel sous Windows)'], ['utf-16le', 'utf-16le']]},
-  'decimal': {label: 'Forcer le séparateur décimal', hint: 'Si « 1.234 » a été lu 1,234 au lieu de 1 234 (ou l\'inverse).', kind: 'choice', advanced: true,
-    choices: [['', 'Détection automatique'], [',', ', (virgule : 12,5 ; 1.234 = mille deux cent trente-quatre)'], ['.', '. (point : 12.5 ; 1,234 = mille deux cent trente-quatre)']]},
-  'header-rows': {label: 'Forcer le nombre de lignes d\'en-tête', kind: 'choice', advanced: true,
-    choices: [['', 'Détection automatique'], ['0', 'Aucune (la première ligne est déjà des données)'], ['1', 'Une'], ['2', 'Deux (en-tête fusionné)']]},
-  'types': {label: 'Forcer le type de colonnes', hint: 'nom: nombre ou nom: texte, séparés par des points-virgules (par exemple « pop_com: nombre; CODGEO: texte »).', kind: 'text', advanced: true},
-  'refresh': {label: 'Recharger toutes les N secondes', hint: '30 au moins ; vide : jamais.', kind: 'number', min: 30, advanced: true},
-  'keys': {label: 'Indicateurs à afficher', hint: 'Leurs noms, dans l\'ordre, séparés par des virgules (tous sinon).', kind: 'text'},
-  'labels': {label: 'Libellés', hint: 'nom:libellé séparés par des points-virgules.', kind: 'text'},
-  'ratios': {label: 'Ratios', hint: 'numérateur/dénominateur:libellé séparés par des points-virgules.', kind: 'text'},
-  'breakdown-src': {label: 'Adresse du fichier de répartition', hint: 'Un second CSV (par exemple par département).', kind: 'url'},
-  'breakdown-column': {label: 'Colonne de la répartition', hint: 'La colonne du fichier de répartition à dessiner.', kind: 'text'},
+  'rows-column': {
+    label: 'Colonne des lignes (équipement ou niveau)',
+    hint: 'Pour un tableau « long ».',
+    kind: 'column',
+  },
+  bands: {
+    label: "Tranches d'âge",
+    hint: 'Bornes basses pour des âges en années, séparées par des virgules : 0,18,65.',
+    kind: 'text',
+  },
+  digits: {label: 'Chiffres après la virgule', kind: 'number', min: 0, max: 6},
+  export: {
+    label: 'Menu « Exporter »',
+    hint: 'Images PNG et SVG, données CSV pour Excel, copie de la phrase.',
+    kind: 'checkbox',
+  },
+  theme: {
+    label: 'Couleurs',
+    hint: 'Par défaut, claires, sauf si la page se dit sombre (thème DSFR, color-scheme).',
+    kind: 'choice',
+    choices: [
+      ['', 'Celles de la page (clair ou sombre)'],
+      ['light', 'Claires'],
+      ['dark', 'Sombres'],
+      ['auto', 'Celles du système du visiteur (clair ou sombre)'],
+    ],
+  },
+  delimiter: {
+    label: 'Forcer le séparateur',
+    kind: 'choice',
+    advanced: true,
+    choices: [
+      ['', 'Détection automatique'],
+      [';', '; (point-virgule)'],
+      [',', ', (virgule)'],
+      ['tab', 'Tabulation'],
+      ['|', '| (barre verticale)'],
+    ],
+  },
+  encoding: {
+    label: "Forcer l'encodage",
+    kind: 'choice',
+    advanced: true,
+    choices: [
+      ['', 'Détection automatique'],
+      ['utf-8', 'utf-8'],
+      ['windows-1252', 'windows-1252 (Excel sous Windows)'],
+      ['utf-16le', 'utf-16le'],
+    ],
+  },
+  decimal: {
+    label: 'Forcer le séparateur décimal',
+    hint: "Si « 1.234 » a été lu 1,234 au lieu de 1 234 (ou l'inverse).",
+    kind: 'choice',
+    advanced: true,
+    choices: [
+      ['', 'Détection automatique'],
+      [',', ', (virgule : 12,5 ; 1.234 = mille deux cent trente-quatre)'],
+      ['.', '. (point : 12.5 ; 1,234 = mille deux cent trente-quatre)'],
+    ],
+  },
+  'header-rows': {
+    label: "Forcer le nombre de lignes d'en-tête",
+    kind: 'choice',
+    advanced: true,
+    choices: [
+      ['', 'Détection automatique'],
+      ['0', 'Aucune (la première ligne est déjà des données)'],
+      ['1', 'Une'],
+      ['2', 'Deux (en-tête fusionné)'],
+    ],
+  },
+  types: {
+    label: 'Forcer le type de colonnes',
+    hint: 'nom: nombre ou nom: texte, séparés par des points-virgules (par exemple « pop_com: nombre; CODGEO: texte »).',
+    kind: 'text',
+    advanced: true,
+  },
+  refresh: {
+    label: 'Recharger toutes les N secondes',
+    hint: '30 au moins ; vide : jamais.',
+    kind: 'number',
+    min: 30,
+    advanced: true,
+  },
+  keys: {
+    label: 'Indicateurs à afficher',
+    hint: "Leurs noms, dans l'ordre, séparés par des virgules (tous sinon).",
+    kind: 'text',
+  },
+  labels: {label: 'Libellés', hint: 'nom:libellé séparés par des points-virgules.', kind: 'text'},
+  ratios: {label: 'Ratios', hint: 'numérateur/dénominateur:libellé séparés par des points-virgules.', kind: 'text'},
+  'breakdown-src': {
+    label: 'Adresse du fichier de répartition',
+    hint: 'Un second CSV (par exemple par département).',
+    kind: 'url',
+  },
+  'breakdown-column': {
+    label: 'Colonne de la répartition',
+    hint: 'La colonne du fichier de répartition à dessiner.',
+    kind: 'text',
+  },
   'breakdown-heading': {label: 'Titre de la répartition', kind: 'text'},
-  'budget': {label: 'Budget annuel (euros)', hint: 'Sinon lu dans le fichier.', kind: 'text'},
-  'population': {label: 'Population (habitants)', hint: 'Sinon lue dans le fichier.', kind: 'text'},
-  'registered': {label: 'Nombre d\'inscrits', hint: 'Sinon lu dans le fichier.', kind: 'text'},
-  'year': {label: 'Année des chiffres', kind: 'text'},
-  'population-src': {label: 'Adresse d\'un tableau de population par âge', kind: 'url', advanced: true},
-  'territory': {label: 'Territoire(s) du tableau de population', hint: 'Noms ou codes séparés par des virgules.', kind: 'text', advanced: true},
-  'ages': {label: 'Tranche d\'âge de la population', hint: 'Par exemple 5-74.', kind: 'text', advanced: true},
-  'age-match': {label: 'Tranches du tableau de population retenues', kind: 'choice', advanced: true,
-    choices: [['', 'Incluses dans la tranche (par défaut)'], ['inside', 'Incluses dans la tranche'], ['overlap', 'Qui chevauchent la tranche']]},
-  'population-group': {label: 'Groupe de colonnes de population', hint: 'Pour un en-tête sur deux lignes (Ensemble par défaut).', kind: 'text', advanced: true},
+  budget: {label: 'Budget annuel (euros)', hint: 'Sinon lu dans le fichier.', kind: 'text'},
+  population: {label: 'Population (habitants)', hint: 'Sinon lue dans le fichier.', kind: 'text'},
+  registered: {label: "Nombre d'inscrits", hint: 'Sinon lu dans le fichier.', kind: 'text'},
+  year: {label: 'Année des chiffres', kind: 'text'},
+  'population-src': {label: "Adresse d'un tableau de population par âge", kind: 'url', advanced: true},
+  territory: {
+    label: 'Territoire(s) du tableau de population',
+    hint: 'Noms ou codes séparés par des virgules.',
+    kind: 'text',
+    advanced: true,
+  },
+  ages: {label: "Tranche d'âge de la population", hint: 'Par exemple 5-74.', kind: 'text', advanced: true},
+  'age-match': {
+    label: 'Tranches du tableau de population retenues',
+    kind: 'choice',
+    advanced: true,
+    choices: [
+      ['', 'Incluses dans la tranche (par défaut)'],
+      ['inside', 'Incluses dans la tranche'],
+      ['overlap', 'Qui chevauchent la tranche'],
+    ],
+  },
+  'population-group': {
+    label: 'Groupe de colonnes de population',
+    hint: 'Pour un en-tête sur deux lignes (Ensemble par défaut).',
+    kind: 'text',
+    advanced: true,
+  },
 };
 
-const DELIMITERS = {',': ', (virgule)', ';': '; (point-virgule)', '\t': 'tabulation', '|': '| (barre verticale)', ' ': 'espace'};
+const DELIMITERS = {
+  ',': ', (virgule)',
+  ';': '; (point-virgule)',
+  '\t': 'tabulation',
+  '|': '| (barre verticale)',
+  ' ': 'espace',
+};
 const DECIMALS = {',': ', (virgule)', '.': '. (point)'};
 const ENCODINGS = {
   'utf-8': 'utf-8 (Unicode, le format recommandé)',
-  'windows-1252': 'windows-1252 (ancien format d\'Excel sous Windows)',
+  'windows-1252': "windows-1252 (ancien format d'Excel sous Windows)",
   'utf-16le': 'utf-16le (Unicode 16 bits)',
   'utf-16be': 'utf-16be (Unicode 16 bits)',
 };
-const LINE_ENDINGS = {lf: 'Unix (LF)', crlf: 'Windows (CRLF)', cr: 'Mac ancien (CR)', mixed: 'mélangées', none: 'une seule ligne'};
+const LINE_ENDINGS = {
+  lf: 'Unix (LF)',
+  crlf: 'Windows (CRLF)',
+  cr: 'Mac ancien (CR)',
+  mixed: 'mélangées',
+  none: 'une seule ligne',
+};
 const MARKER_KINDS = {secret: 'secret statistique', unavailable: 'non disponible', empty: 'cellule vide'};
 const SKIP_REASONS = {blank: 'ligne vide', title: 'titre avant le tableau', note: 'note ou source après le tableau'};
 const MAX_LISTED = 30;
@@ -122,7 +357,10 @@ const MAX_LISTED = 30;
  * French typography for the page's sentences: a no-break space before « : ; ! ? » and inside « », so that a phone
  * never starts a line with « : » nor ends one with « « ».
  */
-export const french = (text) => String(text).replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+export const french = (text) =>
+  String(text)
+    .replace(/ ([:;!?»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0');
 
 /** Creates an element with text (with French typography) and attributes. */
 function el(tag, text, attrs = {}) {
@@ -137,8 +375,13 @@ const plural = (n, one, many) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : 
 const quoteAttr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** A key for loose comparisons: no accents, lower case, separators as spaces. */
-const loose = (s) => String(s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-  .replace(/[_\-.’'/\s\u00a0\u202f]+/g, ' ').trim();
+const loose = (s) =>
+  String(s ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_\-.’'/\s\u00a0\u202f]+/g, ' ')
+    .trim();
 
 /**
  * Suggests a widget for a table: {widget, reason} (a French sentence), or {widget: null, reason}.
@@ -149,22 +392,30 @@ export function suggestWidget(table, core = {}) {
   const {columns, rows, meta} = table;
   const stringCols = columns.map((_, j) => j).filter((j) => meta.types[j] === 'string');
   const valuesOf = (j) => rows.map((r) => r[j]).filter((v) => typeof v === 'string' && v.trim() !== '');
-  const isSex = (v) => (core.sexOf ? core.sexOf(v) !== null : /^(hommes?|femmes?|h|f|masculin|feminin)$/.test(loose(v)));
-  const isLevel = (v) => (core.levelRank ? core.levelRank(String(v)) >= 0 : /debutant|intermediaire|avance|confirme|expert/.test(loose(v)));
-  const equipmentLike = /equip|internet|ordinateur|informatique|telephone|smartphone|tablette|connect|appareil|box|imprimante/;
+  const isSex = (v) =>
+    core.sexOf ? core.sexOf(v) !== null : /^(hommes?|femmes?|h|f|masculin|feminin)$/.test(loose(v));
+  const isLevel = (v) =>
+    core.levelRank ? core.levelRank(String(v)) >= 0 : /debutant|intermediaire|avance|confirme|expert/.test(loose(v));
+  const equipmentLike =
+    /equip|internet|ordinateur|informatique|telephone|smartphone|tablette|connect|appareil|box|imprimante/;
   const budgetKeys = new Set(core.BUDGET_KEYS?.budget ?? ['budget']);
   const names = columns.map(loose);
 
   // Sex: columns named Hommes / Femmes, a sex column, or rows labelled by sex.
-  if (columns.filter(isSex).length >= 2 || names.some((n) => /^(sexe|sex|genre|gender)\b/.test(n)) ||
-      stringCols.some((j) => new Set(valuesOf(j).filter(isSex).map(loose)).size >= 2)) {
+  if (
+    columns.filter(isSex).length >= 2 ||
+    names.some((n) => /^(sexe|sex|genre|gender)\b/.test(n)) ||
+    stringCols.some((j) => new Set(valuesOf(j).filter(isSex).map(loose)).size >= 2)
+  ) {
     return {widget: 'age-chart', reason: 'le fichier distingue les hommes et les femmes'};
   }
   if (names.some((n) => /^(niveau|level)/.test(n)) || stringCols.some((j) => valuesOf(j).filter(isLevel).length >= 2)) {
-    return {widget: 'skill-chart', reason: 'le fichier contient des niveaux d\'usage (débutant, intermédiaire…)'};
+    return {widget: 'skill-chart', reason: "le fichier contient des niveaux d'usage (débutant, intermédiaire…)"};
   }
-  if (names.some((n) => /^(equipement|equipment)/.test(n)) ||
-      stringCols.some((j) => valuesOf(j).filter((v) => equipmentLike.test(loose(v))).length >= 2)) {
+  if (
+    names.some((n) => /^(equipement|equipment)/.test(n)) ||
+    stringCols.some((j) => valuesOf(j).filter((v) => equipmentLike.test(loose(v))).length >= 2)
+  ) {
     return {widget: 'equipment-chart', reason: 'le fichier décrit des équipements (ordinateur, Internet…)'};
   }
   // Key/value files (indicateur, valeur[, unité]) or a one-row table.
@@ -174,7 +425,7 @@ export function suggestWidget(table, core = {}) {
     return {widget: 'budget-card', reason: 'le fichier donne un budget'};
   }
   if (keyValue || rows.length === 1) {
-    return {widget: 'key-figures', reason: 'le fichier est une liste d\'indicateurs et de valeurs'};
+    return {widget: 'key-figures', reason: "le fichier est une liste d'indicateurs et de valeurs"};
   }
   return {widget: null, reason: 'aucun graphique ne correspond clairement à ce fichier'};
 }
@@ -186,7 +437,11 @@ export function suggestWidget(table, core = {}) {
  * @returns {{heading: string, source: string}}
  */
 export function prefillFrom(meta) {
-  const clean = (s) => String(s).replace(/[;,\t|]+\s*$/, '').replace(/\s+/g, ' ').trim();
+  const clean = (s) =>
+    String(s)
+      .replace(/[;,\t|]+\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const heading = (meta.titles ?? []).map(clean).filter(Boolean).join(' – ');
   const note = (meta.notes ?? []).map(clean).find((n) => /^sources?\s*:/i.test(n));
   return {heading, source: note ? note.replace(/^sources?\s*:\s*/i, '') : ''};
@@ -199,7 +454,9 @@ export function prefillFrom(meta) {
  */
 export function decimalName(table) {
   const decimals = table.rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v)));
-  return table.meta.decimal == null || !decimals ? 'pas de décimales' : DECIMALS[table.meta.decimal] ?? table.meta.decimal;
+  return table.meta.decimal == null || !decimals
+    ? 'pas de décimales'
+    : (DECIMALS[table.meta.decimal] ?? table.meta.decimal);
 }
 
 /** The state of the page: where the data comes from, and what was read. */
@@ -227,7 +484,7 @@ function showError(lead, ...details) {
   box.append(p);
   for (const d of details) if (d) box.append(el('p', d));
   // The alert is read out; the status line only says that nothing was read.
-  $('status').textContent = french('Lecture impossible : voir l\'explication ci-dessus.');
+  $('status').textContent = french("Lecture impossible : voir l'explication ci-dessus.");
 }
 
 function clearError() {
@@ -245,10 +502,15 @@ function explain(error, what) {
 
 function advice(code) {
   switch (code) {
-    case 'NETWORK': return 'Si le fichier est sur un autre site, ce site doit autoriser sa lecture (en-tête CORS « Access-Control-Allow-Origin »). Sinon, téléchargez-le et choisissez-le comme fichier local.';
-    case 'BAD_URL': return 'Copiez l\'adresse complète du fichier, qui commence par http:// ou https://.';
-    case 'NOT_TEXT': case 'NOT_CSV': return 'Enregistrez le tableau au format « CSV » depuis votre tableur (Fichier > Enregistrer sous > CSV).';
-    default: return '';
+    case 'NETWORK':
+      return 'Si le fichier est sur un autre site, ce site doit autoriser sa lecture (en-tête CORS « Access-Control-Allow-Origin »). Sinon, téléchargez-le et choisissez-le comme fichier local.';
+    case 'BAD_URL':
+      return "Copiez l'adresse complète du fichier, qui commence par http:// ou https://.";
+    case 'NOT_TEXT':
+    case 'NOT_CSV':
+      return 'Enregistrez le tableau au format « CSV » depuis votre tableur (Fichier > Enregistrer sous > CSV).';
+    default:
+      return '';
   }
 }
 
@@ -265,7 +527,7 @@ async function readUrl(raw) {
   hideResults();
   const value = raw.trim();
   if (!value) {
-    showError('Donnez l\'adresse d\'un fichier CSV.', 'Par exemple : https://www.exemple.fr/donnees/inscrits.csv');
+    showError("Donnez l'adresse d'un fichier CSV.", 'Par exemple : https://www.exemple.fr/donnees/inscrits.csv');
     return;
   }
   $('status').textContent = 'Lecture du fichier en cours…';
@@ -310,7 +572,13 @@ async function readFile(file) {
 export function forcedOptions(form = $('options-form')) {
   const get = (name) => form?.elements.namedItem(name)?.value || null;
   const rows = get('header-rows');
-  return core.readOptionsOf({delimiter: get('delimiter'), encoding: get('encoding'), decimal: get('decimal'), headerRows: rows === null ? null : Number(rows), types: get('types')});
+  return core.readOptionsOf({
+    delimiter: get('delimiter'),
+    encoding: get('encoding'),
+    decimal: get('decimal'),
+    headerRows: rows === null ? null : Number(rows),
+    types: get('types'),
+  });
 }
 
 /** The options that change the reading: a change reads the file again. */
@@ -320,8 +588,10 @@ const READ_OPTIONS = ['delimiter', 'encoding', 'decimal', 'header-rows', 'types'
 async function reread() {
   const generation = ++state.generation;
   try {
-    const table = state.origin === 'url' ? await core.loadCsv(state.address, forcedOptions())
-      : core.parseCsv(state.bytes, forcedOptions());
+    const table =
+      state.origin === 'url'
+        ? await core.loadCsv(state.address, forcedOptions())
+        : core.parseCsv(state.bytes, forcedOptions());
     if (generation !== state.generation) return;
     state.table = table;
     clearError();
@@ -344,9 +614,11 @@ function shown(fresh) {
     const widget = suggestion.widget ?? 'age-chart';
     $('widget').value = widget;
     buildForm(widget);
-    $('suggestion').textContent = french(suggestion.widget
-      ? `Graphique suggéré : ${WIDGETS[widget].name}, car ${suggestion.reason}. Vous pouvez en choisir un autre.`
-      : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`);
+    $('suggestion').textContent = french(
+      suggestion.widget
+        ? `Graphique suggéré : ${WIDGETS[widget].name}, car ${suggestion.reason}. Vous pouvez en choisir un autre.`
+        : `Graphique suggéré : aucun, car ${suggestion.reason}. Choisissez celui qui convient.`,
+    );
   } else {
     refreshColumnSelects();
   }
@@ -356,9 +628,11 @@ function shown(fresh) {
   update();
   const m = table.meta;
   const issues = m.issues.length ? `, ${plural(m.issues.length, 'anomalie', 'anomalies')}` : '';
-  $('status').textContent = french(`Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
-    `${plural(table.columns.length, 'colonne', 'colonnes')}, ${plural(table.rows.length, 'ligne de données', 'lignes de données')}` +
-    `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`);
+  $('status').textContent = french(
+    `Fichier lu : encodage ${m.encoding ?? 'texte'}, séparateur ${delimiterName(m.delimiter)}, ` +
+      `${plural(table.columns.length, 'colonne', 'colonnes')}, ${plural(table.rows.length, 'ligne de données', 'lignes de données')}` +
+      `${issues}.${suggestion ? ` ${suggestion.widget ? `Graphique suggéré : ${WIDGETS[suggestion.widget].name}.` : 'Aucun graphique suggéré.'}` : ''}`,
+  );
 }
 
 /** A list of at most MAX_LISTED items, then "… et N autres". */
@@ -388,8 +662,12 @@ function renderDetection(table) {
   item('Séparateur', delimiterName(m.delimiter));
   item('Séparateur décimal', decimalName(table));
   item('Fins de ligne', LINE_ENDINGS[m.lineEnding] ?? m.lineEnding);
-  item('Lignes d\'en-tête', m.headerRows === 0 ? 'aucune (colonnes nommées « Colonne 1 »…)'
-    : `${m.headerRows}, à partir de la ligne ${m.headerLine}${m.headerRows === 2 ? ' (en-tête fusionné sur deux lignes)' : ''}`);
+  item(
+    "Lignes d'en-tête",
+    m.headerRows === 0
+      ? 'aucune (colonnes nommées « Colonne 1 »…)'
+      : `${m.headerRows}, à partir de la ligne ${m.headerLine}${m.headerRows === 2 ? ' (en-tête fusionné sur deux lignes)' : ''}`,
+  );
   item('Nombre de lignes de données', table.rows.length.toLocaleString('fr-FR'));
   if (m.titles.length) item('Titre(s) avant le tableau', m.titles.join(' / '));
   if (m.notes.length) item('Notes après le tableau', m.notes.join(' / '));
@@ -412,7 +690,9 @@ function renderDetection(table) {
     const type = m.types[j] === 'number' ? (m.percentColumns.includes(j) ? 'nombre (en %)' : 'nombre') : 'texte';
     tr.append(el('td', type));
     const example = table.rows.map((r) => r[j]).find((v) => v !== null && v !== '');
-    tr.append(el('td', example == null ? '' : typeof example === 'number' ? example.toLocaleString('fr-FR') : String(example)));
+    tr.append(
+      el('td', example == null ? '' : typeof example === 'number' ? example.toLocaleString('fr-FR') : String(example)),
+    );
     body.append(tr);
   });
   t.append(body);
@@ -424,15 +704,27 @@ function renderDetection(table) {
   const empties = m.markers.length - markers.length;
   box.append(el('h3', 'Marqueurs de secret statistique ou de donnée non disponible'));
   if (markers.length) {
-    box.append(list(markers, (k) => `ligne ${k.line}, colonne « ${columnName(k.column)} » : « ${k.raw} » (${MARKER_KINDS[k.kind] ?? k.kind})`));
+    box.append(
+      list(
+        markers,
+        (k) =>
+          `ligne ${k.line}, colonne « ${columnName(k.column)} » : « ${k.raw} » (${MARKER_KINDS[k.kind] ?? k.kind})`,
+      ),
+    );
   } else {
     box.append(el('p', 'Aucun.'));
   }
-  if (empties) box.append(el('p', `Cellules vides dans des colonnes de nombres : ${empties} (elles ne comptent pas pour 0).`));
+  if (empties)
+    box.append(el('p', `Cellules vides dans des colonnes de nombres : ${empties} (elles ne comptent pas pour 0).`));
 
   box.append(el('h3', 'Lignes ignorées'));
   if (m.skipped.length) {
-    box.append(list(m.skipped, (s) => `ligne ${s.line} (${SKIP_REASONS[s.reason] ?? s.reason})${s.text ? ` : « ${s.text} »` : ''}`));
+    box.append(
+      list(
+        m.skipped,
+        (s) => `ligne ${s.line} (${SKIP_REASONS[s.reason] ?? s.reason})${s.text ? ` : « ${s.text} »` : ''}`,
+      ),
+    );
   } else {
     box.append(el('p', 'Aucune.'));
   }
@@ -480,7 +772,10 @@ function buildForm(widget) {
   }
   // What the file says of its title and source fills « Titre » and « Source » (the webmaster can change them).
   const found = prefillFrom(state.table?.meta ?? {});
-  for (const [name, value] of [['heading', found.heading], ['source', found.source]]) {
+  for (const [name, value] of [
+    ['heading', found.heading],
+    ['source', found.source],
+  ]) {
     const input = main.querySelector(`[name="${name}"]`);
     if (input && value) input.value = value;
   }
@@ -510,7 +805,10 @@ function fieldFor(widget, name, spec) {
   let control;
   if (spec.kind === 'measure' || spec.kind === 'choice') {
     control = el('select');
-    const choices = spec.kind === 'measure' ? [['', `Par défaut (${MEASURES[widget][0][1].toLowerCase()})`], ...MEASURES[widget]] : spec.choices;
+    const choices =
+      spec.kind === 'measure'
+        ? [['', `Par défaut (${MEASURES[widget][0][1].toLowerCase()})`], ...MEASURES[widget]]
+        : spec.choices;
     for (const [value, text] of choices) control.append(el('option', text, {value}));
   } else if (spec.kind === 'column') {
     control = el('select', null, {'data-columns': ''});
@@ -558,7 +856,8 @@ function chosenAttributes() {
   return out;
 }
 
-const isLoopback = (host) => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+const isLoopback = (host) =>
+  host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
 
 /**
  * A file name from the last segment of an address, decoded: `%C3%A9` (UTF-8) and `%E9` (Latin-1, which
@@ -605,9 +904,11 @@ export function codeFor(widget, attributes, {address, local}) {
   const attrs = all.map(([n, value]) => (value === true ? `\n  ${n}` : `\n  ${n}="${quoteAttr(value)}"`)).join('');
   const snippet = `<script type="module" src="${SNIPPET_SCRIPT}"></script>\n\n<${tag}${attrs}>\n</${tag}>`;
   const query = [['widget', widget], ...all]
-    .map(([n, value]) => `${encodeURIComponent(n)}=${value === true ? '' : encodeURIComponent(value)}`).join('&amp;');
+    .map(([n, value]) => `${encodeURIComponent(n)}=${value === true ? '' : encodeURIComponent(value)}`)
+    .join('&amp;');
   const title = attributes.find(([n]) => n === 'heading')?.[1] ?? WIDGETS[widget].name;
-  const iframe = `<iframe src="${EMBED_PAGE}?${query}"\n  title="${quoteAttr(String(title))}"` +
+  const iframe =
+    `<iframe src="${EMBED_PAGE}?${query}"\n  title="${quoteAttr(String(title))}"` +
     ' style="width:100%;border:0" height="480" loading="lazy"></iframe>';
   return {src, unpublished, snippet, iframe};
 }
@@ -639,11 +940,17 @@ function update() {
   notice.hidden = !code.unpublished;
   notice.replaceChildren();
   if (code.unpublished) {
-    const where = local ? `Le fichier « ${state.address} » est sur votre ordinateur`
+    const where = local
+      ? `Le fichier « ${state.address} » est sur votre ordinateur`
       : `L'adresse « ${state.address} » est celle d'un serveur de test sur votre ordinateur`;
-    notice.append(el('p', `${where} : l'aperçu le lit directement, ` +
-      'mais un site ne peut pas le lire là. Le webmaster doit d\'abord le publier sur le site (ou sur un portail de ' +
-      `données ouvertes), puis remplacer dans le code ci-dessous l'adresse « ${code.src} » par l'adresse du fichier publié.`));
+    notice.append(
+      el(
+        'p',
+        `${where} : l'aperçu le lit directement, ` +
+          "mais un site ne peut pas le lire là. Le webmaster doit d'abord le publier sur le site (ou sur un portail de " +
+          `données ouvertes), puis remplacer dans le code ci-dessous l'adresse « ${code.src} » par l'adresse du fichier publié.`,
+      ),
+    );
   }
 }
 
@@ -659,8 +966,10 @@ async function copy(id, what) {
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    $('copy-status').textContent = french(`La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
-      'copiez-le avec Ctrl+C (ou Cmd+C).');
+    $('copy-status').textContent = french(
+      `La copie automatique est refusée par le navigateur : le code est sélectionné, ` +
+        'copiez-le avec Ctrl+C (ou Cmd+C).',
+    );
   }
 }
 
@@ -700,7 +1009,7 @@ function start() {
     timer = setTimeout(READ_OPTIONS.includes(event.target.name) ? reread : update, 300);
   });
   $('options-form').addEventListener('submit', (event) => event.preventDefault());
-  $('copy-snippet').addEventListener('click', () => copy('snippet', 'Le script et l\'élément'));
+  $('copy-snippet').addEventListener('click', () => copy('snippet', "Le script et l'élément"));
   $('copy-iframe').addEventListener('click', () => copy('iframe-code', 'Le code iframe'));
 
   const prefill = new URLSearchParams(location.search).get('src');
@@ -719,7 +1028,11 @@ if (document.getElementById('builder')) {
       core = {...stats, ...widgets};
       start();
     },
-    (error) => showError('Les scripts des graphiques (epn-stats.min.js, epn-widgets.js) n\'ont pas pu être chargés.',
-      `Adresses : ${STATS_SCRIPT}, ${WIDGETS_SCRIPT}. Lancez « npm run build » puis rechargez la page.`, String(error?.message ?? error)),
+    (error) =>
+      showError(
+        "Les scripts des graphiques (epn-stats.min.js, epn-widgets.js) n'ont pas pu être chargés.",
+        `Adresses : ${STATS_SCRIPT}, ${WIDGETS_SCRIPT}. Lancez « npm run build » puis rechargez la page.`,
+        String(error?.message ?? error),
+      ),
   );
 }

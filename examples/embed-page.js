@@ -7,22 +7,152 @@
 
 /** Attributes each widget really has, by the `widget` value of the query. */
 export const WIDGETS = Object.freeze({
-  'age-chart': ['src', 'measure', 'sex-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export',
-    'population-src', 'population-area', 'population-group'],
-  'equipment-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
-  'skill-chart': ['src', 'measure', 'rows-column', 'age-column', 'value-column', 'bands', 'lang', 'heading',
-    'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'digits', 'theme', 'export'],
-  'budget-card': ['src', 'budget', 'population', 'registered', 'year', 'population-src', 'territory', 'ages',
-    'age-match', 'reach-ages', 'population-group', 'digits', 'heading', 'lang', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
-  'key-figures': ['src', 'keys', 'labels', 'ratios', 'digits', 'breakdown-src', 'breakdown-column',
-    'breakdown-heading', 'heading', 'lang', 'description', 'source', 'source-href', 'delimiter', 'encoding', 'decimal', 'header-rows', 'types',
-    'refresh', 'theme', 'export'],
-  'reach-chart': ['src', 'population-src', 'population-area', 'population-group', 'exclude', 'scheme', 'measure',
-    'age-column', 'sex-column', 'value-column', 'bands', 'digits', 'lang', 'heading', 'description', 'source', 'source-href',
-    'delimiter', 'encoding', 'decimal', 'header-rows', 'types', 'refresh', 'theme', 'export'],
+  'age-chart': [
+    'src',
+    'measure',
+    'sex-column',
+    'age-column',
+    'value-column',
+    'bands',
+    'lang',
+    'heading',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'digits',
+    'theme',
+    'export',
+    'population-src',
+    'population-area',
+    'population-group',
+  ],
+  'equipment-chart': [
+    'src',
+    'measure',
+    'rows-column',
+    'age-column',
+    'value-column',
+    'bands',
+    'lang',
+    'heading',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'digits',
+    'theme',
+    'export',
+  ],
+  'skill-chart': [
+    'src',
+    'measure',
+    'rows-column',
+    'age-column',
+    'value-column',
+    'bands',
+    'lang',
+    'heading',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'digits',
+    'theme',
+    'export',
+  ],
+  'budget-card': [
+    'src',
+    'budget',
+    'population',
+    'registered',
+    'year',
+    'population-src',
+    'territory',
+    'ages',
+    'age-match',
+    'reach-ages',
+    'population-group',
+    'digits',
+    'heading',
+    'lang',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'theme',
+    'export',
+  ],
+  'key-figures': [
+    'src',
+    'keys',
+    'labels',
+    'ratios',
+    'digits',
+    'breakdown-src',
+    'breakdown-column',
+    'breakdown-heading',
+    'heading',
+    'lang',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'theme',
+    'export',
+  ],
+  'reach-chart': [
+    'src',
+    'population-src',
+    'population-area',
+    'population-group',
+    'exclude',
+    'scheme',
+    'measure',
+    'age-column',
+    'sex-column',
+    'value-column',
+    'bands',
+    'digits',
+    'lang',
+    'heading',
+    'description',
+    'source',
+    'source-href',
+    'delimiter',
+    'encoding',
+    'decimal',
+    'header-rows',
+    'types',
+    'refresh',
+    'theme',
+    'export',
+  ],
 });
 
 /** Attributes holding an address: only http(s) or relative (resolved against this page). */
@@ -51,9 +181,12 @@ export function readQuery(search, base) {
   const widgets = Object.keys(WIDGETS);
   const names = params.getAll('widget');
   if (names.length !== 1 || !Object.hasOwn(WIDGETS, names[0])) {
-    const what = names.length === 0 ? 'Le paramètre « widget » manque.'
-      : names.length > 1 ? 'Le paramètre « widget » est donné plusieurs fois.'
-        : `Le widget ${shown(names[0])} n'existe pas.`;
+    const what =
+      names.length === 0
+        ? 'Le paramètre « widget » manque.'
+        : names.length > 1
+          ? 'Le paramètre « widget » est donné plusieurs fois.'
+          : `Le widget ${shown(names[0])} n'existe pas.`;
     return {ok: false, problems: [`${what} Widgets acceptés : ${widgets.join(', ')}.`]};
   }
   const widget = names[0];
@@ -64,8 +197,10 @@ export function readQuery(search, base) {
   for (const [name, value] of params) {
     if (name === 'widget') continue;
     if (!allowed.includes(name)) {
-      problems.push(`L'attribut ${shown(name)} n'existe pas pour ce widget (${widget}). ` +
-        `Attributs acceptés : ${allowed.join(', ')}.`);
+      problems.push(
+        `L'attribut ${shown(name)} n'existe pas pour ce widget (${widget}). ` +
+          `Attributs acceptés : ${allowed.join(', ')}.`,
+      );
       continue;
     }
     if (seen.has(name)) {
@@ -86,8 +221,10 @@ export function readQuery(search, base) {
         url = null;
       }
       if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || value.trim() === '') {
-        problems.push(`L'adresse donnée pour ${shown(name)} (${shown(value)}) est refusée : seules les adresses ` +
-          'http://, https:// ou relatives à cette page sont acceptées.');
+        problems.push(
+          `L'adresse donnée pour ${shown(name)} (${shown(value)}) est refusée : seules les adresses ` +
+            'http://, https:// ou relatives à cette page sont acceptées.',
+        );
         continue;
       }
       final = url.href;
@@ -107,7 +244,7 @@ export function readQuery(search, base) {
 
 /** The refusal, as a visible alert: what was refused and what is allowed. */
 function renderRefusal(problems) {
-  renderAlert('Ce graphique ne peut pas être affiché : l\'adresse de la page intégrée est refusée.', problems);
+  renderAlert("Ce graphique ne peut pas être affiché : l'adresse de la page intégrée est refusée.", problems);
 }
 
 /** A visible alert: a lead sentence in bold, then one paragraph per detail. */
@@ -187,8 +324,11 @@ function main() {
  * `<html data-epn-embed data-parent-origins="https://www.mairie.fr https://cms.mairie.fr">`; another origin then
  * gets no height (it would tell whether a file drew or failed), and the iframe keeps its own height.
  */
-export function parentOrigin(ancestor = location.ancestorOrigins?.[0], referrer = document.referrer,
-  listed = document.documentElement.dataset.parentOrigins) {
+export function parentOrigin(
+  ancestor = location.ancestorOrigins?.[0],
+  referrer = document.referrer,
+  listed = document.documentElement.dataset.parentOrigins,
+) {
   let origin = ancestor && ancestor !== 'null' ? ancestor : null;
   if (!origin && referrer) {
     try {

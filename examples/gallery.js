@@ -32,16 +32,17 @@ for (const demo of document.querySelectorAll('.demo')) {
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join('&amp;');
   const title = el.getAttribute('heading') ?? demo.querySelector('h2')?.textContent?.trim() ?? 'Graphique EPN';
-  const iframe = `<iframe src="${EMBED_PAGE}?${query}"\n  title="${attr(title)}"` +
+  const iframe =
+    `<iframe src="${EMBED_PAGE}?${query}"\n  title="${attr(title)}"` +
     ' style="width:100%;border:0" height="480" loading="lazy"></iframe>';
-  const pre = snippet(demo, 'Code iframe (si votre site n\'accepte pas les scripts) :', iframe);
+  const pre = snippet(demo, "Code iframe (si votre site n'accepte pas les scripts) :", iframe);
   pre.classList.add('snippet-iframe');
   const note = document.createElement('p');
   note.className = 'meta';
   note.append('Facultatif, si votre site accepte un script : ');
   const code = document.createElement('code');
   code.textContent = `<script src="${EMBED_SCRIPT}" defer></script>`;
-  note.append(code, ' ajuste la hauteur de l\'iframe à son contenu.');
+  note.append(code, " ajuste la hauteur de l'iframe à son contenu.");
   demo.append(note);
 }
 
@@ -66,7 +67,8 @@ function addCopyButton(pre) {
       range.selectNodeContents(pre);
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
-      status.textContent = 'La copie automatique est refusée : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
+      status.textContent =
+        'La copie automatique est refusée : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
     }
   });
   row.append(button, ' ', status);

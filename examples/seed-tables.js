@@ -1,7 +1,14 @@
 // Reads the seed tables with @epn/stats and shows them as accessible HTML tables. Every node is built with the
 // DOM API and text (never innerHTML), so no CSV label can become markup.
 import {
-  EpnDataError, formatEuro, formatNumber, formatPercent, loadCsv, ratio, readCrossTab, shares,
+  EpnDataError,
+  formatEuro,
+  formatNumber,
+  formatPercent,
+  loadCsv,
+  ratio,
+  readCrossTab,
+  shares,
 } from '/packages/stats/dist/epn-stats.min.js';
 
 const main = document.getElementById('tables');
@@ -16,7 +23,9 @@ function el(tag, text, attrs = {}) {
 
 /** « décimale « , » », or « pas de décimales » when no number of the file has any (the core then gives null). */
 const decimals = (m, rows) =>
-  m.decimal == null || !rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v))) ? 'pas de décimales' : `décimale « ${m.decimal} »`;
+  m.decimal == null || !rows.some((r) => r.some((v) => typeof v === 'number' && !Number.isInteger(v)))
+    ? 'pas de décimales'
+    : `décimale « ${m.decimal} »`;
 
 const describeMeta = ({meta: m, rows}) =>
   `Lu : encodage ${m.encoding ?? 'texte'}${m.bom ? ' (avec BOM)' : ''}, séparateur « ${m.delimiter === '\t' ? 'tabulation' : m.delimiter} », ` +
@@ -79,7 +88,9 @@ function issuesList(issues) {
 
 async function run() {
   const [sexe, equip, niveau, chiffres, deps] = await Promise.all(
-    ['inscrits-sexe-age', 'equipement-age', 'niveau-usage-age', 'chiffres-cles', 'epn-departements'].map((f) => loadCsv(`data/${f}.csv`)),
+    ['inscrits-sexe-age', 'equipement-age', 'niveau-usage-age', 'chiffres-cles', 'epn-departements'].map((f) =>
+      loadCsv(`data/${f}.csv`),
+    ),
   );
   main.replaceChildren();
 
@@ -97,26 +108,61 @@ async function run() {
   figure(formatNumber(key('epn')), `EPN portés par ${formatNumber(key('porteurs_de_projets'))} structures`);
   figure(formatNumber(key('animateurs')), `animateurs (${formatNumber(key('equivalents_temps_plein'))} ETP)`);
   figure(formatEuro(key('budget_appels_a_projets'), {compact: true}), 'engagés sur deux appels à projets');
-  figure(formatEuro(ratio(budget, 1_478_000)), `par habitant et par an (budget annuel estimé ${formatEuro(budget, {compact: true})})`);
+  figure(
+    formatEuro(ratio(budget, 1_478_000)),
+    `par habitant et par an (budget annuel estimé ${formatEuro(budget, {compact: true})})`,
+  );
   section('Chiffres clés', figures, el('p', describeMeta(chiffres), {class: 'meta'}));
 
   const ctSexe = readCrossTab(sexe);
-  section('Inscrits par sexe et par âge', crossTable(ctSexe, `Inscrits par sexe et tranche d'âge (part du total, ${formatNumber(ctSexe.total)} inscrits)`, 'total'),
-    el('p', describeMeta(sexe), {class: 'meta'}), issuesList(ctSexe.meta.issues));
+  section(
+    'Inscrits par sexe et par âge',
+    crossTable(
+      ctSexe,
+      `Inscrits par sexe et tranche d'âge (part du total, ${formatNumber(ctSexe.total)} inscrits)`,
+      'total',
+    ),
+    el('p', describeMeta(sexe), {class: 'meta'}),
+    issuesList(ctSexe.meta.issues),
+  );
 
   const ctEquip = readCrossTab(equip);
-  section('Équipement personnel par âge', crossTable(ctEquip, 'Part des répondants de chaque tranche d\'âge qui déclarent l\'équipement', 'column', 'Répondants distincts'),
-    el('p', describeMeta(equip), {class: 'meta'}), issuesList(ctEquip.meta.issues));
+  section(
+    'Équipement personnel par âge',
+    crossTable(
+      ctEquip,
+      "Part des répondants de chaque tranche d'âge qui déclarent l'équipement",
+      'column',
+      'Répondants distincts',
+    ),
+    el('p', describeMeta(equip), {class: 'meta'}),
+    issuesList(ctEquip.meta.issues),
+  );
 
   const ctNiveau = readCrossTab(niveau);
-  section('Niveau d\'usage par âge', crossTable(ctNiveau, 'Répartition des niveaux dans chaque tranche d\'âge', 'column'),
-    el('p', describeMeta(niveau), {class: 'meta'}), issuesList(ctNiveau.meta.issues));
+  section(
+    "Niveau d'usage par âge",
+    crossTable(ctNiveau, "Répartition des niveaux dans chaque tranche d'âge", 'column'),
+    el('p', describeMeta(niveau), {class: 'meta'}),
+    issuesList(ctNiveau.meta.issues),
+  );
 
   const ctDeps = readCrossTab(deps);
-  section('Porteurs de projets et EPN par département', crossTable(ctDeps, 'Porteurs de projets et EPN par département (part de chaque département)', 'column', undefined, false),
-    el('p', describeMeta(deps), {class: 'meta'}));
+  section(
+    'Porteurs de projets et EPN par département',
+    crossTable(
+      ctDeps,
+      'Porteurs de projets et EPN par département (part de chaque département)',
+      'column',
+      undefined,
+      false,
+    ),
+    el('p', describeMeta(deps), {class: 'meta'}),
+  );
 }
 
 run().catch((e) => {
-  main.replaceChildren(el('p', e instanceof EpnDataError ? e.message : `Erreur inattendue : ${e}`, {class: 'error', role: 'alert'}));
+  main.replaceChildren(
+    el('p', e instanceof EpnDataError ? e.message : `Erreur inattendue : ${e}`, {class: 'error', role: 'alert'}),
+  );
 });

@@ -33,8 +33,13 @@ export async function fixtureNames(dir: string): Promise<string[]> {
     return ((await response.json()) as string[]).sort();
   }
   const fs: any = await import('node:' + 'fs/promises');
-  const entries: Array<{name: string; isFile(): boolean}> = await fs.readdir(new URL(`test/fixtures/${dir}/`, root), {withFileTypes: true});
-  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  const entries: Array<{name: string; isFile(): boolean}> = await fs.readdir(new URL(`test/fixtures/${dir}/`, root), {
+    withFileTypes: true,
+  });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** The bytes of a file of the repository (e.g. `node_modules/csv-spectrum/csvs/simple.csv`), in Node and the browser. */
@@ -54,7 +59,35 @@ export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Bytes of a string in windows-1252 (for test inputs; throws on characters it cannot encode). */
 export function cp1252(s: string): Uint8Array {
-  const high: Record<string, number> = {'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f};
+  const high: Record<string, number> = {
+    '€': 0x80,
+    '‚': 0x82,
+    ƒ: 0x83,
+    '„': 0x84,
+    '…': 0x85,
+    '†': 0x86,
+    '‡': 0x87,
+    ˆ: 0x88,
+    '‰': 0x89,
+    Š: 0x8a,
+    '‹': 0x8b,
+    Œ: 0x8c,
+    Ž: 0x8e,
+    '‘': 0x91,
+    '’': 0x92,
+    '“': 0x93,
+    '”': 0x94,
+    '•': 0x95,
+    '–': 0x96,
+    '—': 0x97,
+    '˜': 0x98,
+    '™': 0x99,
+    š: 0x9a,
+    '›': 0x9b,
+    œ: 0x9c,
+    ž: 0x9e,
+    Ÿ: 0x9f,
+  };
   return Uint8Array.from([...s], (ch) => {
     const c = ch.codePointAt(0)!;
     if (high[ch] !== undefined) return high[ch]!;

@@ -14,7 +14,9 @@ const papaparseAsEsm = {
   name: 'papaparse-as-esm',
   transform(context) {
     if (/\/node_modules\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) {
-      return {body: `const module = {exports: {}}; const exports = module.exports;\n${context.body}\nexport default module.exports;\n`};
+      return {
+        body: `const module = {exports: {}}; const exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+      };
     }
   },
 };
@@ -24,7 +26,8 @@ const papaparseAsEsm = {
 // /__epn__/list/<fixture folder> lists the files of a folder as JSON (harness.ts's fixtureNames).
 const flakyHits = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 // The test server reads every file it judges to be text as UTF-8 (for its transform plugins) and sends that text
 // re-encoded: a windows-1252, UTF-16 or invalid UTF-8 file would not reach the page as its bytes (a 120-byte
 // windows-1252 file arrived as 144 bytes of U+FFFD). The corpora are about bytes: their files are served from disk
@@ -54,12 +57,19 @@ function widgetsFiles(ctx) {
   const beside = /^\/examples\/(epn-[\w-]+\.js)$/.exec(ctx.path);
   if (beside) ctx.url = `/packages/widgets/dist/${beside[1]}`;
   const bare = /^\/__epn__\/bare\/(.*)$/.exec(ctx.path);
-  if (bare) ctx.url = /^(embed\.html|embed-page\.js)$/.test(bare[1]) ? `/examples/${bare[1]}${ctx.search}` : '/__epn__/none';
+  if (bare)
+    ctx.url = /^(embed\.html|embed-page\.js)$/.test(bare[1]) ? `/examples/${bare[1]}${ctx.search}` : '/__epn__/none';
   const lonely = /^\/__epn__\/lonely\/(.*)$/.exec(ctx.path);
   if (lonely) {
     const f = lonely[1];
-    ctx.url = f === 'epn-widgets.js' ? '/packages/widgets/dist/epn-widgets.js' : /^[\w-]+\.html$/.test(f) ? `/test/fixtures/lonely/${f}`
-      : /^[\w-]+\.csv$/.test(f) ? `/test/fixtures/seed/${f}` : '/__epn__/none';
+    ctx.url =
+      f === 'epn-widgets.js'
+        ? '/packages/widgets/dist/epn-widgets.js'
+        : /^[\w-]+\.html$/.test(f)
+          ? `/test/fixtures/lonely/${f}`
+          : /^[\w-]+\.csv$/.test(f)
+            ? `/test/fixtures/seed/${f}`
+            : '/__epn__/none';
   }
 }
 
@@ -91,7 +101,11 @@ async function testEndpoints(ctx, next) {
   if (list) {
     const dir = new URL(`fixtures/${list[1]}/`, import.meta.url);
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(readdirSync(dir, {withFileTypes: true}).filter((e) => e.isFile()).map((e) => e.name));
+    ctx.body = JSON.stringify(
+      readdirSync(dir, {withFileTypes: true})
+        .filter((e) => e.isFile())
+        .map((e) => e.name),
+    );
     return;
   }
   const slow = /^\/__epn__\/slow\/(\d+)\/(.+)$/.exec(ctx.path);
@@ -129,8 +143,16 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
       },
     }),
   ],

@@ -2,7 +2,24 @@
 // Lit's internal reactive state (`state: true` in EpnElement's static properties) is not public API, and the
 // event the base class dispatches through a variable shows up as an event named "type": both are removed here;
 // the real events are declared with @event in each element's doc block.
-const internal = new Set(['status', 'progress', 'model', 'error', 'staleError', 'tableShown', 'loadedAt', 'table', 'sizer', 'loader', 'extraTable', 'extraError', 'extraStale', 'copyStatus', 'themer', 'exports']);
+const internal = new Set([
+  'status',
+  'progress',
+  'model',
+  'error',
+  'staleError',
+  'tableShown',
+  'loadedAt',
+  'table',
+  'sizer',
+  'loader',
+  'extraTable',
+  'extraError',
+  'extraStale',
+  'copyStatus',
+  'themer',
+  'exports',
+]);
 
 export default {
   globs: ['src/**/*.ts'],

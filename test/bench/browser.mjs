@@ -42,7 +42,13 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
 });
 
 /** Connects one age chart and measures, in the page: connect → SVG painted, bytes → painted, longest task. */
@@ -62,38 +68,53 @@ async function measure(path, src, attrs, warm) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     });
   }
-  const result = await tab.evaluate(async (src, attrs) => {
-    let longest = 0;
-    let tasks = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        longest = Math.max(longest, e.duration);
-        tasks++;
-      }
-    });
-    observer.observe({type: 'longtask', buffered: false});
-    const el = document.createElement('epn-age-chart');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    const t0 = performance.now();
-    const settled = new Promise((resolve) => {
-      el.addEventListener('epn-load', () => resolve('ok'), {once: true});
-      el.addEventListener('epn-error', (e) => resolve(`error ${e.detail.code}: ${e.detail.message}`), {once: true});
-    });
-    el.setAttribute('src', src);
-    document.body.append(el);
-    const outcome = await settled;
-    const tLoad = performance.now();
-    await el.updateComplete;
-    // Painted: the next frame's rendering has run once the rAF callbacks are done (a task queued from rAF runs
-    // after that frame's paint).
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const t1 = performance.now();
-    await new Promise((r) => setTimeout(r, 100));
-    observer.disconnect();
-    const bars = el.shadowRoot.querySelectorAll('rect.bar').length;
-    const entry = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).pop();
-    return {outcome, bars, total: t1 - t0, afterBytes: entry ? t1 - entry.responseEnd : null, bytesToLoad: entry ? tLoad - entry.responseEnd : null, longest, tasks};
-  }, src, attrs);
+  const result = await tab.evaluate(
+    async (src, attrs) => {
+      let longest = 0;
+      let tasks = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          longest = Math.max(longest, e.duration);
+          tasks++;
+        }
+      });
+      observer.observe({type: 'longtask', buffered: false});
+      const el = document.createElement('epn-age-chart');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      const t0 = performance.now();
+      const settled = new Promise((resolve) => {
+        el.addEventListener('epn-load', () => resolve('ok'), {once: true});
+        el.addEventListener('epn-error', (e) => resolve(`error ${e.detail.code}: ${e.detail.message}`), {once: true});
+      });
+      el.setAttribute('src', src);
+      document.body.append(el);
+      const outcome = await settled;
+      const tLoad = performance.now();
+      await el.updateComplete;
+      // Painted: the next frame's rendering has run once the rAF callbacks are done (a task queued from rAF runs
+      // after that frame's paint).
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t1 = performance.now();
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      const bars = el.shadowRoot.querySelectorAll('rect.bar').length;
+      const entry = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith(src))
+        .pop();
+      return {
+        outcome,
+        bars,
+        total: t1 - t0,
+        afterBytes: entry ? t1 - entry.responseEnd : null,
+        bytesToLoad: entry ? tLoad - entry.responseEnd : null,
+        longest,
+        tasks,
+      };
+    },
+    src,
+    attrs,
+  );
   await tab.close();
   return result;
 }
@@ -119,7 +140,14 @@ if (!args.length) {
   runs.push(["large-40mb.csv on the main thread (CSP worker-src 'none')", '/no-worker', wide, {}, false, 12]);
 }
 console.log('\nHeadless Chromium: <epn-age-chart> from connect to SVG painted');
-console.log('case'.padEnd(66), 'connect→painted'.padStart(16), 'bytes→drawn'.padStart(12), 'bytes→painted'.padStart(14), 'longest task'.padStart(13), 'tasks ≥50ms'.padStart(12));
+console.log(
+  'case'.padEnd(66),
+  'connect→painted'.padStart(16),
+  'bytes→drawn'.padStart(12),
+  'bytes→painted'.padStart(14),
+  'longest task'.padStart(13),
+  'tasks ≥50ms'.padStart(12),
+);
 // EPN_BENCH_ONLY=<text>: only the cases whose name holds it (e.g. EPN_BENCH_ONLY=40mb).
 const only = process.env.EPN_BENCH_ONLY;
 for (const [name, path, src, attrs, warm, expectedBars = 16] of runs) {
@@ -131,7 +159,14 @@ for (const [name, path, src, attrs, warm, expectedBars = 16] of runs) {
   samples.sort((a, b) => a.total - b.total);
   const m = samples[2];
   if (m.outcome !== 'ok' || m.bars !== expectedBars) console.log(`  ! ${name}: ${m.outcome}, ${m.bars} bars`);
-  console.log(name.padEnd(66), ms(m.total).padStart(16), ms(m.bytesToLoad).padStart(12), ms(m.afterBytes).padStart(14), ms(m.longest).padStart(13), String(m.tasks).padStart(12));
+  console.log(
+    name.padEnd(66),
+    ms(m.total).padStart(16),
+    ms(m.bytesToLoad).padStart(12),
+    ms(m.afterBytes).padStart(14),
+    ms(m.longest).padStart(13),
+    String(m.tasks).padStart(12),
+  );
 }
 await browser.close();
 server.close();

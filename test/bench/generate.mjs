@@ -8,12 +8,36 @@ import {fileURLToPath} from 'node:url';
 export const HEADER = ['sexe', 'âge', 'département', 'niveau', 'équipement'];
 
 const DEPARTEMENTS = [
-  ['Calvados', 30], ['Manche', 22], ['Orne', 12], ['Seine-Maritime', 9], ['Eure', 6], ['Sarthe', 4], ['Mayenne', 3],
-  ['Ille-et-Vilaine', 3], ["Côtes-d'Armor", 2], ['Finistère', 2], ['Loire-Atlantique', 2], ['Hérault', 1],
-  ['Bouches-du-Rhône', 1], ['Pyrénées-Atlantiques', 1], ['Corrèze', 1], ['Ardèche', 1],
+  ['Calvados', 30],
+  ['Manche', 22],
+  ['Orne', 12],
+  ['Seine-Maritime', 9],
+  ['Eure', 6],
+  ['Sarthe', 4],
+  ['Mayenne', 3],
+  ['Ille-et-Vilaine', 3],
+  ["Côtes-d'Armor", 2],
+  ['Finistère', 2],
+  ['Loire-Atlantique', 2],
+  ['Hérault', 1],
+  ['Bouches-du-Rhône', 1],
+  ['Pyrénées-Atlantiques', 1],
+  ['Corrèze', 1],
+  ['Ardèche', 1],
 ];
-const NIVEAUX = [['débutant', 48], ['intermédiaire', 37], ['avancé', 11], ['confirmé', 4]];
-const EQUIPEMENTS = [['ordinateur', 40], ['smartphone', 35], ['tablette', 10], ['ordinateur et smartphone', 10], ['aucun', 5]];
+const NIVEAUX = [
+  ['débutant', 48],
+  ['intermédiaire', 37],
+  ['avancé', 11],
+  ['confirmé', 4],
+];
+const EQUIPEMENTS = [
+  ['ordinateur', 40],
+  ['smartphone', 35],
+  ['tablette', 10],
+  ['ordinateur et smartphone', 10],
+  ['aucun', 5],
+];
 
 /** mulberry32: a small fixed-seed generator. */
 function random(seed) {

@@ -28,7 +28,12 @@ async function child(method, path) {
     aggregateCsv: () => import('@epn/stats'),
     papaparse: () => import('papaparse'),
     'd3-dsv': async () => ({dsv: await import('d3-dsv'), array: await import('d3-array')}),
-    baseline: async () => ({stats: await import('@epn/stats'), papa: await import('papaparse'), dsv: await import('d3-dsv'), array: await import('d3-array')}),
+    baseline: async () => ({
+      stats: await import('@epn/stats'),
+      papa: await import('papaparse'),
+      dsv: await import('d3-dsv'),
+      array: await import('d3-array'),
+    }),
   };
   const m = await modules[method]();
   const started = performance.now();
@@ -42,9 +47,18 @@ async function child(method, path) {
   } else if (method === 'd3-dsv') {
     const records = m.dsv.dsvFormat(';').parseRows(readFileSync(path, 'utf8'));
     const band = (age) => LABELS[m.array.bisectRight(BANDS, age) - 1];
-    const byBand = m.array.rollup(records.slice(1), (v) => v.length, (r) => r[0], (r) => band(Number(r[1])));
+    const byBand = m.array.rollup(
+      records.slice(1),
+      (v) => v.length,
+      (r) => r[0],
+      (r) => band(Number(r[1])),
+    );
     const rows = ['H', 'F'];
-    result = {rows: ['Hommes', 'Femmes'], columns: LABELS, counts: rows.map((s) => LABELS.map((l) => byBand.get(s)?.get(l) ?? 0))};
+    result = {
+      rows: ['Hommes', 'Femmes'],
+      columns: LABELS,
+      counts: rows.map((s) => LABELS.map((l) => byBand.get(s)?.get(l) ?? 0)),
+    };
   }
   const ms = performance.now() - started;
   console.log(JSON.stringify({ms, rss: process.resourceUsage().maxRSS * 1024, result}));
@@ -54,7 +68,10 @@ async function child(method, path) {
 // Parent.
 
 function spawnChild(method, path) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--child', method, path], {encoding: 'utf8', maxBuffer: 1 << 26});
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--child', method, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${method} on ${path} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -71,11 +88,23 @@ export async function runNode(runs) {
     for (const method of METHODS) {
       const done = Array.from({length: runs}, () => spawnChild(method, path));
       results[method] = done[0].result;
-      out.push({size, bytes: statSync(path).size, method, ms: median(done.map((d) => d.ms)), rss: median(done.map((d) => d.rss)), baseline});
+      out.push({
+        size,
+        bytes: statSync(path).size,
+        method,
+        ms: median(done.map((d) => d.ms)),
+        rss: median(done.map((d) => d.rss)),
+        baseline,
+      });
     }
     // The two counting methods must agree.
     const same = JSON.stringify(results.aggregateCsv.counts) === JSON.stringify(results['d3-dsv'].counts);
-    out.push({size, check: same ? 'aggregateCsv and d3-dsv + rollup give the same counts' : 'MISMATCH between aggregateCsv and d3-dsv'});
+    out.push({
+      size,
+      check: same
+        ? 'aggregateCsv and d3-dsv + rollup give the same counts'
+        : 'MISMATCH between aggregateCsv and d3-dsv',
+    });
     if (!same) process.exitCode = 1;
   }
   return out;
@@ -89,7 +118,9 @@ export function report(rows) {
     const of = rows.filter((r) => r.size === size && r.method);
     const papa = of.find((r) => r.method === 'papaparse');
     console.log(`\n${size.toLocaleString('en')} rows (${mb(of[0].bytes)}), Node ${process.version}`);
-    console.log(`${'method'.padEnd(22)}${'time'.padStart(9)}${'× papa'.padStart(8)}${'peak RSS'.padStart(10)}${'above base'.padStart(12)}${'papa ÷'.padStart(8)}`);
+    console.log(
+      `${'method'.padEnd(22)}${'time'.padStart(9)}${'× papa'.padStart(8)}${'peak RSS'.padStart(10)}${'above base'.padStart(12)}${'papa ÷'.padStart(8)}`,
+    );
     for (const r of of) {
       const above = r.rss - r.baseline;
       console.log(
@@ -103,7 +134,9 @@ export function report(rows) {
     }
     for (const r of rows.filter((x) => x.size === size && x.check)) console.log(r.check);
   }
-  console.log('\n"above base": maxRSS minus a child that only loads the modules; "papa ÷": papaparse\'s peak above base ÷ this one\'s.');
+  console.log(
+    '\n"above base": maxRSS minus a child that only loads the modules; "papa ÷": papaparse\'s peak above base ÷ this one\'s.',
+  );
 }
 
 if (process.argv[2] === '--child') {

@@ -20,7 +20,9 @@ if (!dir) {
 }
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const manifest = JSON.parse(readFileSync(`${dir}MANIFEST.json`, 'utf8'));
-const files = readdirSync(dir).filter((f) => manifest[f]).sort();
+const files = readdirSync(dir)
+  .filter((f) => manifest[f])
+  .sort();
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const time = (f) => {
   const a = performance.now();
@@ -28,8 +30,12 @@ const time = (f) => {
   return performance.now() - a;
 };
 
-console.log(`\nReal files (${dir.replace(root, '')}): parseCsv against a bare papaparse parse of the same text, median of ${runs}`);
-console.log(`${'file'.padEnd(42)} ${'size'.padStart(9)} ${'papaparse'.padStart(10)} ${'parseCsv'.padStart(10)} ${'ratio'.padStart(6)}`);
+console.log(
+  `\nReal files (${dir.replace(root, '')}): parseCsv against a bare papaparse parse of the same text, median of ${runs}`,
+);
+console.log(
+  `${'file'.padEnd(42)} ${'size'.padStart(9)} ${'papaparse'.padStart(10)} ${'parseCsv'.padStart(10)} ${'ratio'.padStart(6)}`,
+);
 let small = {bytes: 0, papa: 0, ours: 0, n: 0};
 let big = {bytes: 0, papa: 0, ours: 0};
 const ratios = [];
@@ -61,15 +67,25 @@ for (const f of files) {
   }
   big = {bytes: big.bytes + bytes.length, papa: big.papa + p, ours: big.ours + o};
   ratios.push(o / p);
-  console.log(`${f.padEnd(42)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${p.toFixed(1).padStart(7)} ms ${o.toFixed(1).padStart(7)} ms ${(o / p).toFixed(2).padStart(6)}`);
+  console.log(
+    `${f.padEnd(42)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${p.toFixed(1).padStart(7)} ms ${o.toFixed(1).padStart(7)} ms ${(o / p).toFixed(2).padStart(6)}`,
+  );
 }
-console.log(`${`${small.n} files under 100 KB (summed)`.padEnd(42)} ${(small.bytes / 1024).toFixed(0).padStart(6)} KB ${small.papa.toFixed(1).padStart(7)} ms ${small.ours.toFixed(1).padStart(7)} ms ${(small.ours / small.papa).toFixed(2).padStart(6)}`);
-console.log(`${'files of 100 KB or more (summed)'.padEnd(42)} ${(big.bytes / 1024).toFixed(0).padStart(6)} KB ${big.papa.toFixed(1).padStart(7)} ms ${big.ours.toFixed(1).padStart(7)} ms ${(big.ours / big.papa).toFixed(2).padStart(6)}`);
-console.log(`ratio parseCsv ÷ papaparse per file of 100 KB or more: median ${median(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)} (target ≤ 1.5, aim 1)`);
+console.log(
+  `${`${small.n} files under 100 KB (summed)`.padEnd(42)} ${(small.bytes / 1024).toFixed(0).padStart(6)} KB ${small.papa.toFixed(1).padStart(7)} ms ${small.ours.toFixed(1).padStart(7)} ms ${(small.ours / small.papa).toFixed(2).padStart(6)}`,
+);
+console.log(
+  `${'files of 100 KB or more (summed)'.padEnd(42)} ${(big.bytes / 1024).toFixed(0).padStart(6)} KB ${big.papa.toFixed(1).padStart(7)} ms ${big.ours.toFixed(1).padStart(7)} ms ${(big.ours / big.papa).toFixed(2).padStart(6)}`,
+);
+console.log(
+  `ratio parseCsv ÷ papaparse per file of 100 KB or more: median ${median(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)} (target ≤ 1.5, aim 1)`,
+);
 
 // aggregateCsv: the file in 64 KB chunks, counted by its text column with the fewest distinct values (2 or more)
 // against its first numeric column: what a widget does with a large file.
-console.log(`\naggregateCsv (64 KB chunks, by a category and a numeric column) against the same bare papaparse parse, median of ${runs}`);
+console.log(
+  `\naggregateCsv (64 KB chunks, by a category and a numeric column) against the same bare papaparse parse, median of ${runs}`,
+);
 const aggRatios = [];
 for (const f of files) {
   const bytes = new Uint8Array(readFileSync(dir + f));
@@ -86,9 +102,10 @@ for (const f of files) {
   });
   if (value < 0 || rows < 0 || fewest > 50) continue;
   const options = {rows, columns: rows, value};
-  const chunks = () => (async function* () {
-    for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
-  })();
+  const chunks = () =>
+    (async function* () {
+      for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
+    })();
   let text;
   try {
     text = decodeBytes(bytes, m.encoding === 'mac-roman' ? 'windows-1252' : m.encoding).text;
@@ -114,6 +131,11 @@ for (const f of files) {
   const p = median(papa);
   const a = median(agg);
   aggRatios.push(a / p);
-  console.log(`${f.padEnd(42)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${p.toFixed(1).padStart(7)} ms ${a.toFixed(1).padStart(7)} ms ${(a / p).toFixed(2).padStart(6)}  (${t.columns[rows]} × ${t.columns[value]})`);
+  console.log(
+    `${f.padEnd(42)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB ${p.toFixed(1).padStart(7)} ms ${a.toFixed(1).padStart(7)} ms ${(a / p).toFixed(2).padStart(6)}  (${t.columns[rows]} × ${t.columns[value]})`,
+  );
 }
-if (aggRatios.length) console.log(`ratio aggregateCsv ÷ papaparse: median ${median(aggRatios).toFixed(2)}, worst ${Math.max(...aggRatios).toFixed(2)} (target ≤ 1)`);
+if (aggRatios.length)
+  console.log(
+    `ratio aggregateCsv ÷ papaparse: median ${median(aggRatios).toFixed(2)}, worst ${Math.max(...aggRatios).toFixed(2)} (target ≤ 1)`,
+  );

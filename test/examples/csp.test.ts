@@ -14,14 +14,29 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
     document.body.append(frame);
     await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
     const win = frame.contentWindow as Window & {__violations?: string[]};
-    const widgets = Array.from(frame.contentDocument!.querySelectorAll<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures'));
+    const widgets = Array.from(
+      frame.contentDocument!.querySelectorAll<Widget>(
+        'epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures',
+      ),
+    );
     expect(widgets).to.have.length(5);
-    await waitUntil(() => widgets.every((w) => w.status === 'ready' || w.status === 'error'), 'widgets did not settle', {timeout: 15000});
+    await waitUntil(
+      () => widgets.every((w) => w.status === 'ready' || w.status === 'error'),
+      'widgets did not settle',
+      {timeout: 15000},
+    );
     expect(widgets.map((w) => `${w.tagName.toLowerCase()} ${w.status}`)).to.deep.equal([
-      'epn-age-chart ready', 'epn-equipment-chart ready', 'epn-skill-chart ready', 'epn-budget-card ready', 'epn-key-figures ready',
+      'epn-age-chart ready',
+      'epn-equipment-chart ready',
+      'epn-skill-chart ready',
+      'epn-budget-card ready',
+      'epn-key-figures ready',
     ]);
     // The export menu works under the policy too (it builds its SVG with the DOM, no markup strings).
-    const age = widgets[0] as Widget & {exportAs(format: string): Promise<void>; download: (b: Blob, n: string) => void};
+    const age = widgets[0] as Widget & {
+      exportAs(format: string): Promise<void>;
+      download: (b: Blob, n: string) => void;
+    };
     let exported: Blob | null = null;
     age.download = (blob) => (exported = blob);
     await age.exportAs('svg');

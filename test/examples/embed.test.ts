@@ -59,8 +59,10 @@ after(() => {
 describe('examples/embed.html', () => {
   it('draws the widget named by the query with every attribute from the query, full width', async () => {
     const heading = 'Inscrits par sexe et par âge';
-    const iframe = await embed(`widget=age-chart&src=${SEED}&measure=share&lang=en&heading=${encodeURIComponent(heading)}` +
-      '&source-href=https://www.data.gouv.fr/&digits=1');
+    const iframe = await embed(
+      `widget=age-chart&src=${SEED}&measure=share&lang=en&heading=${encodeURIComponent(heading)}` +
+        '&source-href=https://www.data.gouv.fr/&digits=1',
+    );
     const el = await widgetIn(iframe, 'epn-age-chart');
     const doc = docOf(iframe);
     expect(bodyChildren(doc)).to.have.length(1);
@@ -74,7 +76,10 @@ describe('examples/embed.html', () => {
     expect(doc.documentElement.lang).to.equal('en');
     expect(doc.title).to.equal(heading);
     // Full width, less the 4px kept on each side for focus outlines.
-    expect(el.getBoundingClientRect().width).to.be.within(doc.documentElement.clientWidth - 8.5, doc.documentElement.clientWidth);
+    expect(el.getBoundingClientRect().width).to.be.within(
+      doc.documentElement.clientWidth - 8.5,
+      doc.documentElement.clientWidth,
+    );
     expect(el.shadowRoot.querySelectorAll('rect.bar.men')).to.have.length(8);
   });
 
@@ -83,8 +88,12 @@ describe('examples/embed.html', () => {
       ['epn-equipment-chart', 'widget=equipment-chart&src=data/equipement-age.csv'],
       ['epn-skill-chart', 'widget=skill-chart&src=data/niveau-usage-age.csv'],
       ['epn-budget-card', 'widget=budget-card&budget=1050000&population=1480000&registered=65691'],
-      ['epn-key-figures', 'widget=key-figures&src=data/chiffres-cles.csv&breakdown-src=data/epn-departements.csv' +
-        '&breakdown-column=epn&ratios=' + encodeURIComponent('visites_annuelles/inscrits_annuels:visites par inscrit')],
+      [
+        'epn-key-figures',
+        'widget=key-figures&src=data/chiffres-cles.csv&breakdown-src=data/epn-departements.csv' +
+          '&breakdown-column=epn&ratios=' +
+          encodeURIComponent('visites_annuelles/inscrits_annuels:visites par inscrit'),
+      ],
     ];
     for (const [tag, query] of queries) {
       const iframe = await embed(query);
@@ -95,20 +104,24 @@ describe('examples/embed.html', () => {
     }
   });
 
-  it('loads epn-widgets.js from beside the page (as copied to a site), not from the repository\'s build folder', async () => {
+  it("loads epn-widgets.js from beside the page (as copied to a site), not from the repository's build folder", async () => {
     const iframe = await embed(`widget=age-chart&src=${SEED}`);
     await widgetIn(iframe, 'epn-age-chart');
-    const loaded = (iframe.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name);
+    const loaded = (iframe.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+      (e) => e.name,
+    );
     expect(loaded).to.include(new URL('/examples/epn-widgets.js', location.href).href);
     expect(loaded.some((u) => u.includes('/packages/widgets/dist/'))).to.equal(false);
   });
 
   it('says in French which file it looked for, and where, when epn-widgets.js is not beside it: never a blank iframe', async () => {
-    const iframe = await frame(`/__epn__/bare/embed.html?widget=age-chart&src=${encodeURIComponent('/examples/' + SEED)}`);
+    const iframe = await frame(
+      `/__epn__/bare/embed.html?widget=age-chart&src=${encodeURIComponent('/examples/' + SEED)}`,
+    );
     const doc = docOf(iframe);
     await waitUntil(() => doc.querySelector('[role="alert"]'), 'no alert', {timeout: 10000});
     const alert = doc.querySelector('[role="alert"]')!.textContent!;
-    expect(alert).to.contain('le fichier epn-widgets.js n\'a pas pu être chargé');
+    expect(alert).to.contain("le fichier epn-widgets.js n'a pas pu être chargé");
     expect(alert).to.contain(`Adresse cherchée\u00a0: ${new URL('/__epn__/bare/epn-widgets.js', location.href).href}`);
     expect(alert).to.contain('dans le même dossier que embed.html');
     expect(doc.querySelector('epn-age-chart'), 'no empty widget left').to.equal(null);
@@ -125,8 +138,13 @@ describe('examples/embed.html', () => {
   });
 
   it('refuses an unknown or missing widget, naming the five allowed', async () => {
-    for (const query of ['widget=pie-chart&src=data/x.csv', 'src=data/x.csv', 'widget=age-chart&widget=budget-card',
-      'widget=__proto__', 'widget=constructor']) {
+    for (const query of [
+      'widget=pie-chart&src=data/x.csv',
+      'src=data/x.csv',
+      'widget=age-chart&widget=budget-card',
+      'widget=__proto__',
+      'widget=constructor',
+    ]) {
       const text = refusal(await embed(query));
       expect(text, query).to.contain('age-chart, equipment-chart, skill-chart, budget-card, key-figures');
       if (query.startsWith('widget=pie')) expect(text).to.contain('« pie-chart »');
@@ -155,21 +173,26 @@ describe('examples/embed.html', () => {
       const text = refusal(await embed(`widget=age-chart&${name}=${encodeURIComponent(value!)}`));
       expect(text, value).to.contain(`« ${name} »`).and.to.contain('http://, https:// ou relatives');
     }
-    expect(refusal(await embed(`widget=budget-card&budget=1&population-src=${encodeURIComponent('data:text/csv,a')}`)))
-      .to.contain('« population-src »');
-    expect(refusal(await embed(`widget=key-figures&src=data/chiffres-cles.csv&breakdown-src=javascript:void(0)`)))
-      .to.contain('« breakdown-src »');
-    expect(refusal(await embed('widget=age-chart&src=data/x.csv&lang=' + encodeURIComponent('"><b>'))))
-      .to.contain('code de langue');
+    expect(
+      refusal(await embed(`widget=budget-card&budget=1&population-src=${encodeURIComponent('data:text/csv,a')}`)),
+    ).to.contain('« population-src »');
+    expect(
+      refusal(await embed(`widget=key-figures&src=data/chiffres-cles.csv&breakdown-src=javascript:void(0)`)),
+    ).to.contain('« breakdown-src »');
+    expect(refusal(await embed('widget=age-chart&src=data/x.csv&lang=' + encodeURIComponent('"><b>')))).to.contain(
+      'code de langue',
+    );
   });
 
   it('renders an attack payload in heading as text: no new element, sentinel never set', async () => {
     const win = window as any;
     win.__epnEmbedSentinel = 0;
-    const payload = '<img src=x onerror="parent.__epnEmbedSentinel=1;window.__epnEmbedSentinel=1">' +
+    const payload =
+      '<img src=x onerror="parent.__epnEmbedSentinel=1;window.__epnEmbedSentinel=1">' +
       '"><svg onload="parent.__epnEmbedSentinel=2"></svg><script>parent.__epnEmbedSentinel=3</script>${1+1}{{1+1}}';
-    const iframe = await embed(`widget=age-chart&src=${SEED}&heading=${encodeURIComponent(payload)}` +
-      `&source=${encodeURIComponent(payload)}`);
+    const iframe = await embed(
+      `widget=age-chart&src=${SEED}&heading=${encodeURIComponent(payload)}` + `&source=${encodeURIComponent(payload)}`,
+    );
     const el = await widgetIn(iframe, 'epn-age-chart');
     const doc = docOf(iframe);
     expect(el.getAttribute('heading')).to.equal(payload);
@@ -192,14 +215,20 @@ describe('examples/embed.html', () => {
         if (!d.tagName) continue;
         // The analyzer also lists Lit's internal states (protected fields with `state: true`, e.g. menuOpen): no
         // attribute exists for them, so they are left out.
-        const internal = new Set((d.members ?? []).filter((f: any) => f.privacy === 'protected' || f.privacy === 'private')
-          .map((f: any) => f.name));
+        const internal = new Set(
+          (d.members ?? [])
+            .filter((f: any) => f.privacy === 'protected' || f.privacy === 'private')
+            .map((f: any) => f.name),
+        );
         fromManifest[d.tagName.replace(/^epn-/, '')] = (d.attributes ?? [])
-          .filter((a: any) => !(a.fieldName && internal.has(a.fieldName))).map((a: any) => a.name).sort();
+          .filter((a: any) => !(a.fieldName && internal.has(a.fieldName)))
+          .map((a: any) => a.name)
+          .sort();
       }
     }
-    const fromEmbed = Object.fromEntries(Object.entries(mod.WIDGETS as Record<string, string[]>)
-      .map(([name, attrs]) => [name, [...attrs].sort()]));
+    const fromEmbed = Object.fromEntries(
+      Object.entries(mod.WIDGETS as Record<string, string[]>).map(([name, attrs]) => [name, [...attrs].sort()]),
+    );
     expect(fromEmbed).to.deep.equal(fromManifest);
     expect(Object.keys(fromEmbed)).to.have.length(6);
     // Importing the module into a page without data-epn-embed draws nothing.
@@ -213,13 +242,14 @@ describe('examples/embed.html', () => {
 
 describe('examples/embed.js (host page resizer)', () => {
   const KEY = Symbol.for('epn-embed-resize');
-  const loadScript = () => new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/examples/embed.js';
-    script.addEventListener('load', resolve, {once: true});
-    script.addEventListener('error', reject, {once: true});
-    document.head.append(script);
-  });
+  const loadScript = () =>
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/examples/embed.js';
+      script.addEventListener('load', resolve, {once: true});
+      script.addEventListener('error', reject, {once: true});
+      document.head.append(script);
+    });
   /** A synthetic message event, as if posted by `source` from `origin`. */
   const send = (data: unknown, source: MessageEventSource | null, origin = location.origin) =>
     window.dispatchEvent(new MessageEvent('message', {data, source, origin}));
@@ -231,8 +261,11 @@ describe('examples/embed.js (host page resizer)', () => {
     const iframe = await embed(`widget=age-chart&src=${SEED}&heading=Hauteur`, 100);
     expect(iframe.getAttribute('title'), 'the recommended snippet has a title').to.equal('Graphique EPN');
     await widgetIn(iframe, 'epn-age-chart');
-    await waitUntil(() => heightOf(iframe) !== 100 && Math.abs(heightOf(iframe) - contentHeight(iframe)) <= 1,
-      'the iframe was not resized to its content', {timeout: 10000});
+    await waitUntil(
+      () => heightOf(iframe) !== 100 && Math.abs(heightOf(iframe) - contentHeight(iframe)) <= 1,
+      'the iframe was not resized to its content',
+      {timeout: 10000},
+    );
     expect(heightOf(iframe)).to.be.greaterThan(200);
     // A second copy of the script would set the same height again; check a message is handled (positive control).
     const fitted = heightOf(iframe);
@@ -246,8 +279,11 @@ describe('examples/embed.js (host page resizer)', () => {
     await loadScript();
     const iframe = await embed('widget=budget-card&budget=1050000&population=1480000', 300);
     await widgetIn(iframe, 'epn-budget-card');
-    await waitUntil(() => heightOf(iframe) !== 300 && Math.abs(heightOf(iframe) - contentHeight(iframe)) <= 1,
-      'the iframe was not resized to its content', {timeout: 10000});
+    await waitUntil(
+      () => heightOf(iframe) !== 300 && Math.abs(heightOf(iframe) - contentHeight(iframe)) <= 1,
+      'the iframe was not resized to its content',
+      {timeout: 10000},
+    );
     const fitted = heightOf(iframe);
     const other = await frame('/examples/tables.html', 150);
     const good = {type: 'epn-embed-size', height: 333};

@@ -5,7 +5,9 @@ import {describe, it} from '../harness.js';
 
 type Widget = HTMLElement & {status?: string; shadowRoot: ShadowRoot | null};
 
-async function open(path: string): Promise<{doc: Document; win: Window & typeof globalThis; errors: string[]; frame: HTMLIFrameElement}> {
+async function open(
+  path: string,
+): Promise<{doc: Document; win: Window & typeof globalThis; errors: string[]; frame: HTMLIFrameElement}> {
   const frame = document.createElement('iframe');
   frame.style.width = '900px';
   frame.style.height = '2000px';
@@ -19,11 +21,20 @@ async function open(path: string): Promise<{doc: Document; win: Window & typeof 
   return {doc: frame.contentDocument!, win, errors, frame};
 }
 
-const widgetsOf = (doc: Document) => Array.from(doc.querySelectorAll<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart'));
+const widgetsOf = (doc: Document) =>
+  Array.from(
+    doc.querySelectorAll<Widget>(
+      'epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart',
+    ),
+  );
 
 async function allReady(doc: Document): Promise<Widget[]> {
   const widgets = widgetsOf(doc);
-  await waitUntil(() => widgets.every((w) => w.status === 'ready' || w.status === 'error' || w.status === 'empty'), 'widgets did not settle', {timeout: 15000});
+  await waitUntil(
+    () => widgets.every((w) => w.status === 'ready' || w.status === 'error' || w.status === 'empty'),
+    'widgets did not settle',
+    {timeout: 15000},
+  );
   return widgets;
 }
 
@@ -32,11 +43,20 @@ describe('examples/index.html (the gallery)', () => {
     const {doc, errors, frame} = await open('/examples/index.html');
     const widgets = await allReady(doc);
     const tags = new Set(widgets.map((w) => w.tagName.toLowerCase()));
-    expect([...tags].sort()).to.deep.equal(['epn-age-chart', 'epn-budget-card', 'epn-equipment-chart', 'epn-key-figures', 'epn-reach-chart', 'epn-skill-chart']);
+    expect([...tags].sort()).to.deep.equal([
+      'epn-age-chart',
+      'epn-budget-card',
+      'epn-equipment-chart',
+      'epn-key-figures',
+      'epn-reach-chart',
+      'epn-skill-chart',
+    ]);
     for (const w of widgets) {
       expect(w.status, w.tagName).to.equal('ready');
       expect(w.shadowRoot!.querySelector('[role="alert"]') === null, `${w.tagName} has no alert`).to.equal(true);
-      expect(w.shadowRoot!.querySelector('[part~="summary"]')?.textContent?.trim(), `${w.tagName} summary`).to.be.a('string').and.not.equal('');
+      expect(w.shadowRoot!.querySelector('[part~="summary"]')?.textContent?.trim(), `${w.tagName} summary`)
+        .to.be.a('string')
+        .and.not.equal('');
     }
     expect(errors).to.deep.equal([]);
     frame.remove();
@@ -48,7 +68,9 @@ describe('examples/index.html (the gallery)', () => {
     const demos = Array.from(doc.querySelectorAll('.demo'));
     expect(demos.length).to.be.at.least(5);
     for (const demo of demos) {
-      const el = demo.querySelector<Widget>('epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart')!;
+      const el = demo.querySelector<Widget>(
+        'epn-age-chart, epn-equipment-chart, epn-skill-chart, epn-budget-card, epn-key-figures, epn-reach-chart',
+      )!;
       const code = demo.querySelector('pre.snippet code')!.textContent!;
       expect(code.startsWith(`<${el.tagName.toLowerCase()}`), code).to.equal(true);
       for (const name of ['src', 'measure', 'heading']) {
@@ -99,8 +121,8 @@ describe('examples/webmaster.html (the all-in-one file alone)', () => {
   });
 });
 
-describe('examples/tables.html (the core\'s reading of the seed)', () => {
-  it('shows the three tables with the source\'s percentages', async () => {
+describe("examples/tables.html (the core's reading of the seed)", () => {
+  it("shows the three tables with the source's percentages", async () => {
     const {doc, frame} = await open('/examples/tables.html');
     await waitUntil(() => doc.querySelectorAll('table').length >= 4, 'tables not shown', {timeout: 10000});
     const text = doc.body.textContent!;

@@ -27,7 +27,10 @@ async function render(markup: string, dataDir: string): Promise<Array<EpnElement
   const box = document.createElement('div');
   box.className = 'guide-snippet';
   box.style.width = '800px';
-  box.innerHTML = markup.replace(/<script[^>]*><\/script>/g, '').split(`"${dataDir}`).join('"/examples/data/');
+  box.innerHTML = markup
+    .replace(/<script[^>]*><\/script>/g, '')
+    .split(`"${dataDir}`)
+    .join('"/examples/data/');
   document.body.append(box);
   const widgets = Array.from(box.querySelectorAll<EpnElement<unknown>>(TAGS.join(', ')));
   for (const w of widgets) await settled(w, 15000);

@@ -20,7 +20,10 @@ async function render(markup: string, dataDir: string): Promise<Array<EpnElement
   const box = document.createElement('div');
   box.className = 'guide-snippet';
   box.style.width = '800px';
-  box.innerHTML = markup.replace(/<script[^>]*><\/script>/g, '').split(`"${dataDir}`).join('"/examples/data/');
+  box.innerHTML = markup
+    .replace(/<script[^>]*><\/script>/g, '')
+    .split(`"${dataDir}`)
+    .join('"/examples/data/');
   document.body.append(box);
   const widgets = Array.from(box.querySelectorAll<EpnElement<unknown>>(TAGS.join(', ')));
   for (const w of widgets) await settled(w, 15000);
@@ -42,11 +45,17 @@ describe('the population-comparison guides', () => {
       const [reachChart, , card] = widgets;
       const summary = shadow(reachChart!).querySelector('[part="summary"]')!.textContent!;
       expect(summary).to.contain(en ? '14.1 per 1,000' : `14,1 pour 1${NB}000`);
-      expect(summary).to.contain(en ? '21.0% of users and 10.8% of the population' : `21,0${NB}% des inscrits et 10,8${NB}% de la population`);
-      expect(summary).to.contain(en ? '3.2% of users and 8.9% of the population' : `3,2${NB}% des inscrits et 8,9${NB}% de la population`);
+      expect(summary).to.contain(
+        en ? '21.0% of users and 10.8% of the population' : `21,0${NB}% des inscrits et 10,8${NB}% de la population`,
+      );
+      expect(summary).to.contain(
+        en ? '3.2% of users and 8.9% of the population' : `3,2${NB}% des inscrits et 8,9${NB}% de la population`,
+      );
       const values = Array.from(shadow(card!).querySelectorAll('.tile .value')).map((v) => v.textContent!.trim());
       expect(values[values.length - 1]).to.equal(en ? '5.8%' : `5,8${NB}%`);
-      const table = Array.from(shadow(reachChart!).querySelectorAll('tbody tr')).map((tr) => tr.querySelector('th')!.textContent);
+      const table = Array.from(shadow(reachChart!).querySelectorAll('tbody tr')).map(
+        (tr) => tr.querySelector('th')!.textContent,
+      );
       expect(table[1]).to.equal(en ? '11-17 (estimated population)' : '11-17 (population estimée)');
     });
   }

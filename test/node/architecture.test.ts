@@ -11,7 +11,10 @@ async function imports(dir: string): Promise<Array<[string, string]>> {
   const fs = await node('fs');
   const path = await node('path');
   const base = new URL(dir, root).pathname;
-  const files: string[] = fs.readdirSync(base, {recursive: true}).map(String).filter((f: string) => f.endsWith('.ts'));
+  const files: string[] = fs
+    .readdirSync(base, {recursive: true})
+    .map(String)
+    .filter((f: string) => f.endsWith('.ts'));
   const out: Array<[string, string]> = [];
   for (const file of files) {
     const text: string = fs.readFileSync(path.join(base, file), 'utf8');
@@ -23,11 +26,13 @@ async function imports(dir: string): Promise<Array<[string, string]>> {
 }
 
 describe('architecture (issue 14)', () => {
-  it('no widget folder of packages/widgets/src imports another widget\'s folder', async () => {
+  it("no widget folder of packages/widgets/src imports another widget's folder", async () => {
     const found = await imports('packages/widgets/src/');
     const folder = (p: string) => (p.includes('/') ? p.split('/')[0]! : '');
     const shared = new Set(['', 'internal', 'define']);
-    const crossing = found.filter(([from, to]) => !shared.has(folder(from)) && !shared.has(folder(to)) && folder(from) !== folder(to));
+    const crossing = found.filter(
+      ([from, to]) => !shared.has(folder(from)) && !shared.has(folder(to)) && folder(from) !== folder(to),
+    );
     expect(found.length, 'imports read').to.be.greaterThan(100);
     expect(crossing.map(([from, to]) => `${from} → ${to}`)).to.deep.equal([]);
   });

@@ -16,7 +16,11 @@ interface Shared {
   dark?: string;
 }
 
-async function generator(): Promise<{render: (manifest: unknown) => string; SHARED_PARTS: Shared[]; SHARED_CSS_PROPERTIES: Shared[]}> {
+async function generator(): Promise<{
+  render: (manifest: unknown) => string;
+  SHARED_PARTS: Shared[];
+  SHARED_CSS_PROPERTIES: Shared[];
+}> {
   return import(new URL('docs/components.mjs', root).href);
 }
 
@@ -24,8 +28,17 @@ async function generator(): Promise<{render: (manifest: unknown) => string; SHAR
 async function markdownFiles(): Promise<string[]> {
   const fs = await node('fs');
   const walk = (dir: string): string[] =>
-    fs.readdirSync(new URL(dir, root), {withFileTypes: true}).flatMap((e: any) =>
-      e.isDirectory() ? (e.name === 'api' ? [] : walk(`${dir}${e.name}/`)) : e.name.endsWith('.md') ? [`${dir}${e.name}`] : []);
+    fs
+      .readdirSync(new URL(dir, root), {withFileTypes: true})
+      .flatMap((e: any) =>
+        e.isDirectory()
+          ? e.name === 'api'
+            ? []
+            : walk(`${dir}${e.name}/`)
+          : e.name.endsWith('.md')
+            ? [`${dir}${e.name}`]
+            : [],
+      );
   return ['README.md', 'packages/stats/README.md', 'packages/widgets/README.md', ...walk('docs/')];
 }
 
@@ -34,15 +47,22 @@ describe('docs/components.md (component reference)', () => {
     const {render} = await generator();
     const manifest = JSON.parse(await read('packages/widgets/custom-elements.json'));
     const committed = await read('docs/components.md');
-    expect(render(manifest) === committed, 'docs/components.md is out of date: run `npm run docs` and commit docs/components.md').to.equal(true);
+    expect(
+      render(manifest) === committed,
+      'docs/components.md is out of date: run `npm run docs` and commit docs/components.md',
+    ).to.equal(true);
   });
 
   it('lists exactly the parts the base class renders (part="…" in internal/base.ts and its export controller)', async () => {
     const {SHARED_PARTS} = await generator();
-    const source = (await read('packages/widgets/src/internal/base.ts')) + (await read('packages/widgets/src/internal/export-controller.ts'));
+    const source =
+      (await read('packages/widgets/src/internal/base.ts')) +
+      (await read('packages/widgets/src/internal/export-controller.ts'));
     const inSource = new Set([...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((m) => m[1]!.trim().split(/\s+/)));
     expect(inSource.size).to.be.greaterThan(5);
-    expect(SHARED_PARTS.map((p) => p.name).sort(), 'update SHARED_PARTS in docs/components.mjs').to.deep.equal([...inSource].sort());
+    expect(SHARED_PARTS.map((p) => p.name).sort(), 'update SHARED_PARTS in docs/components.mjs').to.deep.equal(
+      [...inSource].sort(),
+    );
   });
 
   it('lists exactly the --epn-* properties of internal/styles.ts, with their light and dark defaults', async () => {
@@ -55,7 +75,10 @@ describe('docs/components.md (component reference)', () => {
     }
     const named = new Set(source.match(/--epn-[a-z0-9-]+/g));
     expect([...defaults.keys()].sort()).to.deep.equal([...named].sort());
-    expect(SHARED_CSS_PROPERTIES.map((p) => p.name).sort(), 'update SHARED_CSS_PROPERTIES in docs/components.mjs').to.deep.equal([...named].sort());
+    expect(
+      SHARED_CSS_PROPERTIES.map((p) => p.name).sort(),
+      'update SHARED_CSS_PROPERTIES in docs/components.mjs',
+    ).to.deep.equal([...named].sort());
     for (const p of SHARED_CSS_PROPERTIES) {
       const [light, ...dark] = defaults.get(p.name)!;
       expect(p.default, p.name).to.equal(light);
@@ -68,13 +91,39 @@ describe('docs/components.md (component reference)', () => {
   it('gives every widget the shared parts and properties, and no `measure` to the cards', async () => {
     const text = await read('docs/components.md');
     const sections = text.split(/^## /m).slice(1);
-    expect(sections.map((s) => s.slice(0, s.indexOf('\n')))).to.deep.equal(
-      ['`<epn-age-chart>`', '`<epn-budget-card>`', '`<epn-equipment-chart>`', '`<epn-key-figures>`', '`<epn-reach-chart>`', '`<epn-skill-chart>`']);
+    expect(sections.map((s) => s.slice(0, s.indexOf('\n')))).to.deep.equal([
+      '`<epn-age-chart>`',
+      '`<epn-budget-card>`',
+      '`<epn-equipment-chart>`',
+      '`<epn-key-figures>`',
+      '`<epn-reach-chart>`',
+      '`<epn-skill-chart>`',
+    ]);
     for (const section of sections) {
-      for (const name of ['figure', 'title', 'description', 'loading', 'error', 'stale', 'note', 'toggle', 'table', 'source', 'export', 'export-button']) {
+      for (const name of [
+        'figure',
+        'title',
+        'description',
+        'loading',
+        'error',
+        'stale',
+        'note',
+        'toggle',
+        'table',
+        'source',
+        'export',
+        'export-button',
+      ]) {
         expect(section, `part ${name}`).to.contain(`| \`${name}\` |`);
       }
-      for (const name of ['--epn-font-size', '--epn-accent-color', '--epn-muted-color', '--epn-text-color', '--epn-background', '--epn-error-color']) {
+      for (const name of [
+        '--epn-font-size',
+        '--epn-accent-color',
+        '--epn-muted-color',
+        '--epn-text-color',
+        '--epn-background',
+        '--epn-error-color',
+      ]) {
         expect(section, name).to.contain(`| \`${name}\` |`);
       }
       const card = /<epn-(budget-card|key-figures)>/.test(section);
@@ -92,7 +141,12 @@ describe('relative links of README.md and docs/', () => {
   it('resolve to files of the repository', async () => {
     const fs = await node('fs');
     const files = await markdownFiles();
-    expect(files).to.include.members(['docs/README.md', 'docs/guides/fr/integrer.md', 'docs/guides/en/embedding.md', 'docs/components.md']);
+    expect(files).to.include.members([
+      'docs/README.md',
+      'docs/guides/fr/integrer.md',
+      'docs/guides/en/embedding.md',
+      'docs/components.md',
+    ]);
     const broken: string[] = [];
     const targets: string[] = [];
     const from = new Map<string, string>();
@@ -120,7 +174,9 @@ describe('relative links of README.md and docs/', () => {
     const {fileURLToPath} = await node('url');
     const git = spawnSync('git', ['check-ignore', ...targets], {cwd: fileURLToPath(root), encoding: 'utf8'});
     expect(git.status === 0 || git.status === 1, `git check-ignore: ${git.stderr ?? git.error}`).to.equal(true);
-    const ignored = [...new Set<string>(git.stdout.split('\n').filter(Boolean))].map((t) => `${t} (linked from ${from.get(t)})`);
+    const ignored = [...new Set<string>(git.stdout.split('\n').filter(Boolean))].map(
+      (t) => `${t} (linked from ${from.get(t)})`,
+    );
     expect(ignored, 'links to files git ignores (absent from a fresh clone)').to.deep.equal([]);
   });
 });

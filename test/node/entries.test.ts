@@ -18,26 +18,52 @@ describe('the core entries', () => {
     const parts = [names(core), names(population), names(stream)];
     expect(parts.flat().sort()).to.deep.equal(names(root));
     expect(new Set(parts.flat()).size).to.equal(names(root).length);
-    expect(population).to.have.keys('BAND_SCHEMES', 'OPEN_BAND_END', 'bandScheme', 'commonScheme', 'rangeLabel', 'schemeOfLabels', 'harmonise', 'overlapFraction', 'ageAxis', 'reach', 'readPopulation');
+    expect(population).to.have.keys(
+      'BAND_SCHEMES',
+      'OPEN_BAND_END',
+      'bandScheme',
+      'commonScheme',
+      'rangeLabel',
+      'schemeOfLabels',
+      'harmonise',
+      'overlapFraction',
+      'ageAxis',
+      'reach',
+      'readPopulation',
+    );
     expect(names(stream)).to.deep.equal(['aggregateCsv']);
-    for (const name of names(root)) expect((root as any)[name], name).to.equal((core as any)[name] ?? (population as any)[name] ?? (stream as any)[name]);
+    for (const name of names(root))
+      expect((root as any)[name], name).to.equal(
+        (core as any)[name] ?? (population as any)[name] ?? (stream as any)[name],
+      );
   });
 
   it("the minified files export each part's names (the core's also exports, under short names, what the others import)", async () => {
-    const [coreMin, populationMin, streamMin] = await Promise.all(['epn-stats.min.js', 'epn-stats-population.min.js', 'epn-stats-stream.min.js'].map(min));
+    const [coreMin, populationMin, streamMin] = await Promise.all(
+      ['epn-stats.min.js', 'epn-stats-population.min.js', 'epn-stats-stream.min.js'].map(min),
+    );
     expect(names(populationMin)).to.deep.equal(names(population));
     expect(names(streamMin)).to.deep.equal(names(stream));
     const publicNames = names(coreMin).filter((n) => n.length > 2);
     expect(publicNames).to.deep.equal(names(core));
-    expect(names(coreMin).filter((n) => n.length <= 2).every((n) => !(n in root))).to.equal(true);
+    expect(
+      names(coreMin)
+        .filter((n) => n.length <= 2)
+        .every((n) => !(n in root)),
+    ).to.equal(true);
   });
 
   it('a page using the three minified files holds one copy of the core: their errors are its EpnDataError', async () => {
-    const [coreMin, populationMin, streamMin] = await Promise.all(['epn-stats.min.js', 'epn-stats-population.min.js', 'epn-stats-stream.min.js'].map(min));
+    const [coreMin, populationMin, streamMin] = await Promise.all(
+      ['epn-stats.min.js', 'epn-stats-population.min.js', 'epn-stats-stream.min.js'].map(min),
+    );
     const ct = coreMin.readCrossTab(coreMin.parseCsv('sexe;0-14;15-29;30-44\nHommes;10;20;30\nFemmes;11;21;31'));
     const broad = populationMin.harmonise(ct, [0, 15]);
     expect(broad.columnLabels).to.deep.equal(['0-14', '15 +']);
-    expect(broad.counts).to.deep.equal([[10, 50], [11, 52]]);
+    expect(broad.counts).to.deep.equal([
+      [10, 50],
+      [11, 52],
+    ]);
     const empty = (async function* () {})();
     const error = await streamMin.aggregateCsv(empty, {rows: 'sexe', columns: 'age'}).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(coreMin.EpnDataError);
@@ -48,7 +74,8 @@ describe('the core entries', () => {
 
   it("the widgets' worker file is built without the error texts (its errors reach the page as codes), the core's file with them", async () => {
     const fs = await import('node:' + 'fs');
-    const read = (path: string): string => fs.readFileSync(new URL(path, new URL('../../../', import.meta.url)), 'utf8');
+    const read = (path: string): string =>
+      fs.readFileSync(new URL(path, new URL('../../../', import.meta.url)), 'utf8');
     const worker = read('packages/widgets/dist/epn-worker.js');
     const coreFile = read('packages/stats/dist/epn-stats.min.js');
     for (const text of ['Access-Control-Allow-Origin', 'Réglage non compris', 'Setting not understood']) {

@@ -9,7 +9,9 @@ async function run(args: string[] = []): Promise<string> {
   const script = new URL('../../../examples/node/seed-tables.mjs', import.meta.url);
   const {fileURLToPath}: any = await import('node:' + 'url');
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [fileURLToPath(script), ...args], (error: unknown, stdout: string) => (error ? reject(error) : resolve(stdout))),
+    execFile(process.execPath, [fileURLToPath(script), ...args], (error: unknown, stdout: string) =>
+      error ? reject(error) : resolve(stdout),
+    ),
   );
 }
 

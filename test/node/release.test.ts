@@ -17,13 +17,22 @@ const name = `epn-widgets-${version}`;
 
 const run = (file: string, env: Record<string, string> = {}): Promise<{code: number; out: string}> =>
   new Promise((resolve) => {
-    execFile(process.execPath, [join(root, file), ...(file.endsWith('size.mjs') ? ['--check'] : [])], {cwd: root, env: {...process.env, ...env}},
-      (error, stdout, stderr) => resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, out: stdout + stderr}));
+    execFile(
+      process.execPath,
+      [join(root, file), ...(file.endsWith('size.mjs') ? ['--check'] : [])],
+      {cwd: root, env: {...process.env, ...env}},
+      (error, stdout, stderr) =>
+        resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, out: stdout + stderr}),
+    );
   });
 
 /** The files of a folder, relative, sorted. */
 function filesOf(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).sort().flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesOf(join(dir, f), `${prefix}${f}/`) : [`${prefix}${f}`]));
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) =>
+      statSync(join(dir, f)).isDirectory() ? filesOf(join(dir, f), `${prefix}${f}/`) : [`${prefix}${f}`],
+    );
 }
 
 /** Reads a zip's entries (local headers, as unzip does), checking each CRC. */
@@ -83,12 +92,25 @@ describe('npm run release', () => {
 
   it('writes epn-widgets-<version>/ with every file a site needs, and a zip of exactly that folder', () => {
     const files = filesOf(folder);
-    expect(files).to.include.members(['epn-widgets.js', 'epn-worker.js', 'epn-export-svg.js', 'embed.html', 'embed-page.js', 'embed.js',
-      'exemple.html', 'LISEZMOI.txt', 'favicon.svg', 'donnees/inscrits-sexe-age.csv']);
+    expect(files).to.include.members([
+      'epn-widgets.js',
+      'epn-worker.js',
+      'epn-export-svg.js',
+      'embed.html',
+      'embed-page.js',
+      'embed.js',
+      'exemple.html',
+      'LISEZMOI.txt',
+      'favicon.svg',
+      'donnees/inscrits-sexe-age.csv',
+    ]);
     // Every chunk the all-in-one file imports is beside it.
     const all = readFileSync(join(folder, 'epn-widgets.js'), 'utf8');
-    for (const [, chunk] of all.matchAll(/import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g)) expect(files, `chunk ${chunk}`).to.include(chunk!);
-    expect(readFileSync(join(folder, 'epn-widgets.js'))).to.deep.equal(readFileSync(join(root, 'packages/widgets/dist/epn-widgets.js')));
+    for (const [, chunk] of all.matchAll(/import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g))
+      expect(files, `chunk ${chunk}`).to.include(chunk!);
+    expect(readFileSync(join(folder, 'epn-widgets.js'))).to.deep.equal(
+      readFileSync(join(root, 'packages/widgets/dist/epn-widgets.js')),
+    );
     const zipped = unzip(readFileSync(join(dir, `${name}.zip`)));
     expect([...zipped.keys()].sort()).to.deep.equal(files.map((f) => `${name}/${f}`).sort());
     for (const f of files) expect(zipped.get(`${name}/${f}`), f).to.deep.equal(readFileSync(join(folder, f)));
@@ -98,15 +120,24 @@ describe('npm run release', () => {
     const git = (args: string[]): Promise<string> =>
       new Promise((resolve) => execFile('git', args, {cwd: root}, (_e, stdout) => resolve(String(stdout))));
     const tracked = (await git(['ls-files', 'packages/widgets/release'])).trim().split('\n').sort();
-    expect(tracked).to.deep.equal(['packages/widgets/release/LISEZMOI.txt', 'packages/widgets/release/exemple.html', 'packages/widgets/release/release.mjs']);
-    expect((await git(['check-ignore', 'release/epn-widgets-0.1.0.zip'])).trim()).to.equal('release/epn-widgets-0.1.0.zip');
-    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.release).to.equal('npm run build && node packages/widgets/release/release.mjs');
+    expect(tracked).to.deep.equal([
+      'packages/widgets/release/LISEZMOI.txt',
+      'packages/widgets/release/exemple.html',
+      'packages/widgets/release/release.mjs',
+    ]);
+    expect((await git(['check-ignore', 'release/epn-widgets-0.1.0.zip'])).trim()).to.equal(
+      'release/epn-widgets-0.1.0.zip',
+    );
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.release).to.equal(
+      'npm run build && node packages/widgets/release/release.mjs',
+    );
   });
 
   it('LISEZMOI.txt tells a webmaster which files go where, the snippet, the theme, CORS and CSP, in French', () => {
     const text = readFileSync(join(folder, 'LISEZMOI.txt'), 'utf8');
     expect(text).to.contain(`version ${version}`);
-    for (const f of ['epn-widgets.js', 'epn-worker.js', 'epn-export-svg.js', 'embed.html', 'embed-page.js', 'embed.js']) expect(text).to.contain(f);
+    for (const f of ['epn-widgets.js', 'epn-worker.js', 'epn-export-svg.js', 'embed.html', 'embed-page.js', 'embed.js'])
+      expect(text).to.contain(f);
     expect(text).to.contain('<script type="module" src="/js/epn-widgets.js"></script>');
     expect(text).to.contain('<epn-age-chart src=');
     expect(text).to.contain('<iframe src=');
@@ -121,7 +152,10 @@ describe('npm run release', () => {
 
   it('its sample page renders every widget, and its iframe, when served by python3 -m http.server', async () => {
     port = await freePort();
-    server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {cwd: folder, stdio: 'ignore'});
+    server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
+      cwd: folder,
+      stdio: 'ignore',
+    });
     const base = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 50; i++) {
       try {
@@ -131,8 +165,11 @@ describe('npm run release', () => {
       }
     }
     const puppeteer = (await import('puppeteer-core')).default;
-    const browser = await puppeteer.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']});
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -145,17 +182,33 @@ describe('npm run release', () => {
       });
       await page.setViewport({width: 375, height: 800});
       await page.goto(`${base}exemple.html`, {waitUntil: 'load'});
-      const states = () => page.evaluate(() => Array.from(document.querySelectorAll('epn-age-chart, epn-equipment-chart, epn-key-figures, epn-budget-card'))
-        .map((el) => `${el.localName}:${(el as unknown as {status: string}).status}`));
-      for (let i = 0; i < 100 && !(await states()).every((s) => s.endsWith(':ready')); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(await states()).to.deep.equal(['epn-age-chart:ready', 'epn-equipment-chart:ready', 'epn-key-figures:ready', 'epn-budget-card:ready']);
-      expect(await page.evaluate(() => document.querySelector('epn-age-chart')!.shadowRoot!.querySelectorAll('rect.bar').length)).to.equal(16);
+      const states = () =>
+        page.evaluate(() =>
+          Array.from(
+            document.querySelectorAll('epn-age-chart, epn-equipment-chart, epn-key-figures, epn-budget-card'),
+          ).map((el) => `${el.localName}:${(el as unknown as {status: string}).status}`),
+        );
+      for (let i = 0; i < 100 && !(await states()).every((s) => s.endsWith(':ready')); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await states()).to.deep.equal([
+        'epn-age-chart:ready',
+        'epn-equipment-chart:ready',
+        'epn-key-figures:ready',
+        'epn-budget-card:ready',
+      ]);
+      expect(
+        await page.evaluate(
+          () => document.querySelector('epn-age-chart')!.shadowRoot!.querySelectorAll('rect.bar').length,
+        ),
+      ).to.equal(16);
       // The iframe of embed.html, in the same folder: its widget drawn from epn-widgets.js beside it.
       const frame = page.frames().find((f) => f.url().includes('embed.html'))!;
       expect(frame, 'the embed iframe').to.exist;
       let iframeState = '';
       for (let i = 0; i < 100 && iframeState !== 'ready'; i++) {
-        iframeState = await frame.evaluate(() => (document.querySelector('epn-skill-chart') as unknown as {status?: string} | null)?.status ?? '');
+        iframeState = await frame.evaluate(
+          () => (document.querySelector('epn-skill-chart') as unknown as {status?: string} | null)?.status ?? '',
+        );
         if (iframeState !== 'ready') await new Promise((r) => setTimeout(r, 100));
       }
       expect(iframeState).to.equal('ready');
@@ -171,7 +224,11 @@ describe('test/size.mjs --check (the last step of npm run build)', () => {
     const {code, out} = await run('test/size.mjs');
     expect(code, out).to.equal(0);
     expect(out).not.to.match(/\bover\b|fail/i);
-    for (const line of out.trim().split('\n').filter((l) => /limit/.test(l))) expect(line).to.match(/✓ within its [\d.]+ KB limit/);
+    for (const line of out
+      .trim()
+      .split('\n')
+      .filter((l) => /limit/.test(l)))
+      expect(line).to.match(/✓ within its [\d.]+ KB limit/);
   });
 
   it('says FAILS on the line over its limit, and fails the build', async () => {

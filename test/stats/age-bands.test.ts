@@ -44,7 +44,13 @@ describe('ageBands', () => {
 
   it('ageBands(lowerBounds).labelOf(age) gives the label, or null where bandOf gives -1', () => {
     const b = ageBands([0, 18, 65]);
-    expect([b.labelOf(70), b.labelOf(17.9), b.labelOf(-1), b.labelOf(NaN), b.labelOf(null)]).to.deep.equal(['65 +', '0-17', null, null, null]);
+    expect([b.labelOf(70), b.labelOf(17.9), b.labelOf(-1), b.labelOf(NaN), b.labelOf(null)]).to.deep.equal([
+      '65 +',
+      '0-17',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('ageBands(lowerBounds) is frozen: its bounds and labels cannot be changed', () => {
@@ -64,7 +70,9 @@ describe('ageBands', () => {
   it('ageBands(lowerBounds) throws BAD_OPTION for bounds not strictly increasing', () => {
     const e = thrown(() => ageBands([0, 18, 18]));
     expect(e.code).to.equal('BAD_OPTION');
-    expect(e.message).to.equal('Réglage non compris : tranches d\'âge « 0, 18, 18 » : des âges entiers croissants, par exemple 0, 18, 65.');
+    expect(e.message).to.equal(
+      "Réglage non compris : tranches d'âge « 0, 18, 18 » : des âges entiers croissants, par exemple 0, 18, 65.",
+    );
     expect(thrown(() => ageBands([65, 18, 0])).code).to.equal('BAD_OPTION');
   });
 
@@ -82,7 +90,7 @@ describe('ageBands', () => {
   it('ageBands(lowerBounds, labels) throws BAD_OPTION when the label count differs', () => {
     const e = thrown(() => ageBands([0, 18], ['jeunes']));
     expect(e.code).to.equal('BAD_OPTION');
-    expect(e.message).to.equal('Réglage non compris : 1 libellés pour 2 tranches d\'âge.');
+    expect(e.message).to.equal("Réglage non compris : 1 libellés pour 2 tranches d'âge.");
   });
 
   it('ageBands(lowerBounds, labels) throws BAD_OPTION for repeated or empty labels', () => {
@@ -99,9 +107,26 @@ describe('SEED_AGE_BANDS', () => {
 
   it('SEED_AGE_BANDS.labelOf(age) puts 10 in -11, 11 in 11-17, 65 in 56-65 and 66 in 65 +', () => {
     const ages = [0, 10, 10.9, 11, 17, 18, 25, 26, 35, 36, 45, 46, 55, 56, 65, 65.5, 66, 120];
-    expect(ages.map((a) => SEED_AGE_BANDS.labelOf(a))).to.deep.equal(
-      ['-11', '-11', '-11', '11-17', '11-17', '18-25', '18-25', '26-35', '26-35', '36-45', '36-45', '46-55', '46-55', '56-65', '56-65', '56-65', '65 +', '65 +'],
-    );
+    expect(ages.map((a) => SEED_AGE_BANDS.labelOf(a))).to.deep.equal([
+      '-11',
+      '-11',
+      '-11',
+      '11-17',
+      '11-17',
+      '18-25',
+      '18-25',
+      '26-35',
+      '26-35',
+      '36-45',
+      '36-45',
+      '46-55',
+      '46-55',
+      '56-65',
+      '56-65',
+      '56-65',
+      '65 +',
+      '65 +',
+    ]);
   });
 });
 
@@ -160,7 +185,13 @@ describe('orderAgeLabels', () => {
   it('orderAgeLabels(labels) orders every form together: 00-04, 5 à 14 ans, Moins de 15 ans… by lower then upper bound', () => {
     const labels = ['95 ans ou plus', '65 +', '00-04', 'Moins de 15 ans', '5 à 14 ans'];
     const r = orderAgeLabels(labels)!;
-    expect(r.order.map((i) => labels[i])).to.deep.equal(['00-04', 'Moins de 15 ans', '5 à 14 ans', '65 +', '95 ans ou plus']);
+    expect(r.order.map((i) => labels[i])).to.deep.equal([
+      '00-04',
+      'Moins de 15 ans',
+      '5 à 14 ans',
+      '65 +',
+      '95 ans ou plus',
+    ]);
     expect(r.ranges[0]).to.deep.equal({lower: 95, upper: null});
   });
 
@@ -171,18 +202,27 @@ describe('orderAgeLabels', () => {
   it("orderAgeLabels(labels) records the seed's overlap at 65 (56-65 / 65 +)", () => {
     const r = orderAgeLabels(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +'])!;
     expect(r.order).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(r.issues).to.deep.equal([{code: 'BAND_OVERLAP', raw: '56-65 / 65 +', message: 'Les tranches d\'âge « 56-65 » et « 65 + » se chevauchent.'}]);
+    expect(r.issues).to.deep.equal([
+      {code: 'BAND_OVERLAP', raw: '56-65 / 65 +', message: "Les tranches d'âge « 56-65 » et « 65 + » se chevauchent."},
+    ]);
   });
 
   it('orderAgeLabels(labels) records a gap with the missing ages', () => {
     expect(orderAgeLabels(['0-17', '25 +'])!.issues).to.deep.equal([
-      {code: 'BAND_GAP', raw: '0-17 / 25 +', message: 'Il manque des âges entre les tranches « 0-17 » et « 25 + » (18 à 24 ans).'},
+      {
+        code: 'BAND_GAP',
+        raw: '0-17 / 25 +',
+        message: 'Il manque des âges entre les tranches « 0-17 » et « 25 + » (18 à 24 ans).',
+      },
     ]);
   });
 
   it('orderAgeLabels(labels) compares each band with all the younger ones: a wide band overlapping two is reported', () => {
     const r = orderAgeLabels(['0-14', '5-9', '10-19', '20 +'])!;
-    expect(r.issues.map((i) => [i.code, i.raw])).to.deep.equal([['BAND_OVERLAP', '0-14 / 5-9'], ['BAND_OVERLAP', '0-14 / 10-19']]);
+    expect(r.issues.map((i) => [i.code, i.raw])).to.deep.equal([
+      ['BAND_OVERLAP', '0-14 / 5-9'],
+      ['BAND_OVERLAP', '0-14 / 10-19'],
+    ]);
   });
 
   it('orderAgeLabels(labels) does not report as missing the ages a wide band covers', () => {

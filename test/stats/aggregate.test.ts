@@ -1,7 +1,17 @@
 // aggregateCsv: the streaming cross-tab gives what crossTab(parseCsv(bytes)) gives, however the bytes are cut into
 // chunks, on every fixture, on hand-made edge cases, and on generated files (fast-check, fixed seed).
 import fc from 'fast-check';
-import {aggregateCsv as aggregateDirect, crossTab, EpnDataError, parseCsv, type AggregateOptions, type CrossTabOptions, type ParseOptions, type Progress, type Table} from '@epn/stats';
+import {
+  aggregateCsv as aggregateDirect,
+  crossTab,
+  EpnDataError,
+  parseCsv,
+  type AggregateOptions,
+  type CrossTabOptions,
+  type ParseOptions,
+  type Progress,
+  type Table,
+} from '@epn/stats';
 import {cp1252, describe, expect, fixture, isNode, it, rejected, repoFile, utf8} from '../harness.js';
 import {CASES} from './corpus.cases.js';
 
@@ -59,10 +69,17 @@ function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 }
 
 /** Chunks of `size` bytes. */
-const every = (bytes: Uint8Array, size: number) => split(bytes, Array.from({length: Math.ceil(bytes.length / size)}, (_, i) => i * size));
+const every = (bytes: Uint8Array, size: number) =>
+  split(
+    bytes,
+    Array.from({length: Math.ceil(bytes.length / size)}, (_, i) => i * size),
+  );
 
 /** The chunks as an async iterable (like a Node stream), or as a web ReadableStream. */
-function source(chunks: Uint8Array[], kind: 'iterable' | 'stream' = 'iterable'): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> {
+function source(
+  chunks: Uint8Array[],
+  kind: 'iterable' | 'stream' = 'iterable',
+): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> {
   if (kind === 'stream') {
     let i = 0;
     return new ReadableStream<Uint8Array>({
@@ -83,17 +100,29 @@ function source(chunks: Uint8Array[], kind: 'iterable' | 'stream' = 'iterable'):
  * an internal, undocumented option (`Symbol.for('epn.direct')`: the size below which it does so) sends every file
  * through the counter, so that these tests check the counter against crossTab(parseCsv) on small files too.
  */
-function aggregateCsv(source: Parameters<typeof aggregateDirect>[0], options: AggregateOptions): ReturnType<typeof aggregateDirect> {
-  const counted = options !== null && typeof options === 'object' && !Array.isArray(options) ? {...options, [Symbol.for('epn.direct')]: 0} : options;
+function aggregateCsv(
+  source: Parameters<typeof aggregateDirect>[0],
+  options: AggregateOptions,
+): ReturnType<typeof aggregateDirect> {
+  const counted =
+    options !== null && typeof options === 'object' && !Array.isArray(options)
+      ? {...options, [Symbol.for('epn.direct')]: 0}
+      : options;
   return aggregateDirect(source, counted as AggregateOptions);
 }
 
 const directChecked = new WeakMap<Uint8Array, Set<string>>();
 
 /** aggregateCsv over these chunks gives crossTab(parseCsv(bytes)), through the counter and (once per file and options) by default. */
-async function expectSame(bytes: Uint8Array, options: AggregateOptions, chunks: Uint8Array[], what = ''): Promise<void> {
+async function expectSame(
+  bytes: Uint8Array,
+  options: AggregateOptions,
+  chunks: Uint8Array[],
+  what = '',
+): Promise<void> {
   const want = expected(bytes, options);
-  const where = () => `${what} ${JSON.stringify(options)} in ${chunks.length} chunks (${chunks.map((c) => c.length).join(',')})`;
+  const where = () =>
+    `${what} ${JSON.stringify(options)} in ${chunks.length} chunks (${chunks.map((c) => c.length).join(',')})`;
   const got = await outcome(aggregateCsv(source(chunks, chunks.length % 2 ? 'stream' : 'iterable'), options));
   if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, where()).to.deep.equal(want);
   const key = JSON.stringify(options);
@@ -113,7 +142,9 @@ const title = (n: number) => 'Fréquentation des espaces publics numériques ' +
  * the header, the first rows, blank lines (skipped by both readers), then the other rows.
  */
 function streamed(header: string, rows: string[], eol = '\n', blanks = 40000, titleLength = 66000): string {
-  return title(titleLength) + eol + header + eol + rows.slice(0, 3).join(eol) + eol.repeat(blanks) + rows.slice(3).join(eol);
+  return (
+    title(titleLength) + eol + header + eol + rows.slice(0, 3).join(eol) + eol.repeat(blanks) + rows.slice(3).join(eol)
+  );
 }
 
 /** Options to try on a table: pairs of its first columns, with a count column and age bands when they apply. */
@@ -137,15 +168,41 @@ function optionSets(t: Table): CrossTabOptions[] {
 
 const FIXTURES = [
   'builder/attack.csv',
-  'real/insee-estim-pop-dep-2023.csv', 'real/pyramide-toulouse-montpellier-2021.csv',
-  'seed/chiffres-cles.csv', 'seed/epn-departements.csv', 'seed/equipement-age.csv', 'seed/inscrits-sexe-age.csv', 'seed/niveau-usage-age.csv',
-  'widgets/budget-attack-population.csv', 'widgets/budget-attack.csv', 'widgets/budget-empty.csv', 'widgets/budget-missing.csv',
-  'widgets/budget-one-row.csv', 'widgets/budget-population-age.csv', 'widgets/budget-seed.csv', 'widgets/budget-zero.csv',
-  'widgets/equipment-attack.csv', 'widgets/equipment-long-label.csv', 'widgets/equipment-long.csv', 'widgets/equipment-transposed.csv',
-  'widgets/equipment-zero.csv', 'widgets/key-attack-breakdown.csv', 'widgets/key-attack.csv', 'widgets/key-departements-total.csv',
-  'widgets/key-empty.csv', 'widgets/pyramid-attack.csv', 'widgets/pyramid-dotted-thousands.csv', 'widgets/pyramid-long.csv', 'widgets/pyramid-people.csv', 'widgets/pyramid-people-bands.csv',
-  'widgets/pyramid-transposed.csv', 'widgets/pyramid-zero.csv', 'widgets/skill-attack.csv', 'widgets/skill-long.csv',
-  'widgets/skill-people.csv', 'widgets/skill-zero.csv',
+  'real/insee-estim-pop-dep-2023.csv',
+  'real/pyramide-toulouse-montpellier-2021.csv',
+  'seed/chiffres-cles.csv',
+  'seed/epn-departements.csv',
+  'seed/equipement-age.csv',
+  'seed/inscrits-sexe-age.csv',
+  'seed/niveau-usage-age.csv',
+  'widgets/budget-attack-population.csv',
+  'widgets/budget-attack.csv',
+  'widgets/budget-empty.csv',
+  'widgets/budget-missing.csv',
+  'widgets/budget-one-row.csv',
+  'widgets/budget-population-age.csv',
+  'widgets/budget-seed.csv',
+  'widgets/budget-zero.csv',
+  'widgets/equipment-attack.csv',
+  'widgets/equipment-long-label.csv',
+  'widgets/equipment-long.csv',
+  'widgets/equipment-transposed.csv',
+  'widgets/equipment-zero.csv',
+  'widgets/key-attack-breakdown.csv',
+  'widgets/key-attack.csv',
+  'widgets/key-departements-total.csv',
+  'widgets/key-empty.csv',
+  'widgets/pyramid-attack.csv',
+  'widgets/pyramid-dotted-thousands.csv',
+  'widgets/pyramid-long.csv',
+  'widgets/pyramid-people.csv',
+  'widgets/pyramid-people-bands.csv',
+  'widgets/pyramid-transposed.csv',
+  'widgets/pyramid-zero.csv',
+  'widgets/skill-attack.csv',
+  'widgets/skill-long.csv',
+  'widgets/skill-people.csv',
+  'widgets/skill-zero.csv',
 ];
 
 describe('aggregateCsv on the fixtures', () => {
@@ -156,7 +213,13 @@ describe('aggregateCsv on the fixtures', () => {
       // The edge-case corpus has its own test below (test/fixtures/corpus, listed by its manifest); the real-file
       // corpus its own in real-corpus.test.ts (aggregateCsv = crossTab on its cross-tabs, listed in real-corpus.cases.ts);
       // issue 12's attack files (test/fixtures/hostile, some of a megabyte) theirs in test/widgets/hostile.test.ts.
-      const found = readdirSync(dir, {recursive: true}).map(String).filter((f: string) => f.endsWith('.csv') && !f.startsWith('corpus') && !f.startsWith('real-corpus') && !f.startsWith('hostile')).map((f: string) => f.replace(/\\/g, '/'));
+      const found = readdirSync(dir, {recursive: true})
+        .map(String)
+        .filter(
+          (f: string) =>
+            f.endsWith('.csv') && !f.startsWith('corpus') && !f.startsWith('real-corpus') && !f.startsWith('hostile'),
+        )
+        .map((f: string) => f.replace(/\\/g, '/'));
       expect([...found].sort()).to.deep.equal([...FIXTURES].sort());
     });
   }
@@ -170,10 +233,12 @@ describe('aggregateCsv on the fixtures', () => {
       const rand = fc.sample(fc.array(fc.nat({max: bytes.length}), {maxLength: 12}), {numRuns: 4, seed: SEED});
       // Every chunk size with the first options (up to 64 bytes for the one fixture over 2 KB, 15 KB); a few sizes and
       // random cuts with each.
-      for (let size = 1; size <= (bytes.length > 2048 ? 64 : bytes.length); size++) await expectSame(bytes, sets[0]!, every(bytes, size), path);
+      for (let size = 1; size <= (bytes.length > 2048 ? 64 : bytes.length); size++)
+        await expectSame(bytes, sets[0]!, every(bytes, size), path);
       for (const options of sets) {
         await expectSame(bytes, options, [bytes], path);
-        for (const size of bytes.length > 2048 ? [61, 512, 4096] : [1, 2, 3, 7, 16, 64, 512]) if (size < bytes.length) await expectSame(bytes, options, every(bytes, size), path);
+        for (const size of bytes.length > 2048 ? [61, 512, 4096] : [1, 2, 3, 7, 16, 64, 512])
+          if (size < bytes.length) await expectSame(bytes, options, every(bytes, size), path);
         for (const cuts of rand) await expectSame(bytes, options, split(bytes, cuts), path);
       }
     });
@@ -198,13 +263,22 @@ describe('aggregateCsv on the fixtures', () => {
     }
     return sets.length ? sets : [{rows: 0, columns: 1}];
   };
-  const chunksOf = (bytes: Uint8Array, whole: boolean) => (whole ? [bytes] : every(bytes, bytes.length > 4096 ? 1000 : 7));
+  const chunksOf = (bytes: Uint8Array, whole: boolean) =>
+    whole ? [bytes] : every(bytes, bytes.length > 4096 ? 1000 : 7);
   for (const {file: name} of CASES) {
     if (HEAVY.has(name)) {
-      for (const [set, whole] of [[0, true], [0, false], [1, true], [1, false]] as const) {
+      for (const [set, whole] of [
+        [0, true],
+        [0, false],
+        [1, true],
+        [1, false],
+      ] as const) {
         it(`aggregateCsv(corpus/${name}) equals crossTab(parseCsv) with option set ${set + 1}, ${whole ? 'whole' : 'in chunks'}`, async () => {
           const bytes = await fixture(`corpus/${name}`);
-          const sets: CrossTabOptions[] = [{rows: 0, columns: 1}, {rows: 'code_commune', columns: 'inscrits', bands: [0, 10, 100, 500]}];
+          const sets: CrossTabOptions[] = [
+            {rows: 0, columns: 1},
+            {rows: 'code_commune', columns: 'inscrits', bands: [0, 10, 100, 500]},
+          ];
           // The first set is refused (both alike), the second counted.
           expect(JSON.stringify(expected(bytes, sets[set]!)).includes('UNEXPECTED_SHAPE')).to.equal(set === 0);
           await expectSame(bytes, sets[set]!, chunksOf(bytes, whole), name);
@@ -224,7 +298,9 @@ describe('aggregateCsv on the fixtures', () => {
   it('aggregateCsv equals crossTab(parseCsv) on every CSV text of the crossTab and readCrossTab tests, in chunks of every size', async () => {
     // The texts written as string literals in cross-tab.test.ts (`parseCsv('…')`), read from its source.
     const source = new TextDecoder().decode(await repoFile('test/stats/cross-tab.test.ts'));
-    const texts = [...source.matchAll(/parseCsv\('((?:[^'\\]|\\.)*)'/g)].map(([, s]) => JSON.parse(`"${s!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
+    const texts = [...source.matchAll(/parseCsv\('((?:[^'\\]|\\.)*)'/g)].map(
+      ([, s]) => JSON.parse(`"${s!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string,
+    );
     expect(texts.length).to.be.greaterThan(50);
     for (const text of new Set(texts)) {
       const bytes = utf8(text);
@@ -235,7 +311,8 @@ describe('aggregateCsv on the fixtures', () => {
         sets = [{rows: 0, columns: 1}];
       }
       for (let size = 1; size <= bytes.length; size++) await expectSame(bytes, sets[0]!, every(bytes, size), text);
-      for (const options of sets) for (const size of [1, 2, 3, 5, bytes.length]) await expectSame(bytes, options, every(bytes, size), text);
+      for (const options of sets)
+        for (const size of [1, 2, 3, 5, bytes.length]) await expectSame(bytes, options, every(bytes, size), text);
     }
   });
 
@@ -244,10 +321,17 @@ describe('aggregateCsv on the fixtures', () => {
     const [header, ...rows] = text.trim().split('\n');
     const bytes = utf8(header + '\n' + Array.from({length: 200}, () => rows.join('\n')).join('\n') + '\n');
     expect(bytes.length).to.be.greaterThan(262144);
-    for (const options of [{rows: 'sexe', columns: 'age', bands: 'seed' as const}, {rows: 'age', columns: 'sexe'}]) {
+    for (const options of [
+      {rows: 'sexe', columns: 'age', bands: 'seed' as const},
+      {rows: 'age', columns: 'sexe'},
+    ]) {
       await expectSame(bytes, options, every(bytes, 65536));
       await expectSame(bytes, options, every(bytes, 1000));
-      await expectSame(bytes, options, split(bytes, fc.sample(fc.array(fc.nat({max: bytes.length}), {maxLength: 40}), {numRuns: 1, seed: SEED})[0]!));
+      await expectSame(
+        bytes,
+        options,
+        split(bytes, fc.sample(fc.array(fc.nat({max: bytes.length}), {maxLength: 40}), {numRuns: 1, seed: SEED})[0]!),
+      );
     }
   });
 });
@@ -262,42 +346,72 @@ describe('aggregateCsv: chunks cut anywhere', () => {
     const labels = ['caf\u00e9', '12\u00a0\u20ac', '1\u202f234', 'L\u2019Aigle'];
     for (const text of [
       'sexe;age;lieu\n' + people(12, (i) => labels[i % 4]!).join('\n'),
-      streamed('sexe;age;lieu', people(40, (i) => labels[i % 4]!)),
+      streamed(
+        'sexe;age;lieu',
+        people(40, (i) => labels[i % 4]!),
+      ),
     ]) {
       const bytes = utf8(text);
       const options = {rows: 'lieu', columns: 'sexe', delimiter: ';'};
       for (const ch of ['é', '€', '\u202f', '’']) {
         const at = bytes.lastIndexOf(utf8(ch)[0]!);
         expect(at).to.be.greaterThan(0);
-        for (let k = 0; k <= utf8(ch).length; k++) await expectSame(bytes, options, split(bytes, [at + k, at + k + 1]), ch);
+        for (let k = 0; k <= utf8(ch).length; k++)
+          await expectSame(bytes, options, split(bytes, [at + k, at + k + 1]), ch);
       }
     }
   });
 
   it('aggregateCsv splits CRLF between two chunks and counts the lines as parseCsv does', async () => {
-    const text = 'sexe;age\r\n' + people(20).map((r) => r.replace(/;[^;]*$/, '')).join('\r\n') + '\r\n;12\r\n';
+    const text =
+      'sexe;age\r\n' +
+      people(20)
+        .map((r) => r.replace(/;[^;]*$/, ''))
+        .join('\r\n') +
+      '\r\n;12\r\n';
     const bytes = utf8(text);
-    for (let at = 0; at < bytes.length; at++) if (bytes[at] === 13) await expectSame(bytes, {rows: 'sexe', columns: 'age', bands: [0, 18, 65]}, split(bytes, [at + 1]));
+    for (let at = 0; at < bytes.length; at++)
+      if (bytes[at] === 13)
+        await expectSame(bytes, {rows: 'sexe', columns: 'age', bands: [0, 18, 65]}, split(bytes, [at + 1]));
     const big = utf8(streamed('sexe;age;niveau', people(30), '\r\n') + '\r\n;5;x\r\n');
-    for (let at = big.length - 200; at < big.length; at++) if (big[at] === 13) await expectSame(big, {rows: 'sexe', columns: 'age', bands: 'seed', delimiter: ';'}, split(big, [at + 1]));
+    for (let at = big.length - 200; at < big.length; at++)
+      if (big[at] === 13)
+        await expectSame(big, {rows: 'sexe', columns: 'age', bands: 'seed', delimiter: ';'}, split(big, [at + 1]));
   });
 
   it('aggregateCsv splits a quoted field holding a line break, a delimiter and quotes, anywhere', async () => {
     const text = 'niveau;age\n"débu\ntant";12\n"a;""b""";40\n"c\r\nd" ;70\n"e"f;5\n"débu\ntant";15\n';
     const bytes = utf8(text);
-    for (let at = 1; at < bytes.length; at++) await expectSame(bytes, {rows: 'niveau', columns: 'age', bands: [0, 18, 65]}, split(bytes, [at]));
-    const big = utf8(streamed('niveau;age;x', ['a;1;1', 'b;2;2', 'c;3;3', ...text.split('\n').slice(1, -1).map((r) => r + ';1'), '"x\n\ny";4;1']));
+    for (let at = 1; at < bytes.length; at++)
+      await expectSame(bytes, {rows: 'niveau', columns: 'age', bands: [0, 18, 65]}, split(bytes, [at]));
+    const big = utf8(
+      streamed('niveau;age;x', [
+        'a;1;1',
+        'b;2;2',
+        'c;3;3',
+        ...text
+          .split('\n')
+          .slice(1, -1)
+          .map((r) => r + ';1'),
+        '"x\n\ny";4;1',
+      ]),
+    );
     const quote = big.indexOf(34, 100000);
-    for (let at = quote - 2; at < quote + 14; at++) await expectSame(big, {rows: 0, columns: 1, delimiter: ';'}, split(big, [at]));
+    for (let at = quote - 2; at < quote + 14; at++)
+      await expectSame(big, {rows: 0, columns: 1, delimiter: ';'}, split(big, [at]));
   });
 
   it('aggregateCsv reads a windows-1252 file in chunks (é, €, ’ and œ at 0x80–0x9F), small or streamed', async () => {
     const rows = people(30, (i) => ['Hérouville', 'Œuvre', '12 €', 'L’Aigle'][i % 4]!);
     for (const text of ['sexe;age;lieu\n' + rows.join('\n'), streamed('sexe;age;lieu', rows)]) {
       const bytes = cp1252(text);
-      for (const options of [{rows: 'lieu', columns: 'sexe', delimiter: ';'}, {rows: 'sexe', columns: 'âge', bands: 'seed' as const, delimiter: ';'}]) {
+      for (const options of [
+        {rows: 'lieu', columns: 'sexe', delimiter: ';'},
+        {rows: 'sexe', columns: 'âge', bands: 'seed' as const, delimiter: ';'},
+      ]) {
         const at = bytes.indexOf(0x92);
-        for (const cuts of [[], [1], [at], [at + 1], [3, 7, at - 1, bytes.length - 1]]) await expectSame(bytes, options, split(bytes, cuts));
+        for (const cuts of [[], [1], [at], [at + 1], [3, 7, at - 1, bytes.length - 1]])
+          await expectSame(bytes, options, split(bytes, cuts));
         await expectSame(bytes, options, every(bytes, 1024));
       }
     }
@@ -307,32 +421,47 @@ describe('aggregateCsv: chunks cut anywhere', () => {
     const rows = people(60, (i) => (i < 50 ? 'Caen' : 'Hérouville-Saint-Clair'));
     const bytes = cp1252(streamed('sexe;age;lieu', rows));
     expect(parseCsv(bytes).meta.encoding).to.equal('windows-1252');
-    for (const options of [{rows: 'lieu', columns: 'sexe', delimiter: ';'}, {rows: 'sexe', columns: 'lieu', delimiter: ';'}]) {
+    for (const options of [
+      {rows: 'lieu', columns: 'sexe', delimiter: ';'},
+      {rows: 'sexe', columns: 'lieu', delimiter: ';'},
+    ]) {
       await expectSame(bytes, options, every(bytes, 4096));
       await expectSame(bytes, options, every(bytes, 65536));
     }
   });
 
   it('aggregateCsv splits a byte-order mark (UTF-8) at each of its bytes', async () => {
-    const text = 'sexe;âge\n' + people(10).map((r) => r.replace(/;[^;]*$/, '')).join('\n');
+    const text =
+      'sexe;âge\n' +
+      people(10)
+        .map((r) => r.replace(/;[^;]*$/, ''))
+        .join('\n');
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
-    for (const cuts of [[1], [2], [3], [1, 2, 3, 4]]) await expectSame(bytes, {rows: 'sexe', columns: 'âge', bands: 'seed'}, split(bytes, cuts));
+    for (const cuts of [[1], [2], [3], [1, 2, 3, 4]])
+      await expectSame(bytes, {rows: 'sexe', columns: 'âge', bands: 'seed'}, split(bytes, cuts));
     const big = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(streamed('sexe;âge;x', people(20)))]);
-    for (const cuts of [[1], [2], [3]]) await expectSame(big, {rows: 'sexe', columns: 'âge', bands: 'seed', delimiter: ';'}, split(big, cuts));
+    for (const cuts of [[1], [2], [3]])
+      await expectSame(big, {rows: 'sexe', columns: 'âge', bands: 'seed', delimiter: ';'}, split(big, cuts));
   });
 
   it('aggregateCsv reads whole, with the same result, a streamed file of one column or one that starts like JSON', async () => {
     const column = utf8('effectif\n' + Array.from({length: 140000}, (_, i) => String(i % 7)).join('\n'));
     expect(column.length).to.be.greaterThan(262144);
     await expectSame(column, {rows: 0, columns: 0}, every(column, 4096));
-    const json = utf8('[' + Array.from({length: 20000}, (_, i) => `{"sexe":"${i % 2 ? 'H' : 'F'}","age":${i % 90}}`).join(',\n') + ']');
+    const json = utf8(
+      '[' + Array.from({length: 20000}, (_, i) => `{"sexe":"${i % 2 ? 'H' : 'F'}","age":${i % 90}}`).join(',\n') + ']',
+    );
     const got = await outcome(aggregateCsv(source(every(json, 4096)), {rows: 0, columns: 1}));
     expect(got).to.deep.equal(expected(json, {rows: 0, columns: 1}));
     expect((got as {error: {code: string}}).error.code).to.equal('NOT_CSV');
   });
 
   it('aggregateCsv reads UTF-16 files whole, with the same result', async () => {
-    const text = '\ufeffsexe\tâge\n' + people(10).map((r) => r.replace(/;[^;]*$/, '').replace(';', '\t')).join('\n');
+    const text =
+      '\ufeffsexe\tâge\n' +
+      people(10)
+        .map((r) => r.replace(/;[^;]*$/, '').replace(';', '\t'))
+        .join('\n');
     const bytes = new Uint8Array(text.length * 2);
     for (let i = 0; i < text.length; i++) new DataView(bytes.buffer).setUint16(2 * i, text.charCodeAt(i), true);
     await expectSame(bytes, {rows: 'sexe', columns: 'âge', bands: 'seed'}, every(bytes, 3));
@@ -346,17 +475,44 @@ describe('aggregateCsv: what is only known at the end of the file', () => {
   const cuts = (bytes: Uint8Array) => [every(bytes, 8192), every(bytes, 65536), [bytes]];
 
   it('aggregateCsv sets aside notes under a streamed table, and counts single-cell rows followed by data', async () => {
-    const rows = ['H;10;a', 'F;20;b', 'H;30;c', ';;solo', 'H;;', '(1) pas une note;40;d', 'F;50;e', 'Source : pas une note;60', 'F;70;f', 'Total;;', 'Source : Insee;;', '(1) champ : adhérents', '', '* note', ';;'];
+    const rows = [
+      'H;10;a',
+      'F;20;b',
+      'H;30;c',
+      ';;solo',
+      'H;;',
+      '(1) pas une note;40;d',
+      'F;50;e',
+      'Source : pas une note;60',
+      'F;70;f',
+      'Total;;',
+      'Source : Insee;;',
+      '(1) champ : adhérents',
+      '',
+      '* note',
+      ';;',
+    ];
     const bytes = utf8(streamed('sexe;age;x', rows));
-    for (const o of [options, {...options, columns: 2}, {rows: 'sexe', columns: 'age', bands: [0, 18, 65], delimiter: ';'}]) {
+    for (const o of [
+      options,
+      {...options, columns: 2},
+      {rows: 'sexe', columns: 'age', bands: [0, 18, 65], delimiter: ';'},
+    ]) {
       for (const chunks of cuts(bytes)) await expectSame(bytes, o, chunks);
     }
   });
 
   it('aggregateCsv types a column over the whole file: numbers first, then more than one text in ten', async () => {
-    const rows = Array.from({length: 40}, (_, i) => `${i % 2 ? 'H' : 'F'};${i < 20 ? String(i) : ['jeune', 'adulte', 'âgé'][i % 3]};1,5`);
+    const rows = Array.from(
+      {length: 40},
+      (_, i) => `${i % 2 ? 'H' : 'F'};${i < 20 ? String(i) : ['jeune', 'adulte', 'âgé'][i % 3]};1,5`,
+    );
     const bytes = utf8(streamed('sexe;age;poids', rows));
-    for (const o of [options, {rows: 'sexe', columns: 'age', value: 'poids', delimiter: ';'}, {rows: 'sexe', columns: 'age', bands: 'seed' as const, delimiter: ';'}]) {
+    for (const o of [
+      options,
+      {rows: 'sexe', columns: 'age', value: 'poids', delimiter: ';'},
+      {rows: 'sexe', columns: 'age', bands: 'seed' as const, delimiter: ';'},
+    ]) {
       for (const chunks of cuts(bytes)) await expectSame(bytes, o, chunks);
     }
   });
@@ -364,39 +520,69 @@ describe('aggregateCsv: what is only known at the end of the file', () => {
   it('aggregateCsv reads a late code (01) as making the column an identifier, as parseCsv does', async () => {
     const rows = Array.from({length: 30}, (_, i) => `${i % 2 ? 'H' : 'F'};${i === 25 ? '01' : String(i)};2`);
     const bytes = utf8(streamed('sexe;age;n', rows));
-    for (const o of [options, {rows: 'sexe', columns: 'age', value: 'n', delimiter: ';'}, {rows: 'sexe', columns: 'age', bands: 'seed' as const, delimiter: ';'}]) {
+    for (const o of [
+      options,
+      {rows: 'sexe', columns: 'age', value: 'n', delimiter: ';'},
+      {rows: 'sexe', columns: 'age', bands: 'seed' as const, delimiter: ';'},
+    ]) {
       for (const chunks of cuts(bytes)) await expectSame(bytes, o, chunks);
     }
   });
 
   it('aggregateCsv recognises sex codes in a column not named so only when the whole column says so', async () => {
     const first = ['H', 'F', 'H', 'F', 'NC'];
-    for (const later of [['H', 'F'], ['Homme', 'Femme', 'autre', 'inconnu'], ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v']]) {
+    for (const later of [
+      ['H', 'F'],
+      ['Homme', 'Femme', 'autre', 'inconnu'],
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v'],
+    ]) {
       const rows = [...first, ...later, 'H', 'F'].map((s, i) => `${s};${i * 3};1,25`);
       const bytes = utf8(streamed('public;age;poids', rows));
-      for (const o of [options, {rows: 'public', columns: 'age', bands: 'seed' as const, value: 'poids', delimiter: ';'}]) {
+      for (const o of [
+        options,
+        {rows: 'public', columns: 'age', bands: 'seed' as const, value: 'poids', delimiter: ';'},
+      ]) {
         for (const chunks of cuts(bytes)) await expectSame(bytes, o, chunks);
       }
     }
   });
 
   it('aggregateCsv adds decimal counts (weights) in file order, so that sums are identical to the last digit', async () => {
-    const rows = Array.from({length: 300}, (_, i) => `${i % 3 ? 'H' : 'F'};${(i * 13) % 95};${(0.1 + ((i * 7919) % 1000) / 997).toFixed(4).replace('.', ',')}`);
+    const rows = Array.from(
+      {length: 300},
+      (_, i) =>
+        `${i % 3 ? 'H' : 'F'};${(i * 13) % 95};${(0.1 + ((i * 7919) % 1000) / 997).toFixed(4).replace('.', ',')}`,
+    );
     const bytes = utf8(streamed('sexe;age;poids', rows));
-    for (const o of [{rows: 'sexe', columns: 'age', bands: 'seed' as const, value: 'poids', delimiter: ';'}, {rows: 'age', columns: 'sexe', value: 2, delimiter: ';'}]) {
+    for (const o of [
+      {rows: 'sexe', columns: 'age', bands: 'seed' as const, value: 'poids', delimiter: ';'},
+      {rows: 'age', columns: 'sexe', value: 2, delimiter: ';'},
+    ]) {
       for (const chunks of cuts(bytes)) await expectSame(bytes, o, chunks);
     }
   });
 
-  it('aggregateCsv guesses the decimal separator over parseCsv\'s first 100 000 cells (1,234 as a thousand or as 1.234)', async () => {
-    for (const decimals of [['1,234', '2,5'], ['1.234', '2.5', '3.75'], ['1,234', '1.5', '1.25']]) {
-      const rows = Array.from({length: 34000}, (_, i) => `${i % 2 ? 'H' : 'F'};${i % 90};${decimals[i % decimals.length]}`);
+  it("aggregateCsv guesses the decimal separator over parseCsv's first 100 000 cells (1,234 as a thousand or as 1.234)", async () => {
+    for (const decimals of [
+      ['1,234', '2,5'],
+      ['1.234', '2.5', '3.75'],
+      ['1,234', '1.5', '1.25'],
+    ]) {
+      const rows = Array.from(
+        {length: 34000},
+        (_, i) => `${i % 2 ? 'H' : 'F'};${i % 90};${decimals[i % decimals.length]}`,
+      );
       const bytes = utf8('sexe;age;n\n' + rows.join('\n'));
-      await expectSame(bytes, {rows: 'sexe', columns: 'age', bands: 'seed', value: 'n'}, every(bytes, 65536), decimals.join(' '));
+      await expectSame(
+        bytes,
+        {rows: 'sexe', columns: 'age', bands: 'seed', value: 'n'},
+        every(bytes, 65536),
+        decimals.join(' '),
+      );
     }
   });
 
-  it('aggregateCsv gives UNTERMINATED_QUOTE with parseCsv\'s line for a quote never closed near the end', async () => {
+  it("aggregateCsv gives UNTERMINATED_QUOTE with parseCsv's line for a quote never closed near the end", async () => {
     const bytes = utf8(streamed('sexe;age;x', ['H;1;a', 'F;2;b', 'H;3;c', 'F;4;"ouvert\nH;5;e']));
     const got = await outcome(aggregateCsv(source(every(bytes, 4096)), options));
     expect(got).to.deep.equal(expected(bytes, options));
@@ -413,7 +599,10 @@ describe('aggregateCsv: what is only known at the end of the file', () => {
 
   it('aggregateCsv gives NOT_NUMERIC and NO_DATA as crossTab does, at the end', async () => {
     const bytes = utf8(streamed('sexe;age;n', ['H;1;a', 'F;2;b', 'H;3;c', 'F;4;d']));
-    for (const o of [{rows: 'sexe', columns: 'age', value: 'n', delimiter: ';'}, {rows: 'n', columns: 'sexe', bands: 'seed' as const, delimiter: ';'}]) {
+    for (const o of [
+      {rows: 'sexe', columns: 'age', value: 'n', delimiter: ';'},
+      {rows: 'n', columns: 'sexe', bands: 'seed' as const, delimiter: ';'},
+    ]) {
       const got = await outcome(aggregateCsv(source([bytes]), o));
       expect(got).to.deep.equal(expected(bytes, o));
       expect((got as {error: {code: string}}).error.code).to.equal('NOT_NUMERIC');
@@ -430,7 +619,14 @@ describe('aggregateCsv: what is only known at the end of the file', () => {
   });
 
   it('aggregateCsv refuses (UNEXPECTED_SHAPE) a file that mixes UTF-8 and windows-1252 in counts already read, rather than count it differently', async () => {
-    const head = utf8(streamed('sexe;age;n;lieu', ['H;1;1\u00a0234;Caen', 'F;2;2;Caen', 'H;3;3;Caen', ...Array<string>(12).fill('F;4;5;Caen')]));
+    const head = utf8(
+      streamed('sexe;age;n;lieu', [
+        'H;1;1\u00a0234;Caen',
+        'F;2;2;Caen',
+        'H;3;3;Caen',
+        ...Array<string>(12).fill('F;4;5;Caen'),
+      ]),
+    );
     const bytes = new Uint8Array([...head, ...cp1252('\nH;5;7;Hérouville')]);
     const options = {rows: 'sexe', columns: 'age', value: 'n', delimiter: ';', decimal: ',' as const};
     expect(expected(bytes, options)).to.have.property('ok');
@@ -444,7 +640,7 @@ describe('aggregateCsv: what is only known at the end of the file', () => {
     const bytes = utf8(streamed('sexe;age;x', rows));
     const e = await rejected(aggregateCsv(source(every(bytes, 4096)), options));
     expect(e.code).to.equal('UNEXPECTED_SHAPE');
-    expect(e.message).to.contain('complétez l\'en-tête');
+    expect(e.message).to.contain("complétez l'en-tête");
     expect(expected(bytes, options)).to.have.property('ok');
   });
 });
@@ -466,17 +662,27 @@ describe('aggregateCsv: sources, errors, progress, cancellation', () => {
 
   it('aggregateCsv(url) fetches and streams like loadCsv, with an injected fetch', async () => {
     const fetch = async () => new Response(source(every(csv, 7), 'stream') as ReadableStream<Uint8Array>);
-    expect(await aggregateCsv('https://example.fr/a.csv', {...options, fetch})).to.deep.equal(crossTab(parseCsv(csv), options));
-    expect(await aggregateCsv({href: 'https://example.fr/a.csv'}, {...options, fetch})).to.deep.equal(crossTab(parseCsv(csv), options));
+    expect(await aggregateCsv('https://example.fr/a.csv', {...options, fetch})).to.deep.equal(
+      crossTab(parseCsv(csv), options),
+    );
+    expect(await aggregateCsv({href: 'https://example.fr/a.csv'}, {...options, fetch})).to.deep.equal(
+      crossTab(parseCsv(csv), options),
+    );
   });
 
   it('aggregateCsv(url) rejects with HTTP_STATUS, BAD_URL and TOO_LARGE as loadCsv does', async () => {
     const notFound = async () => new Response('non', {status: 404});
-    expect((await rejected(aggregateCsv('https://example.fr/a.csv', {...options, fetch: notFound}))).code).to.equal('HTTP_STATUS');
+    expect((await rejected(aggregateCsv('https://example.fr/a.csv', {...options, fetch: notFound}))).code).to.equal(
+      'HTTP_STATUS',
+    );
     expect((await rejected(aggregateCsv('javascript:alert(1)', options))).code).to.equal('BAD_URL');
     const big = async () => new Response(source(every(csv, 16), 'stream') as ReadableStream<Uint8Array>);
-    expect((await rejected(aggregateCsv('https://example.fr/a.csv', {...options, fetch: big, maxBytes: 100}))).code).to.equal('TOO_LARGE');
-    expect((await rejected(aggregateCsv(source(every(csv, 16)), {...options, maxBytes: 100}))).code).to.equal('TOO_LARGE');
+    expect(
+      (await rejected(aggregateCsv('https://example.fr/a.csv', {...options, fetch: big, maxBytes: 100}))).code,
+    ).to.equal('TOO_LARGE');
+    expect((await rejected(aggregateCsv(source(every(csv, 16)), {...options, maxBytes: 100}))).code).to.equal(
+      'TOO_LARGE',
+    );
   });
 
   it('aggregateCsv rejects with ABORTED when the signal fires mid-stream, and stops reading', async () => {
@@ -501,14 +707,22 @@ describe('aggregateCsv: sources, errors, progress, cancellation', () => {
   it('aggregateCsv rejects with ABORTED at once for a signal already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect((await rejected(aggregateCsv(source([csv]), {...options, signal: controller.signal}))).code).to.equal('ABORTED');
+    expect((await rejected(aggregateCsv(source([csv]), {...options, signal: controller.signal}))).code).to.equal(
+      'ABORTED',
+    );
   });
 
   it('aggregateCsv reports progress that never decreases, never passes 1, and ends at 1', async () => {
     const bytes = utf8(streamed('sexe;age;x', ['H;1;a', 'F;2;b', 'H;3;c', 'F;4;d']));
     for (const total of [bytes.length, undefined]) {
       const seen: Progress[] = [];
-      await aggregateCsv(source(every(bytes, 10000)), {rows: 0, columns: 1, delimiter: ';', total, onProgress: (p) => seen.push(p)});
+      await aggregateCsv(source(every(bytes, 10000)), {
+        rows: 0,
+        columns: 1,
+        delimiter: ';',
+        total,
+        onProgress: (p) => seen.push(p),
+      });
       const fractions = seen.map((p) => p.fraction);
       expect(seen.length).to.be.greaterThan(2);
       expect(fractions[fractions.length - 1]).to.equal(1);
@@ -527,7 +741,14 @@ describe('aggregateCsv: sources, errors, progress, cancellation', () => {
       read = true;
       yield csv;
     })();
-    for (const o of [{...options, bins: 3}, {rows: 'sexe'}, {...options, bands: 'insee'}, {...options, delimiter: ';;'}, {...options, encoding: 'klingon'}, {...options, total: -1}]) {
+    for (const o of [
+      {...options, bins: 3},
+      {rows: 'sexe'},
+      {...options, bands: 'insee'},
+      {...options, delimiter: ';;'},
+      {...options, encoding: 'klingon'},
+      {...options, total: -1},
+    ]) {
       expect((await rejected(aggregateCsv(watched, o as never))).code, JSON.stringify(o)).to.equal('BAD_OPTION');
     }
     expect(read).to.equal(false);
@@ -551,13 +772,77 @@ describe('aggregateCsv: sources, errors, progress, cancellation', () => {
 /** Cells of the kinds aggregateCsv must read as parseCsv does: sexes, ages, labels, counts, markers, hostile text. */
 const CELLS = {
   sex: ['H', 'F', 'Hommes', 'femme', 'M', '1', '2', 'NC', '', 'Total', ' H '],
-  age: ['0', '7', '17', '17,9', '18', '65', '66', '104', '-3', '00', '012', '1e5', 'vieux', '', 'nd', '12 ans', '0-14', '65 +', 'Ensemble'],
-  label: ['débutant', 'Total', 'Ensemble', ' Caen ', 'café', 'L’Aigle', 'x"y', '"a;b"', '"q\nr"', '"s"t', 'Œuvre', '12 €', 'dont femmes', 'Source : x', '(1) note', '*', '__proto__', 'e\u0301', '1\u202f234', '\u00a0'],
-  count: ['1', '12', '0', '12,5', '1 234', '1\u00a0234', '1.234', '1,234', 's', 'nd', '-', '', '0012', '1e5', '\u221212,5', '3 %', 'x'],
+  age: [
+    '0',
+    '7',
+    '17',
+    '17,9',
+    '18',
+    '65',
+    '66',
+    '104',
+    '-3',
+    '00',
+    '012',
+    '1e5',
+    'vieux',
+    '',
+    'nd',
+    '12 ans',
+    '0-14',
+    '65 +',
+    'Ensemble',
+  ],
+  label: [
+    'débutant',
+    'Total',
+    'Ensemble',
+    ' Caen ',
+    'café',
+    'L’Aigle',
+    'x"y',
+    '"a;b"',
+    '"q\nr"',
+    '"s"t',
+    'Œuvre',
+    '12 €',
+    'dont femmes',
+    'Source : x',
+    '(1) note',
+    '*',
+    '__proto__',
+    'e\u0301',
+    '1\u202f234',
+    '\u00a0',
+  ],
+  count: [
+    '1',
+    '12',
+    '0',
+    '12,5',
+    '1 234',
+    '1\u00a0234',
+    '1.234',
+    '1,234',
+    's',
+    'nd',
+    '-',
+    '',
+    '0012',
+    '1e5',
+    '\u221212,5',
+    '3 %',
+    'x',
+  ],
 };
 type Kind = keyof typeof CELLS;
 const KINDS = Object.keys(CELLS) as Kind[];
-const NAMES: Record<Kind, string[]> = {sex: ['sexe', 'genre', 'public'], age: ['âge', 'age', 'tranche'], label: ['niveau', 'lieu', 'Code'], count: ['n', 'effectif', 'poids']};
+const NAMES: Record<Kind, string[]> = {
+  sex: ['sexe', 'genre', 'public'],
+  age: ['âge', 'age', 'tranche'],
+  label: ['niveau', 'lieu', 'Code'],
+  count: ['n', 'effectif', 'poids'],
+};
 
 interface Generated {
   header: string[];
@@ -577,7 +862,11 @@ const generated: fc.Arbitrary<Generated> = fc
       notes: fc.array(fc.constantFrom('Source : Insee', '(1) champ', 'Total;', ';;x', '', '12'), {maxLength: 3}),
     }),
   )
-  .map((g) => ({...g, header: g.header.map((h, j) => (g.header.indexOf(h) < j ? `${h}${j}` : h)), rows: g.rows.map((r) => [...r])}));
+  .map((g) => ({
+    ...g,
+    header: g.header.map((h, j) => (g.header.indexOf(h) < j ? `${h}${j}` : h)),
+    rows: g.rows.map((r) => [...r]),
+  }));
 
 function text(g: Generated, d: string, lines?: (body: string[]) => string[]): string {
   // A cell holding the delimiter is quoted (unless it is quoted already): rows are as wide as the header.
@@ -615,7 +904,10 @@ function cp1252Long(s: string): Uint8Array {
 /** Bytes in UTF-8, UTF-8 with a BOM, or windows-1252 (text it cannot encode written as `?`). */
 function encode(s: string, encoding: 'utf-8' | 'bom' | 'windows-1252'): Uint8Array {
   // In windows-1252, no two non-ASCII characters in a row: `é€’` would also be valid UTF-8 (see parse-properties).
-  if (encoding === 'windows-1252') return cp1252Long(s.replace(/[^\x00-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu, '?').replace(/([^\x00-\x7f])(?=[^\x00-\x7f])/gu, '$1 '));
+  if (encoding === 'windows-1252')
+    return cp1252Long(
+      s.replace(/[^\x00-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu, '?').replace(/([^\x00-\x7f])(?=[^\x00-\x7f])/gu, '$1 '),
+    );
   const bytes = utf8(s);
   return encoding === 'bom' ? new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) : bytes;
 }
@@ -638,7 +930,14 @@ describe(`aggregateCsv properties (seed ${SEED})`, () => {
         ),
         async ({g, d, encoding, forced, options, cuts}) => {
           const bytes = encode(text(g, d), encoding);
-          await expectSame(bytes, {...options, delimiter: forced ? d : undefined}, split(bytes, cuts.map((c) => c % (bytes.length + 1))));
+          await expectSame(
+            bytes,
+            {...options, delimiter: forced ? d : undefined},
+            split(
+              bytes,
+              cuts.map((c) => c % (bytes.length + 1)),
+            ),
+          );
         },
       ),
       {numRuns: 1000, seed: SEED},
@@ -666,7 +965,10 @@ describe(`aggregateCsv properties (seed ${SEED})`, () => {
             // first records: the others go through the streaming reader.
             const lines = (body: string[]) => [...body.slice(0, 3), '\n'.repeat(9000), ...body.slice(3)];
             const bytes = encode(title(60000) + '\n' + text(g, d, lines), encoding);
-            const chunks = split(bytes, [...cuts, ...Array.from({length: Math.ceil(bytes.length / chunk)}, (_, i) => i * chunk)]);
+            const chunks = split(bytes, [
+              ...cuts,
+              ...Array.from({length: Math.ceil(bytes.length / chunk)}, (_, i) => i * chunk),
+            ]);
             await expectSame(bytes, {...options, delimiter: d}, chunks);
           },
         ),

@@ -2,9 +2,27 @@
 // API, table-driven from corpus.cases.ts: parseCsv on the file's bytes, loadCsv where the file is served with a
 // lying Content-Type, and readCrossTab / crossTab where the case is about meaning. Runs in Node and in Chromium
 // (where the bytes come from the test server, which must not re-encode them: hence the byte checks).
-import {crossTab, EpnDataError, loadCsv, parseCsv, readCrossTab, shares, type CrossTab, type Issue, type Table} from '@epn/stats';
+import {
+  crossTab,
+  EpnDataError,
+  loadCsv,
+  parseCsv,
+  readCrossTab,
+  shares,
+  type CrossTab,
+  type Issue,
+  type Table,
+} from '@epn/stats';
 import {describe, expect, fixture, fixtureNames, it} from '../harness.js';
-import {CASES, MIN_FILES, NOT_FIXTURES, type CorpusCase, type ExpectedCrossTab, type ExpectedIssue, type ExpectedTable} from './corpus.cases.js';
+import {
+  CASES,
+  MIN_FILES,
+  NOT_FIXTURES,
+  type CorpusCase,
+  type ExpectedCrossTab,
+  type ExpectedIssue,
+  type ExpectedTable,
+} from './corpus.cases.js';
 
 const read = (file: string) => fixture(`corpus/${file}`);
 
@@ -19,7 +37,13 @@ function where(i: Issue): ExpectedIssue {
 }
 
 /** Everything of a table that two encodings of one text must share. */
-const content = (t: Table) => ({columns: t.columns, types: t.meta.types, rows: t.rows, markers: t.meta.markers, issues: t.meta.issues});
+const content = (t: Table) => ({
+  columns: t.columns,
+  types: t.meta.types,
+  rows: t.rows,
+  markers: t.meta.markers,
+  issues: t.meta.issues,
+});
 
 function checkTable(t: Table, e: ExpectedTable): void {
   expect(t.columns, 'columns').to.deep.equal(e.columns);
@@ -34,28 +58,50 @@ function checkTable(t: Table, e: ExpectedTable): void {
   const headerLine = e.headerLine ?? 1;
   const rowLines = e.rowLines ?? t.rows.map((_, i) => headerLine + headerRows + i);
   expect(t.meta.rowLines, 'rowLines').to.deep.equal(rowLines);
-  expect(t.meta.markers.map((m) => [m.row, m.column, m.kind, m.raw]), 'markers').to.deep.equal(e.markers ?? []);
+  expect(
+    t.meta.markers.map((m) => [m.row, m.column, m.kind, m.raw]),
+    'markers',
+  ).to.deep.equal(e.markers ?? []);
   for (const m of t.meta.markers) expect(m.line, 'marker line').to.equal(t.meta.rowLines[m.row]);
   expect(t.meta.issues.map(where), 'issues').to.deep.equal(e.issues ?? []);
-  expect(t.meta.skipped.map((s) => [s.line, s.reason, s.text]), 'skipped').to.deep.equal(e.skipped ?? []);
+  expect(
+    t.meta.skipped.map((s) => [s.line, s.reason, s.text]),
+    'skipped',
+  ).to.deep.equal(e.skipped ?? []);
   expect(t.meta.titles, 'titles').to.deep.equal(e.titles ?? []);
   expect(t.meta.notes, 'notes').to.deep.equal(e.notes ?? []);
   expect(t.meta.percentColumns, 'percentColumns').to.deep.equal(e.percentColumns ?? []);
   expect(
-    {encoding: t.meta.encoding, bom: t.meta.bom, delimiter: t.meta.delimiter, decimal: t.meta.decimal, lineEnding: t.meta.lineEnding, headerRows: t.meta.headerRows, headerLine: t.meta.headerLine},
+    {
+      encoding: t.meta.encoding,
+      bom: t.meta.bom,
+      delimiter: t.meta.delimiter,
+      decimal: t.meta.decimal,
+      lineEnding: t.meta.lineEnding,
+      headerRows: t.meta.headerRows,
+      headerLine: t.meta.headerLine,
+    },
     'meta',
   ).to.deep.equal({
-    encoding: e.encoding ?? 'utf-8', bom: e.bom ?? false, delimiter: e.delimiter ?? ';', decimal: e.decimal ?? null,
-    lineEnding: e.lineEnding ?? 'lf', headerRows, headerLine,
+    encoding: e.encoding ?? 'utf-8',
+    bom: e.bom ?? false,
+    delimiter: e.delimiter ?? ';',
+    decimal: e.decimal ?? null,
+    lineEnding: e.lineEnding ?? 'lf',
+    headerRows,
+    headerLine,
   });
   // Every null of a numeric column is accounted for: a marker or an issue at its place.
   const accounted = new Set([...t.meta.markers, ...t.meta.issues].map((m) => `${m.row},${m.column}`));
-  t.rows.forEach((r, i) => r.forEach((v, j) => {
-    if (t.meta.types[j] === 'number') {
-      if (v === null) expect(accounted.has(`${i},${j}`), `null cell ${i},${j} without a marker or an issue`).to.equal(true);
-      else expect(Number.isFinite(v), `cell ${i},${j} is a finite number`).to.equal(true);
-    }
-  }));
+  t.rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (t.meta.types[j] === 'number') {
+        if (v === null)
+          expect(accounted.has(`${i},${j}`), `null cell ${i},${j} without a marker or an issue`).to.equal(true);
+        else expect(Number.isFinite(v), `cell ${i},${j} is a finite number`).to.equal(true);
+      }
+    }),
+  );
 }
 
 function checkCrossTab(ct: CrossTab, e: ExpectedCrossTab): void {
@@ -72,7 +118,8 @@ function checkCrossTab(ct: CrossTab, e: ExpectedCrossTab): void {
 }
 
 /** A fetch that serves the file's bytes with the given Content-Type. */
-const serving = (bytes: Uint8Array, contentType: string) => async () => new Response(bytes.slice(), {status: 200, headers: {'content-type': contentType}});
+const serving = (bytes: Uint8Array, contentType: string) => async () =>
+  new Response(bytes.slice(), {status: 200, headers: {'content-type': contentType}});
 
 async function check(c: CorpusCase): Promise<void> {
   const bytes = await read(c.file);
@@ -92,15 +139,23 @@ async function check(c: CorpusCase): Promise<void> {
     const e = error as EpnDataError;
     expect(e.code).to.equal(c.error.code);
     expect(e.line).to.equal(c.error.line);
-    expect(e.message, 'a French message').to.match(/^[A-ZÀ-Ý]/).and.not.equal(e.localizedMessage('en'));
+    expect(e.message, 'a French message')
+      .to.match(/^[A-ZÀ-Ý]/)
+      .and.not.equal(e.localizedMessage('en'));
     return;
   }
   if (!c.table) throw new Error('the manifest gives neither an error nor a table');
   const table = parseCsv(bytes, c.options);
   checkTable(table, c.table);
-  if (c.table.sameAs) expect(content(table), `same table as ${c.table.sameAs}`).to.deep.equal(content(parseCsv(await read(c.table.sameAs), c.options)));
+  if (c.table.sameAs)
+    expect(content(table), `same table as ${c.table.sameAs}`).to.deep.equal(
+      content(parseCsv(await read(c.table.sameAs), c.options)),
+    );
   if (c.servedAs) {
-    const loaded = await loadCsv(`https://data.example.fr/corpus/${c.file}`, {...c.options, fetch: serving(bytes, c.servedAs)});
+    const loaded = await loadCsv(`https://data.example.fr/corpus/${c.file}`, {
+      ...c.options,
+      fetch: serving(bytes, c.servedAs),
+    });
     expect(content(loaded), `served as ${c.servedAs}`).to.deep.equal(content(table));
     expect(loaded.meta.encoding).to.equal(table.meta.encoding);
   }
@@ -109,7 +164,7 @@ async function check(c: CorpusCase): Promise<void> {
   expect(Object.getOwnPropertyNames(Object.prototype), 'Object.prototype untouched').to.have.length(prototypeKeys);
 }
 
-describe('corpus: RELIABILITY.md\'s input cases, one file each (test/fixtures/corpus/)', () => {
+describe("corpus: RELIABILITY.md's input cases, one file each (test/fixtures/corpus/)", () => {
   it(`corpus has at least ${MIN_FILES} files, each with one manifest entry, and every entry has its file`, async () => {
     const files = (await fixtureNames('corpus')).filter((f) => !NOT_FIXTURES.includes(f));
     const listed = CASES.map((c) => c.file);
@@ -121,7 +176,8 @@ describe('corpus: RELIABILITY.md\'s input cases, one file each (test/fixtures/co
   it('corpus entries say exactly one outcome: an error, or a table (with its cross-tab where the case is about meaning)', () => {
     for (const c of CASES) {
       expect(!!c.error !== !!c.table, `${c.file}: an error or a table`).to.equal(true);
-      if (c.error) expect(c.readCrossTab ?? c.crossTab ?? c.servedAs, `${c.file}: nothing else with an error`).to.equal(undefined);
+      if (c.error)
+        expect(c.readCrossTab ?? c.crossTab ?? c.servedAs, `${c.file}: nothing else with an error`).to.equal(undefined);
     }
   });
 

@@ -10,7 +10,10 @@ describe('readCrossTab', () => {
     const ct = readCrossTab(parseCsv('sexe;-11;11-17\nHommes;793;1762\nFemmes;561;1327'));
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.columnLabels).to.deep.equal(['-11', '11-17']);
-    expect(ct.counts).to.deep.equal([[793, 1762], [561, 1327]]);
+    expect(ct.counts).to.deep.equal([
+      [793, 1762],
+      [561, 1327],
+    ]);
     expect(ct.rowTotals).to.deep.equal([2555, 1888]);
     expect(ct.columnTotals).to.deep.equal([1354, 3089]);
     expect(ct.total).to.equal(4443);
@@ -21,12 +24,19 @@ describe('readCrossTab', () => {
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
-  it('readCrossTab(table) says which cells were markers (meta.markers, in the cross-tab\'s own order), none for the totals', () => {
+  it("readCrossTab(table) says which cells were markers (meta.markers, in the cross-tab's own order), none for the totals", () => {
     // Bands written oldest first and a transposed-looking order: the indices are those of the ordered cross-tab.
-    const ct = readCrossTab(parseCsv('tranche;60 ans ou plus;0-19;20-59;Total\n20-39;s;5;n.d.;9\nTotal;s;5;7;12\ndont cadres;s;1;1;2\nFemmes;4;nd;2;6'));
+    const ct = readCrossTab(
+      parseCsv(
+        'tranche;60 ans ou plus;0-19;20-59;Total\n20-39;s;5;n.d.;9\nTotal;s;5;7;12\ndont cadres;s;1;1;2\nFemmes;4;nd;2;6',
+      ),
+    );
     expect(ct.columnLabels).to.deep.equal(['0-19', '20-59', '60 ans ou plus']);
     expect(ct.rowLabels).to.deep.equal(['20-39', 'Femmes']);
-    expect(ct.counts).to.deep.equal([[5, null, null], [null, 2, 4]]);
+    expect(ct.counts).to.deep.equal([
+      [5, null, null],
+      [null, 2, 4],
+    ]);
     expect(ct.meta.markers).to.deep.equal([
       {row: 0, column: 1, kind: 'unavailable', raw: 'n.d.'},
       {row: 0, column: 2, kind: 'secret', raw: 's'},
@@ -37,7 +47,9 @@ describe('readCrossTab', () => {
   });
 
   it('readCrossTab(table) keeps a Total row and a Total column as the given totals, out of the categories', () => {
-    const ct = readCrossTab(parseCsv('sexe,-11,11-17,Total\nHommes,793,1762,2555\nFemmes,561,1327,1888\nTotal,1354,3089,4443'));
+    const ct = readCrossTab(
+      parseCsv('sexe,-11,11-17,Total\nHommes,793,1762,2555\nFemmes,561,1327,1888\nTotal,1354,3089,4443'),
+    );
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.columnLabels).to.deep.equal(['-11', '11-17']);
     expect(ct.meta.givenRowTotals).to.deep.equal([2555, 1888]);
@@ -78,25 +90,40 @@ describe('readCrossTab', () => {
     const ct = readCrossTab(parseCsv('cat;Total;a;b\nTotal;10;4;6\nX;3;1;2\nZ;7;3;4'));
     expect(ct.rowLabels).to.deep.equal(['X', 'Z']);
     expect(ct.columnLabels).to.deep.equal(['a', 'b']);
-    expect(ct.counts).to.deep.equal([[1, 2], [3, 4]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(ct.total).to.equal(10);
   });
 
   it('readCrossTab(table) reads a transposed table (age bands as rows, sexes as columns)', () => {
-    const ct = readCrossTab(parseCsv('age;Hommes;Femmes;Total\n-11;793;561;1354\n11-17;1762;1327;3089\nTotal;2555;1888;4443'));
+    const ct = readCrossTab(
+      parseCsv('age;Hommes;Femmes;Total\n-11;793;561;1354\n11-17;1762;1327;3089\nTotal;2555;1888;4443'),
+    );
     expect(ct.rowLabels).to.deep.equal(['-11', '11-17']);
     expect(ct.columnLabels).to.deep.equal(['Hommes', 'Femmes']);
-    expect(ct.counts).to.deep.equal([[793, 561], [1762, 1327]]);
+    expect(ct.counts).to.deep.equal([
+      [793, 561],
+      [1762, 1327],
+    ]);
     expect(ct.rowTotals).to.deep.equal([1354, 3089]);
     expect(ct.columnTotals).to.deep.equal([2555, 1888]);
     expect(ct.total).to.equal(4443);
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
-  it('readCrossTab(table) orders age-band columns by lower bound whatever the file\'s order, totals and sub-rows aligned', () => {
-    const ct = readCrossTab(parseCsv('sexe;65 +;Moins de 15 ans;Total;15 à 64 ans\nHommes;3;1;6;2\ndont jeunes;0;1;1;0\nFemmes;6;4;15;5\nTotal;9;5;21;7'));
+  it("readCrossTab(table) orders age-band columns by lower bound whatever the file's order, totals and sub-rows aligned", () => {
+    const ct = readCrossTab(
+      parseCsv(
+        'sexe;65 +;Moins de 15 ans;Total;15 à 64 ans\nHommes;3;1;6;2\ndont jeunes;0;1;1;0\nFemmes;6;4;15;5\nTotal;9;5;21;7',
+      ),
+    );
     expect(ct.columnLabels).to.deep.equal(['Moins de 15 ans', '15 à 64 ans', '65 +']);
-    expect(ct.counts).to.deep.equal([[1, 2, 3], [4, 5, 6]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(ct.columnTotals).to.deep.equal([5, 7, 9]);
     expect(ct.rowTotals).to.deep.equal([6, 15]);
     expect(ct.meta.subRows).to.deep.equal([{label: 'dont jeunes', kind: 'dont', counts: [1, 0, 0]}]);
@@ -106,28 +133,44 @@ describe('readCrossTab', () => {
   it('readCrossTab(table) orders age-band rows by lower bound and records overlapping bands and gaps', () => {
     const ct = readCrossTab(parseCsv('tranche;Hommes;Femmes\n40-59;5;6\n0-14;1;2\n10-29;3;4\n60 ans et plus;7;8'));
     expect(ct.rowLabels).to.deep.equal(['0-14', '10-29', '40-59', '60 ans et plus']);
-    expect(ct.counts).to.deep.equal([[1, 2], [3, 4], [5, 6], [7, 8]]);
-    expect(ct.meta.issues.map((i) => [i.code, i.raw])).to.deep.equal([['BAND_OVERLAP', '0-14 / 10-29'], ['BAND_GAP', '10-29 / 40-59']]);
+    expect(ct.counts).to.deep.equal([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
+    expect(ct.meta.issues.map((i) => [i.code, i.raw])).to.deep.equal([
+      ['BAND_OVERLAP', '0-14 / 10-29'],
+      ['BAND_GAP', '10-29 / 40-59'],
+    ]);
   });
 
   it('readCrossTab(table, {columns}) keeps the order it is given, even for age bands, and records no gap in the chosen subset', () => {
     const ct = readCrossTab(parseCsv('sexe;0-14;15-64;65 +\nHommes;1;2;3\nFemmes;4;5;6'), {columns: ['65 +', '0-14']});
     expect(ct.columnLabels).to.deep.equal(['65 +', '0-14']);
-    expect(ct.counts).to.deep.equal([[3, 1], [6, 4]]);
+    expect(ct.counts).to.deep.equal([
+      [3, 1],
+      [6, 4],
+    ]);
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
-  it('readCrossTab(table) keeps labels that are not all age bands in the file\'s order', () => {
+  it("readCrossTab(table) keeps labels that are not all age bands in the file's order", () => {
     const ct = readCrossTab(parseCsv('public;Seniors;0-17;Adultes\nFemmes;1;2;3\nHommes;4;5;6'));
     expect(ct.columnLabels).to.deep.equal(['Seniors', '0-17', 'Adultes']);
     expect(ct.rowLabels).to.deep.equal(['Femmes', 'Hommes']);
   });
 
   it('readCrossTab(table) keeps "dont …" sub-rows aside, out of the categories and the sums', () => {
-    const ct = readCrossTab(parseCsv('public;a;b;Total\nAdultes;10;20;30\ndont demandeurs d\'emploi;4;5;9\nJeunes;3;4;7\nTotal;13;24;37'));
+    const ct = readCrossTab(
+      parseCsv("public;a;b;Total\nAdultes;10;20;30\ndont demandeurs d'emploi;4;5;9\nJeunes;3;4;7\nTotal;13;24;37"),
+    );
     expect(ct.rowLabels).to.deep.equal(['Adultes', 'Jeunes']);
-    expect(ct.counts).to.deep.equal([[10, 20], [3, 4]]);
-    expect(ct.meta.subRows).to.deep.equal([{label: 'dont demandeurs d\'emploi', kind: 'dont', counts: [4, 5]}]);
+    expect(ct.counts).to.deep.equal([
+      [10, 20],
+      [3, 4],
+    ]);
+    expect(ct.meta.subRows).to.deep.equal([{label: "dont demandeurs d'emploi", kind: 'dont', counts: [4, 5]}]);
     expect(ct.total).to.equal(37);
     expect(ct.meta.issues).to.deep.equal([]);
   });
@@ -163,7 +206,11 @@ describe('readCrossTab', () => {
     expect(ct.columnTotals).to.deep.equal([5, 6]);
     expect(ct.total).to.equal(12);
     const mismatches = ct.meta.issues.filter((i) => i.code === 'TOTAL_MISMATCH');
-    expect(mismatches.map((i) => [i.row, i.column])).to.deep.equal([[0, undefined], [undefined, 0], [undefined, undefined]]);
+    expect(mismatches.map((i) => [i.row, i.column])).to.deep.equal([
+      [0, undefined],
+      [undefined, 0],
+      [undefined, undefined],
+    ]);
     expect(mismatches[0]!.message).to.equal('Le total donné pour « X » (4) diffère de la somme de la ligne (3).');
     expect(mismatches[2]!.message).to.equal('Le total général donné (12) diffère de la somme des cases (10).');
   });
@@ -178,7 +225,10 @@ describe('readCrossTab', () => {
 
   it('readCrossTab(table) gives null row, column and grand totals over a secret cell, never 0', () => {
     const ct = readCrossTab(parseCsv('cat;a;b\nX;s;2\nZ;3;4'));
-    expect(ct.counts).to.deep.equal([[null, 2], [3, 4]]);
+    expect(ct.counts).to.deep.equal([
+      [null, 2],
+      [3, 4],
+    ]);
     expect(ct.rowTotals).to.deep.equal([null, 7]);
     expect(ct.columnTotals).to.deep.equal([null, 6]);
     expect(ct.total).to.equal(null);
@@ -216,7 +266,9 @@ describe('readCrossTab', () => {
   it('readCrossTab(table, {labelColumn}) throws MISSING_COLUMN in French, naming the available columns', () => {
     const e = thrown(() => readCrossTab(parseCsv('cat;a;b\nX;1;2'), {labelColumn: 'catégorie'}));
     expect(e.code).to.equal('MISSING_COLUMN');
-    expect(e.message).to.equal('La colonne « catégorie » est introuvable dans le fichier. Colonnes disponibles : « cat », « a », « b ». Corrigez le nom de colonne indiqué, ou l\'en-tête du fichier.');
+    expect(e.message).to.equal(
+      "La colonne « catégorie » est introuvable dans le fichier. Colonnes disponibles : « cat », « a », « b ». Corrigez le nom de colonne indiqué, ou l'en-tête du fichier.",
+    );
   });
 
   it('readCrossTab(table, {labelColumn}) throws MISSING_COLUMN for an index out of range', () => {
@@ -227,12 +279,20 @@ describe('readCrossTab', () => {
     const t = parseCsv('dep;Hommes;;Femmes;\n;0-19;20+;0-19;20+\nA;1;2;3;4\nB;5;6;7;8');
     const women = readCrossTab(t, {group: 'femmes'});
     expect(women.columnLabels).to.deep.equal(['0-19', '20+']);
-    expect(women.counts).to.deep.equal([[3, 4], [7, 8]]);
-    expect(readCrossTab(t, {group: 'Hommes'}).counts).to.deep.equal([[1, 2], [5, 6]]);
+    expect(women.counts).to.deep.equal([
+      [3, 4],
+      [7, 8],
+    ]);
+    expect(readCrossTab(t, {group: 'Hommes'}).counts).to.deep.equal([
+      [1, 2],
+      [5, 6],
+    ]);
   });
 
   it('readCrossTab(table, {group}) throws MISSING_COLUMN naming the groups available', () => {
-    const e = thrown(() => readCrossTab(parseCsv('dep;Hommes;;Femmes;\n;0-19;20+;0-19;20+\nA;1;2;3;4\nB;5;6;7;8'), {group: 'Ensemble'}));
+    const e = thrown(() =>
+      readCrossTab(parseCsv('dep;Hommes;;Femmes;\n;0-19;20+;0-19;20+\nA;1;2;3;4\nB;5;6;7;8'), {group: 'Ensemble'}),
+    );
     expect(e.code).to.equal('MISSING_COLUMN');
     expect(e.details.available).to.deep.equal(['Hommes', 'Femmes']);
     expect(e.message).to.contain('Colonnes disponibles : « Hommes », « Femmes ».');
@@ -241,7 +301,10 @@ describe('readCrossTab', () => {
   it('readCrossTab(table, {columns}) keeps only the named columns, in the given order, matched loosely', () => {
     const ct = readCrossTab(parseCsv('cat;a;b;Âge c\nX;1;2;3\nZ;3;4;5'), {columns: ['age c', 'a']});
     expect(ct.columnLabels).to.deep.equal(['Âge c', 'a']);
-    expect(ct.counts).to.deep.equal([[3, 1], [5, 3]]);
+    expect(ct.counts).to.deep.equal([
+      [3, 1],
+      [5, 3],
+    ]);
     expect(ct.total).to.equal(12);
   });
 
@@ -249,7 +312,9 @@ describe('readCrossTab', () => {
     const e = thrown(() => readCrossTab(parseCsv('cat;a;b\nX;1;2\nZ;3;4'), {columns: ['a', 'c']}));
     expect(e.code).to.equal('MISSING_COLUMN');
     expect(e.column).to.equal('c');
-    expect(e.message).to.equal('La colonne « c » est introuvable dans le fichier. Colonnes disponibles : « cat », « a », « b ». Corrigez le nom de colonne indiqué, ou l\'en-tête du fichier.');
+    expect(e.message).to.equal(
+      "La colonne « c » est introuvable dans le fichier. Colonnes disponibles : « cat », « a », « b ». Corrigez le nom de colonne indiqué, ou l'en-tête du fichier.",
+    );
   });
 
   it('readCrossTab(table, {columns}) throws NOT_NUMERIC in French for a text column, with the numeric columns in its details', () => {
@@ -296,7 +361,10 @@ describe('crossTab', () => {
     const ct = crossTab(parseCsv(long), {rows: 'sexe', columns: 'age', value: 'effectif'});
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.columnLabels).to.deep.equal(['-11', '11-17']);
-    expect(ct.counts).to.deep.equal([[793, 1762], [561, 1327]]);
+    expect(ct.counts).to.deep.equal([
+      [793, 1762],
+      [561, 1327],
+    ]);
     expect(ct.rowTotals).to.deep.equal([2555, 1888]);
     expect(ct.columnTotals).to.deep.equal([1354, 3089]);
     expect(ct.total).to.equal(4443);
@@ -311,20 +379,38 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table, {value}) adds up repeated combinations of a long table', () => {
-    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;1\nHommes;-11;2\nFemmes;-11;4'), {rows: 'sexe', columns: 'age', value: 'n'});
+    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;1\nHommes;-11;2\nFemmes;-11;4'), {
+      rows: 'sexe',
+      columns: 'age',
+      value: 'n',
+    });
     expect(ct.counts).to.deep.equal([[3], [4]]);
   });
 
   it('crossTab(table, {value}) gives null for a combination absent from a long table (unknown, not 0)', () => {
-    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;5\nFemmes;11-17;6'), {rows: 'sexe', columns: 'age', value: 'n'});
-    expect(ct.counts).to.deep.equal([[5, null], [null, 6]]);
+    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;5\nFemmes;11-17;6'), {
+      rows: 'sexe',
+      columns: 'age',
+      value: 'n',
+    });
+    expect(ct.counts).to.deep.equal([
+      [5, null],
+      [null, 6],
+    ]);
     expect(ct.rowTotals).to.deep.equal([null, null]);
     expect(ct.total).to.equal(null);
   });
 
   it('crossTab(table, {value}) makes a null count (secret) a null cell with null totals, and records NULL_VALUE', () => {
-    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;s\nFemmes;-11;561\nHommes;11-17;1762\nFemmes;11-17;1327'), {rows: 'sexe', columns: 'age', value: 'n'});
-    expect(ct.counts).to.deep.equal([[null, 1762], [561, 1327]]);
+    const ct = crossTab(parseCsv('sexe;age;n\nHommes;-11;s\nFemmes;-11;561\nHommes;11-17;1762\nFemmes;11-17;1327'), {
+      rows: 'sexe',
+      columns: 'age',
+      value: 'n',
+    });
+    expect(ct.counts).to.deep.equal([
+      [null, 1762],
+      [561, 1327],
+    ]);
     expect(ct.rowTotals).to.deep.equal([null, 1888]);
     expect(ct.columnTotals).to.deep.equal([null, 3089]);
     expect(ct.total).to.equal(null);
@@ -333,11 +419,16 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table, {value}) uses Total rows and columns of a long table as the given totals', () => {
-    const t = parseCsv('sexe;age;effectif\nHommes;-11;793\nFemmes;-11;561\nTotal;-11;1354\nHommes;11-17;1762\nFemmes;11-17;1327\nTotal;11-17;3089\nHommes;Total;2555\nFemmes;Total;1888\nTotal;Total;4443');
+    const t = parseCsv(
+      'sexe;age;effectif\nHommes;-11;793\nFemmes;-11;561\nTotal;-11;1354\nHommes;11-17;1762\nFemmes;11-17;1327\nTotal;11-17;3089\nHommes;Total;2555\nFemmes;Total;1888\nTotal;Total;4443',
+    );
     const ct = crossTab(t, {rows: 'sexe', columns: 'age', value: 'effectif'});
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.columnLabels).to.deep.equal(['-11', '11-17']);
-    expect(ct.counts).to.deep.equal([[793, 1762], [561, 1327]]);
+    expect(ct.counts).to.deep.equal([
+      [793, 1762],
+      [561, 1327],
+    ]);
     expect(ct.meta.givenColumnTotals).to.deep.equal([1354, 3089]);
     expect(ct.meta.givenRowTotals).to.deep.equal([2555, 1888]);
     expect(ct.meta.givenTotal).to.equal(4443);
@@ -353,7 +444,11 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table, {value}) keeps an Ensemble row of a long table as given totals and records TOTAL_MISMATCH', () => {
-    const ct = crossTab(parseCsv('équipement;age;n\nOrdinateur;-11;236\nInternet;-11;208\nEnsemble;-11;262'), {rows: 'équipement', columns: 'age', value: 'n'});
+    const ct = crossTab(parseCsv('équipement;age;n\nOrdinateur;-11;236\nInternet;-11;208\nEnsemble;-11;262'), {
+      rows: 'équipement',
+      columns: 'age',
+      value: 'n',
+    });
     expect(ct.rowLabels).to.deep.equal(['Ordinateur', 'Internet']);
     expect(ct.columnTotals).to.deep.equal([262]);
     expect(ct.total).to.equal(262);
@@ -364,80 +459,155 @@ describe('crossTab', () => {
     const ct = crossTab(parseCsv('sexe;age\nH;10\nF;12\nF;70'), {rows: 'sexe', columns: 'age', bands: [0, 18, 65]});
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.columnLabels).to.deep.equal(['0-17', '18-64', '65 +']);
-    expect(ct.counts).to.deep.equal([[1, 0, 0], [1, 0, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0, 0],
+      [1, 0, 1],
+    ]);
     expect(ct.columnTotals).to.deep.equal([2, 0, 1]);
     expect(ct.total).to.equal(3);
   });
 
   it('crossTab(table, {bands}) bins ages in completed years (17.9 is 17) and puts old ages in the open last band', () => {
-    const ct = crossTab(parseCsv('sexe;age\nH;17,9\nH;18\nF;104\nF;64,99'), {rows: 'sexe', columns: 'age', bands: [0, 18, 65]});
-    expect(ct.counts).to.deep.equal([[1, 1, 0], [0, 1, 1]]);
+    const ct = crossTab(parseCsv('sexe;age\nH;17,9\nH;18\nF;104\nF;64,99'), {
+      rows: 'sexe',
+      columns: 'age',
+      bands: [0, 18, 65],
+    });
+    expect(ct.counts).to.deep.equal([
+      [1, 1, 0],
+      [0, 1, 1],
+    ]);
   });
 
   it("crossTab(table, {bands: 'seed'}) bins into the seed's eight bands with their labels", () => {
-    const ct = crossTab(parseCsv('sexe;age\nH;10\nF;11\nF;65\nF;66\nH;25'), {rows: 'sexe', columns: 'age', bands: 'seed'});
+    const ct = crossTab(parseCsv('sexe;age\nH;10\nF;11\nF;65\nF;66\nH;25'), {
+      rows: 'sexe',
+      columns: 'age',
+      bands: 'seed',
+    });
     expect(ct.columnLabels).to.deep.equal(BANDS);
-    expect(ct.counts).to.deep.equal([[1, 0, 1, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 1, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0, 1, 0, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0, 0, 1, 1],
+    ]);
   });
 
   it('crossTab(table, {bands: AgeBands}) bins with a scheme and its own labels', () => {
     const bands = ageBands([0, 18, 65], ['jeunes', 'adultes', 'seniors']);
     const ct = crossTab(parseCsv('sexe;age\nH;10\nF;30\nF;70'), {rows: 'sexe', columns: 'age', bands});
     expect(ct.columnLabels).to.deep.equal(['jeunes', 'adultes', 'seniors']);
-    expect(ct.counts).to.deep.equal([[1, 0, 0], [0, 1, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0, 0],
+      [0, 1, 1],
+    ]);
   });
 
   it('crossTab(table, {bands, value}) bins a numeric age of a long table and keeps only the bands present', () => {
-    const ct = crossTab(parseCsv('sexe;age;n\nH;10;5\nH;12;1\nF;70;6'), {rows: 'sexe', columns: 'age', value: 'n', bands: [0, 18, 65]});
+    const ct = crossTab(parseCsv('sexe;age;n\nH;10;5\nH;12;1\nF;70;6'), {
+      rows: 'sexe',
+      columns: 'age',
+      value: 'n',
+      bands: [0, 18, 65],
+    });
     expect(ct.columnLabels).to.deep.equal(['0-17', '65 +']);
-    expect(ct.counts).to.deep.equal([[6, null], [null, 6]]);
+    expect(ct.counts).to.deep.equal([
+      [6, null],
+      [null, 6],
+    ]);
   });
 
   it('crossTab(table, {bands}) bins the rows when only the rows column is numeric', () => {
-    const ct = crossTab(parseCsv('age;niveau\n10;débutant\n70;avancé\n30;débutant'), {rows: 'age', columns: 'niveau', bands: [0, 18, 65]});
+    const ct = crossTab(parseCsv('age;niveau\n10;débutant\n70;avancé\n30;débutant'), {
+      rows: 'age',
+      columns: 'niveau',
+      bands: [0, 18, 65],
+    });
     expect(ct.rowLabels).to.deep.equal(['0-17', '18-64', '65 +']);
     expect(ct.columnLabels).to.deep.equal(['débutant', 'avancé']);
-    expect(ct.counts).to.deep.equal([[1, 0], [1, 0], [0, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('crossTab(table, {bands}) bins the age, not the 1/2 sex codes, when the age is the rows column', () => {
     const ct = crossTab(parseCsv('age;sexe\n10;1\n70;2\n30;2'), {rows: 'age', columns: 'sexe', bands: [0, 18, 65]});
     expect(ct.rowLabels).to.deep.equal(['0-17', '18-64', '65 +']);
     expect(ct.columnLabels).to.deep.equal(['Hommes', 'Femmes']);
-    expect(ct.counts).to.deep.equal([[1, 0], [0, 1], [0, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
-  const sexForms: Array<[string, string]> = [['H', 'F'], ['Hommes', 'Femmes'], ['Homme', 'Femme'], ['M', 'F'], ['Masculin', 'Féminin'], ['MASCULIN', 'feminin'], ['1', '2']];
+  const sexForms: Array<[string, string]> = [
+    ['H', 'F'],
+    ['Hommes', 'Femmes'],
+    ['Homme', 'Femme'],
+    ['M', 'F'],
+    ['Masculin', 'Féminin'],
+    ['MASCULIN', 'feminin'],
+    ['1', '2'],
+  ];
   for (const [men, women] of sexForms) {
     it(`crossTab(table, {rows: 'sexe'}) normalises ${men}/${women} to Hommes/Femmes, Hommes first`, () => {
-      const ct = crossTab(parseCsv(`sexe;age\n${women};10\n${men};12\n${women};70`), {rows: 'sexe', columns: 'age', bands: [0, 18, 65]});
+      const ct = crossTab(parseCsv(`sexe;age\n${women};10\n${men};12\n${women};70`), {
+        rows: 'sexe',
+        columns: 'age',
+        bands: [0, 18, 65],
+      });
       expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
-      expect(ct.counts).to.deep.equal([[1, 0, 0], [1, 0, 1]]);
+      expect(ct.counts).to.deep.equal([
+        [1, 0, 0],
+        [1, 0, 1],
+      ]);
     });
   }
 
   it('crossTab(table, {columns: sex}) normalises sex codes in the columns too (transposed long table)', () => {
-    const ct = crossTab(parseCsv('age;sexe;n\n-11;Femme;561\n-11;Homme;793'), {rows: 'age', columns: 'sexe', value: 'n'});
+    const ct = crossTab(parseCsv('age;sexe;n\n-11;Femme;561\n-11;Homme;793'), {
+      rows: 'age',
+      columns: 'sexe',
+      value: 'n',
+    });
     expect(ct.columnLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(ct.counts).to.deep.equal([[793, 561]]);
   });
 
   it('crossTab(table) normalises H/F in a column whose name does not say sex', () => {
-    const ct = crossTab(parseCsv('genre_declare;age\nF;10\nH;12'), {rows: 'genre_declare', columns: 'age', bands: [0, 18]});
+    const ct = crossTab(parseCsv('genre_declare;age\nF;10\nH;12'), {
+      rows: 'genre_declare',
+      columns: 'age',
+      bands: [0, 18],
+    });
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     const ct2 = crossTab(parseCsv('public;age\nF;10\nH;12'), {rows: 'public', columns: 'age', bands: [0, 18]});
     expect(ct2.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
   });
 
   it('crossTab(table) reads 1/2 as sexes only in a column named sexe: elsewhere they stay codes', () => {
-    const ct = crossTab(parseCsv('categorie;age\n2;10\n1;12\n2;70'), {rows: 'categorie', columns: 'age', bands: [0, 18, 65]});
+    const ct = crossTab(parseCsv('categorie;age\n2;10\n1;12\n2;70'), {
+      rows: 'categorie',
+      columns: 'age',
+      bands: [0, 18, 65],
+    });
     expect(ct.rowLabels).to.deep.equal(['1', '2']);
   });
 
   it("crossTab(table, {rows: 'sexe'}) keeps 'Non communiqué' as its own row after Hommes and Femmes, never dropped", () => {
-    const ct = crossTab(parseCsv('sexe;age\nNon communiqué;40\nF;10\nH;70\nF;12'), {rows: 'sexe', columns: 'age', bands: [0, 18, 65]});
+    const ct = crossTab(parseCsv('sexe;age\nNon communiqué;40\nF;10\nH;70\nF;12'), {
+      rows: 'sexe',
+      columns: 'age',
+      bands: [0, 18, 65],
+    });
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes', 'Non communiqué']);
-    expect(ct.counts).to.deep.equal([[0, 0, 1], [2, 0, 0], [0, 1, 0]]);
+    expect(ct.counts).to.deep.equal([
+      [0, 0, 1],
+      [2, 0, 0],
+      [0, 1, 0],
+    ]);
     expect(ct.total).to.equal(4);
     expect(ct.meta.excluded).to.equal(0);
   });
@@ -447,16 +617,29 @@ describe('crossTab', () => {
     expect(ct.total).to.equal(2);
     expect(ct.meta.excluded).to.equal(2);
     expect(ct.meta.issues).to.deep.equal([
-      {code: 'MISSING_KEY', line: 3, message: '2 ligne(s) sans « sexe » ou sans « age » ne sont pas comptées (lignes 3, 4).'},
+      {
+        code: 'MISSING_KEY',
+        line: 3,
+        message: '2 ligne(s) sans « sexe » ou sans « age » ne sont pas comptées (lignes 3, 4).',
+      },
     ]);
   });
 
   it('crossTab(table, {bands}) excludes ages outside the bands, counts them in meta.excluded and records UNBINNED', () => {
-    const ct = crossTab(parseCsv('sexe;age\nF;10\nH;-3\nH;70\nF;5'), {rows: 'sexe', columns: 'age', bands: [10, 18, 65]});
+    const ct = crossTab(parseCsv('sexe;age\nF;10\nH;-3\nH;70\nF;5'), {
+      rows: 'sexe',
+      columns: 'age',
+      bands: [10, 18, 65],
+    });
     expect(ct.total).to.equal(2);
     expect(ct.meta.excluded).to.equal(2);
     expect(ct.meta.issues).to.deep.equal([
-      {code: 'UNBINNED', line: 3, message: '2 ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (lignes 3, 5).'},
+      {
+        code: 'UNBINNED',
+        line: 3,
+        message:
+          '2 ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (lignes 3, 5).',
+      },
     ]);
     expect(ct.total! + ct.meta.excluded).to.equal(4);
   });
@@ -464,7 +647,9 @@ describe('crossTab', () => {
   it('crossTab(table) names only the first five lines of the rows it leaves out', () => {
     const ct = crossTab(parseCsv('sexe;age\nF;10\n' + ';1\n'.repeat(7)), {rows: 'sexe', columns: 'age', bands: [0]});
     expect(ct.meta.excluded).to.equal(7);
-    expect(ct.meta.issues[0]!.message).to.equal('7 ligne(s) sans « sexe » ou sans « age » ne sont pas comptées (lignes 3, 4, 5, 6, 7…).');
+    expect(ct.meta.issues[0]!.message).to.equal(
+      '7 ligne(s) sans « sexe » ou sans « age » ne sont pas comptées (lignes 3, 4, 5, 6, 7…).',
+    );
   });
 
   it('crossTab(table) orders age labels by lower bound: 00-04, 5 à 14 ans, 15-64, 65-94, 95 ans ou plus', () => {
@@ -476,38 +661,63 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table) orders Moins de 15 ans, 15 à 64 ans, 65 + by lower bound', () => {
-    const ct = crossTab(parseCsv('age;sexe;n\n65 +;H;1\nMoins de 15 ans;H;2\n15 à 64 ans;H;3'), {rows: 'age', columns: 'sexe', value: 'n'});
+    const ct = crossTab(parseCsv('age;sexe;n\n65 +;H;1\nMoins de 15 ans;H;2\n15 à 64 ans;H;3'), {
+      rows: 'age',
+      columns: 'sexe',
+      value: 'n',
+    });
     expect(ct.rowLabels).to.deep.equal(['Moins de 15 ans', '15 à 64 ans', '65 +']);
     expect(ct.meta.issues).to.deep.equal([]);
   });
 
   it('crossTab(table) records overlapping age bands (BAND_OVERLAP) and gaps (BAND_GAP) as issues', () => {
-    const ct = crossTab(parseCsv('age;sexe;n\n20 ans ou plus;H;1\n0 à 9 ans;H;2\n05-14;H;3'), {rows: 'age', columns: 'sexe', value: 'n'});
+    const ct = crossTab(parseCsv('age;sexe;n\n20 ans ou plus;H;1\n0 à 9 ans;H;2\n05-14;H;3'), {
+      rows: 'age',
+      columns: 'sexe',
+      value: 'n',
+    });
     expect(ct.rowLabels).to.deep.equal(['0 à 9 ans', '05-14', '20 ans ou plus']);
     expect(ct.meta.issues.map((i) => [i.code, i.raw])).to.deep.equal([
       ['BAND_OVERLAP', '0 à 9 ans / 05-14'],
       ['BAND_GAP', '05-14 / 20 ans ou plus'],
     ]);
-    expect(ct.meta.issues[1]!.message).to.equal('Il manque des âges entre les tranches « 05-14 » et « 20 ans ou plus » (15 à 19 ans).');
+    expect(ct.meta.issues[1]!.message).to.equal(
+      'Il manque des âges entre les tranches « 05-14 » et « 20 ans ou plus » (15 à 19 ans).',
+    );
   });
 
   it('crossTab(table) orders numeric categories numerically', () => {
-    const ct = crossTab(parseCsv('sexe;annee;n\nHommes;2010;5\nFemmes;2009;6\nHommes;2009;3\nFemmes;2010;1'), {rows: 'sexe', columns: 'annee', value: 'n'});
+    const ct = crossTab(parseCsv('sexe;annee;n\nHommes;2010;5\nFemmes;2009;6\nHommes;2009;3\nFemmes;2010;1'), {
+      rows: 'sexe',
+      columns: 'annee',
+      value: 'n',
+    });
     expect(ct.columnLabels).to.deep.equal(['2009', '2010']);
-    expect(ct.counts).to.deep.equal([[3, 5], [6, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [3, 5],
+      [6, 1],
+    ]);
   });
 
   it('crossTab(table) keeps other labels in order of first appearance', () => {
-    const ct = crossTab(parseCsv('niveau;lieu\nconfirmé;Caen\ndébutant;Alençon\nconfirmé;Alençon'), {rows: 'niveau', columns: 'lieu'});
+    const ct = crossTab(parseCsv('niveau;lieu\nconfirmé;Caen\ndébutant;Alençon\nconfirmé;Alençon'), {
+      rows: 'niveau',
+      columns: 'lieu',
+    });
     expect(ct.rowLabels).to.deep.equal(['confirmé', 'débutant']);
     expect(ct.columnLabels).to.deep.equal(['Caen', 'Alençon']);
-    expect(ct.counts).to.deep.equal([[1, 1], [0, 1]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 1],
+      [0, 1],
+    ]);
   });
 
   it('crossTab(table, options) throws BAD_OPTION for an unknown option, naming it', () => {
     const e = thrown(() => crossTab(parseCsv('sexe;age\nH;10'), {rows: 'sexe', columns: 'age', bins: 'seed'} as never));
     expect(e.code).to.equal('BAD_OPTION');
-    expect(e.message).to.equal('Réglage non compris : crossTab : option « bins » inconnue (options possibles : rows, columns, value, bands).');
+    expect(e.message).to.equal(
+      'Réglage non compris : crossTab : option « bins » inconnue (options possibles : rows, columns, value, bands).',
+    );
   });
 
   it('crossTab(table, options) throws BAD_OPTION without rows or columns', () => {
@@ -516,12 +726,16 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table, {rows}) throws BAD_OPTION for a column that is neither a name nor an index', () => {
-    expect(thrown(() => crossTab(parseCsv('sexe;age\nH;10'), {rows: ['sexe'], columns: 'age'} as never)).code).to.equal('BAD_OPTION');
+    expect(thrown(() => crossTab(parseCsv('sexe;age\nH;10'), {rows: ['sexe'], columns: 'age'} as never)).code).to.equal(
+      'BAD_OPTION',
+    );
   });
 
   it("crossTab(table, {bands}) throws BAD_OPTION for bands that are not bounds, 'seed' or an AgeBands", () => {
     const t = parseCsv('sexe;age\nH;10');
-    expect(thrown(() => crossTab(t, {rows: 'sexe', columns: 'age', bands: 'insee' as never})).code).to.equal('BAD_OPTION');
+    expect(thrown(() => crossTab(t, {rows: 'sexe', columns: 'age', bands: 'insee' as never})).code).to.equal(
+      'BAD_OPTION',
+    );
     expect(thrown(() => crossTab(t, {rows: 'sexe', columns: 'age', bands: {} as never})).code).to.equal('BAD_OPTION');
     expect(thrown(() => crossTab(t, {rows: 'sexe', columns: 'age', bands: [18, 0]})).code).to.equal('BAD_OPTION');
   });
@@ -533,19 +747,25 @@ describe('crossTab', () => {
   });
 
   it('crossTab(table, {value}) throws NOT_NUMERIC for a count column without numbers', () => {
-    const e = thrown(() => crossTab(parseCsv('sexe;age;n\nH;-11;a\nF;11-17;b'), {rows: 'sexe', columns: 'age', value: 'n'}));
+    const e = thrown(() =>
+      crossTab(parseCsv('sexe;age;n\nH;-11;a\nF;11-17;b'), {rows: 'sexe', columns: 'age', value: 'n'}),
+    );
     expect(e.code).to.equal('NOT_NUMERIC');
     expect(e.column).to.equal('n');
   });
 
   it('crossTab(table, {bands}) throws NOT_NUMERIC when neither column holds ages as numbers', () => {
-    const e = thrown(() => crossTab(parseCsv('sexe;age\nH;jeune\nF;vieux'), {rows: 'sexe', columns: 'age', bands: 'seed'}));
+    const e = thrown(() =>
+      crossTab(parseCsv('sexe;age\nH;jeune\nF;vieux'), {rows: 'sexe', columns: 'age', bands: 'seed'}),
+    );
     expect(e.code).to.equal('NOT_NUMERIC');
     expect(e.column).to.equal('age');
   });
 
   it('crossTab(table) throws NO_DATA when every row is left out', () => {
-    expect(thrown(() => crossTab(parseCsv('sexe;age\n;10\n;12'), {rows: 'sexe', columns: 'age'})).code).to.equal('NO_DATA');
+    expect(thrown(() => crossTab(parseCsv('sexe;age\n;10\n;12'), {rows: 'sexe', columns: 'age'})).code).to.equal(
+      'NO_DATA',
+    );
   });
 });
 
@@ -555,16 +775,24 @@ describe('crossTab label order', () => {
     const ct = crossTab(t, {rows: 'equipement', columns: 'lieu'});
     expect(ct.rowLabels).to.deep.equal(['Ordinateur', 'Tablette']);
     expect(ct.columnLabels).to.deep.equal(['Bayeux', 'Alençon', 'Caen']);
-    expect(ct.counts).to.deep.equal([[1, 0, 1], [1, 1, 0]]);
+    expect(ct.counts).to.deep.equal([
+      [1, 0, 1],
+      [1, 1, 0],
+    ]);
   });
 });
 
 describe('crossTab markers', () => {
   it('crossTab says which cells of a long table are unknown because of a marker in the count column (the first one of a cell)', () => {
-    const t = parseCsv('sexe;age;n\nH;0-17;s\nF;0-17;n.d.\nH;18-64;12\nH;18-64;;\nF;18-64;1e5\nF;18-64;s\nTotal;0-17;s\nH;65+;1\nF;65+;2\nH;65+;3\nF;65+;4');
+    const t = parseCsv(
+      'sexe;age;n\nH;0-17;s\nF;0-17;n.d.\nH;18-64;12\nH;18-64;;\nF;18-64;1e5\nF;18-64;s\nTotal;0-17;s\nH;65+;1\nF;65+;2\nH;65+;3\nF;65+;4',
+    );
     const ct = crossTab(t, {rows: 'sexe', columns: 'age', value: 'n'});
     expect(ct.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
-    expect(ct.counts).to.deep.equal([[null, null, 4], [null, null, 6]]);
+    expect(ct.counts).to.deep.equal([
+      [null, null, 4],
+      [null, null, 6],
+    ]);
     // H 18-64: 12 then an empty count; F 18-64: an unreadable number (no marker) then s; the Total row's is not a cell.
     expect(ct.meta.markers).to.deep.equal([
       {row: 0, column: 0, kind: 'secret', raw: 's'},
@@ -573,8 +801,12 @@ describe('crossTab markers', () => {
       {row: 1, column: 1, kind: 'secret', raw: 's'},
     ]);
     // Known counts, and individual-level tables: no field.
-    expect(crossTab(parseCsv('sexe;age;n\nH;0-17;3'), {rows: 'sexe', columns: 'age', value: 'n'}).meta.markers).to.equal(undefined);
-    expect(crossTab(parseCsv('sexe;age\nH;s\nF;12'), {rows: 'sexe', columns: 'age', bands: 'seed'}).meta.markers).to.equal(undefined);
+    expect(
+      crossTab(parseCsv('sexe;age;n\nH;0-17;3'), {rows: 'sexe', columns: 'age', value: 'n'}).meta.markers,
+    ).to.equal(undefined);
+    expect(
+      crossTab(parseCsv('sexe;age\nH;s\nF;12'), {rows: 'sexe', columns: 'age', bands: 'seed'}).meta.markers,
+    ).to.equal(undefined);
   });
 });
 
@@ -584,8 +816,10 @@ describe('crossTab size limit', () => {
     const t = parseCsv(['code;nom', ...rows].join('\n'));
     const e = thrown(() => crossTab(t, {rows: 'code', columns: 'nom'}));
     expect(e.code).to.equal('UNEXPECTED_SHAPE');
-    expect(e.message).to.equal('Le tableau n\'a pas la forme attendue : « code » × « nom » ferait 3300 × 3300 cases (plus de 10 millions) : ' +
-      'ces colonnes ont presque une valeur par ligne ; vérifiez les colonnes choisies.');
+    expect(e.message).to.equal(
+      "Le tableau n'a pas la forme attendue : « code » × « nom » ferait 3300 × 3300 cases (plus de 10 millions) : " +
+        'ces colonnes ont presque une valeur par ligne ; vérifiez les colonnes choisies.',
+    );
     expect(e.localizedMessage('en')).to.contain('"code" × "nom" would make 3300 × 3300 cells (over 10 million)');
     // Near-unique rows against a few columns are counted: 3 300 × 2.
     const fits = parseCsv(['code;sexe', ...rows.map((r, i) => `${r.split(';')[0]};${i % 2 ? 'F' : 'H'}`)].join('\n'));
@@ -606,7 +840,8 @@ describe('findColumn', () => {
 
   it('findColumn(table, name) throws MISSING_COLUMN for an unknown name, a negative or decimal index', () => {
     const t = parseCsv('Sexe;Âge\nH;10');
-    for (const name of ['genre', -1, 1.5, 2]) expect(thrown(() => findColumn(t, name)).code, String(name)).to.equal('MISSING_COLUMN');
+    for (const name of ['genre', -1, 1.5, 2])
+      expect(thrown(() => findColumn(t, name)).code, String(name)).to.equal('MISSING_COLUMN');
   });
 
   it('findColumn(table, name) throws BAD_OPTION for something that is neither a name nor an index', () => {
@@ -627,7 +862,12 @@ describe('sexOf', () => {
   });
 
   it('sexOf(code, true) reads INSEE codes 1 and 2 (text or number) as Hommes and Femmes', () => {
-    expect([sexOf('1', true), sexOf('2', true), sexOf(1, true), sexOf(2, true)]).to.deep.equal(['Hommes', 'Femmes', 'Hommes', 'Femmes']);
+    expect([sexOf('1', true), sexOf('2', true), sexOf(1, true), sexOf(2, true)]).to.deep.equal([
+      'Hommes',
+      'Femmes',
+      'Hommes',
+      'Femmes',
+    ]);
   });
 
   it('sexOf(code) leaves 1 and 2 unread without the numeric flag', () => {
@@ -635,6 +875,13 @@ describe('sexOf', () => {
   });
 
   it('sexOf(value) gives null for NC, Non communiqué, 3, empty, null and undefined', () => {
-    expect([sexOf('NC'), sexOf('Non communiqué'), sexOf('3', true), sexOf(''), sexOf(null), sexOf(undefined)]).to.deep.equal([null, null, null, null, null, null]);
+    expect([
+      sexOf('NC'),
+      sexOf('Non communiqué'),
+      sexOf('3', true),
+      sexOf(''),
+      sexOf(null),
+      sexOf(undefined),
+    ]).to.deep.equal([null, null, null, null, null, null]);
   });
 });

@@ -11,22 +11,38 @@
 import {parseCsv} from '@epn/stats';
 import {describe, expect, it, repoFile} from '../harness.js';
 
-const CASES = ['comma_in_quotes', 'empty', 'empty_crlf', 'escaped_quotes', 'json', 'location_coordinates', 'newlines',
-  'newlines_crlf', 'quotes_and_newlines', 'simple', 'simple_crlf', 'utf8'];
+const CASES = [
+  'comma_in_quotes',
+  'empty',
+  'empty_crlf',
+  'escaped_quotes',
+  'json',
+  'location_coordinates',
+  'newlines',
+  'newlines_crlf',
+  'quotes_and_newlines',
+  'simple',
+  'simple_crlf',
+  'utf8',
+];
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('csv-spectrum through parseCsv', () => {
   for (const name of CASES) {
     it(`${name}.csv reads as ${name}.json (differences by design applied)`, async () => {
       const table = parseCsv(await repoFile(`node_modules/csv-spectrum/csvs/${name}.csv`));
-      const expected = JSON.parse(new TextDecoder().decode(await repoFile(`node_modules/csv-spectrum/json/${name}.json`)));
+      const expected = JSON.parse(
+        new TextDecoder().decode(await repoFile(`node_modules/csv-spectrum/json/${name}.json`)),
+      );
       const rows = (Array.isArray(expected) ? expected : [expected]) as Array<Record<string, string>>;
       if (name === 'location_coordinates') rows[0]!['Contact Phone Number'] = '2095257564';
       expect(table.columns).to.deep.equal(Object.keys(rows[0]!));
       expect(table.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))).to.deep.equal(
         rows.map((o) => Object.values(o).map((v) => clean(v))),
       );
-      expect(table.meta.issues.map((i) => [i.code, i.line])).to.deep.equal(name === 'location_coordinates' ? [['DAMAGED_TEXT', 2]] : []);
+      expect(table.meta.issues.map((i) => [i.code, i.line])).to.deep.equal(
+        name === 'location_coordinates' ? [['DAMAGED_TEXT', 2]] : [],
+      );
     });
   }
 });

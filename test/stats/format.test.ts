@@ -165,7 +165,13 @@ describe('formatPercent', () => {
   });
 
   it("formatPercent(fraction) is '' for null, undefined, NaN and ±Infinity", () => {
-    expect([null, undefined, NaN, Infinity, -Infinity].map((v) => formatPercent(v))).to.deep.equal(['', '', '', '', '']);
+    expect([null, undefined, NaN, Infinity, -Infinity].map((v) => formatPercent(v))).to.deep.equal([
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it("formatPercent(huge) never writes 'Infinity' or an exponent: the × 100 is exact", () => {

@@ -42,7 +42,10 @@ describe('loadCsv: timeouts count only the wait for the network', () => {
       return new Response(trickle(CSV.split('\n').map((l) => `${l}\n`)));
     };
     const table = await loadCsv(URL_, {timeout: 200, idleTimeout: 200, fetch});
-    expect(table.rows).to.deep.equal([['Hommes', 1, 2], ['Femmes', 3, 4]]);
+    expect(table.rows).to.deep.equal([
+      ['Hommes', 1, 2],
+      ['Femmes', 3, 4],
+    ]);
   });
 
   it('fetchBytes(url, {idleTimeout}) survives a freeze between two chunks longer than the limit', async () => {
@@ -71,7 +74,9 @@ describe('loadCsv: timeouts count only the wait for the network', () => {
     const fetch = async () => {
       await new Promise((r) => setTimeout(r, 5));
       freeze(300);
-      return new Response(new ReadableStream<Uint8Array>({pull: () => new Promise<void>(() => undefined)}, {highWaterMark: 0}));
+      return new Response(
+        new ReadableStream<Uint8Array>({pull: () => new Promise<void>(() => undefined)}, {highWaterMark: 0}),
+      );
     };
     const e = await rejected(fetchBytes(URL_, {timeout: 10000, idleTimeout: 100, fetch}));
     expect(e.code).to.equal('TIMEOUT');

@@ -21,7 +21,11 @@ interface Body {
  * A body that gives `chunks` one per read, then closes, errors or stalls forever. `beforePull(i)` runs before the
  * i-th read is answered. With highWaterMark 0 nothing is read ahead: `pulls` counts the consumer's reads.
  */
-function body(chunks: Uint8Array[], end: 'close' | 'error' | 'stall' = 'close', beforePull?: (i: number) => void): Body {
+function body(
+  chunks: Uint8Array[],
+  end: 'close' | 'error' | 'stall' = 'close',
+  beforePull?: (i: number) => void,
+): Body {
   let i = 0;
   const state: Body = {pulls: 0, cancelled: false, stream: null as never};
   state.stream = new ReadableStream<Uint8Array>(
@@ -51,7 +55,10 @@ function body(chunks: Uint8Array[], end: 'close' | 'error' | 'stall' = 'close', 
 type FetchInit = Parameters<FetchLike>[1] & {mode?: unknown};
 
 /** A fetch that answers every call with `respond()` and records the calls. */
-function fakeFetch(respond: () => Response | Promise<Response>): {fetch: FetchLike; calls: Array<{url: string; init: FetchInit}>} {
+function fakeFetch(respond: () => Response | Promise<Response>): {
+  fetch: FetchLike;
+  calls: Array<{url: string; init: FetchInit}>;
+} {
   const calls: Array<{url: string; init: FetchInit}> = [];
   const fetch: FetchLike = (url, init) => {
     calls.push({url, init});
@@ -62,14 +69,22 @@ function fakeFetch(respond: () => Response | Promise<Response>): {fetch: FetchLi
 
 const split = (bytes: Uint8Array, ...at: number[]) => [0, ...at].map((a, k) => bytes.slice(a, at[k] ?? bytes.length));
 const isMonotonic = (events: Progress[]) =>
-  events.every((p, k) => k === 0 || (p.loaded >= events[k - 1]!.loaded && (p.fraction === null || events[k - 1]!.fraction === null || p.fraction >= events[k - 1]!.fraction!)));
+  events.every(
+    (p, k) =>
+      k === 0 ||
+      (p.loaded >= events[k - 1]!.loaded &&
+        (p.fraction === null || events[k - 1]!.fraction === null || p.fraction >= events[k - 1]!.fraction!)),
+  );
 
 describe('loadCsv', () => {
   it('loadCsv(url, {fetch}) parses the bytes and records meta.url and meta.bytes', async () => {
     const {fetch} = fakeFetch(() => new Response(body(split(CSV, 10)).stream, {headers: {'content-length': '31'}}));
     const t = await loadCsv(URL_, {fetch});
     expect(t.columns).to.deep.equal(['sexe', 'a', 'b']);
-    expect(t.rows).to.deep.equal([['Hommes', 1, 2], ['Femmes', 3, 4]]);
+    expect(t.rows).to.deep.equal([
+      ['Hommes', 1, 2],
+      ['Femmes', 3, 4],
+    ]);
     expect(t.meta.url).to.equal(URL_);
     expect(t.meta.bytes).to.equal(31);
   });
@@ -93,9 +108,14 @@ describe('loadCsv', () => {
 
   it('loadCsv(url, {fetch}) ignores a charset header that lies: utf-8 announced, windows-1252 bytes', async () => {
     const bytes = cp1252('lieu;n\nCafé Hérouville;1\nSaint-Lô;2\n');
-    const {fetch} = fakeFetch(() => new Response(body([bytes]).stream, {headers: {'content-type': 'text/csv; charset=utf-8'}}));
+    const {fetch} = fakeFetch(
+      () => new Response(body([bytes]).stream, {headers: {'content-type': 'text/csv; charset=utf-8'}}),
+    );
     const t = await loadCsv(URL_, {fetch});
-    expect(t.rows).to.deep.equal([['Café Hérouville', 1], ['Saint-Lô', 2]]);
+    expect(t.rows).to.deep.equal([
+      ['Café Hérouville', 1],
+      ['Saint-Lô', 2],
+    ]);
     expect(t.meta.encoding).to.equal('windows-1252');
   });
 
@@ -148,7 +168,10 @@ describe('fetchBytes: progress', () => {
 
   it('fetchBytes(url, {onProgress}) never passes 1 for a gzip response whose Content-Length counts compressed bytes', async () => {
     const events: Progress[] = [];
-    const {fetch} = fakeFetch(() => new Response(body(split(CSV, 10, 20)).stream, {headers: {'content-length': '12', 'content-encoding': 'gzip'}}));
+    const {fetch} = fakeFetch(
+      () =>
+        new Response(body(split(CSV, 10, 20)).stream, {headers: {'content-length': '12', 'content-encoding': 'gzip'}}),
+    );
     const r = await fetchBytes(URL_, {fetch, onProgress: (p) => events.push(p)});
     expect(r.bytes.byteLength).to.equal(31);
     expect(events.every((p) => p.fraction === null || (p.fraction >= 0 && p.fraction <= 1))).to.equal(true);
@@ -167,7 +190,13 @@ describe('fetchBytes: progress', () => {
 
   it('fetchBytes(url, {onProgress}) reports a response without a body stream (arrayBuffer) with fraction 1', async () => {
     const events: Progress[] = [];
-    const fetch: FetchLike = async () => ({ok: true, status: 200, headers: new Headers(), body: null, arrayBuffer: async () => CSV.slice().buffer});
+    const fetch: FetchLike = async () => ({
+      ok: true,
+      status: 200,
+      headers: new Headers(),
+      body: null,
+      arrayBuffer: async () => CSV.slice().buffer,
+    });
     const r = await fetchBytes(URL_, {fetch, onProgress: (p) => events.push(p)});
     expect(r.bytes).to.deep.equal(CSV);
     expect(events.map((p) => p.fraction)).to.deep.equal([null, 1]);
@@ -219,7 +248,9 @@ describe('fetchBytes: failures', () => {
     const e = await rejected(fetchBytes(URL_, {fetch}));
     expect(e.code).to.equal('HTTP_STATUS');
     expect(e.details.status).to.equal(404);
-    expect(e.message).to.equal(`Fichier introuvable (erreur 404) à l'adresse « ${URL_} ». Vérifiez l'adresse du fichier.`);
+    expect(e.message).to.equal(
+      `Fichier introuvable (erreur 404) à l'adresse « ${URL_} ». Vérifiez l'adresse du fichier.`,
+    );
   });
 
   it('fetchBytes(url) rejects a 503 with HTTP_STATUS, the status in its French message', async () => {
@@ -241,7 +272,13 @@ describe('fetchBytes: failures', () => {
   });
 
   it('fetchBytes(url) turns a fetch that throws synchronously into NETWORK', async () => {
-    const e = await rejected(fetchBytes(URL_, {fetch: () => { throw new TypeError('boom'); }}));
+    const e = await rejected(
+      fetchBytes(URL_, {
+        fetch: () => {
+          throw new TypeError('boom');
+        },
+      }),
+    );
     expect(e.code).to.equal('NETWORK');
   });
 
@@ -253,7 +290,9 @@ describe('fetchBytes: failures', () => {
 
   it('fetchBytes(url, {timeout}) aborts the fetch signal on a total timeout', async () => {
     let signal: AbortSignal | undefined;
-    const e = await rejected(fetchBytes(URL_, {timeout: 50, fetch: (_, init) => ((signal = init.signal), new Promise(() => undefined))}));
+    const e = await rejected(
+      fetchBytes(URL_, {timeout: 50, fetch: (_, init) => ((signal = init.signal), new Promise(() => undefined))}),
+    );
     expect(e.code).to.equal('TIMEOUT');
     expect(signal!.aborted).to.equal(true);
   });
@@ -261,18 +300,26 @@ describe('fetchBytes: failures', () => {
   it('fetchBytes(url, {timeout}) rejects with TIMEOUT when a body keeps trickling past the total limit', async () => {
     let i = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stream = new ReadableStream<Uint8Array>({
-      pull: (c) => new Promise<void>((resolve) => (timer = setTimeout(() => (c.enqueue(utf8(`${i++};`)), resolve()), 5))),
-      cancel: () => clearTimeout(timer),
-    }, {highWaterMark: 0});
-    const e = await rejected(fetchBytes(URL_, {timeout: 50, idleTimeout: 10000, fetch: async () => new Response(stream)}));
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull: (c) =>
+          new Promise<void>((resolve) => (timer = setTimeout(() => (c.enqueue(utf8(`${i++};`)), resolve()), 5))),
+        cancel: () => clearTimeout(timer),
+      },
+      {highWaterMark: 0},
+    );
+    const e = await rejected(
+      fetchBytes(URL_, {timeout: 50, idleTimeout: 10000, fetch: async () => new Response(stream)}),
+    );
     expect(e.code).to.equal('TIMEOUT');
     expect(e.details.limit).to.equal(50);
   });
 
   it('fetchBytes(url, {idleTimeout}) rejects with TIMEOUT when no chunk comes for too long, and cancels the body', async () => {
     const b = body([CSV.slice(0, 10)], 'stall');
-    const e = await rejected(fetchBytes(URL_, {idleTimeout: 50, timeout: 10000, fetch: async () => new Response(b.stream)}));
+    const e = await rejected(
+      fetchBytes(URL_, {idleTimeout: 50, timeout: 10000, fetch: async () => new Response(b.stream)}),
+    );
     expect(e.code).to.equal('TIMEOUT');
     expect(e.details.limit).to.equal(50);
     expect(e.message).to.match(/^Le téléchargement du fichier a pris trop de temps/);
@@ -294,7 +341,13 @@ describe('fetchBytes: failures', () => {
   });
 
   it('fetchBytes(url) rejects with TRUNCATED when a response without a stream is shorter than its Content-Length', async () => {
-    const fetch: FetchLike = async () => ({ok: true, status: 200, headers: new Headers({'content-length': '500'}), body: null, arrayBuffer: async () => CSV.slice().buffer});
+    const fetch: FetchLike = async () => ({
+      ok: true,
+      status: 200,
+      headers: new Headers({'content-length': '500'}),
+      body: null,
+      arrayBuffer: async () => CSV.slice().buffer,
+    });
     expect((await rejected(fetchBytes(URL_, {fetch}))).code).to.equal('TRUNCATED');
   });
 
@@ -329,7 +382,9 @@ describe('fetchBytes: failures', () => {
 
   it('fetchBytes(url, {maxBytes}) checks a gzip body while streaming, not its compressed Content-Length', async () => {
     const b = body([CSV, CSV, CSV]);
-    const {fetch} = fakeFetch(() => new Response(b.stream, {headers: {'content-length': '20', 'content-encoding': 'gzip'}}));
+    const {fetch} = fakeFetch(
+      () => new Response(b.stream, {headers: {'content-length': '20', 'content-encoding': 'gzip'}}),
+    );
     const e = await rejected(fetchBytes(URL_, {fetch, maxBytes: 50}));
     expect(e.code).to.equal('TOO_LARGE');
     expect(b.pulls).to.equal(2);
@@ -350,7 +405,14 @@ describe('fetchBytes: failures', () => {
 });
 
 describe('fetchBytes: URLs', () => {
-  for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/csv,a;b%0A1;2', 'blob:https://example.fr/1', 'ftp://example.fr/a.csv']) {
+  for (const url of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/csv,a;b%0A1;2',
+    'blob:https://example.fr/1',
+    'ftp://example.fr/a.csv',
+  ]) {
     it(`fetchBytes(${JSON.stringify(url)}) rejects with BAD_URL and never calls fetch`, async () => {
       const {fetch, calls} = fakeFetch(() => new Response(CSV));
       const e = await rejected(fetchBytes(url, {fetch, base: 'https://example.fr/'}));
@@ -367,7 +429,9 @@ describe('fetchBytes: URLs', () => {
   });
 
   it('checkUrl(url, base) resolves relative, root-relative and protocol-relative URLs against base', () => {
-    expect(checkUrl('data/inscrits.csv', 'https://example.fr/epn/')).to.equal('https://example.fr/epn/data/inscrits.csv');
+    expect(checkUrl('data/inscrits.csv', 'https://example.fr/epn/')).to.equal(
+      'https://example.fr/epn/data/inscrits.csv',
+    );
     expect(checkUrl('../a.csv', 'https://example.fr/epn/page.html')).to.equal('https://example.fr/a.csv');
     expect(checkUrl('/a.csv', 'https://example.fr/epn/page.html')).to.equal('https://example.fr/a.csv');
     expect(checkUrl('//cdn.example.fr/a.csv', 'https://example.fr/')).to.equal('https://cdn.example.fr/a.csv');
@@ -389,7 +453,8 @@ describe('fetchBytes: URLs', () => {
     expect(thrown(() => checkUrl('', base)).code).to.equal('BAD_URL');
     expect(thrown(() => checkUrl('   ', base)).code).to.equal('BAD_URL');
     expect(thrown(() => checkUrl('http://[bad', base)).code).to.equal('BAD_URL');
-    if (!(globalThis as {location?: unknown}).location) expect(thrown(() => checkUrl('a.csv')).code).to.equal('BAD_URL');
+    if (!(globalThis as {location?: unknown}).location)
+      expect(thrown(() => checkUrl('a.csv')).code).to.equal('BAD_URL');
   });
 });
 
@@ -407,7 +472,9 @@ describe('fetchBytes: cancellation', () => {
     const controller = new AbortController();
     const fetch: FetchLike = (_, init) =>
       new Promise((_resolve, reject) => {
-        init.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        init.signal.addEventListener('abort', () =>
+          reject(new DOMException('The operation was aborted.', 'AbortError')),
+        );
         controller.abort();
       });
     const e = await rejected(fetchBytes(URL_, {fetch, signal: controller.signal}));
@@ -426,7 +493,13 @@ describe('fetchBytes: cancellation', () => {
       if (i === 1) controller.abort();
     });
     const events: Progress[] = [];
-    const e = await rejected(fetchBytes(URL_, {fetch: async () => new Response(b.stream), signal: controller.signal, onProgress: (p) => events.push(p)}));
+    const e = await rejected(
+      fetchBytes(URL_, {
+        fetch: async () => new Response(b.stream),
+        signal: controller.signal,
+        onProgress: (p) => events.push(p),
+      }),
+    );
     expect(e.code).to.equal('ABORTED');
     expect(e.message).to.equal('Le chargement a été annulé.');
     expect(b.cancelled).to.equal(true);
@@ -438,12 +511,18 @@ describe('fetchBytes: cancellation', () => {
     const b = body([CSV.slice(0, 10)], 'stall', (i) => {
       if (i === 1) controller.abort();
     });
-    expect((await rejected(loadCsv(URL_, {fetch: async () => new Response(b.stream), signal: controller.signal}))).code).to.equal('ABORTED');
+    expect(
+      (await rejected(loadCsv(URL_, {fetch: async () => new Response(b.stream), signal: controller.signal}))).code,
+    ).to.equal('ABORTED');
   });
 
   it('fetchBytes(url, {signal}) removes its abort listener from the caller signal once settled, ok or failed', async () => {
     const listeners = new Set<() => void>();
-    const signal = {aborted: false, addEventListener: (_: 'abort', l: () => void) => void listeners.add(l), removeEventListener: (_: 'abort', l: () => void) => void listeners.delete(l)};
+    const signal = {
+      aborted: false,
+      addEventListener: (_: 'abort', l: () => void) => void listeners.add(l),
+      removeEventListener: (_: 'abort', l: () => void) => void listeners.delete(l),
+    };
     await fetchBytes(URL_, {fetch: async () => new Response(CSV), signal});
     expect(listeners.size).to.equal(0);
     await rejected(fetchBytes(URL_, {fetch: async () => new Response('', {status: 500}), signal}));

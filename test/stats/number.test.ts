@@ -33,7 +33,12 @@ describe('parseNumber(raw, decimal?)', () => {
     {name: 'reads 1,234 as 1.234 with the French decimal comma', raw: '1,234', value: 1.234},
     {name: 'reads 1.234 as 1.234 with decimal "."', raw: '1.234', decimal: '.', value: 1.234},
     {name: 'reads 1,234 as 1234 with decimal "."', raw: '1,234', decimal: '.', value: 1234},
-    {name: 'reads 12,5 as 12.5 even with decimal "." (a comma before one digit is no thousands group)', raw: '12,5', decimal: '.', value: 12.5},
+    {
+      name: 'reads 12,5 as 12.5 even with decimal "." (a comma before one digit is no thousands group)',
+      raw: '12,5',
+      decimal: '.',
+      value: 12.5,
+    },
     {name: 'reads 1 234.5 with a space group and a dot decimal', raw: '1 234.5', value: 1234.5},
     {name: 'returns null for the empty string (never 0)', raw: '', value: null},
     {name: 'returns null for white space only (never 0)', raw: '   ', value: null},
@@ -76,7 +81,9 @@ describe('parseNumber(raw, decimal?)', () => {
 
 describe('parseCsv(text): typing columns', () => {
   it('parseCsv(text) reads French numbers in every spelling in one column', () => {
-    const t = parseCsv('nom;valeur\na;12,5\nb;1 234\nc;1\u00a0234\nd;1\u202f234\ne;1\u2009234\nf;1.234,5\ng;\u221212,5\nh;7');
+    const t = parseCsv(
+      'nom;valeur\na;12,5\nb;1 234\nc;1\u00a0234\nd;1\u202f234\ne;1\u2009234\nf;1.234,5\ng;\u221212,5\nh;7',
+    );
     expect(t.meta.types).to.deep.equal(['string', 'number']);
     expect(t.rows.map((r) => r[1])).to.deep.equal([12.5, 1234, 1234, 1234, 1234, 1234.5, -12.5, 7]);
     expect(t.meta.decimal).to.equal(',');
@@ -90,7 +97,9 @@ describe('parseCsv(text): typing columns', () => {
   });
 
   it('parseCsv(text) keeps identifier codes (01001, 2A004, 974) as strings in a code column', () => {
-    const t = parseCsv('code;commune;population\n01001;L’Abergement-Clémenciat;832\n2A004;Ajaccio;73 000\n97411;Saint-Denis;153 001\n974;La Réunion;873 102');
+    const t = parseCsv(
+      'code;commune;population\n01001;L’Abergement-Clémenciat;832\n2A004;Ajaccio;73 000\n97411;Saint-Denis;153 001\n974;La Réunion;873 102',
+    );
     expect(t.meta.types).to.deep.equal(['string', 'string', 'number']);
     expect(t.rows.map((r) => r[0])).to.deep.equal(['01001', '2A004', '97411', '974']);
     expect(t.rows.map((r) => r[2])).to.deep.equal([832, 73000, 153001, 873102]);
@@ -100,7 +109,10 @@ describe('parseCsv(text): typing columns', () => {
     for (const header of ['Code', 'dep', 'Code département', 'code_commune_insee', 'id-epn', 'codeInsee', 'N° SIRET']) {
       const t = parseCsv(`${header};effectif\n14118;12\n50129;7\n974;3`);
       expect(t.meta.types, header).to.deep.equal(['string', 'number']);
-      expect(t.rows.map((r) => r[0]), header).to.deep.equal(['14118', '50129', '974']);
+      expect(
+        t.rows.map((r) => r[0]),
+        header,
+      ).to.deep.equal(['14118', '50129', '974']);
     }
   });
 
@@ -121,7 +133,8 @@ describe('parseCsv(text): typing columns', () => {
       [3, 1, 5, 'NaN'],
     ]);
     expect(issues[0]!.message).to.match(/Ligne 2, colonne « effectif » : « 1e5 » n'est pas un nombre lisible/);
-    for (const r of t.rows) for (const v of r) expect(v === null || typeof v === 'string' || Number.isFinite(v)).to.equal(true);
+    for (const r of t.rows)
+      for (const v of r) expect(v === null || typeof v === 'string' || Number.isFinite(v)).to.equal(true);
   });
 
   it('parseCsv(text) records a stray word among many numbers as INVALID_NUMBER, not as a silent 0', () => {
@@ -129,13 +142,23 @@ describe('parseCsv(text): typing columns', () => {
     rows[5] = 'C5;environ 6';
     const t = parseCsv(`commune;effectif\n${rows.join('\n')}`);
     expect(t.rows[5]![1]).to.equal(null);
-    expect(t.meta.issues).to.deep.include({code: 'INVALID_NUMBER', row: 5, column: 1, line: 7, raw: 'environ 6',
-      message: 'Ligne 7, colonne « effectif » : « environ 6 » n\'est pas un nombre lisible ; la cellule est laissée vide.'});
+    expect(t.meta.issues).to.deep.include({
+      code: 'INVALID_NUMBER',
+      row: 5,
+      column: 1,
+      line: 7,
+      raw: 'environ 6',
+      message:
+        "Ligne 7, colonne « effectif » : « environ 6 » n'est pas un nombre lisible ; la cellule est laissée vide.",
+    });
   });
 
   it('parseCsv(text) reads an empty numeric cell as null, never 0, and records it as a marker of kind "empty"', () => {
     const t = parseCsv('commune;hommes;femmes\nCaen;12;\nBayeux;;7\n');
-    expect(t.rows).to.deep.equal([['Caen', 12, null], ['Bayeux', null, 7]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12, null],
+      ['Bayeux', null, 7],
+    ]);
     expect(t.meta.markers).to.deep.equal([
       {row: 0, column: 2, line: 2, raw: '', kind: 'empty'},
       {row: 1, column: 1, line: 3, raw: '', kind: 'empty'},

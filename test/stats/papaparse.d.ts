@@ -22,6 +22,8 @@ declare module 'papaparse' {
     skipEmptyLines?: boolean;
     step?: (result: ParseStepResult) => void;
   }
-  const Papa: {parse(input: string, config: ParseConfig): {data: string[][]; errors: ParseError[]; meta: {linebreak: string}}};
+  const Papa: {
+    parse(input: string, config: ParseConfig): {data: string[][]; errors: ParseError[]; meta: {linebreak: string}};
+  };
   export default Papa;
 }

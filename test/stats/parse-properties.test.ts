@@ -7,7 +7,16 @@
 // Each property runs 1000 cases from a fixed seed, so runs are reproducible; fast-check prints the seed and the
 // shrunk counterexample on failure. To explore other cases, change SEED.
 import fc from 'fast-check';
-import {DEFAULT_MARKERS, EpnDataError, parseAgeLabel, parseCsv, parseNumber, type ParseOptions, type Table, type Value} from '@epn/stats';
+import {
+  DEFAULT_MARKERS,
+  EpnDataError,
+  parseAgeLabel,
+  parseCsv,
+  parseNumber,
+  type ParseOptions,
+  type Table,
+  type Value,
+} from '@epn/stats';
 import {cp1252, describe, expect, it, utf16, utf8} from '../harness.js';
 
 const SEED = 20120517;
@@ -20,9 +29,17 @@ const DELIMITERS = [';', ',', '\t', '|'] as const;
 // Helpers that restate the reader's documented normal form (so that generated tables are already in it).
 
 /** Labels are trimmed, inner white space collapsed to one space, composed (NFC). */
-const clean = (s: string) => s.normalize('NFC').replace(/[\s\u00a0\u202f\u2009\u2007\u200b]+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u202f\u2009\u2007\u200b]+/g, ' ')
+    .trim();
 /** Column names are unique under loose matching: case, accents and spaces aside. */
-const looseKey = (s: string) => clean(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const looseKey = (s: string) =>
+  clean(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 /** Header names that mark an identifier column (`Code`, `dep`, `id_epn`…): such a column stays text on purpose. */
 const identifierHeader = (s: string) =>
   /(^|\s)(code|cog|insee|siren|siret|id|identifiant|cp|n°|numero|depcom|codgeo|dep|reg|com)(\s|$)/.test(
@@ -37,7 +54,10 @@ const secretFigures = (name: string, c: Column) =>
   c.cells.some((x) => x !== null) &&
   c.cells.every((x) => x === null || Object.hasOwn(DEFAULT_MARKERS, String(x).trim().toLowerCase()));
 /** A last row starting like `Source : …`, `(1) …` or `* …` is a note under the table, on purpose. */
-const noteLike = (s: string) => /^(?:(?:sources?|notes?|champ|lecture|guide de lecture|avertissement|remarques?|n\.?\s?b\.?)\s*:|\(\d+\)|\*)/i.test(s);
+const noteLike = (s: string) =>
+  /^(?:(?:sources?|notes?|champ|lecture|guide de lecture|avertissement|remarques?|n\.?\s?b\.?)\s*:|\(\d+\)|\*)/i.test(
+    s,
+  );
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Totality.
@@ -58,12 +78,20 @@ function problems(t: Table): string[] {
   for (const c of t.columns) check(typeof c === 'string' && c !== '', `bad column name ${JSON.stringify(c)}`);
   check(t.meta.types.length === width, 'meta.types length');
   check(t.meta.rowLines.length === t.rows.length, 'meta.rowLines length');
-  for (let i = 1; i < t.meta.rowLines.length; i++) check(t.meta.rowLines[i]! > t.meta.rowLines[i - 1]!, 'meta.rowLines not increasing');
+  for (let i = 1; i < t.meta.rowLines.length; i++)
+    check(t.meta.rowLines[i]! > t.meta.rowLines[i - 1]!, 'meta.rowLines not increasing');
   t.rows.forEach((r, i) => {
-    check(Array.isArray(r) && Object.getPrototypeOf(r) === Array.prototype && r.length === width, `row ${i} is not an array of ${width}`);
+    check(
+      Array.isArray(r) && Object.getPrototypeOf(r) === Array.prototype && r.length === width,
+      `row ${i} is not an array of ${width}`,
+    );
     r.forEach((v, j) => {
       if (v === null) return;
-      if (t.meta.types[j] === 'number') check(typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0), `cell ${i},${j} = ${String(v)} in a numeric column`);
+      if (t.meta.types[j] === 'number')
+        check(
+          typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0),
+          `cell ${i},${j} = ${String(v)} in a numeric column`,
+        );
       else check(typeof v === 'string' && v !== '', `cell ${i},${j} = ${JSON.stringify(v)} in a text column`);
     });
   });
@@ -71,7 +99,8 @@ function problems(t: Table): string[] {
     check(m.row === undefined || (m.row >= 0 && m.row < t.rows.length), `row out of range: ${JSON.stringify(m)}`);
     check(m.column === undefined || (m.column >= 0 && m.column < width), `column out of range: ${JSON.stringify(m)}`);
   }
-  for (const m of t.meta.markers) check(t.rows[m.row]?.[m.column] === null, `marker on a non-null cell: ${JSON.stringify(m)}`);
+  for (const m of t.meta.markers)
+    check(t.rows[m.row]?.[m.column] === null, `marker on a non-null cell: ${JSON.stringify(m)}`);
   return out;
 }
 
@@ -84,8 +113,10 @@ function parsesOrThrowsEpnDataError(input: string | Uint8Array, options?: ParseO
     const ok =
       e instanceof EpnDataError &&
       ERROR_CODES.includes(e.code) &&
-      typeof e.message === 'string' && e.message !== '' &&
-      typeof e.localizedMessage('en') === 'string' && e.localizedMessage('en') !== '';
+      typeof e.message === 'string' &&
+      e.message !== '' &&
+      typeof e.localizedMessage('en') === 'string' &&
+      e.localizedMessage('en') !== '';
     if (!ok) expect.fail(`not a proper EpnDataError: ${String(e)}\n${(e as Error)?.stack ?? ''}`);
     return;
   }
@@ -105,7 +136,10 @@ const options: fc.Arbitrary<ParseOptions | undefined> = fc.option(
       encoding: option(['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be', null], ['klingon', 5]),
       headerRows: option([0, 1, 2, null], [3, -1, 1.5, '1']),
       decimal: option([',', '.', null], [';', 0]),
-      markers: option([{'-': null}, {sc: 'secret'}, {x: null}, null, JSON.parse('{"__proto__": "secret"}')], [{x: 'nope'}, {'': null}, 'sc', [1]]),
+      markers: option(
+        [{'-': null}, {sc: 'secret'}, {x: null}, null, JSON.parse('{"__proto__": "secret"}')],
+        [{x: 'nope'}, {'': null}, 'sc', [1]],
+      ),
     },
     {requiredKeys: []},
   ) as fc.Arbitrary<ParseOptions>,
@@ -117,18 +151,72 @@ const options: fc.Arbitrary<ParseOptions | undefined> = fc.option(
  * quotes, stray quotes, HTML/JSON starts, control characters), joined by one delimiter (sometimes mixed), with
  * mixed line ends and blank lines.
  */
-const PIECES = ['a', 'Caen', 'Âge', 'L’Aigle', 'Œuvre', '12,5', '1 234', '1\u202f234', '1.234,5', '\u221212,5', '12,5 %', '01001',
-  '2A004', '974', '1e5', '0x10', 'NaN', 'Infinity', 's', 'nd', 'NC', '-', '…', '', '', ' ', 'Source : x', '(1) note', 'Total',
-  '__proto__', '"', '""', '"x"', '"a;b"', '"a\nb"', '"x"y', '"open', '<html>', '{"a":1}', '[', '\u001a', '\ufeff', 'e\u0301'];
+const PIECES = [
+  'a',
+  'Caen',
+  'Âge',
+  'L’Aigle',
+  'Œuvre',
+  '12,5',
+  '1 234',
+  '1\u202f234',
+  '1.234,5',
+  '\u221212,5',
+  '12,5 %',
+  '01001',
+  '2A004',
+  '974',
+  '1e5',
+  '0x10',
+  'NaN',
+  'Infinity',
+  's',
+  'nd',
+  'NC',
+  '-',
+  '…',
+  '',
+  '',
+  ' ',
+  'Source : x',
+  '(1) note',
+  'Total',
+  '__proto__',
+  '"',
+  '""',
+  '"x"',
+  '"a;b"',
+  '"a\nb"',
+  '"x"y',
+  '"open',
+  '<html>',
+  '{"a":1}',
+  '[',
+  '\u001a',
+  '\ufeff',
+  'e\u0301',
+];
 const csvLikeText = fc
   .tuple(
     fc.constantFrom(';', ',', '\t', '|'),
-    fc.array(fc.tuple(fc.array(fc.constantFrom(...PIECES), {maxLength: 7}), fc.constantFrom('\n', '\r\n', '\r', '\n\n'), fc.boolean()), {maxLength: 14}),
+    fc.array(
+      fc.tuple(
+        fc.array(fc.constantFrom(...PIECES), {maxLength: 7}),
+        fc.constantFrom('\n', '\r\n', '\r', '\n\n'),
+        fc.boolean(),
+      ),
+      {maxLength: 14},
+    ),
   )
   .map(([d, lines]) => lines.map(([fields, eol, other]) => fields.join(other ? ';' : d) + eol).join(''));
 /** The same text as bytes, in one of the encodings portals use, sometimes with a BOM, sometimes with noise. */
 const csvLikeBytes = fc
-  .tuple(csvLikeText, fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le', 'utf-16be'), fc.option(fc.uint8Array({minLength: 1, maxLength: 4})), fc.nat())
+  .tuple(
+    csvLikeText,
+    fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le', 'utf-16be'),
+    fc.option(fc.uint8Array({minLength: 1, maxLength: 4})),
+    fc.nat(),
+  )
   .map(([text, enc, noise, at]) => {
     let bytes: Uint8Array;
     if (enc === 'utf-16le' || enc === 'utf-16be') bytes = utf16(text, enc === 'utf-16le');
@@ -145,16 +233,25 @@ const csvLikeBytes = fc
 
 describe(`parseCsv properties: total on any input (seed ${SEED})`, () => {
   it('parseCsv(bytes, options) on arbitrary bytes returns a well-formed Table or throws EpnDataError, nothing else', () => {
-    fc.assert(fc.property(fc.uint8Array({maxLength: 300}), options, (bytes, o) => parsesOrThrowsEpnDataError(bytes, o)), RUNS);
+    fc.assert(
+      fc.property(fc.uint8Array({maxLength: 300}), options, (bytes, o) => parsesOrThrowsEpnDataError(bytes, o)),
+      RUNS,
+    );
   });
 
   it('parseCsv(bytes, options) on CSV-like bytes in any encoding returns a well-formed Table or throws EpnDataError, nothing else', () => {
-    fc.assert(fc.property(csvLikeBytes, options, (bytes, o) => parsesOrThrowsEpnDataError(bytes, o)), RUNS);
+    fc.assert(
+      fc.property(csvLikeBytes, options, (bytes, o) => parsesOrThrowsEpnDataError(bytes, o)),
+      RUNS,
+    );
   });
 
   it('parseCsv(string, options) on CSV-like and arbitrary strings (lone surrogates included) returns a Table or throws EpnDataError', () => {
     const text = fc.oneof(csvLikeText, fc.string({unit: 'binary', maxLength: 200}));
-    fc.assert(fc.property(text, options, (t, o) => parsesOrThrowsEpnDataError(t, o)), RUNS);
+    fc.assert(
+      fc.property(text, options, (t, o) => parsesOrThrowsEpnDataError(t, o)),
+      RUNS,
+    );
   });
 });
 
@@ -168,7 +265,8 @@ interface NumberFormat {
   percent: string;
   nulls: string[];
 }
-type Column = {kind: 'text'; cells: Array<string | null>} | {kind: 'number'; cells: Array<number | null>; format: NumberFormat};
+type Column =
+  {kind: 'text'; cells: Array<string | null>} | {kind: 'number'; cells: Array<number | null>; format: NumberFormat};
 interface GeneratedTable {
   names: string[];
   columns: Column[];
@@ -186,7 +284,29 @@ interface Layout {
  * number reader (digits, `.`, `,`, `%`, `-`). `cp1252`: only characters windows-1252 can encode, and (see below)
  * never two non-ASCII characters in a row.
  */
-const ASCII = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', ' ', ' ', '.', ',', ';', '|', '"', "'", '-', '(', ')', '/', '%', '&', '+', '=', '@', '<', '{', '['];
+const ASCII = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  ' ',
+  ' ',
+  '.',
+  ',',
+  ';',
+  '|',
+  '"',
+  "'",
+  '-',
+  '(',
+  ')',
+  '/',
+  '%',
+  '&',
+  '+',
+  '=',
+  '@',
+  '<',
+  '{',
+  '[',
+];
 const HIGH_1252 = [...'éèêàâçùûôîïëÉÈÀÇŒœ’«»€°…'];
 const HIGH_OTHER = ['\u00a0', 'ß', '日本', '🙂', 'عربي', 'e\u0301', '\u202f'];
 
@@ -197,9 +317,23 @@ const HIGH_OTHER = ['\u00a0', 'ß', '日本', '🙂', 'عربي', 'e\u0301', '\u
  */
 function label(cp: boolean, maxLength: number): fc.Arbitrary<string> {
   const unit = cp
-    ? fc.oneof({weight: 4, arbitrary: fc.constantFrom(...ASCII)}, {weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HIGH_1252), fc.constantFrom(...ASCII.filter((c) => c !== ' '))).map(([h, a]) => h + a)})
-    : fc.oneof({weight: 4, arbitrary: fc.constantFrom(...ASCII)}, {weight: 1, arbitrary: fc.constantFrom(...HIGH_1252, ...HIGH_OTHER)});
-  return fc.array(unit, {minLength: 1, maxLength}).map((u) => clean(u.join(''))).filter((s) => s !== '');
+    ? fc.oneof(
+        {weight: 4, arbitrary: fc.constantFrom(...ASCII)},
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...HIGH_1252), fc.constantFrom(...ASCII.filter((c) => c !== ' ')))
+            .map(([h, a]) => h + a),
+        },
+      )
+    : fc.oneof(
+        {weight: 4, arbitrary: fc.constantFrom(...ASCII)},
+        {weight: 1, arbitrary: fc.constantFrom(...HIGH_1252, ...HIGH_OTHER)},
+      );
+  return fc
+    .array(unit, {minLength: 1, maxLength})
+    .map((u) => clean(u.join('')))
+    .filter((s) => s !== '');
 }
 
 /**
@@ -209,19 +343,25 @@ function label(cp: boolean, maxLength: number): fc.Arbitrary<string> {
 const textCell = (cp: boolean) => label(cp, 14).filter((s) => parseNumber(s) === null && parseNumber(s, '.') === null);
 
 /** Numbers with up to 4 decimals, from -2·10^9 to 2·10^9 (never -0: the reader never returns -0). */
-const numberCell = fc.tuple(fc.integer({min: -2e9, max: 2e9}), fc.integer({min: 0, max: 4})).map(([n, k]) => (n === 0 ? 0 : n / 10 ** k));
+const numberCell = fc
+  .tuple(fc.integer({min: -2e9, max: 2e9}), fc.integer({min: 0, max: 4}))
+  .map(([n, k]) => (n === 0 ? 0 : n / 10 ** k));
 
 function numberFormat(cp: boolean): fc.Arbitrary<NumberFormat> {
   return fc.record({
     group: fc.constantFrom('', ' ', '\u00a0', ...(cp ? [] : ['\u202f', '\u2009'])),
     minus: fc.constantFrom('-', ...(cp ? [] : ['\u2212'])),
     percent: fc.constantFrom('', '', ' %', '%', '\u00a0%'),
-    nulls: fc.array(fc.constantFrom('', 's', 'nd', 'NC', '-', '…', 'n.d.', 'secret', 'N/A'), {minLength: 1, maxLength: 3}),
+    nulls: fc.array(fc.constantFrom('', 's', 'nd', 'NC', '-', '…', 'n.d.', 'secret', 'N/A'), {
+      minLength: 1,
+      maxLength: 3,
+    }),
   });
 }
 
 function column(cp: boolean, height: number): fc.Arbitrary<Column> {
-  const cells = <T>(a: fc.Arbitrary<T>) => fc.array(fc.option(a, {nil: null, freq: 5}), {minLength: height, maxLength: height});
+  const cells = <T>(a: fc.Arbitrary<T>) =>
+    fc.array(fc.option(a, {nil: null, freq: 5}), {minLength: height, maxLength: height});
   return fc.oneof(
     cells(textCell(cp)).map((c): Column => ({kind: 'text', cells: c})),
     fc.tuple(cells(numberCell), numberFormat(cp)).map(([c, format]): Column => ({kind: 'number', cells: c, format})),
@@ -239,7 +379,10 @@ function table(cp: boolean): fc.Arbitrary<GeneratedTable> {
     .tuple(fc.integer({min: 1, max: 5}), fc.integer({min: 1, max: 7}))
     .chain(([width, height]) =>
       fc.record({
-        names: fc.uniqueArray(label(cp, 12).filter((s) => !/^[<{[]/.test(s)), {minLength: width, maxLength: width, selector: looseKey}),
+        names: fc.uniqueArray(
+          label(cp, 12).filter((s) => !/^[<{[]/.test(s)),
+          {minLength: width, maxLength: width, selector: looseKey},
+        ),
         columns: fc.array(column(cp, height), {minLength: width, maxLength: width}),
       }),
     )
@@ -327,7 +470,7 @@ const layout = (cp: boolean): fc.Arbitrary<Layout> =>
   });
 
 describe(`parseCsv properties: parse(serialize(t)) equals t (seed ${SEED})`, () => {
-  it('parseCsv(serialize(t)) returns t\'s columns and rows for any table, delimiter, line end and quoting', () => {
+  it("parseCsv(serialize(t)) returns t's columns and rows for any table, delimiter, line end and quoting", () => {
     fc.assert(
       fc.property(table(false), layout(false), (t, l) => {
         const csv = serialize(t, l);

@@ -11,27 +11,42 @@ const codes = (t: Table) => t.meta.issues.map((i) => i.code);
 describe('parseCsv(text): line ends and blank lines', () => {
   it('parseCsv(text) reads LF line ends', () => {
     const t = parseCsv('a;b\n1;2\n3;4\n');
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(t.meta.lineEnding).to.equal('lf');
     expect(t.meta.skipped).to.deep.equal([]);
   });
 
   it('parseCsv(text) reads CRLF line ends', () => {
     const t = parseCsv('a;b\r\n1;2\r\n3;4\r\n');
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(t.meta.lineEnding).to.equal('crlf');
     expect(t.meta.rowLines).to.deep.equal([2, 3]);
   });
 
   it('parseCsv(text) reads CR line ends (old Mac Excel)', () => {
     const t = parseCsv('a;b\r1;2\r3;4\r');
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(t.meta.lineEnding).to.equal('cr');
   });
 
   it('parseCsv(text) never merges rows of a file that starts with CRLF and goes on with LF', () => {
     const t = parseCsv('a;b\r\n1;2\n3;4\n5;6\r\n7;8\r9;10');
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [9, 10],
+    ]);
     expect(t.meta.lineEnding).to.equal('mixed');
     expect(t.meta.rowLines).to.deep.equal([2, 3, 4, 5, 6]);
     expect(t.meta.issues).to.deep.equal([]);
@@ -43,7 +58,11 @@ describe('parseCsv(text): line ends and blank lines', () => {
 
   it('parseCsv(text) records blank lines (empty, spaces, delimiters only) in meta.skipped with their line, and keeps the rows', () => {
     const t = parseCsv('a;b\n1;2\n\n3;4\n   \n;\n5;6\n\n\n');
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4], [5, 6]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(t.meta.rowLines).to.deep.equal([2, 4, 7]);
     expect(t.meta.skipped).to.deep.equal([
       {line: 3, reason: 'blank', text: ''},
@@ -58,19 +77,29 @@ describe('parseCsv(text): line ends and blank lines', () => {
 describe('parseCsv(text): quotes', () => {
   it('parseCsv(text) reads quoted fields holding the delimiter and doubled quotes', () => {
     const t = parseCsv(lines('lieu;devise;n', '"Caen; centre";"dit ""le Cyber""";3', '"Vire";"";4'));
-    expect(t.rows).to.deep.equal([['Caen; centre', 'dit "le Cyber"', 3], ['Vire', null, 4]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen; centre', 'dit "le Cyber"', 3],
+      ['Vire', null, 4],
+    ]);
     expect(t.meta.issues).to.deep.equal([]);
   });
 
   it('parseCsv(text) reads quoted fields holding line breaks (LF and CRLF) as one cell, and keeps later line numbers right', () => {
     const t = parseCsv('lieu;n\r\n"Espace\r\nnumérique";1\r\n"Cyber\nbase";2\r\nVire;3\r\n');
-    expect(t.rows).to.deep.equal([['Espace numérique', 1], ['Cyber base', 2], ['Vire', 3]]);
+    expect(t.rows).to.deep.equal([
+      ['Espace numérique', 1],
+      ['Cyber base', 2],
+      ['Vire', 3],
+    ]);
     expect(t.meta.rowLines).to.deep.equal([2, 4, 6]);
   });
 
   it('parseCsv(text) keeps CR line ends inside quotes out of the line-end normalisation', () => {
     const t = parseCsv('lieu;n\r"a\rb";1\rc;2');
-    expect(t.rows).to.deep.equal([['a b', 1], ['c', 2]]);
+    expect(t.rows).to.deep.equal([
+      ['a b', 1],
+      ['c', 2],
+    ]);
   });
 
   it('parseCsv(text) throws UNTERMINATED_QUOTE with the line of the opening quote, and draws nothing', () => {
@@ -78,8 +107,12 @@ describe('parseCsv(text): quotes', () => {
     expect(e).to.be.instanceOf(EpnDataError);
     expect(e.code).to.equal('UNTERMINATED_QUOTE');
     expect(e.line).to.equal(3);
-    expect(e.message).to.equal('Un guillemet ouvert n\'est jamais refermé (ligne 3) : le reste du fichier ne peut pas être lu. Refermez ce guillemet (ou doublez-le s\'il fait partie du texte : "").');
-    expect(e.localizedMessage('en')).to.equal('A quote is opened and never closed (line 3): the rest of the file cannot be read. Close it (or double it if it is part of the text: "").');
+    expect(e.message).to.equal(
+      'Un guillemet ouvert n\'est jamais refermé (ligne 3) : le reste du fichier ne peut pas être lu. Refermez ce guillemet (ou doublez-le s\'il fait partie du texte : "").',
+    );
+    expect(e.localizedMessage('en')).to.equal(
+      'A quote is opened and never closed (line 3): the rest of the file cannot be read. Close it (or double it if it is part of the text: "").',
+    );
   });
 
   it('parseCsv(text) counts lines inside earlier quoted fields when reporting an unterminated quote', () => {
@@ -90,14 +123,28 @@ describe('parseCsv(text): quotes', () => {
 
   it('parseCsv(text) keeps text after a closing quote in the cell with a MALFORMED_QUOTE issue, without swallowing the next lines', () => {
     const t = parseCsv(lines('lieu;n', '"Caen" (14);1', 'Vire;2', '"Bayeux";3'));
-    expect(t.rows).to.deep.equal([['Caen (14)', 1], ['Vire', 2], ['Bayeux', 3]]);
-    expect(t.meta.issues).to.deep.equal([{code: 'MALFORMED_QUOTE', line: 2, raw: '"Caen" (14)',
-      message: 'Ligne 2 : du texte suit un guillemet fermant ("Caen" (14)) ; la cellule est lue telle quelle. Vérifiez cette ligne.'}]);
+    expect(t.rows).to.deep.equal([
+      ['Caen (14)', 1],
+      ['Vire', 2],
+      ['Bayeux', 3],
+    ]);
+    expect(t.meta.issues).to.deep.equal([
+      {
+        code: 'MALFORMED_QUOTE',
+        line: 2,
+        raw: '"Caen" (14)',
+        message:
+          'Ligne 2 : du texte suit un guillemet fermant ("Caen" (14)) ; la cellule est lue telle quelle. Vérifiez cette ligne.',
+      },
+    ]);
   });
 
   it('parseCsv(text) ignores spaces between a closing quote and the delimiter or the end of the file', () => {
     const t = parseCsv('lieu;n\n"Caen"  ;1\n"Vire";"2"  ');
-    expect(t.rows).to.deep.equal([['Caen', 1], ['Vire', 2]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 1],
+      ['Vire', 2],
+    ]);
     expect(t.meta.issues).to.deep.equal([]);
   });
 
@@ -110,24 +157,48 @@ describe('parseCsv(text): quotes', () => {
 describe('parseCsv(text): short and long rows', () => {
   it('parseCsv(text) pads a short row with null and records SHORT_ROW with its row and line', () => {
     const t = parseCsv(lines('commune;hommes;femmes', 'Caen;12;13', 'Vire;5', 'Bayeux;7;8'));
-    expect(t.rows).to.deep.equal([['Caen', 12, 13], ['Vire', 5, null], ['Bayeux', 7, 8]]);
-    expect(t.meta.issues).to.deep.equal([{code: 'SHORT_ROW', row: 1, line: 3,
-      message: 'Ligne 3 : 2 cellule(s) au lieu de 3 ; les cellules manquantes sont vides.'}]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12, 13],
+      ['Vire', 5, null],
+      ['Bayeux', 7, 8],
+    ]);
+    expect(t.meta.issues).to.deep.equal([
+      {
+        code: 'SHORT_ROW',
+        row: 1,
+        line: 3,
+        message: 'Ligne 3 : 2 cellule(s) au lieu de 3 ; les cellules manquantes sont vides.',
+      },
+    ]);
     expect(t.meta.markers).to.deep.equal([{row: 1, column: 2, line: 3, raw: '', kind: 'empty'}]);
   });
 
   it('parseCsv(text) keeps the extra cells of a long row in a LONG_ROW issue, never losing them silently', () => {
     const t = parseCsv(lines('commune;hommes;femmes', 'Caen;12;13', 'Vire;5;6;7;;note', 'Bayeux;7;8'));
     expect(t.columns).to.deep.equal(['commune', 'hommes', 'femmes']);
-    expect(t.rows).to.deep.equal([['Caen', 12, 13], ['Vire', 5, 6], ['Bayeux', 7, 8]]);
-    expect(t.meta.issues).to.deep.equal([{code: 'LONG_ROW', row: 1, line: 3, raw: '7;;note',
-      message: 'Ligne 3 : 6 cellules au lieu de 3 ; les cellules en trop (7 | note) ne sont pas lues.'}]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12, 13],
+      ['Vire', 5, 6],
+      ['Bayeux', 7, 8],
+    ]);
+    expect(t.meta.issues).to.deep.equal([
+      {
+        code: 'LONG_ROW',
+        row: 1,
+        line: 3,
+        raw: '7;;note',
+        message: 'Ligne 3 : 6 cellules au lieu de 3 ; les cellules en trop (7 | note) ne sont pas lues.',
+      },
+    ]);
   });
 
-  it('parseCsv(text) keeps the header\'s width when as many rows fit it as are longer', () => {
+  it("parseCsv(text) keeps the header's width when as many rows fit it as are longer", () => {
     const t = parseCsv(lines('a;b', '1;2;;x', '3;4'));
     expect(t.columns).to.deep.equal(['a', 'b']);
-    expect(t.rows).to.deep.equal([[1, 2], [3, 4]]);
+    expect(t.rows).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(codes(t)).to.deep.equal(['LONG_ROW']);
     expect(t.meta.issues[0]!.raw).to.equal(';x');
   });
@@ -135,14 +206,21 @@ describe('parseCsv(text): short and long rows', () => {
   it('parseCsv(text) widens the table when most rows are longer than the header, naming the new column', () => {
     const t = parseCsv(lines('commune;hommes', 'Caen;12;13', 'Vire;5;6', 'Bayeux;7'));
     expect(t.columns).to.deep.equal(['commune', 'hommes', 'Colonne 3']);
-    expect(t.rows).to.deep.equal([['Caen', 12, 13], ['Vire', 5, 6], ['Bayeux', 7, null]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12, 13],
+      ['Vire', 5, 6],
+      ['Bayeux', 7, null],
+    ]);
     expect(codes(t)).to.deep.equal(['EMPTY_HEADER', 'SHORT_ROW']);
   });
 
   it('parseCsv(text) reads a trailing delimiter on every line as no extra column', () => {
     const t = parseCsv('commune;n;\nCaen;1;\nVire;2;\n');
     expect(t.columns).to.deep.equal(['commune', 'n']);
-    expect(t.rows).to.deep.equal([['Caen', 1], ['Vire', 2]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 1],
+      ['Vire', 2],
+    ]);
     expect(t.meta.issues).to.deep.equal([]);
   });
 
@@ -157,10 +235,19 @@ describe('parseCsv(text): header names', () => {
   it('parseCsv(text) keeps duplicate header names as separate columns, renamed " (2)" with a DUPLICATE_HEADER issue', () => {
     const t = parseCsv(lines('tranche;effectif;effectif', '0-14;12;13', '15-29;14;15'));
     expect(t.columns).to.deep.equal(['tranche', 'effectif', 'effectif (2)']);
-    expect(t.rows).to.deep.equal([['0-14', 12, 13], ['15-29', 14, 15]]);
+    expect(t.rows).to.deep.equal([
+      ['0-14', 12, 13],
+      ['15-29', 14, 15],
+    ]);
     expect(t.meta.header).to.deep.equal([['tranche', 'effectif', 'effectif']]);
-    expect(t.meta.issues).to.deep.equal([{code: 'DUPLICATE_HEADER', column: 2, raw: 'effectif',
-      message: 'Le nom de colonne « effectif » est répété ; la colonne 3 est nommée « effectif (2) ».'}]);
+    expect(t.meta.issues).to.deep.equal([
+      {
+        code: 'DUPLICATE_HEADER',
+        column: 2,
+        raw: 'effectif',
+        message: 'Le nom de colonne « effectif » est répété ; la colonne 3 est nommée « effectif (2) ».',
+      },
+    ]);
   });
 
   it('parseCsv(text) keeps renamed duplicates unique even when a name like "a (2)" is already taken', () => {
@@ -178,20 +265,26 @@ describe('parseCsv(text): header names', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const t = parseCsv(lines('__proto__;constructor;toString;polluted', '__proto__;1;2;yes', 'prototype;3;4;no'));
     expect(t.columns).to.deep.equal(['__proto__', 'constructor', 'toString', 'polluted']);
-    expect(t.rows).to.deep.equal([['__proto__', 1, 2, 'yes'], ['prototype', 3, 4, 'no']]);
+    expect(t.rows).to.deep.equal([
+      ['__proto__', 1, 2, 'yes'],
+      ['prototype', 3, 4, 'no'],
+    ]);
     for (const r of t.rows) {
       expect(Array.isArray(r)).to.equal(true);
       expect(Object.getPrototypeOf(r)).to.equal(Array.prototype);
     }
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(before);
-    expect(typeof ({}).toString).to.equal('function');
+    expect(typeof {}.toString).to.equal('function');
   });
 
   it('parseCsv(text, {markers}) takes a "__proto__" marker from JSON without touching Object.prototype', () => {
     const markers = JSON.parse('{"__proto__": "secret", "polluted": "secret"}') as Record<string, 'secret'>;
     const t = parseCsv(lines('commune;n', 'Caen;__proto__', 'Vire;2'), {markers});
-    expect(t.rows).to.deep.equal([['Caen', null], ['Vire', 2]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', null],
+      ['Vire', 2],
+    ]);
     expect(t.meta.markers).to.deep.equal([{row: 0, column: 1, line: 2, raw: '__proto__', kind: 'secret'}]);
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
   });
@@ -205,7 +298,10 @@ describe('parseCsv(text): header names', () => {
     const nfd = 'E\u0301quipement;Re\u0301gion\nMe\u0301diathe\u0300que;Normandie\nCafe\u0301;Bretagne';
     const t = parseCsv(nfd);
     expect(t.columns).to.deep.equal(['Équipement', 'Région']);
-    expect(t.rows).to.deep.equal([['Médiathèque', 'Normandie'], ['Café', 'Bretagne']]);
+    expect(t.rows).to.deep.equal([
+      ['Médiathèque', 'Normandie'],
+      ['Café', 'Bretagne'],
+    ]);
     expect(t.columns[0]).to.equal('\u00c9quipement');
   });
 
@@ -213,18 +309,38 @@ describe('parseCsv(text): header names', () => {
     const t = parseCsv(lines('commune;;femmes', 'Caen;12;13', 'Vire;5;6'));
     expect(t.meta.headerRows).to.equal(1);
     expect(t.columns).to.deep.equal(['commune', 'Colonne 2', 'femmes']);
-    expect(t.rows).to.deep.equal([['Caen', 12, 13], ['Vire', 5, 6]]);
-    expect(t.meta.issues).to.deep.equal([{code: 'EMPTY_HEADER', column: 1,
-      message: 'La colonne 2 n\'a pas de nom dans l\'en-tête ; elle est nommée « Colonne 2 ».'}]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12, 13],
+      ['Vire', 5, 6],
+    ]);
+    expect(t.meta.issues).to.deep.equal([
+      {
+        code: 'EMPTY_HEADER',
+        column: 1,
+        message: "La colonne 2 n'a pas de nom dans l'en-tête ; elle est nommée « Colonne 2 ».",
+      },
+    ]);
   });
 });
 
 describe('parseCsv(text): titles, notes and two-row headers', () => {
   it('parseCsv(text) sets title lines before the header aside in meta.titles', () => {
-    const t = parseCsv(lines('Inscrits par sexe et âge;;', 'Basse-Normandie, 2012;;', '', 'sexe;-11;11-17', 'Hommes;793;1 762', 'Femmes;561;1 327'));
+    const t = parseCsv(
+      lines(
+        'Inscrits par sexe et âge;;',
+        'Basse-Normandie, 2012;;',
+        '',
+        'sexe;-11;11-17',
+        'Hommes;793;1 762',
+        'Femmes;561;1 327',
+      ),
+    );
     expect(t.meta.titles).to.deep.equal(['Inscrits par sexe et âge', 'Basse-Normandie, 2012']);
     expect(t.columns).to.deep.equal(['sexe', '-11', '11-17']);
-    expect(t.rows).to.deep.equal([['Hommes', 793, 1762], ['Femmes', 561, 1327]]);
+    expect(t.rows).to.deep.equal([
+      ['Hommes', 793, 1762],
+      ['Femmes', 561, 1327],
+    ]);
     expect(t.meta.headerLine).to.equal(4);
     expect(t.meta.skipped).to.deep.equal([
       {line: 1, reason: 'title', text: 'Inscrits par sexe et âge'},
@@ -234,7 +350,17 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
   });
 
   it('parseCsv(text) sets source and note lines after the table aside in meta.notes', () => {
-    const t = parseCsv(lines('sexe;-11;11-17', 'Hommes;793;1 762', 'Femmes;561;1 327', ';;', 'Source : Cyber-base, 2012;;', 'Lecture : 793 garçons de moins de 11 ans.;;', ''));
+    const t = parseCsv(
+      lines(
+        'sexe;-11;11-17',
+        'Hommes;793;1 762',
+        'Femmes;561;1 327',
+        ';;',
+        'Source : Cyber-base, 2012;;',
+        'Lecture : 793 garçons de moins de 11 ans.;;',
+        '',
+      ),
+    );
     expect(t.rows).to.have.length(2);
     expect(t.meta.notes).to.deep.equal(['Source : Cyber-base, 2012', 'Lecture : 793 garçons de moins de 11 ans.']);
     expect(t.meta.skipped).to.deep.equal([
@@ -245,21 +371,38 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
   });
 
   it('parseCsv(text) reads a "Source : …" line split by a "," delimiter as one note, not as a data row', () => {
-    const t = parseCsv(lines('commune,population', 'Caen,108200', 'Vire,17700', 'Source : Insee, RP 2020, exploitation principale'));
-    expect(t.rows).to.deep.equal([['Caen', 108200], ['Vire', 17700]]);
+    const t = parseCsv(
+      lines('commune,population', 'Caen,108200', 'Vire,17700', 'Source : Insee, RP 2020, exploitation principale'),
+    );
+    expect(t.rows).to.deep.equal([
+      ['Caen', 108200],
+      ['Vire', 17700],
+    ]);
     expect(t.meta.types).to.deep.equal(['string', 'number']);
     expect(t.meta.notes).to.deep.equal(['Source : Insee, RP 2020, exploitation principale']);
   });
 
   it('parseCsv(text) keeps Total/Ensemble rows and "dont …" sub-rows as rows (readCrossTab interprets them)', () => {
-    const t = parseCsv(lines('catégorie;n', 'Hommes;12', 'dont moins de 18 ans;3', 'Femmes;13', 'Total;25', 'Sources de financement;4'));
-    expect(t.rows.map((r) => r[0])).to.deep.equal(['Hommes', 'dont moins de 18 ans', 'Femmes', 'Total', 'Sources de financement']);
+    const t = parseCsv(
+      lines('catégorie;n', 'Hommes;12', 'dont moins de 18 ans;3', 'Femmes;13', 'Total;25', 'Sources de financement;4'),
+    );
+    expect(t.rows.map((r) => r[0])).to.deep.equal([
+      'Hommes',
+      'dont moins de 18 ans',
+      'Femmes',
+      'Total',
+      'Sources de financement',
+    ]);
     expect(t.meta.notes).to.deep.equal([]);
   });
 
   it('parseCsv(text) keeps a last row holding a single number as a row (a number is not a note)', () => {
     const t = parseCsv(lines('commune;n', 'Caen;1', 'Vire;2', ';5'));
-    expect(t.rows).to.deep.equal([['Caen', 1], ['Vire', 2], [null, 5]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 1],
+      ['Vire', 2],
+      [null, 5],
+    ]);
     expect(t.meta.notes).to.deep.equal([]);
   });
 
@@ -267,9 +410,25 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
     const t = parseCsv(await fixture('real/insee-estim-pop-dep-2023.csv'));
     expect(t.meta.headerRows).to.equal(2);
     expect(t.columns).to.have.length(20);
-    expect(t.columns.slice(0, 8)).to.deep.equal(['Départements Code', 'Départements Nom', 'Ensemble 0-19', 'Ensemble 20-39', 'Ensemble 40-59', 'Ensemble 60-74', 'Ensemble 75+', 'Ensemble Total']);
+    expect(t.columns.slice(0, 8)).to.deep.equal([
+      'Départements Code',
+      'Départements Nom',
+      'Ensemble 0-19',
+      'Ensemble 20-39',
+      'Ensemble 40-59',
+      'Ensemble 60-74',
+      'Ensemble 75+',
+      'Ensemble Total',
+    ]);
     expect(t.columns.slice(8, 10)).to.deep.equal(['Hommes 0-19', 'Hommes 20-39']);
-    expect(t.columns.slice(14)).to.deep.equal(['Femmes 0-19', 'Femmes 20-39', 'Femmes 40-59', 'Femmes 60-74', 'Femmes 75+', 'Femmes Total']);
+    expect(t.columns.slice(14)).to.deep.equal([
+      'Femmes 0-19',
+      'Femmes 20-39',
+      'Femmes 40-59',
+      'Femmes 60-74',
+      'Femmes 75+',
+      'Femmes Total',
+    ]);
     expect(t.meta.header[0]!.slice(0, 4)).to.deep.equal(['Départements', '', 'Ensemble', '']);
     expect(t.rows[0]!.slice(0, 3)).to.deep.equal(['1', 'Ain', 170727]);
     expect(t.meta.types.slice(2).every((ty) => ty === 'number')).to.equal(true);
@@ -280,7 +439,10 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
     const t = parseCsv(lines(';Hommes;;Femmes;', 'tranche;2012;2013;2012;2013', '0-14;1;2;3;4', '15-29;5;6;7;8'));
     expect(t.meta.headerRows).to.equal(2);
     expect(t.columns).to.deep.equal(['tranche', 'Hommes 2012', 'Hommes 2013', 'Femmes 2012', 'Femmes 2013']);
-    expect(t.rows).to.deep.equal([['0-14', 1, 2, 3, 4], ['15-29', 5, 6, 7, 8]]);
+    expect(t.rows).to.deep.equal([
+      ['0-14', 1, 2, 3, 4],
+      ['15-29', 5, 6, 7, 8],
+    ]);
   });
 
   it('parseCsv(text, {headerRows: 2}) forces a two-row header', () => {
@@ -290,7 +452,9 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
   });
 
   it('parseCsv(text, {headerRows: 1}) forces a one-row header where two would be detected', () => {
-    const t = parseCsv(lines(';Hommes;;Femmes;', 'tranche;2012;2013;2012;2013', '0-14;1;2;3;4', '15-29;5;6;7;8'), {headerRows: 1});
+    const t = parseCsv(lines(';Hommes;;Femmes;', 'tranche;2012;2013;2012;2013', '0-14;1;2;3;4', '15-29;5;6;7;8'), {
+      headerRows: 1,
+    });
     expect(t.meta.headerRows).to.equal(1);
     expect(t.columns).to.deep.equal(['Colonne 1', 'Hommes', 'Colonne 3', 'Femmes', 'Colonne 5']);
     expect(t.rows).to.have.length(3);
@@ -299,7 +463,10 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
   it('parseCsv(text, {headerRows: 0}) reads every line as data, names columns "Colonne N" and records NO_HEADER', () => {
     const t = parseCsv(lines('Caen;12', 'Vire;5'), {headerRows: 0});
     expect(t.columns).to.deep.equal(['Colonne 1', 'Colonne 2']);
-    expect(t.rows).to.deep.equal([['Caen', 12], ['Vire', 5]]);
+    expect(t.rows).to.deep.equal([
+      ['Caen', 12],
+      ['Vire', 5],
+    ]);
     expect(t.meta.headerRows).to.equal(0);
     expect(t.meta.header).to.deep.equal([]);
     expect(codes(t)).to.deep.equal(['NO_HEADER']);
@@ -309,7 +476,9 @@ describe('parseCsv(text): titles, notes and two-row headers', () => {
 
 describe('parseCsv(text): secret-statistique and unavailable markers', () => {
   it('parseCsv(text) reads s, n.d., nd, NC, -, … as null and records each with row, column, line, raw and kind', () => {
-    const t = parseCsv(lines('commune;effectif;part', 'A;s;1', 'B;n.d.;2', 'C;nd;3', 'D;NC;4', 'E;-;5', 'F;…;6', 'G;12;secret', 'H;13;'));
+    const t = parseCsv(
+      lines('commune;effectif;part', 'A;s;1', 'B;n.d.;2', 'C;nd;3', 'D;NC;4', 'E;-;5', 'F;…;6', 'G;12;secret', 'H;13;'),
+    );
     expect(t.meta.types).to.deep.equal(['string', 'number', 'number']);
     expect(t.rows.map((r) => r[1])).to.deep.equal([null, null, null, null, null, null, 12, 13]);
     expect(t.rows.map((r) => r[2])).to.deep.equal([1, 2, 3, 4, 5, 6, null, null]);
@@ -328,7 +497,10 @@ describe('parseCsv(text): secret-statistique and unavailable markers', () => {
 
   it('parseCsv(text) compares markers trimmed and case-insensitively, keeping the raw text as written', () => {
     const t = parseCsv(lines('commune;n', 'A;  N.D. ', 'B;S', 'C;3'));
-    expect(t.meta.markers.map((m) => [m.raw, m.kind])).to.deep.equal([['N.D.', 'unavailable'], ['S', 'secret']]);
+    expect(t.meta.markers.map((m) => [m.raw, m.kind])).to.deep.equal([
+      ['N.D.', 'unavailable'],
+      ['S', 'secret'],
+    ]);
   });
 
   it('parseCsv(text) leaves marker-like words in a text column as text', () => {
@@ -340,11 +512,18 @@ describe('parseCsv(text): secret-statistique and unavailable markers', () => {
   it('parseCsv(text) reads a column of markers only under a year or age-band header as wholly secret figures, each marker recorded', () => {
     const t = parseCsv(lines('commune;2021;0-19;statut;2023', 'A;s;nd;s;1', 'B;secret;;NC;2', 'C;s;-;-;3'));
     expect(t.meta.types).to.deep.equal(['string', 'number', 'number', 'string', 'number']);
-    expect(t.rows).to.deep.equal([['A', null, null, 's', 1], ['B', null, null, 'NC', 2], ['C', null, null, '-', 3]]);
+    expect(t.rows).to.deep.equal([
+      ['A', null, null, 's', 1],
+      ['B', null, null, 'NC', 2],
+      ['C', null, null, '-', 3],
+    ]);
     expect(t.meta.markers.map((m) => [m.row, m.column, m.kind, m.raw])).to.deep.equal([
-      [0, 1, 'secret', 's'], [0, 2, 'unavailable', 'nd'],
-      [1, 1, 'secret', 'secret'], [1, 2, 'empty', ''],
-      [2, 1, 'secret', 's'], [2, 2, 'unavailable', '-'],
+      [0, 1, 'secret', 's'],
+      [0, 2, 'unavailable', 'nd'],
+      [1, 1, 'secret', 'secret'],
+      [1, 2, 'empty', ''],
+      [2, 1, 'secret', 's'],
+      [2, 2, 'unavailable', '-'],
     ]);
     expect(t.meta.issues).to.deep.equal([]);
   });
@@ -352,7 +531,10 @@ describe('parseCsv(text): secret-statistique and unavailable markers', () => {
   it('parseCsv(text) keeps an empty column under a year header as text: no marker to record, its cells are null', () => {
     const t = parseCsv(lines('commune;2021;2022', 'A;;1', 'B;;2'));
     expect(t.meta.types).to.deep.equal(['string', 'string', 'number']);
-    expect(t.rows).to.deep.equal([['A', null, 1], ['B', null, 2]]);
+    expect(t.rows).to.deep.equal([
+      ['A', null, 1],
+      ['B', null, 2],
+    ]);
   });
 
   it('DEFAULT_MARKERS lists the default markers, frozen', () => {
@@ -379,14 +561,44 @@ describe('parseCsv(text): secret-statistique and unavailable markers', () => {
 
 describe('parseCsv(input, options): bad option values', () => {
   const bad: Array<{name: string; options: Record<string, unknown>; fr: RegExp; en: RegExp}> = [
-    {name: 'headerRows 3', options: {headerRows: 3}, fr: /nombre de lignes d'en-tête 3 \(0, 1 ou 2\)/, en: /number of header rows 3 \(0, 1 or 2\)/},
-    {name: 'headerRows "1" (a string)', options: {headerRows: '1'}, fr: /nombre de lignes d'en-tête 1/, en: /number of header rows 1/},
-    {name: 'decimal ";"', options: {decimal: ';'}, fr: /séparateur décimal « ; » \(« , » ou « \. »\)/, en: /decimal separator ";" \(","/},
-    {name: 'an unknown encoding', options: {encoding: 'ebcdic'}, fr: /encodage « ebcdic » inconnu/, en: /unknown encoding "ebcdic"/},
+    {
+      name: 'headerRows 3',
+      options: {headerRows: 3},
+      fr: /nombre de lignes d'en-tête 3 \(0, 1 ou 2\)/,
+      en: /number of header rows 3 \(0, 1 or 2\)/,
+    },
+    {
+      name: 'headerRows "1" (a string)',
+      options: {headerRows: '1'},
+      fr: /nombre de lignes d'en-tête 1/,
+      en: /number of header rows 1/,
+    },
+    {
+      name: 'decimal ";"',
+      options: {decimal: ';'},
+      fr: /séparateur décimal « ; » \(« , » ou « \. »\)/,
+      en: /decimal separator ";" \(","/,
+    },
+    {
+      name: 'an unknown encoding',
+      options: {encoding: 'ebcdic'},
+      fr: /encodage « ebcdic » inconnu/,
+      en: /unknown encoding "ebcdic"/,
+    },
     {name: 'an encoding that is not a string', options: {encoding: 1252}, fr: /encodage 1252/, en: /encoding 1252/},
-    {name: 'a marker kind that does not exist', options: {markers: {sc: 'hidden'}}, fr: /marqueur « sc » : « hidden » n'est pas un type de marqueur/, en: /marker "sc": "hidden" is not a marker kind/},
+    {
+      name: 'a marker kind that does not exist',
+      options: {markers: {sc: 'hidden'}},
+      fr: /marqueur « sc » : « hidden » n'est pas un type de marqueur/,
+      en: /marker "sc": "hidden" is not a marker kind/,
+    },
     {name: 'an empty marker', options: {markers: {' ': 'secret'}}, fr: /marqueur vide/, en: /empty marker/},
-    {name: 'markers that are not an object', options: {markers: 'sc'}, fr: /marqueurs sc \(un objet est attendu/, en: /markers sc \(an object is expected/},
+    {
+      name: 'markers that are not an object',
+      options: {markers: 'sc'},
+      fr: /marqueurs sc \(un objet est attendu/,
+      en: /markers sc \(an object is expected/,
+    },
   ];
   for (const c of bad) {
     it(`parseCsv(text, options) throws BAD_OPTION for ${c.name}, in French and English`, () => {
@@ -418,10 +630,14 @@ describe('parseCsv(input): the table as a whole', () => {
     expect(t.meta.rowLines).to.have.length(t.rows.length);
     const accounted = new Set<string>();
     for (const m of t.meta.markers) accounted.add(`${m.row},${m.column}`);
-    for (const i of t.meta.issues) if (i.row !== undefined && i.column !== undefined) accounted.add(`${i.row},${i.column}`);
-    t.rows.forEach((r, i) => r.forEach((v, j) => {
-      if (t.meta.types[j] === 'number' && v === null) expect(accounted.has(`${i},${j}`), `cell ${i},${j}`).to.equal(true);
-    }));
+    for (const i of t.meta.issues)
+      if (i.row !== undefined && i.column !== undefined) accounted.add(`${i.row},${i.column}`);
+    t.rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (t.meta.types[j] === 'number' && v === null)
+          expect(accounted.has(`${i},${j}`), `cell ${i},${j}`).to.equal(true);
+      }),
+    );
     expect(codes(t)).to.deep.equal(['SHORT_ROW', 'INVALID_NUMBER', 'LONG_ROW']);
     expect(t.meta.titles).to.deep.equal(['Titre']);
     expect(t.meta.notes).to.deep.equal(['Source : x']);

@@ -2,7 +2,15 @@
 // cases, then fast-check properties (harmonising single years equals summing them, harmonise-then-coarsen equals
 // coarsen, an estimate never changes a total, a population against itself reaches 1 in every band).
 import {
-  BAND_SCHEMES, bandScheme, commonScheme, harmonise, parseCsv, reach, readCrossTab, readPopulation, type CrossTab,
+  BAND_SCHEMES,
+  bandScheme,
+  commonScheme,
+  harmonise,
+  parseCsv,
+  reach,
+  readCrossTab,
+  readPopulation,
+  type CrossTab,
 } from '@epn/stats';
 import fc from 'fast-check';
 import {describe, expect, fixture, it, thrown} from '../harness.js';
@@ -11,23 +19,43 @@ const RUNS = {numRuns: 300};
 
 /** A cross-tab built directly: rows × age-band columns, totals as sums. */
 function ctOf(rowLabels: string[], columnLabels: string[], counts: (number | null)[][]): CrossTab {
-  const sum = (xs: (number | null)[]) => xs.reduce<number | null>((a, x) => (a === null || x === null ? null : a + x), 0);
+  const sum = (xs: (number | null)[]) =>
+    xs.reduce<number | null>((a, x) => (a === null || x === null ? null : a + x), 0);
   return {
-    rowLabels, columnLabels, counts,
+    rowLabels,
+    columnLabels,
+    counts,
     rowTotals: counts.map(sum),
     columnTotals: columnLabels.map((_, j) => sum(counts.map((r) => r[j]!))),
     total: sum(counts.map(sum)),
-    meta: {rowTitle: 'sexe', columnTitle: '', givenRowTotals: null, givenColumnTotals: null, givenTotal: null, subRows: [], excluded: 0, issues: []},
+    meta: {
+      rowTitle: 'sexe',
+      columnTitle: '',
+      givenRowTotals: null,
+      givenColumnTotals: null,
+      givenTotal: null,
+      subRows: [],
+      excluded: 0,
+      issues: [],
+    },
   };
 }
 
 const insee = async () => parseCsv(await fixture('real/insee-estim-pop-dep-2023.csv'));
 const seedUsers = async () => readCrossTab(parseCsv(await fixture('seed/inscrits-sexe-age.csv')));
-const close = (a: number | null, b: number | null, eps = 1e-6) => a !== null && b !== null && Math.abs(a - b) <= eps * Math.max(1, Math.abs(b));
+const close = (a: number | null, b: number | null, eps = 1e-6) =>
+  a !== null && b !== null && Math.abs(a - b) <= eps * Math.max(1, Math.abs(b));
 
 describe('band schemes', () => {
   it('BAND_SCHEMES holds the seed, conseiller-numérique, La Coop and INSEE schemes with their ages', () => {
-    expect(Object.keys(BAND_SCHEMES)).to.deep.equal(['seed', 'conseiller-numerique', 'coop', 'quinquennal', 'broad', 'single-years']);
+    expect(Object.keys(BAND_SCHEMES)).to.deep.equal([
+      'seed',
+      'conseiller-numerique',
+      'coop',
+      'quinquennal',
+      'broad',
+      'single-years',
+    ]);
     expect(BAND_SCHEMES.seed.ranges[7]).to.deep.equal({lower: 66, upper: null});
     expect(BAND_SCHEMES['conseiller-numerique'].ranges[1]).to.deep.equal({lower: 12, upper: 17});
     expect(BAND_SCHEMES.coop.ranges[1]).to.deep.equal({lower: 12, upper: 17});
@@ -36,10 +64,16 @@ describe('band schemes', () => {
     expect(BAND_SCHEMES['single-years'].labels.length).to.equal(101);
   });
 
-  it('bandScheme(labels) takes a preset\'s ages for its labels (spaces, case, order aside) and reads others', () => {
+  it("bandScheme(labels) takes a preset's ages for its labels (spaces, case, order aside) and reads others", () => {
     expect(bandScheme(['65 +', '-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65']).name).to.equal('seed');
-    expect(bandScheme(['moins12ans', 'DE12A18ANS', 'De18a35ans', 'De35a60ans', 'Plus60ans']).ranges[4]).to.deep.equal({lower: 60, upper: null});
-    expect(bandScheme(['75 ans ou plus', '0 à 74 ans']).ranges).to.deep.equal([{lower: 0, upper: 74}, {lower: 75, upper: null}]);
+    expect(bandScheme(['moins12ans', 'DE12A18ANS', 'De18a35ans', 'De35a60ans', 'Plus60ans']).ranges[4]).to.deep.equal({
+      lower: 60,
+      upper: null,
+    });
+    expect(bandScheme(['75 ans ou plus', '0 à 74 ans']).ranges).to.deep.equal([
+      {lower: 0, upper: 74},
+      {lower: 75, upper: null},
+    ]);
     expect(bandScheme([0, 18, 65]).labels).to.deep.equal(['0-17', '18-64', '65 +']);
   });
 
@@ -60,12 +94,21 @@ describe('band schemes', () => {
 
 describe('harmonise', () => {
   it('harmonise(single years, "broad") sums the years exactly (Toulouse, INSEE 2021)', async () => {
-    const pop = readPopulation(parseCsv(await fixture('real/pyramide-toulouse-montpellier-2021.csv')), {area: 'Toulouse'});
+    const pop = readPopulation(parseCsv(await fixture('real/pyramide-toulouse-montpellier-2021.csv')), {
+      area: 'Toulouse',
+    });
     expect(pop.columnLabels.length).to.equal(101);
     const h = harmonise(pop, 'broad', {method: 'exact'});
     expect(h.meta.estimated).to.deep.equal([false, false, false, false, false]);
-    const years = (lo: number, hi: number, row: number) => pop.counts[row]!.slice(lo, hi + 1).reduce((a, b) => a! + b!, 0);
-    expect(h.counts[0]).to.deep.equal([years(0, 19, 0), years(20, 39, 0), years(40, 59, 0), years(60, 74, 0), years(75, 100, 0)]);
+    const years = (lo: number, hi: number, row: number) =>
+      pop.counts[row]!.slice(lo, hi + 1).reduce((a, b) => a! + b!, 0);
+    expect(h.counts[0]).to.deep.equal([
+      years(0, 19, 0),
+      years(20, 39, 0),
+      years(40, 59, 0),
+      years(60, 74, 0),
+      years(75, 100, 0),
+    ]);
     expect(h.total).to.equal(pop.total);
   });
 
@@ -85,7 +128,7 @@ describe('harmonise', () => {
     expect(thrown(() => harmonise(pop, 'broad', {method: 'guess' as 'exact'}))?.code).to.equal('BAD_OPTION');
   });
 
-  it('harmonise leaves unknown what an unknown count feeds, and bands before the source\'s first age', () => {
+  it("harmonise leaves unknown what an unknown count feeds, and bands before the source's first age", () => {
     const ct = ctOf(['Hommes'], ['15-19', '20-24', '25 +'], [[10, null, 30]]);
     const h = harmonise(ct, [0, 20, 25]);
     expect(h.counts[0]).to.deep.equal([null, null, 30]);
@@ -94,20 +137,29 @@ describe('harmonise', () => {
   });
 
   it('harmonise works on age bands as rows, and refuses a table without age bands (UNEXPECTED_SHAPE)', () => {
-    const ct = ctOf(['0-9', '10-19'], ['Hommes', 'Femmes'], [[1, 2], [3, 4]]);
+    const ct = ctOf(
+      ['0-9', '10-19'],
+      ['Hommes', 'Femmes'],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    );
     expect(harmonise(ct, [0]).counts).to.deep.equal([[4, 6]]);
     expect(thrown(() => harmonise(ctOf(['a'], ['x', 'y'], [[1, 2]]), 'broad'))?.code).to.equal('UNEXPECTED_SHAPE');
   });
 });
 
 describe('readPopulation', () => {
-  it('reads INSEE\'s two-row header: Hommes and Femmes, départements by name or code, added', async () => {
+  it("reads INSEE's two-row header: Hommes and Femmes, départements by name or code, added", async () => {
     const pop = readPopulation(await insee(), {area: 'Calvados, 50, 061'});
     expect(pop.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(pop.columnLabels).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75+']);
     expect(pop.total).to.equal(700_595 + 492_642 + 272_872);
     expect(pop.meta.areas).to.deep.equal(['Calvados', 'Manche', 'Orne']);
-    expect(readPopulation(await insee(), {area: ['Calvados'], group: 'Ensemble'}).counts).to.deep.equal([[160_602, 159_523, 172_763, 132_798, 74_909]]);
+    expect(readPopulation(await insee(), {area: ['Calvados'], group: 'Ensemble'}).counts).to.deep.equal([
+      [160_602, 159_523, 172_763, 132_798, 74_909],
+    ]);
   });
 
   it('reads a long single-year file (Age, Nb_H, Nb_F), one town picked by name or code', async () => {
@@ -123,21 +175,30 @@ describe('readPopulation', () => {
   });
 
   it('refuses an unknown territory with BAD_OPTION, naming some that exist', async () => {
-    expect(thrown(() => readPopulation(parseCsv(new TextEncoder().encode('Nom;0-19;20 +\nA;1;2\nB;3;4')), {area: 'Atlantide'}))?.message).to.contain('« A »');
+    expect(
+      thrown(() =>
+        readPopulation(parseCsv(new TextEncoder().encode('Nom;0-19;20 +\nA;1;2\nB;3;4')), {area: 'Atlantide'}),
+      )?.message,
+    ).to.contain('« A »');
   });
 
   it('reads a long table with a sex column and a count column, and one without sexes', () => {
-    const t = parseCsv(new TextEncoder().encode('commune;sexe;age;effectif\nA;H;0;5\nA;F;0;6\nA;H;1;7\nB;H;0;100\nA;F;1;8'));
+    const t = parseCsv(
+      new TextEncoder().encode('commune;sexe;age;effectif\nA;H;0;5\nA;F;0;6\nA;H;1;7\nB;H;0;100\nA;F;1;8'),
+    );
     const p = readPopulation(t, {area: 'A'});
     expect(p.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
     expect(p.columnLabels).to.deep.equal(['0', '1']);
-    expect(p.counts).to.deep.equal([[5, 7], [6, 8]]);
+    expect(p.counts).to.deep.equal([
+      [5, 7],
+      [6, 8],
+    ]);
     const all = readPopulation(parseCsv(new TextEncoder().encode('commune;age;population\nA;0;5\nA;1;6\nB;0;1')));
     expect(all.rowLabels).to.deep.equal(['Ensemble']);
     expect(all.counts).to.deep.equal([[6, 6]]);
   });
 
-  it('without area adds every territory of INSEE\'s file, its aggregates (France métropolitaine…) left aside', async () => {
+  it("without area adds every territory of INSEE's file, its aggregates (France métropolitaine…) left aside", async () => {
     const t = await insee();
     const all = readPopulation(t, {group: 'Ensemble'});
     const ct = readCrossTab(t, {group: 'Ensemble'});
@@ -158,7 +219,10 @@ describe('readPopulation', () => {
     const t = parseCsv(new TextEncoder().encode('age;Hommes;Femmes\n0-19;10;12\n20 +;30;31'));
     const p = readPopulation(t);
     expect(p.rowLabels).to.deep.equal(['Hommes', 'Femmes']);
-    expect(p.counts).to.deep.equal([[10, 30], [12, 31]]);
+    expect(p.counts).to.deep.equal([
+      [10, 30],
+      [12, 31],
+    ]);
   });
 });
 
@@ -168,7 +232,16 @@ describe('reach', () => {
     const pop = readPopulation(await insee(), {area: 'Calvados, Manche, Orne'});
     const r = reach(users, pop, {exclude: ['0-9', '75 +']});
     expect(r.scheme.name).to.equal('seed');
-    expect(r.bands.map((b) => b.label)).to.deep.equal(['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+    expect(r.bands.map((b) => b.label)).to.deep.equal([
+      '-11',
+      '11-17',
+      '18-25',
+      '26-35',
+      '36-45',
+      '46-55',
+      '56-65',
+      '65 +',
+    ]);
     expect(r.bands.every((b) => b.estimated)).to.equal(true);
     // 11-17: 3 089 users; population 7/20 of 0-19 (323 323) … (11-17 sits inside 0-19).
     const b = r.bands[1]!;
@@ -197,10 +270,15 @@ describe('reach', () => {
     const cn = ctOf(['Ensemble'], [...BAND_SCHEMES['conseiller-numerique'].labels], [[10, 20, 30, 40, 50]]);
     const coop = ctOf(['Ensemble'], [...BAND_SCHEMES.coop.labels], [[100, 100, 100, 100, 100, 100, 100]]);
     const c = reach(cn, coop, {bands: 'common'});
-    expect(c.bands.map((b) => [b.label, b.users, b.population])).to.deep.equal([['0-11', 10, 100], ['12-17', 20, 100], ['18-59', 70, 300], ['60 +', 50, 200]]);
+    expect(c.bands.map((b) => [b.label, b.users, b.population])).to.deep.equal([
+      ['0-11', 10, 100],
+      ['12-17', 20, 100],
+      ['18-59', 70, 300],
+      ['60 +', 50, 200],
+    ]);
   });
 
-  it('reach(…, {bands: preset}) puts both in the preset, flagging the users\' estimates too', async () => {
+  it("reach(…, {bands: preset}) puts both in the preset, flagging the users' estimates too", async () => {
     const users = await seedUsers();
     const pop = readPopulation(await insee(), {area: 'Orne'});
     const r = reach(users, pop, {bands: 'broad'});
@@ -210,8 +288,22 @@ describe('reach', () => {
   });
 
   it('reach gives null, never 0 or Infinity, for a band with population 0 or unknown', () => {
-    const users = ctOf(['Hommes', 'Femmes'], ['0-19', '20 +'], [[5, 5], [5, 5]]);
-    const pop = ctOf(['Hommes', 'Femmes'], ['0-19', '20 +'], [[0, 100], [0, null]]);
+    const users = ctOf(
+      ['Hommes', 'Femmes'],
+      ['0-19', '20 +'],
+      [
+        [5, 5],
+        [5, 5],
+      ],
+    );
+    const pop = ctOf(
+      ['Hommes', 'Femmes'],
+      ['0-19', '20 +'],
+      [
+        [0, 100],
+        [0, null],
+      ],
+    );
     const r = reach(users, pop);
     expect(r.bands[0]!.rate).to.equal(null);
     expect(r.bands[0]!.index).to.equal(null);
@@ -230,51 +322,89 @@ describe('reach', () => {
 describe('properties', () => {
   const years = fc.array(fc.nat(50_000), {minLength: 101, maxLength: 101});
   /** Increasing lower bounds from 0 (a scheme over single years). */
-  const bounds = fc.uniqueArray(fc.integer({min: 1, max: 100}), {maxLength: 12}).map((xs) => [0, ...xs.sort((a, b) => a - b)]);
-  const singles = (men: number[], women: number[]) => ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES['single-years'].labels], [men, women]);
+  const bounds = fc
+    .uniqueArray(fc.integer({min: 1, max: 100}), {maxLength: 12})
+    .map((xs) => [0, ...xs.sort((a, b) => a - b)]);
+  const singles = (men: number[], women: number[]) =>
+    ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES['single-years'].labels], [men, women]);
 
   it('harmonising single years into any scheme equals summing them, exactly', () => {
-    fc.assert(fc.property(years, years, bounds, (m, w, lowers) => {
-      const h = harmonise(singles(m, w), lowers, {method: 'exact'});
-      return lowers.every((lo, j) => {
-        const hi = j < lowers.length - 1 ? lowers[j + 1]! : 101;
-        return [m, w].every((row, i) => h.counts[i]![j] === row.slice(lo, hi).reduce((a, b) => a + b, 0));
-      }) && !h.meta.estimated.includes(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(years, years, bounds, (m, w, lowers) => {
+        const h = harmonise(singles(m, w), lowers, {method: 'exact'});
+        return (
+          lowers.every((lo, j) => {
+            const hi = j < lowers.length - 1 ? lowers[j + 1]! : 101;
+            return [m, w].every((row, i) => h.counts[i]![j] === row.slice(lo, hi).reduce((a, b) => a + b, 0));
+          }) && !h.meta.estimated.includes(true)
+        );
+      }),
+      RUNS,
+    );
   });
 
   it('harmonise-then-coarsen equals coarsen (exact from single years, and through an estimate)', () => {
-    fc.assert(fc.property(years, bounds, bounds, fc.constantFrom('seed', 'coop', 'broad', 'quinquennal', 'conseiller-numerique') , (m, a, b, preset) => {
-      const fine = [...new Set([...a, ...b])].sort((x, y) => x - y);
-      const src = singles(m, m);
-      const direct = harmonise(src, b);
-      const through = harmonise(harmonise(src, fine), b);
-      // From broad bands, an estimate into a finer scheme then coarsened equals the direct estimate.
-      const broad = harmonise(src, preset);
-      const viaFine = harmonise(harmonise(broad, fine), b);
-      const viaDirect = harmonise(broad, b);
-      return direct.counts.every((r, i) => r.every((n, j) => n === through.counts[i]![j])) &&
-        viaFine.counts.every((r, i) => r.every((n, j) => close(n, viaDirect.counts[i]![j]!, 1e-9)));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        years,
+        bounds,
+        bounds,
+        fc.constantFrom('seed', 'coop', 'broad', 'quinquennal', 'conseiller-numerique'),
+        (m, a, b, preset) => {
+          const fine = [...new Set([...a, ...b])].sort((x, y) => x - y);
+          const src = singles(m, m);
+          const direct = harmonise(src, b);
+          const through = harmonise(harmonise(src, fine), b);
+          // From broad bands, an estimate into a finer scheme then coarsened equals the direct estimate.
+          const broad = harmonise(src, preset);
+          const viaFine = harmonise(harmonise(broad, fine), b);
+          const viaDirect = harmonise(broad, b);
+          return (
+            direct.counts.every((r, i) => r.every((n, j) => n === through.counts[i]![j])) &&
+            viaFine.counts.every((r, i) => r.every((n, j) => close(n, viaDirect.counts[i]![j]!, 1e-9)))
+          );
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('an estimate never changes a total: row totals and the grand total are kept', () => {
     const preset = fc.constantFrom('seed', 'coop', 'broad', 'quinquennal', 'conseiller-numerique', 'single-years');
-    fc.assert(fc.property(fc.array(fc.nat(1_000_000), {minLength: 5, maxLength: 5}), fc.array(fc.nat(1_000_000), {minLength: 5, maxLength: 5}), preset, bounds, (m, w, p, lowers) => {
-      const src = ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES.broad.labels], [m, w]);
-      return [harmonise(src, p), harmonise(src, lowers)].every((h) =>
-        close(h.total, src.total, 1e-9) && h.rowTotals.every((t, i) => close(t, src.rowTotals[i]!, 1e-9)));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1_000_000), {minLength: 5, maxLength: 5}),
+        fc.array(fc.nat(1_000_000), {minLength: 5, maxLength: 5}),
+        preset,
+        bounds,
+        (m, w, p, lowers) => {
+          const src = ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES.broad.labels], [m, w]);
+          return [harmonise(src, p), harmonise(src, lowers)].every(
+            (h) => close(h.total, src.total, 1e-9) && h.rowTotals.every((t, i) => close(t, src.rowTotals[i]!, 1e-9)),
+          );
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('reach of a population against itself is 1 in every band (rate and index), whatever is excluded', () => {
     const counts = fc.array(fc.integer({min: 1, max: 1_000_000}), {minLength: 8, maxLength: 8});
     const ex = fc.subarray(['0-9', '75 +', '18-25', '60 +']);
-    fc.assert(fc.property(counts, counts, ex, (m, w, exclude) => {
-      const pop = ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES.seed.labels], [m, w]);
-      const r = reach(pop, pop, {exclude});
-      return close(r.rate, 1, 1e-12) && r.bands.every((b) => close(b.rate, 1, 1e-12) && (b.included === 0 ? b.index === null : close(b.index, 1, 1e-9))) &&
-        close(r.sexes!.Hommes.rate, 1, 1e-12) && r.bands.every((b) => close(b.sexes!.Femmes.index, 1, 1e-9));
-    }), RUNS);
+    fc.assert(
+      fc.property(counts, counts, ex, (m, w, exclude) => {
+        const pop = ctOf(['Hommes', 'Femmes'], [...BAND_SCHEMES.seed.labels], [m, w]);
+        const r = reach(pop, pop, {exclude});
+        return (
+          close(r.rate, 1, 1e-12) &&
+          r.bands.every(
+            (b) => close(b.rate, 1, 1e-12) && (b.included === 0 ? b.index === null : close(b.index, 1, 1e-9)),
+          ) &&
+          close(r.sexes!.Hommes.rate, 1, 1e-12) &&
+          r.bands.every((b) => close(b.sexes!.Femmes.index, 1, 1e-9))
+        );
+      }),
+      RUNS,
+    );
   });
 });

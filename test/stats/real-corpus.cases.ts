@@ -59,7 +59,12 @@ export function col(t: Table, name: string): number {
     const k = row.indexOf(name);
     if (k >= 0) return k;
   }
-  throw new Error(`no column « ${name} » (columns: ${t.columns.slice(0, 40).map((c) => `« ${c} »`).join(', ')}${t.columns.length > 40 ? '…' : ''})`);
+  throw new Error(
+    `no column « ${name} » (columns: ${t.columns
+      .slice(0, 40)
+      .map((c) => `« ${c} »`)
+      .join(', ')}${t.columns.length > 40 ? '…' : ''})`,
+  );
 }
 
 /** A cell as text: `null` is '', a number its shortest decimal form. */
@@ -74,7 +79,9 @@ export function recordedRaw(t: Table, i: number, j: number): string {
   if (!byCell) {
     byCell = new Map();
     const width = t.columns.length;
-    for (const m of [...t.meta.issues].reverse()) if (m.row !== undefined && m.column !== undefined && m.raw !== undefined) byCell.set(m.row * width + m.column, m.raw);
+    for (const m of [...t.meta.issues].reverse())
+      if (m.row !== undefined && m.column !== undefined && m.raw !== undefined)
+        byCell.set(m.row * width + m.column, m.raw);
     for (const m of [...t.meta.markers].reverse()) byCell.set(m.row * width + m.column, m.raw);
     recordedOf.set(t, byCell);
   }
@@ -101,7 +108,8 @@ function rowsOf(t: Table, names: string[]): Get[] {
 /** A number cell, or an error naming the row (a text cell in a numeric figure is a failure, not a 0). */
 function num(t: Table, i: number, name: string, v: Value): number | null {
   if (v === null) return null;
-  if (typeof v !== 'number') throw new Error(`${name}, row ${i} (line ${t.meta.rowLines[i]}): « ${v} » is text, not a number`);
+  if (typeof v !== 'number')
+    throw new Error(`${name}, row ${i} (line ${t.meta.rowLines[i]}): « ${v} » is text, not a number`);
   return v;
 }
 
@@ -116,7 +124,8 @@ export function where(t: Table, names: string[], pred: (get: Get) => boolean): n
 export const count = (t: Table, names: string[], pred: (get: Get) => boolean): number => where(t, names, pred).length;
 
 /** Count of rows whose column `name` reads `value` as text. */
-export const countEq = (t: Table, name: string, value: string): number => count(t, [name], (g) => text(g(name)) === value);
+export const countEq = (t: Table, name: string, value: string): number =>
+  count(t, [name], (g) => text(g(name)) === value);
 
 /** Sum of the numbers of a column over the rows `rows` (all by default); empty and marker cells add nothing. */
 export function sum(t: Table, name: string, rows?: number[]): number {
@@ -145,7 +154,8 @@ export function valueWhere(t: Table, name: string, conditions: Record<string, st
 /** A number found by `valueWhere` (text in a numeric column fails). */
 export function numberWhere(t: Table, name: string, conditions: Record<string, string>): number {
   const v = valueWhere(t, name, conditions);
-  if (typeof v !== 'number') throw new Error(`${name} where ${JSON.stringify(conditions)}: « ${text(v)} » is not a number`);
+  if (typeof v !== 'number')
+    throw new Error(`${name} where ${JSON.stringify(conditions)}: « ${text(v)} » is not a number`);
   return v;
 }
 
@@ -160,12 +170,14 @@ export function cell(ct: CrossTab, row: string, column: string): number | null {
   const i = ct.rowLabels.indexOf(row);
   const j = ct.columnLabels.indexOf(column);
   if (i < 0) throw new Error(`cross-tab: no row « ${row} » (rows: ${ct.rowLabels.slice(0, 20).join(', ')}…)`);
-  if (j < 0) throw new Error(`cross-tab: no column « ${column} » (columns: ${ct.columnLabels.slice(0, 20).join(', ')}…)`);
+  if (j < 0)
+    throw new Error(`cross-tab: no column « ${column} » (columns: ${ct.columnLabels.slice(0, 20).join(', ')}…)`);
   return ct.counts[i]![j]!;
 }
 
 /** Rows of a cross-tab (indices) whose label satisfies `pred`. */
-const labelled = (ct: CrossTab, pred: (label: string) => boolean): number[] => ct.rowLabels.flatMap((l, i) => (pred(l) ? [i] : []));
+const labelled = (ct: CrossTab, pred: (label: string) => boolean): number[] =>
+  ct.rowLabels.flatMap((l, i) => (pred(l) ? [i] : []));
 
 /** Sum of the cells of one cross-tab column over some rows (a `null` cell makes the sum `NaN`: unknown, not 0). */
 function columnSum(ct: CrossTab, rows: number[], column: string): number {
@@ -259,20 +271,23 @@ Object.assign(FILES['insee-deces-quotidiens-dep-2021.csv']!, {
   aggregate: [{rows: 'Zone', columns: 'Date_evenement', value: 'Total_deces_2019'}],
 });
 FILES['siilab-hdf-lieux-2020.csv']!.manifestFix = {
-  why: "the manifest says decimal null and 'no measure columns', but the last two columns, Latitude and Longitude, hold " +
+  why:
+    "the manifest says decimal null and 'no measure columns', but the last two columns, Latitude and Longitude, hold " +
     "a decimal-comma coordinate in all 1 249 rows ('49,912065', '2,24187')",
   decimal: [','],
   numericColumns: ['Latitude', 'Longitude'],
 };
 FILES['ultra-num-reunion.csv']!.manifestFix = {
-  why: "the manifest says decimal null, but the geocoder's columns 'latitude', 'longitude' (108-109, after the empty " +
+  why:
+    "the manifest says decimal null, but the geocoder's columns 'latitude', 'longitude' (108-109, after the empty " +
     "'Latitude'/'Longitude' of 21-22) and 'result_score' hold '.' decimals in 153-155 of the 156 rows ('-20.902798', " +
     "'0.5039168109668108'); a shifted row's text there is an issue, not a number",
   decimal: ['.'],
   numericColumns: ['latitude', 'longitude', 'result_score'],
 };
 FILES['aidants-connect-structures-2024.csv']!.manifestFix = {
-  why: "decimal null holds for the measure columns, but Siret is written as a float ('13002603200016.0') and is a " +
+  why:
+    "decimal null holds for the measure columns, but Siret is written as a float ('13002603200016.0') and is a " +
     "category code (text or number both right): read as a number, its separator is '.', so '.' is right too",
   decimal: [null, '.'],
 };
@@ -283,87 +298,148 @@ FILES['pyramide-villes-occitanie-2021.csv']!.aggregate = [
 FILES['ssmsi-delinquance-dep-2016-2023.csv']!.aggregate = [{rows: 'classe', columns: 'annee', value: 'faits'}];
 FILES['ssmsi-delinquance-dep-2024.csv']!.aggregate = [{rows: 'indicateur', columns: 'annee', value: 'nombre'}];
 FILES['ofgl-comptes-communes-2024.csv']!.aggregate = [{rows: 'Agrégat', columns: 'Type de budget', value: 'Montant'}];
-FILES['cnfs-structures-2023.csv']!.aggregate = [{rows: 'Région', columns: 'Type', value: 'Nombre de conseillers validés par le COSELEC'}];
+FILES['cnfs-structures-2023.csv']!.aggregate = [
+  {rows: 'Région', columns: 'Type', value: 'Nombre de conseillers validés par le COSELEC'},
+];
 FILES['france-services-2022.csv']!.aggregate = [{rows: 'insee_dep', columns: 'format_fs'}];
 FILES['normandie-epn.csv']!.aggregate = [{rows: 'DPT', columns: 'STATUT'}];
 FILES['rne-senateurs.csv']!.aggregate = [{rows: 'Code sexe', columns: 'Libellé de la catégorie socio-professionnelle'}];
 FILES['insee-populations-legales-dep.csv']!.aggregate = [{rows: 'Région', columns: 'REG', value: 'PMUN'}];
-FILES['aidants-connect-structures-2024.csv']!.aggregate = [{rows: 'Is Active', columns: 'France Services Label', value: "Nombre d'aidants"}];
+FILES['aidants-connect-structures-2024.csv']!.aggregate = [
+  {rows: 'Is Active', columns: 'France Services Label', value: "Nombre d'aidants"},
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The checks, file by file, in the manifest's order.
 
-const C = (file: string, what: string, expected: number | string, value: (t: Table) => number | string): RealCheck => ({file, what, expected, value});
-const AGE5 = ['Somme de Moins12ans', 'Somme de De12a18ans', 'Somme de De18a35ans', 'Somme de De35a60ans', 'Somme de Plus60ans'];
+const C = (file: string, what: string, expected: number | string, value: (t: Table) => number | string): RealCheck => ({
+  file,
+  what,
+  expected,
+  value,
+});
+const AGE5 = [
+  'Somme de Moins12ans',
+  'Somme de De12a18ans',
+  'Somme de De18a35ans',
+  'Somme de De35a60ans',
+  'Somme de Plus60ans',
+];
 
 export const CHECKS: RealCheck[] = [
   // ifn-epci-2023.csv
   C('ifn-epci-2023.csv', 'sum of column total over data rows', 7646.353191, (t) => sum(t, 'total')),
-  C('ifn-epci-2023.csv', 'value of total where code = 200000172 (CC Faucigny-Glières)', 5.122419823999411, (t) => numberWhere(t, 'total', {code: '200000172'})),
+  C('ifn-epci-2023.csv', 'value of total where code = 200000172 (CC Faucigny-Glières)', 5.122419823999411, (t) =>
+    numberWhere(t, 'total', {code: '200000172'}),
+  ),
   C('ifn-epci-2023.csv', 'max of no_thd_coverage_rate', 9.504929, (t) => extreme(t, 'no_thd_coverage_rate', 'max')),
-  C('ifn-epci-2023.csv', 'count of data rows where code is not 9 digits', 1, (t) => count(t, ['code'], (g) => !/^\d{9}$/.test(text(g('code'))))),
+  C('ifn-epci-2023.csv', 'count of data rows where code is not 9 digits', 1, (t) =>
+    count(t, ['code'], (g) => !/^\d{9}$/.test(text(g('code')))),
+  ),
 
   // conum-cra-codes-postaux-2023.csv
-  C('conum-cra-codes-postaux-2023.csv', 'sum of Somme de Plus60ans over data rows', 1102990, (t) => sum(t, 'Somme de Plus60ans')),
+  C('conum-cra-codes-postaux-2023.csv', 'sum of Somme de Plus60ans over data rows', 1102990, (t) =>
+    sum(t, 'Somme de Plus60ans'),
+  ),
   // A wide age-band table (issue 11, case 8: Moins12ans … Plus60ans): its grand total through readCrossTab, the five
   // columns chosen by name, the postal codes as row labels (no row is a total).
-  C('conum-cra-codes-postaux-2023.csv', 'sum of the five age-band columns (Moins12ans..Plus60ans) over data rows', 2354479,
-    (t) => readCrossTab(t, {labelColumn: 'CodePostal', columns: AGE5}).total ?? NaN),
-  C('conum-cra-codes-postaux-2023.csv', 'count of rows whose CodePostal is exactly 5 digits', 4783, (t) => count(t, ['CodePostal'], (g) => d5.test(text(g('CodePostal'))))),
-  C('conum-cra-codes-postaux-2023.csv', 'value of Somme de De35a60ans where CodePostal = 97680', 575, (t) => numberWhere(t, 'Somme de De35a60ans', {CodePostal: '97680'})),
+  C(
+    'conum-cra-codes-postaux-2023.csv',
+    'sum of the five age-band columns (Moins12ans..Plus60ans) over data rows',
+    2354479,
+    (t) => readCrossTab(t, {labelColumn: 'CodePostal', columns: AGE5}).total ?? NaN,
+  ),
+  C('conum-cra-codes-postaux-2023.csv', 'count of rows whose CodePostal is exactly 5 digits', 4783, (t) =>
+    count(t, ['CodePostal'], (g) => d5.test(text(g('CodePostal')))),
+  ),
+  C('conum-cra-codes-postaux-2023.csv', 'value of Somme de De35a60ans where CodePostal = 97680', 575, (t) =>
+    numberWhere(t, 'Somme de De35a60ans', {CodePostal: '97680'}),
+  ),
 
   // cnfs-structures-2023.csv
-  C('cnfs-structures-2023.csv', 'sum of Nombre de conseillers validés par le COSELEC', 3925, (t) => sum(t, 'Nombre de conseillers validés par le COSELEC')),
-  C('cnfs-structures-2023.csv', 'sum of Investissement financier estimatif total de l’Etat', 191973121, (t) => sum(t, 'Investissement financier estimatif total de l’Etat')),
-  C('cnfs-structures-2023.csv', "count of rows where Département = 'Calvados'", 20, (t) => countEq(t, 'Département', 'Calvados')),
-  C('cnfs-structures-2023.csv', "count of rows where Code département = '2A' or '2B'", 32, (t) => count(t, ['Code département'], (g) => ['2A', '2B'].includes(text(g('Code département'))))),
+  C('cnfs-structures-2023.csv', 'sum of Nombre de conseillers validés par le COSELEC', 3925, (t) =>
+    sum(t, 'Nombre de conseillers validés par le COSELEC'),
+  ),
+  C('cnfs-structures-2023.csv', 'sum of Investissement financier estimatif total de l’Etat', 191973121, (t) =>
+    sum(t, 'Investissement financier estimatif total de l’Etat'),
+  ),
+  C('cnfs-structures-2023.csv', "count of rows where Département = 'Calvados'", 20, (t) =>
+    countEq(t, 'Département', 'Calvados'),
+  ),
+  C('cnfs-structures-2023.csv', "count of rows where Code département = '2A' or '2B'", 32, (t) =>
+    count(t, ['Code département'], (g) => ['2A', '2B'].includes(text(g('Code département')))),
+  ),
 
   // aidants-connect-structures-2024.csv
   C('aidants-connect-structures-2024.csv', "sum of Nombre d'aidants", 16463, (t) => sum(t, "Nombre d'aidants")),
-  C('aidants-connect-structures-2024.csv', "count of rows where Is Active = 'true'", 5181, (t) => countEq(t, 'Is Active', 'true')),
+  C('aidants-connect-structures-2024.csv', "count of rows where Is Active = 'true'", 5181, (t) =>
+    countEq(t, 'Is Active', 'true'),
+  ),
   C('aidants-connect-structures-2024.csv', "sum of column 12 (Question 110 → Nombre D'usagers Uniques)", 42049, (t) => {
     expect12(t, "Question 110 → Nombre D'usagers Uniques");
     return sum(t, "Question 110 → Nombre D'usagers Uniques");
   }),
-  C('aidants-connect-structures-2024.csv', 'count of rows whose City Insee Code is empty', 225, (t) => countEq(t, 'City Insee Code', '')),
+  C('aidants-connect-structures-2024.csv', 'count of rows whose City Insee Code is empty', 225, (t) =>
+    countEq(t, 'City Insee Code', ''),
+  ),
 
   // aidants-connect-stats-2023.csv
-  C('aidants-connect-stats-2023.csv', 'sum of Nombre De Demarche Par Structure (thousands separator U+202F removed)', 348740, (t) => sum(t, 'Nombre De Demarche Par Structure')),
+  C(
+    'aidants-connect-stats-2023.csv',
+    'sum of Nombre De Demarche Par Structure (thousands separator U+202F removed)',
+    348740,
+    (t) => sum(t, 'Nombre De Demarche Par Structure'),
+  ),
   C('aidants-connect-stats-2023.csv', "sum of Nombre d'aidants", 16081, (t) => sum(t, "Nombre d'aidants")),
   // The table holds numbers, not their text: in this file a number has a U+202F exactly when it is 1 000 or more
   // (checked on the bytes with Python: 173 cells of columns 9-21 hold U+202F, 173 hold a value >= 1000), so the
   // figure is the count of numbers >= 1000 in columns 9-21 (1-based), all of which must be numbers.
   C('aidants-connect-stats-2023.csv', 'count of numeric cells (columns 9-21) containing U+202F', 173, (t) => {
     let n = 0;
-    for (let j = 8; j <= 20; j++) for (let i = 0; i < t.rows.length; i++) {
-      const v = num(t, i, t.columns[j]!, t.rows[i]![j] ?? null);
-      if (v !== null && Math.abs(v) >= 1000) n++;
-    }
+    for (let j = 8; j <= 20; j++)
+      for (let i = 0; i < t.rows.length; i++) {
+        const v = num(t, i, t.columns[j]!, t.rows[i]![j] ?? null);
+        if (v !== null && Math.abs(v) >= 1000) n++;
+      }
     return n;
   }),
-  C('aidants-connect-stats-2023.csv', "count of rows where Is Active = 'TRUE'", 5171, (t) => countEq(t, 'Is Active', 'TRUE')),
+  C('aidants-connect-stats-2023.csv', "count of rows where Is Active = 'TRUE'", 5171, (t) =>
+    countEq(t, 'Is Active', 'TRUE'),
+  ),
 
   // insee-cog-departements-2023.csv
-  C('insee-cog-departements-2023.csv', "value of LIBELLE where DEP = '2A'", 'Corse-du-Sud', (t) => text(valueWhere(t, 'LIBELLE', {DEP: '2A'}))),
+  C('insee-cog-departements-2023.csv', "value of LIBELLE where DEP = '2A'", 'Corse-du-Sud', (t) =>
+    text(valueWhere(t, 'LIBELLE', {DEP: '2A'})),
+  ),
   C('insee-cog-departements-2023.csv', "count of rows where REG = '28' (Normandie)", 5, (t) => countEq(t, 'REG', '28')),
-  C('insee-cog-departements-2023.csv', "value of CHEFLIEU where DEP = '14'", '14118', (t) => text(valueWhere(t, 'CHEFLIEU', {DEP: '14'}))),
+  C('insee-cog-departements-2023.csv', "value of CHEFLIEU where DEP = '14'", '14118', (t) =>
+    text(valueWhere(t, 'CHEFLIEU', {DEP: '14'})),
+  ),
 
   // france-services-2022.csv
   C('france-services-2022.csv', "count of rows where insee_dep = '14'", 42, (t) => countEq(t, 'insee_dep', '14')),
-  C('france-services-2022.csv', "count of rows where format_fs = 'Antenne'", 142, (t) => countEq(t, 'format_fs', 'Antenne')),
+  C('france-services-2022.csv', "count of rows where format_fs = 'Antenne'", 142, (t) =>
+    countEq(t, 'format_fs', 'Antenne'),
+  ),
   C('france-services-2022.csv', 'number of distinct insee_dep values', 102, (t) => distinct(t, 'insee_dep')),
   C('france-services-2022.csv', "count of rows where itinerance = 'Oui'", 288, (t) => countEq(t, 'itinerance', 'Oui')),
 
   // lieux-inclusion-region-sud-2022.csv
   // Over the header names and every text cell (checked on the bytes: the header has none, the latitude and
   // longitude columns none; all 7 639 are in text cells).
-  C('lieux-inclusion-region-sud-2022.csv', 'count of U+FFFD replacement characters in the whole file', 7639, (t) => countChar(t, '\ufffd', true)),
-  C('lieux-inclusion-region-sud-2022.csv', "count of rows where adresse_departement = 'Var'", 188, (t) => countEq(t, 'adresse_departement', 'Var')),
+  C('lieux-inclusion-region-sud-2022.csv', 'count of U+FFFD replacement characters in the whole file', 7639, (t) =>
+    countChar(t, '\ufffd', true),
+  ),
+  C('lieux-inclusion-region-sud-2022.csv', "count of rows where adresse_departement = 'Var'", 188, (t) =>
+    countEq(t, 'adresse_departement', 'Var'),
+  ),
   C('lieux-inclusion-region-sud-2022.csv', 'count of rows with a non-empty latitude', 1231, (t) => {
     const j = col(t, 'latitude');
     return t.rows.filter((_, i) => raw(t, i, j) !== '').length;
   }),
-  C('lieux-inclusion-region-sud-2022.csv', 'count of rows where adresse_code_postal has 4 digits', 545, (t) => count(t, ['adresse_code_postal'], (g) => /^\d{4}$/.test(text(g('adresse_code_postal'))))),
+  C('lieux-inclusion-region-sud-2022.csv', 'count of rows where adresse_code_postal has 4 digits', 545, (t) =>
+    count(t, ['adresse_code_postal'], (g) => /^\d{4}$/.test(text(g('adresse_code_postal')))),
+  ),
 
   // ultra-num-reunion.csv
   // A record with one field fewer than the header is a short row: the table pads it and says so (SHORT_ROW).
@@ -371,12 +447,18 @@ export const CHECKS: RealCheck[] = [
     need(t.columns.length === 125, `125 columns, not ${t.columns.length}`);
     return rowsWithIssue(t, 'SHORT_ROW').size;
   }),
-  C('ultra-num-reunion.csv', "count of rows where Type de lieu = 'Espace Public Numérique autre'", 133, (t) => countEq(t, 'Type de lieu', 'Espace Public Numérique autre')),
-  C('ultra-num-reunion.csv', 'count of rows where Code postal is 5 digits starting with 974', 82, (t) => count(t, ['Code postal'], (g) => /^974\d\d$/.test(text(g('Code postal'))))),
+  C('ultra-num-reunion.csv', "count of rows where Type de lieu = 'Espace Public Numérique autre'", 133, (t) =>
+    countEq(t, 'Type de lieu', 'Espace Public Numérique autre'),
+  ),
+  C('ultra-num-reunion.csv', 'count of rows where Code postal is 5 digits starting with 974', 82, (t) =>
+    count(t, ['Code postal'], (g) => /^974\d\d$/.test(text(g('Code postal')))),
+  ),
 
   // anct-emploi-zones-emploi.csv
   C('anct-emploi-zones-emploi.csv', 'sum of empl_tot_2015 over data rows', 27336275, (t) => sum(t, 'empl_tot_2015')),
-  C('anct-emploi-zones-emploi.csv', "value of empl_tot_1998 where codgeo = '0050' (Mont-de-Marsan)", 61892, (t) => numberWhere(t, 'empl_tot_1998', {codgeo: '0050'})),
+  C('anct-emploi-zones-emploi.csv', "value of empl_tot_1998 where codgeo = '0050' (Mont-de-Marsan)", 61892, (t) =>
+    numberWhere(t, 'empl_tot_1998', {codgeo: '0050'}),
+  ),
   C('anct-emploi-zones-emploi.csv', 'count of rows where codreg is empty', 8, (t) => {
     const j = col(t, 'codreg');
     return t.rows.filter((_, i) => raw(t, i, j) === '').length;
@@ -385,7 +467,9 @@ export const CHECKS: RealCheck[] = [
 
   // anct-revenu-median-zones-emploi.csv
   C('anct-revenu-median-zones-emploi.csv', 'sum of value1 over data rows', 6170690.2, (t) => sum(t, 'value1')),
-  C('anct-revenu-median-zones-emploi.csv', "value of value0 where codgeo = '0051' (Alençon)", 18501.125, (t) => numberWhere(t, 'value0', {codgeo: '0051'})),
+  C('anct-revenu-median-zones-emploi.csv', "value of value0 where codgeo = '0051' (Alençon)", 18501.125, (t) =>
+    numberWhere(t, 'value0', {codgeo: '0051'}),
+  ),
   // The table holds numbers: a value1 written with a decimal comma is one with a fractional part (checked on the
   // bytes: 205 cells hold a comma, 205 values are not integers, and no comma value is a whole number).
   C('anct-revenu-median-zones-emploi.csv', 'count of value1 cells containing a decimal comma', 205, (t) => {
@@ -397,15 +481,22 @@ export const CHECKS: RealCheck[] = [
   }),
 
   // epn-netpublic-2017.csv ('address by position': the first of the repeated names is the column meant)
-  C('epn-netpublic-2017.csv', "count of rows where Statut = 'Collectivité publique'", 640, (t) => countEq(t, 'Statut', 'Collectivité publique')),
+  C('epn-netpublic-2017.csv', "count of rows where Statut = 'Collectivité publique'", 640, (t) =>
+    countEq(t, 'Statut', 'Collectivité publique'),
+  ),
   C('epn-netpublic-2017.csv', "count of rows where the first 'Label NetPublic' column (col 6) = '1'", 2363, (t) => {
     need(col(t, 'Label NetPublic') === 5, `'Label NetPublic' is column ${col(t, 'Label NetPublic') + 1}, not 6`);
     return countEq(t, 'Label NetPublic', '1');
   }),
-  C('epn-netpublic-2017.csv', "count of rows where the first 'Code postal' column (col 13) starts with '14'", 43, (t) => {
-    need(col(t, 'Code postal') === 12, `'Code postal' is column ${col(t, 'Code postal') + 1}, not 13`);
-    return count(t, ['Code postal'], (g) => text(g('Code postal')).startsWith('14'));
-  }),
+  C(
+    'epn-netpublic-2017.csv',
+    "count of rows where the first 'Code postal' column (col 13) starts with '14'",
+    43,
+    (t) => {
+      need(col(t, 'Code postal') === 12, `'Code postal' is column ${col(t, 'Code postal') + 1}, not 13`);
+      return count(t, ['Code postal'], (g) => text(g('Code postal')).startsWith('14'));
+    },
+  ),
   // Records with fewer fields are padded with a SHORT_ROW issue each: the complete ones are the others.
   C('epn-netpublic-2017.csv', 'count of records having all 131 fields', 70, (t) => {
     need(t.columns.length === 131, `131 columns, not ${t.columns.length}`);
@@ -413,19 +504,34 @@ export const CHECKS: RealCheck[] = [
   }),
 
   // barometre-numerique-dictionnaire.txt
-  C('barometre-numerique-dictionnaire.txt', 'count of variable lines (non-empty Nom)', 274, (t) => count(t, ['Nom'], (g) => text(g('Nom')) !== '')),
+  C('barometre-numerique-dictionnaire.txt', 'count of variable lines (non-empty Nom)', 274, (t) =>
+    count(t, ['Nom'], (g) => text(g('Nom')) !== ''),
+  ),
   C('barometre-numerique-dictionnaire.txt', "count of '€' characters in data rows", 18, (t) => countChar(t, '€')),
-  C('barometre-numerique-dictionnaire.txt', "value of Descriptif et modalités where Nom = 'ABILITY'", 'Comment qualifieriez-vous votre propre compétence pour utiliser un ordinateur ?',
-    (t) => text(valueWhere(t, 'Descriptif et modalités', {Nom: 'ABILITY'}))),
+  C(
+    'barometre-numerique-dictionnaire.txt',
+    "value of Descriptif et modalités where Nom = 'ABILITY'",
+    'Comment qualifieriez-vous votre propre compétence pour utiliser un ordinateur ?',
+    (t) => text(valueWhere(t, 'Descriptif et modalités', {Nom: 'ABILITY'})),
+  ),
 
   // bibliotheques-amp-horaires.csv ('NA' is text in a text column, or a recorded marker: its raw text either way)
   C('bibliotheques-amp-horaires.csv', "count of rows where jour = 'lundi'", 101, (t) => countEq(t, 'jour', 'lundi')),
-  C('bibliotheques-amp-horaires.csv', "count of rows where ouverture_am = 'NA'", 432, (t) => countRaw(t, 'NA', [col(t, 'ouverture_am')])),
+  C('bibliotheques-amp-horaires.csv', "count of rows where ouverture_am = 'NA'", 432, (t) =>
+    countRaw(t, 'NA', [col(t, 'ouverture_am')]),
+  ),
   C('bibliotheques-amp-horaires.csv', 'number of distinct nom values', 24, (t) => distinct(t, 'nom')),
 
   // hubik-pyrenees-atlantiques.csv (column names are those of the second header row)
-  C('hubik-pyrenees-atlantiques.csv', "count of rows where 'Accompagnement en groupe sur inscription' = 'oui'", 33, (t) => countEq(t, 'Accompagnement en groupe sur inscription', 'oui')),
-  C('hubik-pyrenees-atlantiques.csv', "value of Lat where id = '124'", 43.361158, (t) => numberWhere(t, 'Lat', {id: '124'})),
+  C(
+    'hubik-pyrenees-atlantiques.csv',
+    "count of rows where 'Accompagnement en groupe sur inscription' = 'oui'",
+    33,
+    (t) => countEq(t, 'Accompagnement en groupe sur inscription', 'oui'),
+  ),
+  C('hubik-pyrenees-atlantiques.csv', "value of Lat where id = '124'", 43.361158, (t) =>
+    numberWhere(t, 'Lat', {id: '124'}),
+  ),
   C('hubik-pyrenees-atlantiques.csv', 'sum of Long over data rows', -125.145756, (t) => sum(t, 'Long')),
   C('hubik-pyrenees-atlantiques.csv', 'count of rows with an empty id', 17, (t) => {
     const j = col(t, 'id');
@@ -433,29 +539,48 @@ export const CHECKS: RealCheck[] = [
   }),
 
   // nice-cyber-espaces.csv (Mac Roman: 0x8E is 'é', 0xCA U+00A0)
-  C('nice-cyber-espaces.csv', "count of rows where ETABLISSEMENT_CODE_POSTAL = '06300'", 3, (t) => countEq(t, 'ETABLISSEMENT_CODE_POSTAL', '06300')),
+  C('nice-cyber-espaces.csv', "count of rows where ETABLISSEMENT_CODE_POSTAL = '06300'", 3, (t) =>
+    countEq(t, 'ETABLISSEMENT_CODE_POSTAL', '06300'),
+  ),
   // The manifest's value holds three U+00A0 (Mac Roman 0xCA), and so does the file; the table holds the cell cleaned
   // like a label (asLabel): what this check guards is the é read from 0x8E, and 0xCA read as a space, not as « Ê ».
   {
-    ...C('nice-cyber-espaces.csv', "value of ETABLISSEMENT_ADRESSE where ETABLISSEMENT_NOM = 'Vila Vielha' (contains two U+00A0)", '4,\u00a0rue\u00a0Sainte\u00a0Réparate',
-      (t) => text(valueWhere(t, 'ETABLISSEMENT_ADRESSE', {ETABLISSEMENT_NOM: 'Vila Vielha'}))),
+    ...C(
+      'nice-cyber-espaces.csv',
+      "value of ETABLISSEMENT_ADRESSE where ETABLISSEMENT_NOM = 'Vila Vielha' (contains two U+00A0)",
+      '4,\u00a0rue\u00a0Sainte\u00a0Réparate',
+      (t) => text(valueWhere(t, 'ETABLISSEMENT_ADRESSE', {ETABLISSEMENT_NOM: 'Vila Vielha'})),
+    ),
     asLabel: true,
   },
 
   // normandie-epn.csv
   C('normandie-epn.csv', "count of rows where DPT = 'Calvados'", 41, (t) => countEq(t, 'DPT', 'Calvados')),
-  C('normandie-epn.csv', 'count of rows where DPT in (Calvados, Manche, Orne)', 105, (t) => count(t, ['DPT'], (g) => ['Calvados', 'Manche', 'Orne'].includes(text(g('DPT'))))),
+  C('normandie-epn.csv', 'count of rows where DPT in (Calvados, Manche, Orne)', 105, (t) =>
+    count(t, ['DPT'], (g) => ['Calvados', 'Manche', 'Orne'].includes(text(g('DPT')))),
+  ),
   C('normandie-epn.csv', "count of rows where STATUT = 'labellisé'", 99, (t) => countEq(t, 'STATUT', 'labellisé')),
-  C('normandie-epn.csv', "count of rows where CRANT = 'CRANT de la Manche'", 46, (t) => countEq(t, 'CRANT', 'CRANT de la Manche')),
+  C('normandie-epn.csv', "count of rows where CRANT = 'CRANT de la Manche'", 46, (t) =>
+    countEq(t, 'CRANT', 'CRANT de la Manche'),
+  ),
 
   // auvergne-espaces-numeriques.csv
-  C('auvergne-espaces-numeriques.csv', 'count of rows where Code postal has only 4 digits', 23, (t) => count(t, ['Code postal'], (g) => /^\d{4}$/.test(text(g('Code postal'))))),
-  C('auvergne-espaces-numeriques.csv', "count of rows where Statut = 'Association (Délégation de service public)'", 35, (t) => countEq(t, 'Statut', 'Association (Délégation de service public)')),
+  C('auvergne-espaces-numeriques.csv', 'count of rows where Code postal has only 4 digits', 23, (t) =>
+    count(t, ['Code postal'], (g) => /^\d{4}$/.test(text(g('Code postal')))),
+  ),
+  C(
+    'auvergne-espaces-numeriques.csv',
+    "count of rows where Statut = 'Association (Délégation de service public)'",
+    35,
+    (t) => countEq(t, 'Statut', 'Association (Délégation de service public)'),
+  ),
   C('auvergne-espaces-numeriques.csv', 'sum of Latitude over data rows', 6112.980244, (t) => sum(t, 'Latitude')),
 
   // auvergne-fablabs.csv
   C('auvergne-fablabs.csv', 'sum of Latitude over data rows', 317.474386, (t) => sum(t, 'Latitude')),
-  C('auvergne-fablabs.csv', "value of Longitude where Nom = 'ACoLab'", 3.075424, (t) => numberWhere(t, 'Longitude', {Nom: 'ACoLab'})),
+  C('auvergne-fablabs.csv', "value of Longitude where Nom = 'ACoLab'", 3.075424, (t) =>
+    numberWhere(t, 'Longitude', {Nom: 'ACoLab'}),
+  ),
 
   // corse-epn.csv
   C('corse-epn.csv', "count of rows where commune = 'Bastia'", 5, (t) => countEq(t, 'commune', 'Bastia')),
@@ -463,29 +588,45 @@ export const CHECKS: RealCheck[] = [
   C('corse-epn.csv', "count of rows where code_post = '20250' (Corte)", 2, (t) => countEq(t, 'code_post', '20250')),
 
   // connumm-lieux-2020.csv ('nan' is text in a code column, or a recorded marker: its raw text either way)
-  C('connumm-lieux-2020.csv', "count of rows where departement = '44.0'", 253, (t) => countEq(t, 'departement', '44.0')),
-  C('connumm-lieux-2020.csv', "count of rows where Code postal = 'nan'", 6, (t) => countRaw(t, 'nan', [col(t, 'Code postal')])),
+  C('connumm-lieux-2020.csv', "count of rows where departement = '44.0'", 253, (t) =>
+    countEq(t, 'departement', '44.0'),
+  ),
+  C('connumm-lieux-2020.csv', "count of rows where Code postal = 'nan'", 6, (t) =>
+    countRaw(t, 'nan', [col(t, 'Code postal')]),
+  ),
   C('connumm-lieux-2020.csv', "count of rows where APTIC = 'Oui'", 3, (t) => countEq(t, 'APTIC', 'Oui')),
   C('connumm-lieux-2020.csv', 'sum of result_score over data rows', 617.11, (t) => sum(t, 'result_score')),
 
   // ternum-bfc-lieux-2020.csv
   C('ternum-bfc-lieux-2020.csv', "count of rows where departement = '71'", 131, (t) => countEq(t, 'departement', '71')),
-  C('ternum-bfc-lieux-2020.csv', "count of rows where code_label = '-MSAP'", 79, (t) => countEq(t, 'code_label', '-MSAP')),
+  C('ternum-bfc-lieux-2020.csv', "count of rows where code_label = '-MSAP'", 79, (t) =>
+    countEq(t, 'code_label', '-MSAP'),
+  ),
   C('ternum-bfc-lieux-2020.csv', 'sum of lat over data rows', 30255.694767, (t) => sum(t, 'lat')),
 
   // siilab-hdf-lieux-2020.csv
   C('siilab-hdf-lieux-2020.csv', "count of rows where Statut = 'Public'", 957, (t) => countEq(t, 'Statut', 'Public')),
   C('siilab-hdf-lieux-2020.csv', "count of rows where EPN = 'Oui'", 90, (t) => countEq(t, 'EPN', 'Oui')),
-  C('siilab-hdf-lieux-2020.csv', "count of rows where CP starts with '59'", 452, (t) => count(t, ['CP'], (g) => text(g('CP')).startsWith('59'))),
+  C('siilab-hdf-lieux-2020.csv', "count of rows where CP starts with '59'", 452, (t) =>
+    count(t, ['CP'], (g) => text(g('CP')).startsWith('59')),
+  ),
 
   // insee-cog-cantons-2017.txt
   C('insee-cog-cantons-2017.txt', "count of rows where DEP = '14'", 25, (t) => countEq(t, 'DEP', '14')),
-  C('insee-cog-cantons-2017.txt', "value of NCCENR where DEP = '14' and CANTON = '01'", 'Aunay-sur-Odon', (t) => text(valueWhere(t, 'NCCENR', {DEP: '14', CANTON: '01'}))),
+  C('insee-cog-cantons-2017.txt', "value of NCCENR where DEP = '14' and CANTON = '01'", 'Aunay-sur-Odon', (t) =>
+    text(valueWhere(t, 'NCCENR', {DEP: '14', CANTON: '01'})),
+  ),
   C('insee-cog-cantons-2017.txt', "count of rows where TYPCT = '1'", 1422, (t) => countEq(t, 'TYPCT', '1')),
 
   // subventions-castelmaurou-2018.csv
   C('subventions-castelmaurou-2018.csv', 'sum of montant over data rows', 228633.46, (t) => sum(t, 'montant')),
-  C('subventions-castelmaurou-2018.csv', "sum of montant where dateConvention starts with '2018'", 37840.88, (t) => sum(t, 'montant', where(t, ['dateConvention'], (g) => text(g('dateConvention')).startsWith('2018')))),
+  C('subventions-castelmaurou-2018.csv', "sum of montant where dateConvention starts with '2018'", 37840.88, (t) =>
+    sum(
+      t,
+      'montant',
+      where(t, ['dateConvention'], (g) => text(g('dateConvention')).startsWith('2018')),
+    ),
+  ),
   C('subventions-castelmaurou-2018.csv', 'number of distinct idBeneficiaire', 17, (t) => distinct(t, 'idBeneficiaire')),
 
   // insee-bdm-naissances-mensuelles.csv (names from the first header row: the periods are under 'Libellé')
@@ -494,111 +635,233 @@ export const CHECKS: RealCheck[] = [
     need(rows.length === 12, `${rows.length} rows of 2017, not 12`);
     return sum(t, BIRTHS, rows);
   }),
-  C('insee-bdm-naissances-mensuelles.csv', 'value of births for 2018-12', 59800, (t) => numberWhere(t, BIRTHS, {'Libellé': '2018-12'})),
+  C('insee-bdm-naissances-mensuelles.csv', 'value of births for 2018-12', 59800, (t) =>
+    numberWhere(t, BIRTHS, {Libellé: '2018-12'}),
+  ),
   C('insee-bdm-naissances-mensuelles.csv', "count of rows where Codes = 'P'", 12, (t) => countEq(t, 'Codes', 'P')),
 
   // insee-bdm-chomage-localise.csv
-  C('insee-bdm-chomage-localise.csv', "value of 2023-T3 for 'Taux de chômage localisé par région - France métropolitaine'", 7.2,
-    (t) => numberWhere(t, '2023-T3', {'Libellé': 'Taux de chômage localisé par région - France métropolitaine'})),
-  C('insee-bdm-chomage-localise.csv', "count of département series (Libellé starts with 'Taux de chômage localisé par département')", 96,
-    (t) => count(t, ['Libellé'], (g) => text(g('Libellé')).startsWith('Taux de chômage localisé par département'))),
-  C('insee-bdm-chomage-localise.csv', 'sum of 2023-T3 over the département series', 685,
-    (t) => sum(t, '2023-T3', where(t, ['Libellé'], (g) => text(g('Libellé')).startsWith('Taux de chômage localisé par département')))),
+  C(
+    'insee-bdm-chomage-localise.csv',
+    "value of 2023-T3 for 'Taux de chômage localisé par région - France métropolitaine'",
+    7.2,
+    (t) => numberWhere(t, '2023-T3', {Libellé: 'Taux de chômage localisé par région - France métropolitaine'}),
+  ),
+  C(
+    'insee-bdm-chomage-localise.csv',
+    "count of département series (Libellé starts with 'Taux de chômage localisé par département')",
+    96,
+    (t) => count(t, ['Libellé'], (g) => text(g('Libellé')).startsWith('Taux de chômage localisé par département')),
+  ),
+  C('insee-bdm-chomage-localise.csv', 'sum of 2023-T3 over the département series', 685, (t) =>
+    sum(
+      t,
+      '2023-T3',
+      where(t, ['Libellé'], (g) => text(g('Libellé')).startsWith('Taux de chômage localisé par département')),
+    ),
+  ),
   // The 'Codes' records are annotations, not data: the core may keep them aside (meta.skipped) or as rows; either way
   // all 111 must be accounted for.
-  C('insee-bdm-chomage-localise.csv', "count of 'Codes' rows (status annotation rows, not data)", 111,
-    (t) => countEq(t, 'Libellé', 'Codes') + t.meta.skipped.filter((s) => /^"?Codes\b/.test(s.text)).length),
+  C(
+    'insee-bdm-chomage-localise.csv',
+    "count of 'Codes' rows (status annotation rows, not data)",
+    111,
+    (t) => countEq(t, 'Libellé', 'Codes') + t.meta.skipped.filter((s) => /^"?Codes\b/.test(s.text)).length,
+  ),
 
   // ssmsi-delinquance-dep-2016-2023.csv
-  C('ssmsi-delinquance-dep-2016-2023.csv', "sum of faits where classe = 'Cambriolages de logement' and annee = '23'", 217632,
-    (t) => cell(crossTab(t, {rows: 'classe', columns: 'annee', value: 'faits'}), 'Cambriolages de logement', '23') ?? NaN),
-  C('ssmsi-delinquance-dep-2016-2023.csv', "value of tauxpourmille where classe = 'Homicides', annee = '16', Code.département = '01'", 0.00783177350511023,
-    (t) => numberWhere(t, 'tauxpourmille', {classe: 'Homicides', annee: '16', 'Code.département': '01'})),
+  C(
+    'ssmsi-delinquance-dep-2016-2023.csv',
+    "sum of faits where classe = 'Cambriolages de logement' and annee = '23'",
+    217632,
+    (t) =>
+      cell(crossTab(t, {rows: 'classe', columns: 'annee', value: 'faits'}), 'Cambriolages de logement', '23') ?? NaN,
+  ),
+  C(
+    'ssmsi-delinquance-dep-2016-2023.csv',
+    "value of tauxpourmille where classe = 'Homicides', annee = '16', Code.département = '01'",
+    0.00783177350511023,
+    (t) => numberWhere(t, 'tauxpourmille', {classe: 'Homicides', annee: '16', 'Code.département': '01'}),
+  ),
   // 'NA' as text (the code columns) or as a recorded marker (the numeric columns): its raw text either way.
   C('ssmsi-delinquance-dep-2016-2023.csv', "count of 'NA' cells in the whole table", 896, (t) => countRaw(t, 'NA')),
-  C('ssmsi-delinquance-dep-2016-2023.csv', "value of faits where classe = 'Cambriolages de logement', annee = '23', Code.département = '14'", 1783,
-    (t) => numberWhere(t, 'faits', {classe: 'Cambriolages de logement', annee: '23', 'Code.département': '14'})),
+  C(
+    'ssmsi-delinquance-dep-2016-2023.csv',
+    "value of faits where classe = 'Cambriolages de logement', annee = '23', Code.département = '14'",
+    1783,
+    (t) => numberWhere(t, 'faits', {classe: 'Cambriolages de logement', annee: '23', 'Code.département': '14'}),
+  ),
 
   // ssmsi-delinquance-dep-2024.csv
-  C('ssmsi-delinquance-dep-2024.csv', "sum of nombre where indicateur = 'Cambriolages de logement' and annee = '2023'", 217078,
-    (t) => cell(crossTab(t, {rows: 'indicateur', columns: 'annee', value: 'nombre'}), 'Cambriolages de logement', '2023') ?? NaN),
-  C('ssmsi-delinquance-dep-2024.csv', "value of nombre where indicateur = 'Cambriolages de logement', annee = '2023', Code_departement = '14'", 1776,
-    (t) => numberWhere(t, 'nombre', {indicateur: 'Cambriolages de logement', annee: '2023', Code_departement: '14'})),
-  C('ssmsi-delinquance-dep-2024.csv', "value of taux_pour_mille where indicateur = 'Homicides', annee = '2016', Code_departement = '01'", 0.0078318,
-    (t) => numberWhere(t, 'taux_pour_mille', {indicateur: 'Homicides', annee: '2016', Code_departement: '01'})),
+  C(
+    'ssmsi-delinquance-dep-2024.csv',
+    "sum of nombre where indicateur = 'Cambriolages de logement' and annee = '2023'",
+    217078,
+    (t) =>
+      cell(crossTab(t, {rows: 'indicateur', columns: 'annee', value: 'nombre'}), 'Cambriolages de logement', '2023') ??
+      NaN,
+  ),
+  C(
+    'ssmsi-delinquance-dep-2024.csv',
+    "value of nombre where indicateur = 'Cambriolages de logement', annee = '2023', Code_departement = '14'",
+    1776,
+    (t) => numberWhere(t, 'nombre', {indicateur: 'Cambriolages de logement', annee: '2023', Code_departement: '14'}),
+  ),
+  C(
+    'ssmsi-delinquance-dep-2024.csv',
+    "value of taux_pour_mille where indicateur = 'Homicides', annee = '2016', Code_departement = '01'",
+    0.0078318,
+    (t) => numberWhere(t, 'taux_pour_mille', {indicateur: 'Homicides', annee: '2016', Code_departement: '01'}),
+  ),
 
   // insee-chomage-dep-excel.csv
-  C('insee-chomage-dep-excel.csv', "value of T1_1982 where Code = '1' (AIN)", 3.8, (t) => numberWhere(t, 'T1_1982', {Code: '1'})),
+  C('insee-chomage-dep-excel.csv', "value of T1_1982 where Code = '1' (AIN)", 3.8, (t) =>
+    numberWhere(t, 'T1_1982', {Code: '1'}),
+  ),
   C('insee-chomage-dep-excel.csv', 'sum of T4_2021 over data rows', 738.3, (t) => sum(t, 'T4_2021')),
-  C('insee-chomage-dep-excel.csv', 'count of empty cells in period columns', 512, (t) => countRaw(t, '', t.columns.flatMap((c, j) => (/^T[1-4]_\d{4}$/.test(c) ? [j] : [])))),
-  C('insee-chomage-dep-excel.csv', "value of T4_2021 where Code = '14'", 6.5, (t) => numberWhere(t, 'T4_2021', {Code: '14'})),
+  C('insee-chomage-dep-excel.csv', 'count of empty cells in period columns', 512, (t) =>
+    countRaw(
+      t,
+      '',
+      t.columns.flatMap((c, j) => (/^T[1-4]_\d{4}$/.test(c) ? [j] : [])),
+    ),
+  ),
+  C('insee-chomage-dep-excel.csv', "value of T4_2021 where Code = '14'", 6.5, (t) =>
+    numberWhere(t, 'T4_2021', {Code: '14'}),
+  ),
 
   // insee-salaires-snhm-dep-2018.csv
-  C('insee-salaires-snhm-dep-2018.csv', "value of SNHM18 where CODGEO = '14'", 13.503221640518, (t) => numberWhere(t, 'SNHM18', {CODGEO: '14'})),
+  C('insee-salaires-snhm-dep-2018.csv', "value of SNHM18 where CODGEO = '14'", 13.503221640518, (t) =>
+    numberWhere(t, 'SNHM18', {CODGEO: '14'}),
+  ),
   C('insee-salaires-snhm-dep-2018.csv', 'sum of SNHM18 over data rows', 1398.059277, (t) => sum(t, 'SNHM18')),
-  C('insee-salaires-snhm-dep-2018.csv', 'max of SNHMF5018 over data rows', 24.907775, (t) => extreme(t, 'SNHMF5018', 'max')),
+  C('insee-salaires-snhm-dep-2018.csv', 'max of SNHMF5018 over data rows', 24.907775, (t) =>
+    extreme(t, 'SNHMF5018', 'max'),
+  ),
 
   // insee-populations-legales-dep.csv
   C('insee-populations-legales-dep.csv', 'sum of PMUN over data rows', 68094280, (t) => sum(t, 'PMUN')),
   // Through readCrossTab (départements as row labels): no département may be taken for an aggregate (issue 11, case 2).
-  C('insee-populations-legales-dep.csv', 'sum of PMUN for DEP in (14, 50, 61) (former Basse-Normandie)', 1482164, (t) => {
-    const ct = readCrossTab(t, {labelColumn: 'DEP', columns: ['PMUN']});
-    return columnSum(ct, labelled(ct, (l) => ['14', '50', '61'].includes(l)), 'PMUN');
-  }),
-  C('insee-populations-legales-dep.csv', "value of PTOT where DEP = '14'", 722979, (t) => numberWhere(t, 'PTOT', {DEP: '14'})),
+  C(
+    'insee-populations-legales-dep.csv',
+    'sum of PMUN for DEP in (14, 50, 61) (former Basse-Normandie)',
+    1482164,
+    (t) => {
+      const ct = readCrossTab(t, {labelColumn: 'DEP', columns: ['PMUN']});
+      return columnSum(
+        ct,
+        labelled(ct, (l) => ['14', '50', '61'].includes(l)),
+        'PMUN',
+      );
+    },
+  ),
+  C('insee-populations-legales-dep.csv', "value of PTOT where DEP = '14'", 722979, (t) =>
+    numberWhere(t, 'PTOT', {DEP: '14'}),
+  ),
   C('insee-populations-legales-dep.csv', 'sum of NBCOM over data rows', 34858, (t) => sum(t, 'NBCOM')),
 
   // insee-ril-bondy-2025.csv
   C('insee-ril-bondy-2025.csv', 'sum of nombre_logements over data rows', 521, (t) => sum(t, 'nombre_logements')),
   C('insee-ril-bondy-2025.csv', "count of '¶' characters in data rows", 55, (t) => countChar(t, '¶')),
-  C('insee-ril-bondy-2025.csv', "value of nombre_logements where id_ea = '930100000003976'", 104, (t) => numberWhere(t, 'nombre_logements', {id_ea: '930100000003976'})),
+  C('insee-ril-bondy-2025.csv', "value of nombre_logements where id_ea = '930100000003976'", 104, (t) =>
+    numberWhere(t, 'nombre_logements', {id_ea: '930100000003976'}),
+  ),
 
   // insee-filosofi-iris-bondy-2013.csv
   C('insee-filosofi-iris-bondy-2013.csv', 'sum of DISP_MED13 over data rows', 324526.2, (t) => sum(t, 'DISP_MED13')),
-  C('insee-filosofi-iris-bondy-2013.csv', "value of DISP_MED13 where IRIS = '930100301'", 22839, (t) => numberWhere(t, 'DISP_MED13', {IRIS: '930100301'})),
+  C('insee-filosofi-iris-bondy-2013.csv', "value of DISP_MED13 where IRIS = '930100301'", 22839, (t) =>
+    numberWhere(t, 'DISP_MED13', {IRIS: '930100301'}),
+  ),
   C('insee-filosofi-iris-bondy-2013.csv', 'min of DISP_MED13', 12005.4, (t) => extreme(t, 'DISP_MED13', 'min')),
 
   // insee-deces-quotidiens-dep-2021.csv
-  C('insee-deces-quotidiens-dep-2021.csv', "value of Total_deces_2019 for Zone = 'France' on '31-déc.'", 613456,
-    (t) => numberWhere(t, 'Total_deces_2019', {Zone: 'France', Date_evenement: '31-déc.'})),
+  C('insee-deces-quotidiens-dep-2021.csv', "value of Total_deces_2019 for Zone = 'France' on '31-déc.'", 613456, (t) =>
+    numberWhere(t, 'Total_deces_2019', {Zone: 'France', Date_evenement: '31-déc.'}),
+  ),
   // Zone × day cross-tab of Total_deces_2019; the département rows of the '31-déc.' column summed.
-  C('insee-deces-quotidiens-dep-2021.csv', "sum of Total_deces_2019 over the département rows of '31-déc.' (equals the France row)", 613456, (t) => {
-    const ct = crossTab(t, {rows: 'Zone', columns: 'Date_evenement', value: 'Total_deces_2019'});
-    const depts = labelled(ct, (l) => l.startsWith('Dept_'));
-    need(depts.length === 101, `${depts.length} département rows, not 101`);
-    return columnSum(ct, depts, '31-déc.');
-  }),
-  C('insee-deces-quotidiens-dep-2021.csv', "value of Total_deces_2021 for Zone = 'Dept_14' on '06-sept.'", 5499,
-    (t) => numberWhere(t, 'Total_deces_2021', {Zone: 'Dept_14', Date_evenement: '06-sept.'})),
-  C('insee-deces-quotidiens-dep-2021.csv', "count of 'NA' cells in data rows", 23028,
-    (t) => countRaw(t, 'NA', undefined, where(t, ['Zone'], (g) => text(g('Zone')) !== 'France'))),
+  C(
+    'insee-deces-quotidiens-dep-2021.csv',
+    "sum of Total_deces_2019 over the département rows of '31-déc.' (equals the France row)",
+    613456,
+    (t) => {
+      const ct = crossTab(t, {rows: 'Zone', columns: 'Date_evenement', value: 'Total_deces_2019'});
+      const depts = labelled(ct, (l) => l.startsWith('Dept_'));
+      need(depts.length === 101, `${depts.length} département rows, not 101`);
+      return columnSum(ct, depts, '31-déc.');
+    },
+  ),
+  C('insee-deces-quotidiens-dep-2021.csv', "value of Total_deces_2021 for Zone = 'Dept_14' on '06-sept.'", 5499, (t) =>
+    numberWhere(t, 'Total_deces_2021', {Zone: 'Dept_14', Date_evenement: '06-sept.'}),
+  ),
+  C('insee-deces-quotidiens-dep-2021.csv', "count of 'NA' cells in data rows", 23028, (t) =>
+    countRaw(
+      t,
+      'NA',
+      undefined,
+      where(t, ['Zone'], (g) => text(g('Zone')) !== 'France'),
+    ),
+  ),
 
   // ofgl-comptes-communes-2024.csv
-  C('ofgl-comptes-communes-2024.csv', "sum of Montant where Agrégat = 'Dépenses totales' and Type de budget = 'Budget principal'", 802182317.28,
-    (t) => cell(crossTab(t, {rows: 'Agrégat', columns: 'Type de budget', value: 'Montant'}), 'Dépenses totales', 'Budget principal') ?? NaN),
-  C('ofgl-comptes-communes-2024.csv', "value of Montant en € par habitant where Nom 2024 Commune = 'Les Abymes', Agrégat = 'Achats et charges externes', Type de budget = 'Budget principal'", 147.54712794279845,
-    (t) => numberWhere(t, 'Montant en € par habitant', {'Nom 2024 Commune': 'Les Abymes', 'Agrégat': 'Achats et charges externes', 'Type de budget': 'Budget principal'})),
-  C('ofgl-comptes-communes-2024.csv', 'number of distinct Code Insee 2024 Commune', 32, (t) => distinct(t, 'Code Insee 2024 Commune')),
-  C('ofgl-comptes-communes-2024.csv', "count of rows where Type de budget = 'Budget annexe'", 954, (t) => countEq(t, 'Type de budget', 'Budget annexe')),
+  C(
+    'ofgl-comptes-communes-2024.csv',
+    "sum of Montant where Agrégat = 'Dépenses totales' and Type de budget = 'Budget principal'",
+    802182317.28,
+    (t) =>
+      cell(
+        crossTab(t, {rows: 'Agrégat', columns: 'Type de budget', value: 'Montant'}),
+        'Dépenses totales',
+        'Budget principal',
+      ) ?? NaN,
+  ),
+  C(
+    'ofgl-comptes-communes-2024.csv',
+    "value of Montant en € par habitant where Nom 2024 Commune = 'Les Abymes', Agrégat = 'Achats et charges externes', Type de budget = 'Budget principal'",
+    147.54712794279845,
+    (t) =>
+      numberWhere(t, 'Montant en € par habitant', {
+        'Nom 2024 Commune': 'Les Abymes',
+        Agrégat: 'Achats et charges externes',
+        'Type de budget': 'Budget principal',
+      }),
+  ),
+  C('ofgl-comptes-communes-2024.csv', 'number of distinct Code Insee 2024 Commune', 32, (t) =>
+    distinct(t, 'Code Insee 2024 Commune'),
+  ),
+  C('ofgl-comptes-communes-2024.csv', "count of rows where Type de budget = 'Budget annexe'", 954, (t) =>
+    countEq(t, 'Type de budget', 'Budget annexe'),
+  ),
 
   // rne-senateurs.csv (ISO dates compare as text)
   C('rne-senateurs.csv', "count of rows where Code sexe = 'F'", 135, (t) => countEq(t, 'Code sexe', 'F')),
-  C('rne-senateurs.csv', 'count of rows with Date de naissance before 1960-01-01', 128, (t) => count(t, ['Date de naissance'], (g) => {
-    const d = text(g('Date de naissance'));
-    return /^\d{4}-\d\d-\d\d$/.test(d) && d < '1960-01-01';
-  })),
-  C('rne-senateurs.csv', "count of rows where Code du département = '14'", 3, (t) => countEq(t, 'Code du département', '14')),
-  C('rne-senateurs.csv', "count of rows where Code du département = 'ZZ'", 12, (t) => countEq(t, 'Code du département', 'ZZ')),
+  C('rne-senateurs.csv', 'count of rows with Date de naissance before 1960-01-01', 128, (t) =>
+    count(t, ['Date de naissance'], (g) => {
+      const d = text(g('Date de naissance'));
+      return /^\d{4}-\d\d-\d\d$/.test(d) && d < '1960-01-01';
+    }),
+  ),
+  C('rne-senateurs.csv', "count of rows where Code du département = '14'", 3, (t) =>
+    countEq(t, 'Code du département', '14'),
+  ),
+  C('rne-senateurs.csv', "count of rows where Code du département = 'ZZ'", 12, (t) =>
+    countEq(t, 'Code du département', 'ZZ'),
+  ),
 
   // anct-crte-epci.csv
   C('anct-crte-epci.csv', 'number of distinct id_crte', 854, (t) => distinct(t, 'id_crte')),
   C('anct-crte-epci.csv', "count of rows where dep_chef_file = '14'", 16, (t) => countEq(t, 'dep_chef_file', '14')),
-  C('anct-crte-epci.csv', "count of rows whose siren_grp_supra contains ' ; '", 102, (t) => count(t, ['siren_grp_supra'], (g) => text(g('siren_grp_supra')).includes(' ; '))),
+  C('anct-crte-epci.csv', "count of rows whose siren_grp_supra contains ' ; '", 102, (t) =>
+    count(t, ['siren_grp_supra'], (g) => text(g('siren_grp_supra')).includes(' ; ')),
+  ),
 
   // aptic-referentiel.csv
-  C('aptic-referentiel.csv', "count of rows where catégorie = 'Maîtriser le numérique'", 54, (t) => countEq(t, 'catégorie', 'Maîtriser le numérique')),
+  C('aptic-referentiel.csv', "count of rows where catégorie = 'Maîtriser le numérique'", 54, (t) =>
+    countEq(t, 'catégorie', 'Maîtriser le numérique'),
+  ),
   C('aptic-referentiel.csv', 'number of distinct sous-catégorie', 9, (t) => distinct(t, 'sous-catégorie')),
-  C('aptic-referentiel.csv', "value of service where numéro = '129'", 'Découvrir les métiers du numérique', (t) => text(valueWhere(t, 'service', {'numéro': '129'}))),
+  C('aptic-referentiel.csv', "value of service where numéro = '129'", 'Découvrir les métiers du numérique', (t) =>
+    text(valueWhere(t, 'service', {numéro: '129'})),
+  ),
 
   // pyramide-villes-occitanie-2021.csv
   C('pyramide-villes-occitanie-2021.csv', 'sum of column Nb_H over data rows', 883801, (t) => sum(t, 'Nb_H')),
@@ -612,10 +875,15 @@ export const CHECKS: RealCheck[] = [
     return rowTotal('Nb_H') + rowTotal('Nb_F');
   }),
   // The seed's bands over the single-year ages: the '65 +' band (66 and over) of the men's column totals.
-  C('pyramide-villes-occitanie-2021.csv', "sum of Nb_H where Age >= 66 (the seed's 65 + band starts at 66)", 136362, (t) => {
-    const ct = crossTab(t, {rows: 'LIBGEO', columns: 'Age', value: 'Nb_H', bands: 'seed'});
-    return ct.columnTotals[ct.columnLabels.indexOf('65 +')] ?? NaN;
-  }),
+  C(
+    'pyramide-villes-occitanie-2021.csv',
+    "sum of Nb_H where Age >= 66 (the seed's 65 + band starts at 66)",
+    136362,
+    (t) => {
+      const ct = crossTab(t, {rows: 'LIBGEO', columns: 'Age', value: 'Nb_H', bands: 'seed'});
+      return ct.columnTotals[ct.columnLabels.indexOf('65 +')] ?? NaN;
+    },
+  ),
 ];
 
 const BIRTHS = 'Démographie - Nombre de naissances vivantes - France métropolitaine';

@@ -10,7 +10,16 @@
 //   strict parser with the manifest's decimal and thousands separator), or is null AND recorded (meta.markers or
 //   meta.issues at its row and column). Zero silent differences.
 // Test names are `<file> <kind>: <what>`, so that a failure list reads as a list of parser defects.
-import {aggregateCsv, crossTab, EpnDataError, parseCsv, readCrossTab, type CrossTabOptions, type Table, type Value} from '@epn/stats';
+import {
+  aggregateCsv,
+  crossTab,
+  EpnDataError,
+  parseCsv,
+  readCrossTab,
+  type CrossTabOptions,
+  type Table,
+  type Value,
+} from '@epn/stats';
 import Papa from 'papaparse';
 import {after, describe, expect, fixture, fixtureNames, it} from '../harness.js';
 import {CHECKS, col, FILES} from './real-corpus.cases.js';
@@ -39,14 +48,21 @@ const DIR = 'real-corpus';
 const NOT_DATA_FILES = ['.gitattributes', 'MANIFEST.json', 'ORIGINS.tsv', 'README.md'];
 
 let manifestPromise: Promise<Record<string, Entry>> | undefined;
-const manifest = () => (manifestPromise ??= fixture(`${DIR}/MANIFEST.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as Record<string, Entry>));
+const manifest = () =>
+  (manifestPromise ??= fixture(`${DIR}/MANIFEST.json`).then(
+    (b) => JSON.parse(new TextDecoder().decode(b)) as Record<string, Entry>,
+  ));
 /** A file's manifest entry, with the corrections of real-corpus.cases.ts (`manifestFix`: numeric columns it missed). */
 const entry = async (file: string): Promise<Entry> => {
   const e = (await manifest())[file];
   if (!e) throw new Error(`${file}: not in MANIFEST.json`);
   const fix = FILES[file]?.manifestFix;
   if (!fix) return e;
-  return {...e, numericColumns: [...e.numericColumns, ...(fix.numericColumns ?? [])], decimal: fix.decimal?.length === 1 ? fix.decimal[0]! : e.decimal};
+  return {
+    ...e,
+    numericColumns: [...e.numericColumns, ...(fix.numericColumns ?? [])],
+    decimal: fix.decimal?.length === 1 ? fix.decimal[0]! : e.decimal,
+  };
 };
 
 // One read and one parse per file, shared by its tests (dropped after them).
@@ -61,14 +77,17 @@ const read = (file: string) => {
 const parsed = (file: string) => {
   let p = tableOf.get(file);
   if (!p) {
-    tableOf.set(file, (p = read(file).then((bytes) => {
-      try {
-        return parseCsv(bytes);
-      } catch (e) {
-        if (e instanceof EpnDataError) throw new Error(`parseCsv threw ${e.code}: ${e.message}`, {cause: e});
-        throw e;
-      }
-    })));
+    tableOf.set(
+      file,
+      (p = read(file).then((bytes) => {
+        try {
+          return parseCsv(bytes);
+        } catch (e) {
+          if (e instanceof EpnDataError) throw new Error(`parseCsv threw ${e.code}: ${e.message}`, {cause: e});
+          throw e;
+        }
+      })),
+    );
   }
   return p;
 };
@@ -98,7 +117,8 @@ const CORE_ENCODING: Record<Entry['encoding'], {encoding: string; bom: boolean}>
 };
 
 /** 0x80–0x9F of windows-1252 (WHATWG; the five unassigned bytes map to their C1 control). Node 20's decoder is wrong here. */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 /** 0x80–0xFF of Mac OS Roman (0xDB: '€', as since Mac OS 8.5 and in WHATWG's `macintosh`). */
 const MAC_ROMAN_HIGH =
   '\u00c4\u00c5\u00c7\u00c9\u00d1\u00d6\u00dc\u00e1\u00e0\u00e2\u00e4\u00e3\u00e5\u00e7\u00e9\u00e8\u00ea\u00eb\u00ed\u00ec\u00ee\u00ef\u00f1\u00f3\u00f2\u00f4\u00f6\u00f5\u00fa\u00f9\u00fb\u00fc' +
@@ -110,7 +130,8 @@ const MAC_ROMAN_HIGH =
 function decodeAs(bytes: Uint8Array, encoding: Entry['encoding']): string {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    if (bom !== (encoding === 'utf-8-bom')) throw new Error(`manifest says ${encoding}, the bytes ${bom ? 'have' : 'have no'} BOM`);
+    if (bom !== (encoding === 'utf-8-bom'))
+      throw new Error(`manifest says ${encoding}, the bytes ${bom ? 'have' : 'have no'} BOM`);
     return new TextDecoder('utf-8', {ignoreBOM: false}).decode(bytes);
   }
   const high = encoding === 'windows-1252' ? CP1252_HIGH : MAC_ROMAN_HIGH;
@@ -178,7 +199,8 @@ function records(textOfFile: string, e: Entry): OracleRecord[] {
   return out;
 }
 
-type OracleCell = {kind: 'number'; value: number} | {kind: 'empty'} | {kind: 'marker'} | {kind: 'text'} | {kind: 'absent'};
+type OracleCell =
+  {kind: 'number'; value: number} | {kind: 'empty'} | {kind: 'marker'} | {kind: 'text'} | {kind: 'absent'};
 
 /**
  * A cell read independently: trimmed; '' is empty; a manifest missing marker (`NA`, `nan`) is a marker; else, less
@@ -205,7 +227,8 @@ function dataRecords(file: string, textOfFile: string, e: Entry) {
   const data = all.slice(e.linesBeforeHeader + e.headerRows).filter((r) => !isBlank(r.fields) && !notData?.(r.fields));
   const expectedRecords = e.rows + (FILES[file]?.totalRecords ?? 0);
   // The oracle must agree with the manifest before it judges the core.
-  if (data.length !== expectedRecords) throw new Error(`oracle self-check: ${data.length} data records, the manifest says ${expectedRecords}`);
+  if (data.length !== expectedRecords)
+    throw new Error(`oracle self-check: ${data.length} data records, the manifest says ${expectedRecords}`);
   return {headerRecords, data, byLine: new Map(data.map((r) => [r.line, r]))};
 }
 
@@ -220,7 +243,11 @@ const loose = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
  */
 function codeDiff(file: string, t: Table, textOfFile: string, e: Entry): {diffs: Disagreement[]; cells: number} {
   const {headerRecords, byLine} = dataRecords(file, textOfFile, e);
-  const recorded = new Set([...t.meta.markers, ...t.meta.issues].filter((m) => m.row !== undefined && m.column !== undefined).map((m) => `${m.row},${m.column}`));
+  const recorded = new Set(
+    [...t.meta.markers, ...t.meta.issues]
+      .filter((m) => m.row !== undefined && m.column !== undefined)
+      .map((m) => `${m.row},${m.column}`),
+  );
   const diffs: Disagreement[] = [];
   let cells = 0;
   const category = new Set(e.categoryCodes ?? []);
@@ -267,10 +294,19 @@ interface Disagreement {
 }
 
 /** Compares every numeric cell of the table with the oracle's reading; returns the disagreements and a summary. */
-function oracleDiff(file: string, t: Table, textOfFile: string, e: Entry): {diffs: Disagreement[]; cells: number; notes: string[]} {
+function oracleDiff(
+  file: string,
+  t: Table,
+  textOfFile: string,
+  e: Entry,
+): {diffs: Disagreement[]; cells: number; notes: string[]} {
   const {headerRecords, data, byLine} = dataRecords(file, textOfFile, e);
   const notes: string[] = [];
-  const recorded = new Set([...t.meta.markers, ...t.meta.issues].filter((m) => m.row !== undefined && m.column !== undefined).map((m) => `${m.row},${m.column}`));
+  const recorded = new Set(
+    [...t.meta.markers, ...t.meta.issues]
+      .filter((m) => m.row !== undefined && m.column !== undefined)
+      .map((m) => `${m.row},${m.column}`),
+  );
   const diffs: Disagreement[] = [];
   let cells = 0;
   const columns = e.numericColumns.map((name) => {
@@ -302,7 +338,8 @@ function oracleDiff(file: string, t: Table, textOfFile: string, e: Entry): {diff
       const rawText = rec.fields[c.oracleAt] ?? '(absent)';
       const say = (oracle: string) => diffs.push({line, column: c.name, raw: rawText, core: JSON.stringify(v), oracle});
       if (v === null) {
-        if (o.kind !== 'absent' && !recorded.has(`${i},${c.coreAt}`)) say(`${o.kind === 'number' ? o.value : o.kind} (core's null is not recorded in meta.markers/issues)`);
+        if (o.kind !== 'absent' && !recorded.has(`${i},${c.coreAt}`))
+          say(`${o.kind === 'number' ? o.value : o.kind} (core's null is not recorded in meta.markers/issues)`);
       } else if (typeof v !== 'number') {
         say(o.kind === 'number' ? String(o.value) : o.kind);
       } else if (o.kind !== 'number' || o.value !== v) {
@@ -310,7 +347,15 @@ function oracleDiff(file: string, t: Table, textOfFile: string, e: Entry): {diff
       }
     }
   });
-  for (const r of data) if (!seen.has(r.line)) diffs.push({line: r.line, column: '(row)', raw: r.fields.slice(0, 3).join(e.delimiter), core: 'no row', oracle: 'a data record'});
+  for (const r of data)
+    if (!seen.has(r.line))
+      diffs.push({
+        line: r.line,
+        column: '(row)',
+        raw: r.fields.slice(0, 3).join(e.delimiter),
+        core: 'no row',
+        oracle: 'a data record',
+      });
   return {diffs, cells, notes};
 }
 
@@ -335,7 +380,8 @@ function same(actual: number | string, expected: number | string): boolean {
 }
 
 /** A list in a failure message: its first ten items and how many more ('' when empty). */
-const listed = (items: string[]): string => items.slice(0, 10).join('; ') + (items.length > 10 ? `; … (${items.length - 10} more)` : '');
+const listed = (items: string[]): string =>
+  items.slice(0, 10).join('; ') + (items.length > 10 ? `; … (${items.length - 10} more)` : '');
 
 type Outcome = {ok: unknown} | {error: {code: string; message: string}};
 const outcomeOf = (e: unknown): Outcome => {
@@ -348,22 +394,34 @@ async function* chunked(bytes: Uint8Array, size = 65521): AsyncIterable<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
 }
 
-const describeOptions = (o: CrossTabOptions) => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+const describeOptions = (o: CrossTabOptions) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
 
 // ---------------------------------------------------------------------------------------------------------------
 // The tests.
 
 describe('real corpus (issue 11): real French public files against MANIFEST.json (test/fixtures/real-corpus/)', () => {
-  it('real corpus: the folder holds exactly the manifest\'s files, each with its ORIGINS line, its FILES entry and one case per check', async () => {
+  it("real corpus: the folder holds exactly the manifest's files, each with its ORIGINS line, its FILES entry and one case per check", async () => {
     const m = await manifest();
     const files = (await fixtureNames(DIR)).filter((f) => !NOT_DATA_FILES.includes(f));
     expect(files, 'data files = manifest entries').to.deep.equal(Object.keys(m).sort());
     expect(Object.keys(FILES).sort(), 'FILES entries = manifest entries').to.deep.equal(Object.keys(m).sort());
-    const origins = new TextDecoder().decode(await fixture(`${DIR}/ORIGINS.tsv`)).split('\n').slice(1).map((l) => l.split('\t')[0]).filter(Boolean);
+    const origins = new TextDecoder()
+      .decode(await fixture(`${DIR}/ORIGINS.tsv`))
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t')[0])
+      .filter(Boolean);
     expect([...origins].sort(), 'ORIGINS.tsv lines = manifest entries').to.deep.equal(Object.keys(m).sort());
-    const fromManifest = Object.entries(m).flatMap(([file, e]) => e.checks.map((c) => `${file} | ${c.what} | ${JSON.stringify(c.value)}`));
+    const fromManifest = Object.entries(m).flatMap(([file, e]) =>
+      e.checks.map((c) => `${file} | ${c.what} | ${JSON.stringify(c.value)}`),
+    );
     const fromCases = CHECKS.map((c) => `${c.file} | ${c.what} | ${JSON.stringify(c.expected)}`);
-    expect([...fromCases].sort(), 'one case per manifest check, with the manifest\'s value').to.deep.equal([...fromManifest].sort());
+    expect([...fromCases].sort(), "one case per manifest check, with the manifest's value").to.deep.equal(
+      [...fromManifest].sort(),
+    );
   });
 
   for (const file of Object.keys(FILES)) {
@@ -376,12 +434,17 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
 
       it(`${file} bytes: served exactly as on disk (size and FNV-1a)`, async () => {
         const bytes = await read(file);
-        expect([bytes.byteLength, fnv1a(bytes).toString(16)]).to.deep.equal([spec.bytes[0], spec.bytes[1].toString(16)]);
+        expect([bytes.byteLength, fnv1a(bytes).toString(16)]).to.deep.equal([
+          spec.bytes[0],
+          spec.bytes[1].toString(16),
+        ]);
       });
 
       it(`${file} guess: encoding and BOM`, async () => {
         const [e, t] = [await entry(file), await parsed(file)];
-        expect({encoding: t.meta.encoding, bom: t.meta.bom}, `manifest: ${e.encoding}`).to.deep.equal(CORE_ENCODING[e.encoding]);
+        expect({encoding: t.meta.encoding, bom: t.meta.bom}, `manifest: ${e.encoding}`).to.deep.equal(
+          CORE_ENCODING[e.encoding],
+        );
       });
 
       it(`${file} guess: delimiter`, async () => {
@@ -404,14 +467,20 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
 
       it(`${file} guess: lines before the header (meta.headerLine, meta.titles)`, async () => {
         const [e, t] = [await entry(file), await parsed(file)];
-        expect({headerLine: t.meta.headerLine, titles: t.meta.titles.length}).to.deep.equal({headerLine: e.linesBeforeHeader + 1, titles: e.linesBeforeHeader});
+        expect({headerLine: t.meta.headerLine, titles: t.meta.titles.length}).to.deep.equal({
+          headerLine: e.linesBeforeHeader + 1,
+          titles: e.linesBeforeHeader,
+        });
       });
 
       it(`${file} guess: data-row count`, async () => {
         const [e, t] = [await entry(file), await parsed(file)];
         // The manifest's `rows` leaves out total rows; the Table keeps them (readCrossTab sets them aside, below).
         const expected = e.rows + (spec.totalRecords ?? 0);
-        expect(t.rows.length, `${e.rows} data rows${spec.totalRecords ? ` + ${spec.totalRecords} total rows` : ''}`).to.equal(expected);
+        expect(
+          t.rows.length,
+          `${e.rows} data rows${spec.totalRecords ? ` + ${spec.totalRecords} total rows` : ''}`,
+        ).to.equal(expected);
       });
 
       it(`${file} guess: numeric columns typed number`, async () => {
@@ -461,8 +530,15 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
         it(`${file} check: ${c.what}`, async () => {
           const t = await parsed(file);
           const got = c.value(t);
-          const want = c.asLabel ? String(c.expected).replace(/[\s\u00a0\u202f]+/g, ' ').trim() : c.expected;
-          expect(same(got, want), `${c.what}: got ${JSON.stringify(got)}, manifest ${JSON.stringify(c.expected)}`).to.equal(true);
+          const want = c.asLabel
+            ? String(c.expected)
+                .replace(/[\s\u00a0\u202f]+/g, ' ')
+                .trim()
+            : c.expected;
+          expect(
+            same(got, want),
+            `${c.what}: got ${JSON.stringify(got)}, manifest ${JSON.stringify(c.expected)}`,
+          ).to.equal(true);
         });
       }
 
@@ -484,7 +560,10 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
             } catch (e) {
               got = outcomeOf(e);
             }
-            expect(got, Object.getOwnPropertySymbols(counter).length ? 'through the counter' : 'by default').to.deep.equal(want);
+            expect(
+              got,
+              Object.getOwnPropertySymbols(counter).length ? 'through the counter' : 'by default',
+            ).to.deep.equal(want);
           }
         });
       }
@@ -498,7 +577,12 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
         const message = [
           `${file}: ${diffs.length} code cell(s) not as written, over ${cells}`,
           `by column: ${[...perColumn].map(([c, n]) => `« ${c} » ${n}`).join(', ')}`,
-          ...diffs.slice(0, 6).map((d) => `  line ${d.line}, « ${d.column} », raw ${JSON.stringify(d.raw)}: core ${d.core}, as written ${d.oracle}`),
+          ...diffs
+            .slice(0, 6)
+            .map(
+              (d) =>
+                `  line ${d.line}, « ${d.column} », raw ${JSON.stringify(d.raw)}: core ${d.core}, as written ${d.oracle}`,
+            ),
         ].join('\n');
         expect(diffs.length === 0, message).to.equal(true);
       });
@@ -512,12 +596,19 @@ describe('real corpus (issue 11): real French public files against MANIFEST.json
         const message = [
           `${file}: ${diffs.length} silent difference(s) over ${cells} numeric cells`,
           ...notes,
-          `by column: ${[...perColumn].slice(0, 8).map(([c, n]) => `« ${c} » ${n}`).join(', ')}${perColumn.size > 8 ? `, … (${perColumn.size} columns)` : ''}`,
-          ...diffs.slice(0, 6).map((d) => `  line ${d.line}, « ${d.column} », raw ${JSON.stringify(d.raw)}: core ${d.core}, oracle ${d.oracle}`),
+          `by column: ${[...perColumn]
+            .slice(0, 8)
+            .map(([c, n]) => `« ${c} » ${n}`)
+            .join(', ')}${perColumn.size > 8 ? `, … (${perColumn.size} columns)` : ''}`,
+          ...diffs
+            .slice(0, 6)
+            .map(
+              (d) =>
+                `  line ${d.line}, « ${d.column} », raw ${JSON.stringify(d.raw)}: core ${d.core}, oracle ${d.oracle}`,
+            ),
         ].join('\n');
         expect(diffs.length === 0 && notes.length === 0, message).to.equal(true);
       });
     });
   }
 });
-

@@ -1,13 +1,24 @@
 // Issue 11's nine cases (each a minimal reproduction of what a real public file did) and issue 12's number and
 // typing breaks (1, 2, 3), plus the property that no pattern of the reading backtracks over a long cell (12, item 5).
-import {crossTab, EpnDataError, parseCsv, parseNumber, parseAgeLabel, readCrossTab, readingNotes, sexOf} from '@epn/stats';
+import {
+  crossTab,
+  EpnDataError,
+  parseCsv,
+  parseNumber,
+  parseAgeLabel,
+  readCrossTab,
+  readingNotes,
+  sexOf,
+} from '@epn/stats';
 import {describe, expect, it} from '../harness.js';
 
 const codes = (t: {meta: {issues: Array<{code: string}>}}) => t.meta.issues.map((i) => i.code);
 
 describe('real files: the nine cases of issue 11', () => {
   it('1. a dot decimal column is read as decimals when one value settles it (2617.208), never ×1000', () => {
-    const t = parseCsv('IRIS;COM;P22_POP1564\n975010000;97501;373.000\n977010101;97701;2617.208\n978010113;97801;926.275');
+    const t = parseCsv(
+      'IRIS;COM;P22_POP1564\n975010000;97501;373.000\n977010101;97701;2617.208\n978010113;97801;926.275',
+    );
     expect(t.meta.decimal).to.equal('.');
     expect(t.rows.map((r) => r[2])).to.deep.equal([373, 2617.208, 926.275]);
     expect(t.meta.types).to.deep.equal(['string', 'string', 'number']);
@@ -44,13 +55,16 @@ describe('real files: the nine cases of issue 11', () => {
     const t = parseCsv('nom_com;ptot_com;pmun_com\nAyse;2177;2106');
     expect(t.meta.types).to.deep.equal(['string', 'number', 'number']);
     expect(crossTab(t, {rows: 'nom_com', columns: 'nom_com', value: 'pmun_com'}).total).to.equal(2106);
-    const ids = parseCsv('CODGEO;code_postal;DEP;siren;pop\n14118;14000;14;200065597;106538\n50129;50100;50;200067205;79144');
+    const ids = parseCsv(
+      'CODGEO;code_postal;DEP;siren;pop\n14118;14000;14;200065597;106538\n50129;50100;50;200067205;79144',
+    );
     expect(ids.meta.types).to.deep.equal(['string', 'string', 'string', 'string', 'number']);
     expect(ids.rows[0]!.slice(0, 4)).to.deep.equal(['14118', '14000', '14', '200065597']);
   });
 
   it('4. an INSEE two-row header without group: the overall group is read and said, never four times the population', () => {
-    const csv = 'Départements;;Ensemble;;Hommes;;Femmes;\nCode;Nom;0-19;Total;0-19;Total;0-19;Total\n14;Calvados;100;700;52;340;48;360\n50;Manche;80;500;41;245;39;255';
+    const csv =
+      'Départements;;Ensemble;;Hommes;;Femmes;\nCode;Nom;0-19;Total;0-19;Total;0-19;Total\n14;Calvados;100;700;52;340;48;360\n50;Manche;80;500;41;245;39;255';
     const ct = readCrossTab(parseCsv(csv));
     expect(ct.columnLabels).to.deep.equal(['0-19']);
     expect(ct.rowTotals).to.deep.equal([700, 500]);
@@ -70,7 +84,11 @@ describe('real files: the nine cases of issue 11', () => {
   });
 
   it('5. region codes are not age bands; bare numbers are ages only under a title that names ages', () => {
-    const ct = crossTab(parseCsv('code_reg;type;nbr\n04;logloc;10\n06;logloc;20\n11;logloc;30'), {rows: 'code_reg', columns: 'type', value: 'nbr'});
+    const ct = crossTab(parseCsv('code_reg;type;nbr\n04;logloc;10\n06;logloc;20\n11;logloc;30'), {
+      rows: 'code_reg',
+      columns: 'type',
+      value: 'nbr',
+    });
     expect(ct.rowLabels).to.deep.equal(['04', '06', '11']);
     expect(ct.meta.issues).to.deep.equal([]);
     const ages = crossTab(parseCsv('age;sexe;n\n30;H;1\n10;F;2\n20;H;3'), {rows: 'sexe', columns: 'age', value: 'n'});
@@ -78,27 +96,46 @@ describe('real files: the nine cases of issue 11', () => {
   });
 
   it('6. one note does not kill a column of numbers, however few its rows', () => {
-    const t = parseCsv('Nom;Montant subvention 2003\nA;668184\nB;1039499\nC;222870\nD;388165\nE;voir La Buanderie\nF;369536');
+    const t = parseCsv(
+      'Nom;Montant subvention 2003\nA;668184\nB;1039499\nC;222870\nD;388165\nE;voir La Buanderie\nF;369536',
+    );
     expect(t.meta.types).to.deep.equal(['string', 'number']);
     expect(t.rows.map((r) => r[1])).to.deep.equal([668184, 1039499, 222870, 388165, null, 369536]);
-    expect(t.meta.issues.map((i) => [i.code, i.row, i.raw])).to.deep.equal([['INVALID_NUMBER', 4, 'voir La Buanderie']]);
+    expect(t.meta.issues.map((i) => [i.code, i.row, i.raw])).to.deep.equal([
+      ['INVALID_NUMBER', 4, 'voir La Buanderie'],
+    ]);
   });
 
   it('7. survey totals are totals: rates over distinct respondents (901 / 1 055, not / 3 990)', () => {
-    const csv = 'Équipement;-11;11-17\nOrdinateur;901;500\nTablette;700;300\nSmartphone;1000;600\nInternet;1389;700\nTotal (répondants distincts);1055;800';
+    const csv =
+      'Équipement;-11;11-17\nOrdinateur;901;500\nTablette;700;300\nSmartphone;1000;600\nInternet;1389;700\nTotal (répondants distincts);1055;800';
     const ct = readCrossTab(parseCsv(csv));
     expect(ct.rowLabels).to.deep.equal(['Ordinateur', 'Tablette', 'Smartphone', 'Internet']);
     expect(ct.columnTotals).to.deep.equal([1055, 800]);
-    for (const label of ['Total (répondants distincts)', 'Ensemble des répondants', 'Total répondants', 'Total général (1)', 'Total*']) {
+    for (const label of [
+      'Total (répondants distincts)',
+      'Ensemble des répondants',
+      'Total répondants',
+      'Total général (1)',
+      'Total*',
+    ]) {
       expect(readCrossTab(parseCsv(`x;a\nA;1\n${label};1`)).rowLabels, label).to.deep.equal(['A']);
     }
   });
 
   it('8. field age labels are age bands, ordered and checked', () => {
     expect(['Moins12ans', 'De12a18ans', 'De18a35ans', 'De35a60ans', 'Plus60ans'].map(parseAgeLabel)).to.deep.equal([
-      {lower: 0, upper: 11}, {lower: 12, upper: 18}, {lower: 18, upper: 35}, {lower: 35, upper: 60}, {lower: 60, upper: null},
+      {lower: 0, upper: 11},
+      {lower: 12, upper: 18},
+      {lower: 18, upper: 35},
+      {lower: 35, upper: 60},
+      {lower: 60, upper: null},
     ]);
-    expect(['Moins de 15 ans', '60 à 74 ans', '75 ans ou plus'].map(parseAgeLabel)).to.deep.equal([{lower: 0, upper: 14}, {lower: 60, upper: 74}, {lower: 75, upper: null}]);
+    expect(['Moins de 15 ans', '60 à 74 ans', '75 ans ou plus'].map(parseAgeLabel)).to.deep.equal([
+      {lower: 0, upper: 14},
+      {lower: 60, upper: 74},
+      {lower: 75, upper: null},
+    ]);
     const ct = readCrossTab(parseCsv('sexe;Plus60ans;Moins12ans;De12a18ans\nH;3;1;2'));
     expect(ct.columnLabels).to.deep.equal(['Moins12ans', 'De12a18ans', 'Plus60ans']);
   });
@@ -167,7 +204,7 @@ describe('no pattern of the reading backtracks over a long cell (issue 12, item 
     '- ' + ' '.repeat(N) + '1 ans x',
     '12' + ' '.repeat(N) + 'ans ' + ' '.repeat(10) + 'x',
     'total' + ' '.repeat(N) + 'x',
-    '(' .repeat(N) + 'x',
+    '('.repeat(N) + 'x',
     'Source' + ' '.repeat(N) + 'x',
     '<' + ' '.repeat(N) + '5x',
   ];
@@ -189,17 +226,26 @@ describe('no pattern of the reading backtracks over a long cell (issue 12, item 
     ['parseNumber', (c: string) => parseNumber(c)],
     ['parseAgeLabel', (c: string) => parseAgeLabel(c)],
     ['sexOf', (c: string) => sexOf(c)],
-    ['parseCsv (the cell in a numeric column, and as a label)', (c: string) => {
-      parseCsv(`a;b\nx;1\ny;${c.replace(/[;"\n\r]/g, ' ')}\nz;2\n${c.replace(/[;"\n\r]/g, ' ')};3`);
-    }],
+    [
+      'parseCsv (the cell in a numeric column, and as a label)',
+      (c: string) => {
+        parseCsv(`a;b\nx;1\ny;${c.replace(/[;"\n\r]/g, ' ')}\nz;2\n${c.replace(/[;"\n\r]/g, ' ')};3`);
+      },
+    ],
     ['readCrossTab', (c: string) => readCrossTab(parseCsv(`a;b\nx;1\n${c.replace(/[;"\n\r]/g, ' ')};2`))],
   ] as Array<[string, (c: string) => unknown]>) {
     it(`${name} stays linear on adversarial cells of ${N} characters`, () => {
       for (const c of cells) {
-        const scan = Math.max(best(() => linear(c)), 0.05);
+        const scan = Math.max(
+          best(() => linear(c)),
+          0.05,
+        );
         const took = best(() => f(c));
         // Generous: the reading does a few passes (trim, normalise, split); a backtracking pattern is ×10 000.
-        expect(took / scan, `${JSON.stringify(c.slice(0, 12))}…: ${took.toFixed(1)} ms against a ${scan.toFixed(2)} ms scan`).to.be.below(2000);
+        expect(
+          took / scan,
+          `${JSON.stringify(c.slice(0, 12))}…: ${took.toFixed(1)} ms against a ${scan.toFixed(2)} ms scan`,
+        ).to.be.below(2000);
       }
     });
   }
@@ -212,18 +258,24 @@ describe('readingNotes: what a chart says about its reading (issue 11: set aside
   });
 
   it('says which column of figures was left out, which cells were unreadable, which rows were set aside', () => {
-    const t = parseCsv('sexe;0-19;20-39;40-59\nHommes;10;beaucoup;1O0\nFemmes;12;peu;8\nFrance métropolitaine;22;x;9\nTotal;22;x;9');
+    const t = parseCsv(
+      'sexe;0-19;20-39;40-59\nHommes;10;beaucoup;1O0\nFemmes;12;peu;8\nFrance métropolitaine;22;x;9\nTotal;22;x;9',
+    );
     const notes = readingNotes(t, readCrossTab(t));
     expect(notes.map((n) => n.kind)).to.deep.equal(['column-left-out', 'invalid-numbers', 'set-aside']);
-    expect(notes[0]!.fr).to.contain('La colonne « 20-39 » n\'est pas lue comme des chiffres');
-    expect(notes[1]!.fr).to.equal('Une cellule n\'est pas un nombre lisible et est laissée vide (ligne 2, « 40-59 » : « 1O0 »).');
+    expect(notes[0]!.fr).to.contain("La colonne « 20-39 » n'est pas lue comme des chiffres");
+    expect(notes[1]!.fr).to.equal(
+      "Une cellule n'est pas un nombre lisible et est laissée vide (ligne 2, « 40-59 » : « 1O0 »).",
+    );
     expect(notes[1]!.en).to.contain('"40-59": "1O0"');
     expect(notes[2]!.fr).to.equal('Ligne non comptée (total, agrégat ou « dont ») : « France métropolitaine ».');
   });
 
-  it('passes on the reading\'s doubts, in French and English, and cuts long lists', () => {
+  it("passes on the reading's doubts, in French and English, and cuts long lists", () => {
     const t = parseCsv('nom;pop\nA;373.000\nB;926.275');
-    expect(readingNotes(t).map((n) => [n.kind, n.fr.slice(0, 16), n.en.slice(0, 16)])).to.deep.equal([['AMBIGUOUS_DECIMAL', 'Colonne « pop » ', 'Column "pop": "3']]);
+    expect(readingNotes(t).map((n) => [n.kind, n.fr.slice(0, 16), n.en.slice(0, 16)])).to.deep.equal([
+      ['AMBIGUOUS_DECIMAL', 'Colonne « pop » ', 'Column "pop": "3'],
+    ]);
     const groups = parseCsv('x;;Ensemble;;Hommes;\nCode;Nom;0-19;Total;0-19;Total\n14;Calvados;100;700;52;340');
     expect(readingNotes(groups, readCrossTab(groups)).map((n) => n.kind)).to.deep.equal(['GROUP_CHOSEN']);
     const many = parseCsv(`zone;n\n${Array.from({length: 8}, (_, i) => `dont ${i};1`).join('\n')}\nA;2`);

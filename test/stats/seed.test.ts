@@ -1,6 +1,15 @@
 // Every figure the 2012 Basse-Normandie review printed, reproduced from the seed CSVs with the conventions of
 // ../shared/data/README.md: counts exactly, percentages as formatted strings.
-import {formatEuro, formatNumber, formatPercent, parseCsv, ratio, readCrossTab, shares, type CrossTab} from '@epn/stats';
+import {
+  formatEuro,
+  formatNumber,
+  formatPercent,
+  parseCsv,
+  ratio,
+  readCrossTab,
+  shares,
+  type CrossTab,
+} from '@epn/stats';
 import {describe, expect, fixture, it} from '../harness.js';
 
 const load = async (name: string): Promise<CrossTab> => readCrossTab(parseCsv(await fixture(`seed/${name}.csv`)));
@@ -32,7 +41,16 @@ describe('seed: inscrits par sexe et âge', () => {
       ['3,3%', '7,7%', '6,9%', '5,6%', '5,9%', '6,7%', '9,8%', '6,2%'],
     ]);
     expect(ct.rowTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['47,9%', '52,1%']);
-    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['7,8%', '17,9%', '14,4%', '11,5%', '11,4%', '11,2%', '15,5%', '10,3%']);
+    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal([
+      '7,8%',
+      '17,9%',
+      '14,4%',
+      '11,5%',
+      '11,4%',
+      '11,2%',
+      '15,5%',
+      '10,3%',
+    ]);
     expect(formatPercent(s[0]![0]!)).to.equal('4,6\u00a0%');
   });
 });
@@ -40,7 +58,12 @@ describe('seed: inscrits par sexe et âge', () => {
 describe('seed: équipement par âge (multi-response)', () => {
   it('keeps the Total row as distinct respondents and records the difference with the sums', async () => {
     const ct = await load('equipement-age');
-    expect(ct.rowLabels).to.deep.equal(['Foyer équipé informatique', 'Foyer connecté à Internet', 'Téléphone portable personnel', 'Appareil photo numérique']);
+    expect(ct.rowLabels).to.deep.equal([
+      'Foyer équipé informatique',
+      'Foyer connecté à Internet',
+      'Téléphone portable personnel',
+      'Appareil photo numérique',
+    ]);
     expect(ct.columnTotals).to.deep.equal([262, 1055, 467, 374, 410, 473, 887, 613]);
     expect(ct.rowTotals).to.deep.equal([3620, 3021, 2773, 2278]);
     expect(ct.total).to.equal(4541);
@@ -62,7 +85,16 @@ describe('seed: équipement par âge (multi-response)', () => {
   it('reproduces the Total column over respondents and the Total row over respondents', async () => {
     const ct = await load('equipement-age');
     expect(ct.rowTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['79,7%', '66,5%', '61,1%', '50,2%']);
-    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['5,8%', '23,2%', '10,3%', '8,2%', '9,0%', '10,4%', '19,5%', '13,5%']);
+    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal([
+      '5,8%',
+      '23,2%',
+      '10,3%',
+      '8,2%',
+      '9,0%',
+      '10,4%',
+      '19,5%',
+      '13,5%',
+    ]);
   });
 
   it('gives the rate within each band over its distinct respondents: 901 / 1 055 = 85,4 %', async () => {
@@ -73,7 +105,7 @@ describe('seed: équipement par âge (multi-response)', () => {
   });
 });
 
-describe('seed: niveau d\'usage par âge', () => {
+describe("seed: niveau d'usage par âge", () => {
   it('reproduces every printed share of the grand total', async () => {
     const ct = await load('niveau-usage-age');
     expect(ct.rowLabels).to.deep.equal(['débutant', 'intermédiaire', 'avancé', 'confirmé']);
@@ -87,7 +119,16 @@ describe('seed: niveau d\'usage par âge', () => {
       ['0,1%', '0,7%', '1,0%', '1,1%', '0,8%', '0,3%', '0,3%', '0,2%'],
     ]);
     expect(ct.rowTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['47,9%', '37,0%', '10,6%', '4,5%']);
-    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal(['8,4%', '19,0%', '12,2%', '9,7%', '9,3%', '9,9%', '18,0%', '13,5%']);
+    expect(ct.columnTotals.map((t) => pct(ratio(t, ct.total)))).to.deep.equal([
+      '8,4%',
+      '19,0%',
+      '12,2%',
+      '9,7%',
+      '9,3%',
+      '9,9%',
+      '18,0%',
+      '13,5%',
+    ]);
   });
 
   it('gives the distribution of levels within a band: 65 + débutants 678 / 1 037 = 65,4 %', async () => {
@@ -112,7 +153,9 @@ describe('seed: key figures and budget ratios', () => {
   });
 
   it('745 000 visits / 65 691 registered users = 11,3 visits per user', async () => {
-    expect(formatNumber(ratio(await value('visites_annuelles'), await value('inscrits_annuels')), {digits: 1})).to.equal('11,3');
+    expect(
+      formatNumber(ratio(await value('visites_annuelles'), await value('inscrits_annuels')), {digits: 1}),
+    ).to.equal('11,3');
   });
 
   it('16 €/inscrit and 0,71 €/habitant from the budget the source implies (16 € × 65 691 ≈ 1,05 M€; 1,48 M inhabitants)', async () => {
@@ -163,7 +206,11 @@ describe('real: INSEE population estimates 2023 (two-row header, BOM, spaced tho
     expect(t.meta.types[0]).to.equal('string');
     expect(t.rows.map((r) => r[0])).to.include.members(['1', '2A', '2B', '974']);
     const all = readCrossTab(t, {group: 'Ensemble'});
-    expect(all.meta.subRows.map((s) => s.label)).to.deep.equal(['France métropolitaine', 'DOM', 'France métropolitaine et DOM']);
+    expect(all.meta.subRows.map((s) => s.label)).to.deep.equal([
+      'France métropolitaine',
+      'DOM',
+      'France métropolitaine et DOM',
+    ]);
     expect(all.rowLabels).to.have.length(101);
   });
 });

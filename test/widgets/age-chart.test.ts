@@ -9,7 +9,8 @@ import {runWidgetBaseTests} from './widget-base-tests.js';
 import {fixture as bytes} from '../harness.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+const texts = (root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
 
 runWidgetBaseTests('epn-age-chart', {
   file: 'seed/inscrits-sexe-age.csv',
@@ -38,20 +39,32 @@ describe('<epn-age-chart>', () => {
       // The longest men's bar is 11-17 (1 762), the longest women's 56-65 (1 693).
       const widths = men.map((r) => Number(r.getAttribute('width')));
       expect(widths.indexOf(Math.max(...widths))).to.equal(1);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
+      expect(texts(root, 'text.band-label')).to.deep.equal([
+        '<\u00a011',
+        '11-17',
+        '18-25',
+        '26-35',
+        '36-45',
+        '46-55',
+        '56-65',
+        '65\u00a0+',
+      ]);
       expect(texts(root, 'text.value')).to.include.members(['793', '1\u202f762', '1\u202f693']);
       assertFiniteSvg(root);
     });
 
     it('names the SVG by its own title and desc, and says the summary in French', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED} heading="Inscrits par âge"></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src=${SEED} heading="Inscrits par âge"></epn-age-chart>`,
+      );
       await settled(el);
       const svg = shadow(el).querySelector('svg')!;
       expect(svg.getAttribute('role')).to.equal('img');
       expect(svg.getAttribute('aria-labelledby')).to.equal('chart-title chart-desc');
       expect(svg.querySelector('title')!.textContent).to.equal('Inscrits par âge');
-      const summary = 'Pyramide des âges de 17\u202f254 personnes\u00a0: 8\u202f264 hommes et 8\u202f990 femmes. ' +
-        'La tranche d\'âge la plus représentée est 11-17, avec 17,9\u00a0% du total.';
+      const summary =
+        'Pyramide des âges de 17\u202f254 personnes\u00a0: 8\u202f264 hommes et 8\u202f990 femmes. ' +
+        "La tranche d'âge la plus représentée est 11-17, avec 17,9\u00a0% du total.";
       expect(svg.querySelector('desc')!.textContent).to.equal(summary);
       expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal(summary);
       await expect(el).to.be.accessible();
@@ -64,13 +77,26 @@ describe('<epn-age-chart>', () => {
       await settled(el);
       const root = shadow(el);
       // Per band, youngest first in the document: the men's label then the women's.
-      expect(texts(root, 'text.value')).to.deep.equal(['donnée confidentielle', 'non disponible', '500', '520', '120', '150']);
-      const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim()));
+      expect(texts(root, 'text.value')).to.deep.equal([
+        'donnée confidentielle',
+        'non disponible',
+        '500',
+        '520',
+        '120',
+        '150',
+      ]);
+      const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) =>
+        Array.from(tr.children).map((c) => c.textContent!.trim()),
+      );
       expect(rows[0]).to.deep.equal(['0-17', 'donnée confidentielle', 'non disponible', 'non disponible']);
       expect(rows[1]).to.deep.equal(['18-64', '500', '520', '1\u202f020']);
       el.lang = 'en';
       await el.updateComplete;
-      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal(['confidential', 'not available', 'not available']);
+      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal([
+        'confidential',
+        'not available',
+        'not available',
+      ]);
       await expect(el).to.be.accessible();
     });
 
@@ -80,7 +106,11 @@ describe('<epn-age-chart>', () => {
       await settled(el);
       const root = shadow(el);
       expect(texts(root, 'text.value')).to.deep.equal(['donnée confidentielle', '40', '500', 'non disponible']);
-      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal(['donnée confidentielle', '40', 'non disponible']);
+      expect(texts(root, 'table tbody tr:first-child td')).to.deep.equal([
+        'donnée confidentielle',
+        '40',
+        'non disponible',
+      ]);
       await expect(el).to.be.accessible();
     });
 
@@ -89,11 +119,15 @@ describe('<epn-age-chart>', () => {
       el.data = parseCsv(new TextEncoder().encode('sexe;0-17;18-64;65+\nHommes;s;500;120\nFemmes;80;520;150\n'));
       await settled(el);
       const summary = shadow(el).querySelector('[part="summary"]')!.textContent!;
-      expect(summary).to.equal('Pyramide des âges\u00a0: 750 femmes. Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).');
+      expect(summary).to.equal(
+        'Pyramide des âges\u00a0: 750 femmes. Certains effectifs ne sont pas connus (secret statistique ou donnée non disponible).',
+      );
       expect(summary).not.to.contain('non disponible personnes');
       el.lang = 'en';
       await el.updateComplete;
-      expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal('Age pyramid: 750 women. Some counts are not known (statistical secrecy or unavailable data).');
+      expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal(
+        'Age pyramid: 750 women. Some counts are not known (statistical secrecy or unavailable data).',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -103,7 +137,7 @@ describe('<epn-age-chart>', () => {
       const root = shadow(el);
       const table = root.querySelector('table')!;
       expect(table.querySelector('caption')!.textContent).to.contain('Pyramide des âges');
-      expect(texts(table, 'thead th')).to.deep.equal(['Tranche d\'âge', 'Hommes', 'Femmes', 'Total']);
+      expect(texts(table, 'thead th')).to.deep.equal(["Tranche d'âge", 'Hommes', 'Femmes', 'Total']);
       expect(table.querySelectorAll('th[scope="row"]')).to.have.length(9);
       expect(texts(table, 'tbody tr:first-child td')).to.deep.equal(['793', '561', '1\u202f354']);
       expect(texts(table, 'tbody tr:last-child td')).to.deep.equal(['8\u202f264', '8\u202f990', '17\u202f254']);
@@ -126,19 +160,22 @@ describe('<epn-age-chart>', () => {
       expect(texts(root, 'text.value')).to.include.members(['4,6\u00a0%', '10,2\u00a0%', '9,8\u00a0%']);
       expect(texts(root, 'tbody tr:last-child td')).to.deep.equal(['47,9\u00a0%', '52,1\u00a0%', '100,0\u00a0%']);
     });
-
   });
 
   describe('golden SVG', () => {
     it('seed table, counts, 640 px', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 640px"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 640px"><epn-age-chart src=${SEED}></epn-age-chart></div>`,
+      );
       const el = wrapper.querySelector('epn-age-chart')!;
       await settled(el);
       await expectGolden('age-chart-seed', shadow(el).querySelector('svg')!);
     });
 
     it('seed table, shares, 320 px', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-age-chart src=${SEED} measure="share"></epn-age-chart></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 320px"><epn-age-chart src=${SEED} measure="share"></epn-age-chart></div>`,
+      );
       const el = wrapper.querySelector('epn-age-chart')!;
       await settled(el);
       await aTimeout(50);
@@ -151,9 +188,20 @@ describe('<epn-age-chart>', () => {
       const men = readCrossTab(t, {group: 'Hommes'});
       const women = readCrossTab(t, {group: 'Femmes'});
       const row = (ct: typeof men) => ct.counts[ct.rowLabels.indexOf('Calvados')]!;
-      const data = readCrossTab(parseCsv(
-        [['sexe', ...men.columnLabels], ['Hommes', ...row(men)], ['Femmes', ...row(women)]].map((r) => r.join(';')).join('\n')));
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 640px"><epn-age-chart .data=${data} heading="Calvados, 2023"></epn-age-chart></div>`);
+      const data = readCrossTab(
+        parseCsv(
+          [
+            ['sexe', ...men.columnLabels],
+            ['Hommes', ...row(men)],
+            ['Femmes', ...row(women)],
+          ]
+            .map((r) => r.join(';'))
+            .join('\n'),
+        ),
+      );
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 640px"><epn-age-chart .data=${data} heading="Calvados, 2023"></epn-age-chart></div>`,
+      );
       const el = wrapper.querySelector('epn-age-chart')!;
       await el.updateComplete;
       expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('700\u202f595 personnes');
@@ -163,7 +211,9 @@ describe('<epn-age-chart>', () => {
 
   describe('other inputs', () => {
     it('reads a transposed table (bands as rows, sexes as columns)', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-transposed.csv')}></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-transposed.csv')}></epn-age-chart>`,
+      );
       await settled(el);
       expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
       expect(texts(shadow(el), 'tbody tr:first-child td')).to.deep.equal(['793', '561', '1\u202f354']);
@@ -181,7 +231,9 @@ describe('<epn-age-chart>', () => {
     });
 
     it('bins one row per person by age (bands="0,18,65")', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-people.csv')} age-column="age" bands="0,18,65"></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src=${fixtureUrl('widgets/pyramid-people.csv')} age-column="age" bands="0,18,65"></epn-age-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       expect(texts(root, 'text.band-label')).to.deep.equal(['0-17', '18-64', '65\u00a0+']);
@@ -210,7 +262,9 @@ describe('<epn-age-chart>', () => {
 
   describe('states', () => {
     it('a wrong age-column (identifiers: 400 values) is refused in French (UNEXPECTED_SHAPE), drawing nothing; 101 single-year ages draw', async () => {
-      const people = ['sexe;id', ...Array.from({length: 400}, (_, i) => `${i % 2 ? 'F' : 'H'};A${1000 + i}`)].join('\n');
+      const people = ['sexe;id', ...Array.from({length: 400}, (_, i) => `${i % 2 ? 'F' : 'H'};A${1000 + i}`)].join(
+        '\n',
+      );
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart age-column="id"></epn-age-chart>`);
       const failed = oneEvent(el, 'epn-error');
       el.data = parseCsv(people);
@@ -218,12 +272,19 @@ describe('<epn-age-chart>', () => {
       await el.updateComplete;
       expect(event.detail.code).to.equal('UNEXPECTED_SHAPE');
       expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(
-        'Le tableau n\'a pas la forme attendue : 400 colonnes (tranches d\'âge) (« A1000 », « A1001 », « A1002 »…), trop pour un graphique ' +
-        '(150 au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier.');
+        "Le tableau n'a pas la forme attendue : 400 colonnes (tranches d'âge) (« A1000 », « A1001 », « A1002 »…), trop pour un graphique " +
+          '(150 au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier.',
+      );
       expect(shadow(el).querySelector('svg') === null, 'no such element').to.equal(true);
       await expect(el).to.be.accessible();
       // Single-year ages, 0 to 100, as INSEE publishes them: 101 bands, drawn.
-      const years = ['sexe;age;n', ...Array.from({length: 101}, (_, a) => `H;${a} an${a > 1 ? 's' : ''};${a + 1}\nF;${a} an${a > 1 ? 's' : ''};${a + 2}`)].join('\n');
+      const years = [
+        'sexe;age;n',
+        ...Array.from(
+          {length: 101},
+          (_, a) => `H;${a} an${a > 1 ? 's' : ''};${a + 1}\nF;${a} an${a > 1 ? 's' : ''};${a + 2}`,
+        ),
+      ].join('\n');
       el.ageColumn = 'age';
       el.valueColumn = 'n';
       el.data = parseCsv(years);
@@ -233,9 +294,13 @@ describe('<epn-age-chart>', () => {
     });
 
     it('error: a table without Hommes/Femmes rows says what it needs', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`,
+      );
       await settled(el);
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('il faut une ligne « Hommes » et une ligne « Femmes »');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain(
+        'il faut une ligne « Hommes » et une ligne « Femmes »',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -253,7 +318,9 @@ describe('<epn-age-chart>', () => {
     });
 
     it('src changed while loading: the old response never renders', async () => {
-      const el = await fixture<EpnAgeChart>(html`<epn-age-chart src="/__epn__/slow/500/seed/inscrits-sexe-age.csv"></epn-age-chart>`);
+      const el = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src="/__epn__/slow/500/seed/inscrits-sexe-age.csv"></epn-age-chart>`,
+      );
       el.src = fixtureUrl('widgets/pyramid-transposed.csv');
       await settled(el);
       expect(texts(shadow(el), 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25']);
@@ -288,7 +355,8 @@ describe('<epn-age-chart>', () => {
       const root = shadow(el);
       expect(texts(root, '.legend text')).to.deep.equal(['Men', 'Women']);
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
-        'Age pyramid of 17,254 people: 8,264 men and 8,990 women. The largest age band is 11-17, with 17.9% of the total.');
+        'Age pyramid of 17,254 people: 8,264 men and 8,990 women. The largest age band is 11-17, with 17.9% of the total.',
+      );
       expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
     });
 
@@ -317,7 +385,9 @@ describe('<epn-age-chart>', () => {
     });
 
     it('lays out at 320 px wide without NaN, with every label inside the SVG', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-age-chart src=${SEED}></epn-age-chart></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 320px"><epn-age-chart src=${SEED}></epn-age-chart></div>`,
+      );
       const el = wrapper.querySelector('epn-age-chart')!;
       await settled(el);
       await aTimeout(50);

@@ -30,12 +30,21 @@ const PAYLOADS: Array<[string, string]> = [
   ['<script>', '<script>window.__pwned=1</script>'],
   ['"> breaking out of an attribute, <svg onload>', '"><svg onload=window.__pwned=1>'],
   ["'> breaking out of an attribute, <svg/onload>", "'><svg/onload=window.__pwned=1>"],
-  ['</text><foreignObject> breaking out of SVG text', '</text><foreignObject><img src=x onerror=window.__pwned=1></foreignObject>'],
-  ['<svg><script> SVG payload', '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script><animate onbegin=window.__pwned=1 attributeName=x dur=1s></animate></svg>'],
+  [
+    '</text><foreignObject> breaking out of SVG text',
+    '</text><foreignObject><img src=x onerror=window.__pwned=1></foreignObject>',
+  ],
+  [
+    '<svg><script> SVG payload',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script><animate onbegin=window.__pwned=1 attributeName=x dur=1s></animate></svg>',
+  ],
   ['<iframe srcdoc>', '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>'],
   ['javascript: URL', 'javascript:window.__pwned=1'],
   ['<a href=javascript:> link', '<a href="javascript:window.__pwned=1">lien</a>'],
-  ['CSS injection', 'red;}</style><style>:host{background:url(javascript:window.__pwned=1)}</style><p style="x:expression(window.__pwned=1)">'],
+  [
+    'CSS injection',
+    'red;}</style><style>:host{background:url(javascript:window.__pwned=1)}</style><p style="x:expression(window.__pwned=1)">',
+  ],
   ['${…} template', '${window.__pwned=1}'],
   ['{{…}} template', "{{constructor.constructor('window.__pwned=1')()}}"],
   ['__proto__', '__proto__'],
@@ -63,7 +72,8 @@ const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
  * The payload in the `annee` row of a key/value file: a text among the figures of the value column, which the
  * reading keeps numeric and records the text in an INVALID_NUMBER issue (issue 11, item 6); the card shows it.
  */
-const textAmongFigures = (t: Table): string => (t.rows[2]![1] as string | null) ?? t.meta.issues.find((i) => i.row === 2 && i.column === 1)!.raw!;
+const textAmongFigures = (t: Table): string =>
+  (t.rows[2]![1] as string | null) ?? t.meta.issues.find((i) => i.row === 2 && i.column === 1)!.raw!;
 let stored = 0;
 /** Stores a CSV body on the test server; returns the URL that serves it. */
 async function serve(csv: string): Promise<string> {
@@ -129,10 +139,38 @@ const common = (chart: boolean): Place[] => [
 
 /** Places of the by-band charts (`<epn-equipment-chart>`, `<epn-skill-chart>`): wide table `<rows>,-11,11-17,Total`. */
 const byBand = (rowsHeader: string, other: string): Place[] => [
-  {name: 'CSV header (first column)', kind: 'csv', csv: (p) => `${quote(p)};-11;11-17;Total\n${other};3;4;7\nTotal;5;6;11\n`, read: (t) => t.columns[0]!, shown: false},
-  {name: 'CSV band label (a column header)', kind: 'csv', csv: (p) => `${rowsHeader};${quote(p)};11-17;Total\n${other};3;4;7\nTotal;5;6;11\n`, read: (t) => t.columns[1]!, shown: true},
-  {name: `CSV row label (${rowsHeader})`, kind: 'csv', csv: (p) => `${rowsHeader};-11;11-17;Total\n${quote(p)};3;4;7\n${other};1;2;3\nTotal;5;6;11\n`, read: (t) => t.rows[0]![0] as string, shown: true},
-  {name: `light-DOM <table> row label (${rowsHeader})`, kind: 'light', rows: (p) => [[rowsHeader, '-11', '11-17'], [p, '3', '4'], [other, '1', '2']], read: (t) => t.rows[0]![0] as string, shown: true},
+  {
+    name: 'CSV header (first column)',
+    kind: 'csv',
+    csv: (p) => `${quote(p)};-11;11-17;Total\n${other};3;4;7\nTotal;5;6;11\n`,
+    read: (t) => t.columns[0]!,
+    shown: false,
+  },
+  {
+    name: 'CSV band label (a column header)',
+    kind: 'csv',
+    csv: (p) => `${rowsHeader};${quote(p)};11-17;Total\n${other};3;4;7\nTotal;5;6;11\n`,
+    read: (t) => t.columns[1]!,
+    shown: true,
+  },
+  {
+    name: `CSV row label (${rowsHeader})`,
+    kind: 'csv',
+    csv: (p) => `${rowsHeader};-11;11-17;Total\n${quote(p)};3;4;7\n${other};1;2;3\nTotal;5;6;11\n`,
+    read: (t) => t.rows[0]![0] as string,
+    shown: true,
+  },
+  {
+    name: `light-DOM <table> row label (${rowsHeader})`,
+    kind: 'light',
+    rows: (p) => [
+      [rowsHeader, '-11', '11-17'],
+      [p, '3', '4'],
+      [other, '1', '2'],
+    ],
+    read: (t) => t.rows[0]![0] as string,
+    shown: true,
+  },
   ...common(true),
   {name: 'attribute rows-column', kind: 'attr', attr: 'rows-column', shown: false},
   {name: 'attribute age-column', kind: 'attr', attr: 'age-column', shown: true},
@@ -148,12 +186,46 @@ const WIDGETS: WidgetCase[] = [
     tag: 'epn-age-chart',
     base: {src: SEEDS.age},
     places: [
-      {name: 'CSV header (first column)', kind: 'csv', csv: (p) => `${quote(p)};-11;11-17\nHommes;1;2\nFemmes;3;4\n`, read: (t) => t.columns[0]!, shown: false},
-      {name: 'CSV band label (a column header)', kind: 'csv', csv: (p) => `sexe;${quote(p)};11-17\nHommes;1;2\nFemmes;3;4\n`, read: (t) => t.columns[1]!, shown: true},
-      {name: 'CSV sex label (a third row, noted)', kind: 'csv', csv: (p) => `sexe;-11;11-17\nHommes;1;2\nFemmes;3;4\n${quote(p)};5;6\n`, read: (t) => t.rows[2]![0] as string, shown: true},
-      {name: 'CSV sex label (long table)', kind: 'csv', with: {'sex-column': 'sexe', 'age-column': 'tranche', 'value-column': 'effectif'},
-        csv: (p) => `sexe;tranche;effectif\nHommes;0-19;1\nFemmes;0-19;2\n${quote(p)};0-19;3\n`, read: (t) => t.rows[2]![0] as string, shown: true},
-      {name: 'light-DOM <table> band label', kind: 'light', rows: (p) => [['sexe', p, '20 +'], ['Hommes', '1', '2'], ['Femmes', '3', '4']], read: (t) => t.columns[1]!, shown: true},
+      {
+        name: 'CSV header (first column)',
+        kind: 'csv',
+        csv: (p) => `${quote(p)};-11;11-17\nHommes;1;2\nFemmes;3;4\n`,
+        read: (t) => t.columns[0]!,
+        shown: false,
+      },
+      {
+        name: 'CSV band label (a column header)',
+        kind: 'csv',
+        csv: (p) => `sexe;${quote(p)};11-17\nHommes;1;2\nFemmes;3;4\n`,
+        read: (t) => t.columns[1]!,
+        shown: true,
+      },
+      {
+        name: 'CSV sex label (a third row, noted)',
+        kind: 'csv',
+        csv: (p) => `sexe;-11;11-17\nHommes;1;2\nFemmes;3;4\n${quote(p)};5;6\n`,
+        read: (t) => t.rows[2]![0] as string,
+        shown: true,
+      },
+      {
+        name: 'CSV sex label (long table)',
+        kind: 'csv',
+        with: {'sex-column': 'sexe', 'age-column': 'tranche', 'value-column': 'effectif'},
+        csv: (p) => `sexe;tranche;effectif\nHommes;0-19;1\nFemmes;0-19;2\n${quote(p)};0-19;3\n`,
+        read: (t) => t.rows[2]![0] as string,
+        shown: true,
+      },
+      {
+        name: 'light-DOM <table> band label',
+        kind: 'light',
+        rows: (p) => [
+          ['sexe', p, '20 +'],
+          ['Hommes', '1', '2'],
+          ['Femmes', '3', '4'],
+        ],
+        read: (t) => t.columns[1]!,
+        shown: true,
+      },
       ...common(true),
       {name: 'attribute sex-column', kind: 'attr', attr: 'sex-column', shown: false},
       {name: 'attribute age-column', kind: 'attr', attr: 'age-column', shown: true},
@@ -167,28 +239,102 @@ const WIDGETS: WidgetCase[] = [
     tag: 'epn-budget-card',
     base: {src: SEEDS.budget},
     places: [
-      {name: 'CSV header (first column)', kind: 'csv', csv: (p) => `${quote(p)};valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\n`, read: (t) => t.columns[0]!, shown: false},
-      {name: 'CSV indicator label (unknown, not shown)', kind: 'csv', csv: (p) => `indicateur;valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\n${quote(p)};12;x\n`, read: (t) => t.rows[2]![0] as string, shown: false},
-      {name: 'CSV value cell (annee)', kind: 'csv', csv: (p) => `indicateur;valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\nannee;${quote(p)};\n`, read: textAmongFigures, shown: true},
-      {name: 'CSV unit cell', kind: 'csv', csv: (p) => `indicateur;valeur;unite\nbudget_annuel;1050000;${quote(p)}\npopulation;1480000;habitants\n`, read: (t) => t.rows[0]![2] as string, shown: false},
+      {
+        name: 'CSV header (first column)',
+        kind: 'csv',
+        csv: (p) => `${quote(p)};valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\n`,
+        read: (t) => t.columns[0]!,
+        shown: false,
+      },
+      {
+        name: 'CSV indicator label (unknown, not shown)',
+        kind: 'csv',
+        csv: (p) =>
+          `indicateur;valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\n${quote(p)};12;x\n`,
+        read: (t) => t.rows[2]![0] as string,
+        shown: false,
+      },
+      {
+        name: 'CSV value cell (annee)',
+        kind: 'csv',
+        csv: (p) =>
+          `indicateur;valeur;unite\nbudget_annuel;1050000;EUR\npopulation;1480000;habitants\nannee;${quote(p)};\n`,
+        read: textAmongFigures,
+        shown: true,
+      },
+      {
+        name: 'CSV unit cell',
+        kind: 'csv',
+        csv: (p) => `indicateur;valeur;unite\nbudget_annuel;1050000;${quote(p)}\npopulation;1480000;habitants\n`,
+        read: (t) => t.rows[0]![2] as string,
+        shown: false,
+      },
       // Chosen by name (`territory` holds the payload too); a name with `,` or `;` is several names, none found, and
       // the error message lists the file's territories, this one included.
-      {name: 'population-src CSV territory label', kind: 'csv', file: 'population-src', with: (p) => ({territory: p, ages: '0-19'}),
-        csv: (p) => `territoire;0 à 19 ans;20 ans ou plus;Total\n${quote(p)};10 000;20 000;30 000\nOrne;500;700;1200\n`, read: (t) => t.rows[0]![0] as string, shown: true},
-      {name: 'population-src CSV band label', kind: 'csv', file: 'population-src', with: {territory: 'Orne', ages: '0-19'},
-        csv: (p) => `territoire;0 à 19 ans;${quote(p)};Total\nOrne;500;700;1200\n`, read: (t) => t.columns[2]!, shown: true},
-      {name: 'light-DOM <table> value cell (annee)', kind: 'light', rows: (p) => [['indicateur', 'valeur'], ['budget', '1050000'], ['population', '1480000'], ['annee', p]], read: textAmongFigures, shown: true},
+      {
+        name: 'population-src CSV territory label',
+        kind: 'csv',
+        file: 'population-src',
+        with: (p) => ({territory: p, ages: '0-19'}),
+        csv: (p) => `territoire;0 à 19 ans;20 ans ou plus;Total\n${quote(p)};10 000;20 000;30 000\nOrne;500;700;1200\n`,
+        read: (t) => t.rows[0]![0] as string,
+        shown: true,
+      },
+      {
+        name: 'population-src CSV band label',
+        kind: 'csv',
+        file: 'population-src',
+        with: {territory: 'Orne', ages: '0-19'},
+        csv: (p) => `territoire;0 à 19 ans;${quote(p)};Total\nOrne;500;700;1200\n`,
+        read: (t) => t.columns[2]!,
+        shown: true,
+      },
+      {
+        name: 'light-DOM <table> value cell (annee)',
+        kind: 'light',
+        rows: (p) => [
+          ['indicateur', 'valeur'],
+          ['budget', '1050000'],
+          ['population', '1480000'],
+          ['annee', p],
+        ],
+        read: textAmongFigures,
+        shown: true,
+      },
       ...common(false),
       {name: 'attribute budget', kind: 'attr', attr: 'budget', shown: true},
       {name: 'attribute population', kind: 'attr', attr: 'population', shown: true},
       {name: 'attribute registered', kind: 'attr', attr: 'registered', shown: true},
       {name: 'attribute year', kind: 'attr', attr: 'year', shown: true},
-      {name: 'attribute population-src (the address, in the error message)', kind: 'attr', attr: 'population-src', shown: true},
+      {
+        name: 'attribute population-src (the address, in the error message)',
+        kind: 'attr',
+        attr: 'population-src',
+        shown: true,
+      },
       // `territory` lists names or codes separated by `,` or `;`: the message names the first one not found.
-      {name: 'attribute territory', kind: 'attr', attr: 'territory', with: {'population-src': SEEDS.population, ages: '5-74'}, shown: (p) => !/[;,]/.test(p)},
+      {
+        name: 'attribute territory',
+        kind: 'attr',
+        attr: 'territory',
+        with: {'population-src': SEEDS.population, ages: '5-74'},
+        shown: (p) => !/[;,]/.test(p),
+      },
       {name: 'attribute ages', kind: 'attr', attr: 'ages', shown: true},
-      {name: 'attribute age-match', kind: 'attr', attr: 'age-match', with: {'population-src': SEEDS.population, territory: 'Calvados', ages: '5-74'}, shown: true},
-      {name: 'attribute population-group', kind: 'attr', attr: 'population-group', with: {'population-src': SEEDS.population, territory: 'Calvados'}, shown: true},
+      {
+        name: 'attribute age-match',
+        kind: 'attr',
+        attr: 'age-match',
+        with: {'population-src': SEEDS.population, territory: 'Calvados', ages: '5-74'},
+        shown: true,
+      },
+      {
+        name: 'attribute population-group',
+        kind: 'attr',
+        attr: 'population-group',
+        with: {'population-src': SEEDS.population, territory: 'Calvados'},
+        shown: true,
+      },
     ],
   },
   {
@@ -196,15 +342,40 @@ const WIDGETS: WidgetCase[] = [
     base: {src: SEEDS.age, 'population-src': SEEDS.population, 'population-area': 'Calvados'},
     places: [
       // A users' band that is not an age band: the message lists the file's bands.
-      {name: 'CSV band label of the users (a column header)', kind: 'csv', csv: (p) => `sexe;${quote(p)};11-17\nHommes;1;2\nFemmes;3;4\n`, read: (t) => t.columns[1]!, shown: true},
+      {
+        name: 'CSV band label of the users (a column header)',
+        kind: 'csv',
+        csv: (p) => `sexe;${quote(p)};11-17\nHommes;1;2\nFemmes;3;4\n`,
+        read: (t) => t.columns[1]!,
+        shown: true,
+      },
       // Chosen by name (`population-area` holds the payload too): found, it is named in a note; not found (a `,` or `;`
       // splits it), the message lists the file's territories, this one included.
-      {name: 'population-src CSV territory label', kind: 'csv', file: 'population-src', with: (p) => ({'population-area': p}),
-        csv: (p) => `territoire;0 à 19 ans;20 ans ou plus;Total\n${quote(p)};10 000;20 000;30 000\nOrne;500;700;1200\n`, read: (t) => t.rows[0]![0] as string, shown: true},
-      {name: 'population-src CSV band label', kind: 'csv', file: 'population-src', with: {'population-area': 'Orne'},
-        csv: (p) => `territoire;0 à 19 ans;${quote(p)};Total\nOrne;500;700;1200\n`, read: (t) => t.columns[2]!, shown: true},
+      {
+        name: 'population-src CSV territory label',
+        kind: 'csv',
+        file: 'population-src',
+        with: (p) => ({'population-area': p}),
+        csv: (p) => `territoire;0 à 19 ans;20 ans ou plus;Total\n${quote(p)};10 000;20 000;30 000\nOrne;500;700;1200\n`,
+        read: (t) => t.rows[0]![0] as string,
+        shown: true,
+      },
+      {
+        name: 'population-src CSV band label',
+        kind: 'csv',
+        file: 'population-src',
+        with: {'population-area': 'Orne'},
+        csv: (p) => `territoire;0 à 19 ans;${quote(p)};Total\nOrne;500;700;1200\n`,
+        read: (t) => t.columns[2]!,
+        shown: true,
+      },
       ...common(true),
-      {name: 'attribute population-src (the address, in the error message)', kind: 'attr', attr: 'population-src', shown: true},
+      {
+        name: 'attribute population-src (the address, in the error message)',
+        kind: 'attr',
+        attr: 'population-src',
+        shown: true,
+      },
       {name: 'attribute population-area', kind: 'attr', attr: 'population-area', shown: (p) => !/[;,]/.test(p)},
       {name: 'attribute population-group', kind: 'attr', attr: 'population-group', shown: (p) => !/[;,]/.test(p)},
       {name: 'attribute exclude', kind: 'attr', attr: 'exclude', shown: (p) => !/[;,]/.test(p)},
@@ -219,21 +390,92 @@ const WIDGETS: WidgetCase[] = [
     tag: 'epn-key-figures',
     base: {src: SEEDS.key},
     places: [
-      {name: 'CSV header (unit column)', kind: 'csv', csv: (p) => `indicateur;valeur;${quote(p)}\nvisites;100;visites\n`, read: (t) => t.columns[2]!, shown: false},
+      {
+        name: 'CSV header (unit column)',
+        kind: 'csv',
+        csv: (p) => `indicateur;valeur;${quote(p)}\nvisites;100;visites\n`,
+        read: (t) => t.columns[2]!,
+        shown: false,
+      },
       // A key's text in parentheses is read as its unit (`Budget (k€)`), so a label is shown whole when it has none.
-      {name: 'CSV indicator label', kind: 'csv', csv: (p) => `indicateur;valeur;unite\n${quote(p)};100;visites\n`, read: (t) => t.rows[0]![0] as string, shown: noUnit},
-      {name: 'CSV unit cell', kind: 'csv', csv: (p) => `indicateur;valeur;unite\nvisites;100;${quote(p)}\n`, read: (t) => t.rows[0]![2] as string, shown: true},
-      {name: 'breakdown-src CSV row label', kind: 'csv', file: 'breakdown-src', csv: (p) => `departement;epn\n${quote(p)};3\nOrne;2\n`, read: (t) => t.rows[0]![0] as string, shown: true},
-      {name: 'breakdown-src CSV header (the column drawn)', kind: 'csv', file: 'breakdown-src', csv: (p) => `departement;${quote(p)}\nCalvados;3\nOrne;2\n`, read: (t) => t.columns[1]!, shown: noUnit},
-      {name: 'light-DOM <table> indicator label', kind: 'light', rows: (p) => [['indicateur', 'valeur'], [p, '100'], ['epn', '12']], read: (t) => t.rows[0]![0] as string, shown: noUnit},
+      {
+        name: 'CSV indicator label',
+        kind: 'csv',
+        csv: (p) => `indicateur;valeur;unite\n${quote(p)};100;visites\n`,
+        read: (t) => t.rows[0]![0] as string,
+        shown: noUnit,
+      },
+      {
+        name: 'CSV unit cell',
+        kind: 'csv',
+        csv: (p) => `indicateur;valeur;unite\nvisites;100;${quote(p)}\n`,
+        read: (t) => t.rows[0]![2] as string,
+        shown: true,
+      },
+      {
+        name: 'breakdown-src CSV row label',
+        kind: 'csv',
+        file: 'breakdown-src',
+        csv: (p) => `departement;epn\n${quote(p)};3\nOrne;2\n`,
+        read: (t) => t.rows[0]![0] as string,
+        shown: true,
+      },
+      {
+        name: 'breakdown-src CSV header (the column drawn)',
+        kind: 'csv',
+        file: 'breakdown-src',
+        csv: (p) => `departement;${quote(p)}\nCalvados;3\nOrne;2\n`,
+        read: (t) => t.columns[1]!,
+        shown: noUnit,
+      },
+      {
+        name: 'light-DOM <table> indicator label',
+        kind: 'light',
+        rows: (p) => [
+          ['indicateur', 'valeur'],
+          [p, '100'],
+          ['epn', '12'],
+        ],
+        read: (t) => t.rows[0]![0] as string,
+        shown: noUnit,
+      },
       ...common(false),
       // `keys` are separated by `,` (or `;`), `labels` and `ratios` by `;`: a payload holding them is several parts.
       {name: 'attribute keys', kind: 'attr', attr: 'keys', shown: (p) => !/[;,]/.test(p)},
-      {name: 'attribute labels (key:label)', kind: 'attr', attr: 'labels', value: (p) => `visites_annuelles:${p}`, shown: (p) => !p.includes(';')},
-      {name: 'attribute ratios (a/b:label)', kind: 'attr', attr: 'ratios', value: (p) => `visites_annuelles/inscrits_annuels:${p}`, shown: (p) => !p.includes(';')},
-      {name: 'attribute breakdown-src (the address, in the error message)', kind: 'attr', attr: 'breakdown-src', shown: true},
-      {name: 'attribute breakdown-column', kind: 'attr', attr: 'breakdown-column', with: {'breakdown-src': SEEDS.breakdown}, shown: true},
-      {name: 'attribute breakdown-heading', kind: 'attr', attr: 'breakdown-heading', with: {'breakdown-src': SEEDS.breakdown}, shown: true},
+      {
+        name: 'attribute labels (key:label)',
+        kind: 'attr',
+        attr: 'labels',
+        value: (p) => `visites_annuelles:${p}`,
+        shown: (p) => !p.includes(';'),
+      },
+      {
+        name: 'attribute ratios (a/b:label)',
+        kind: 'attr',
+        attr: 'ratios',
+        value: (p) => `visites_annuelles/inscrits_annuels:${p}`,
+        shown: (p) => !p.includes(';'),
+      },
+      {
+        name: 'attribute breakdown-src (the address, in the error message)',
+        kind: 'attr',
+        attr: 'breakdown-src',
+        shown: true,
+      },
+      {
+        name: 'attribute breakdown-column',
+        kind: 'attr',
+        attr: 'breakdown-column',
+        with: {'breakdown-src': SEEDS.breakdown},
+        shown: true,
+      },
+      {
+        name: 'attribute breakdown-heading',
+        kind: 'attr',
+        attr: 'breakdown-heading',
+        with: {'breakdown-src': SEEDS.breakdown},
+        shown: true,
+      },
     ],
   },
 ];
@@ -254,7 +496,10 @@ interface Rendered {
 /** Renders the widget with `value` in `place`, and waits for its `epn-load` or `epn-error`. */
 async function render(w: WidgetCase, place: Place, value: string): Promise<Rendered> {
   const el = document.createElement(w.tag) as Widget;
-  const attrs: Record<string, string> = {...w.base, ...(typeof place.with === 'function' ? place.with(value) : place.with)};
+  const attrs: Record<string, string> = {
+    ...w.base,
+    ...(typeof place.with === 'function' ? place.with(value) : place.with),
+  };
   let expected = value;
   if (place.kind === 'csv') {
     const csv = place.csv!(value);
@@ -265,7 +510,9 @@ async function render(w: WidgetCase, place: Place, value: string): Promise<Rende
     const table = document.createElement('table');
     const rows = place.rows!(value);
     // What the widget reads: the cells' text, trimmed, as a `;` CSV (as the light-DOM reader does).
-    expected = place.read!(parseCsv(rows.map((cells) => cells.map((c) => quote(c.trim())).join(';')).join('\n'), {delimiter: ';'}));
+    expected = place.read!(
+      parseCsv(rows.map((cells) => cells.map((c) => quote(c.trim())).join(';')).join('\n'), {delimiter: ';'}),
+    );
     for (const cells of rows) {
       const tr = table.insertRow();
       for (const c of cells) tr.insertCell().textContent = c;
@@ -293,7 +540,8 @@ async function render(w: WidgetCase, place: Place, value: string): Promise<Rende
   return {el, root: el.shadowRoot!, expected, pageBefore, pageAfter, lightBefore, cleanup: () => container.remove()};
 }
 
-const DANGEROUS = 'img, image, script, iframe, frame, object, embed, foreignObject, style, link, meta, base, form, input, audio, video, source, animate, set, use, math, template, slot';
+const DANGEROUS =
+  'img, image, script, iframe, frame, object, embed, foreignObject, style, link, meta, base, form, input, audio, video, source, animate, set, use, math, template, slot';
 const URL_ATTRIBUTES = /^(href|src|xlink:href|action|formaction|data|poster|srcset|srcdoc|background|ping)$/i;
 
 /** Problems of a tree: dangerous elements, `on*` attributes, URL attributes that are not http(s). */
@@ -303,8 +551,10 @@ function problems(root: ParentNode): string[] {
   for (const node of Array.from(root.querySelectorAll('*'))) {
     for (const a of Array.from(node.attributes)) {
       if (/^on/i.test(a.name)) out.push(`<${node.tagName.toLowerCase()} ${a.name}>`);
-      if (URL_ATTRIBUTES.test(a.name) && !/^(https?:|blob:|#)/i.test(a.value.trim())) out.push(`<${node.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`);
-      if (a.name === 'style' && /url\(|expression|javascript/i.test(a.value)) out.push(`<${node.tagName.toLowerCase()} style="${a.value.slice(0, 40)}">`);
+      if (URL_ATTRIBUTES.test(a.name) && !/^(https?:|blob:|#)/i.test(a.value.trim()))
+        out.push(`<${node.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`);
+      if (a.name === 'style' && /url\(|expression|javascript/i.test(a.value))
+        out.push(`<${node.tagName.toLowerCase()} style="${a.value.slice(0, 40)}">`);
     }
   }
   return out;
@@ -385,7 +635,9 @@ describe('attacks: every payload × place × widget is rendered as text and runs
                 expect(r.pageAfter, 'no element added to the page').to.equal(r.pageBefore);
                 const now = shape(root);
                 const added = (base: Record<string, number>) =>
-                  Object.keys(now).filter((tag) => now[tag]! > (base[tag] ?? 0)).map((tag) => `${tag}: ${base[tag] ?? 0} → ${now[tag]}`);
+                  Object.keys(now)
+                    .filter((tag) => now[tag]! > (base[tag] ?? 0))
+                    .map((tag) => `${tag}: ${base[tag] ?? 0} → ${now[tag]}`);
                 if (el.status !== neutral.status || added(neutral.shape).length) {
                   // The payload's separators changed the reading (a `;` splits a list attribute, a `(…)` is a unit):
                   // compare with the same text without its markup characters.
@@ -399,7 +651,10 @@ describe('attacks: every payload × place × widget is rendered as text and runs
                 const text = root.textContent ?? '';
                 if (shown) {
                   const at = text.includes(r.expected) || text.includes(r.expected.trim());
-                  expect(at, `shown verbatim: ${JSON.stringify(r.expected.slice(0, 60))} in ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 1500))}`).to.equal(true);
+                  expect(
+                    at,
+                    `shown verbatim: ${JSON.stringify(r.expected.slice(0, 60))} in ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 1500))}`,
+                  ).to.equal(true);
                 }
                 // The exports hold what the widget shows: made wherever the payload is on screen.
                 if (shown && el.status === 'ready') {
@@ -407,21 +662,35 @@ describe('attacks: every payload × place × widget is rendered as text and runs
                   el.download = (blob, name) => files.push({blob, name});
                   await el.exportAs('svg');
                   await el.exportAs('csv');
-                  expect(files.map((f) => f.name.replace(/^.*\./, '')), 'exports made').to.deep.equal(['svg', 'csv']);
+                  expect(
+                    files.map((f) => f.name.replace(/^.*\./, '')),
+                    'exports made',
+                  ).to.deep.equal(['svg', 'csv']);
                   const svgText = await files[0]!.blob.text();
                   const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
                   expect(doc.querySelector('parsererror') === null, 'the SVG export parses').to.equal(true);
                   expect(problems(doc), 'dangerous nodes in the SVG export').to.deep.equal([]);
                   const chart = root.querySelector('svg[part="chart"]');
                   if (chart && (chart.textContent ?? '').includes(r.expected)) {
-                    expect((doc.documentElement.textContent ?? '').includes(r.expected), 'the SVG export holds the text').to.equal(true);
+                    expect(
+                      (doc.documentElement.textContent ?? '').includes(r.expected),
+                      'the SVG export holds the text',
+                    ).to.equal(true);
                   }
                   const cells = csvCells(await files[1]!.blob.text());
                   const formulas = cells.filter((c) => /^[=+\-@\t\r]/.test(c.value) && !/^-\d+(,\d+)?$/.test(c.value));
-                  expect(formulas.map((c) => c.value.slice(0, 40)), 'CSV cells that start like a formula').to.deep.equal([]);
-                  const inTables = Array.from(root.querySelectorAll('table')).some((t) => (t.textContent ?? '').includes(r.expected));
+                  expect(
+                    formulas.map((c) => c.value.slice(0, 40)),
+                    'CSV cells that start like a formula',
+                  ).to.deep.equal([]);
+                  const inTables = Array.from(root.querySelectorAll('table')).some((t) =>
+                    (t.textContent ?? '').includes(r.expected),
+                  );
                   if (inTables) {
-                    expect(cells.some((c) => c.value.includes(r.expected)), 'the CSV export holds the text').to.equal(true);
+                    expect(
+                      cells.some((c) => c.value.includes(r.expected)),
+                      'the CSV export holds the text',
+                    ).to.equal(true);
                   }
                 }
               } finally {
@@ -440,7 +709,9 @@ describe('attacks: every payload × place × widget is rendered as text and runs
 
   after(() => {
     // For the report: the size of the matrix.
-    console.log(`attacks: ${cases} cases = ${PAYLOADS.length} payloads × (${WIDGETS.map((w) => `${w.places.length} ${w.tag}`).join(' + ')}) places`);
+    console.log(
+      `attacks: ${cases} cases = ${PAYLOADS.length} payloads × (${WIDGETS.map((w) => `${w.places.length} ${w.tag}`).join(' + ')}) places`,
+    );
   });
 });
 

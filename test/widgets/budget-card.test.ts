@@ -21,10 +21,17 @@ const SEED = fixtureUrl('widgets/budget-seed.csv');
 const AGES = fixtureUrl('widgets/budget-population-age.csv');
 const INSEE = fixtureUrl('real/insee-estim-pop-dep-2023.csv');
 const NB = '\u00a0';
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim() ?? '');
+const texts = (root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim() ?? '');
 const tileValues = (el: Element) => texts(shadow(el), '.tile .value');
 const tileLabels = (el: Element) => texts(shadow(el), '.tile dt');
-const inputs = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySelectorAll('.inputs > div')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]));
+const inputs = (el: Element) =>
+  Object.fromEntries(
+    Array.from(shadow(el).querySelectorAll('.inputs > div')).map((d) => [
+      d.querySelector('dt')!.textContent!.trim(),
+      d.querySelector('dd')!.textContent!.trim(),
+    ]),
+  );
 const table = async (path: string) => parseCsv(await bytes(path));
 const SENTENCE = `En 2012, le budget annuel de 1\u202f050\u202f000${NB}€ représente 0,71${NB}€ par habitant et 16${NB}€ par inscrit (1\u202f480\u202f000 habitants, 65\u202f691 inscrits).`;
 
@@ -44,7 +51,7 @@ runWidgetBaseTests('epn-budget-card', {
 
 describe('<epn-budget-card>', () => {
   describe('figures (pure functions)', () => {
-    it('budgetFigures(null, attributes) gives the seed\'s 0,71 € per inhabitant and 16 € per registered user', () => {
+    it("budgetFigures(null, attributes) gives the seed's 0,71 € per inhabitant and 16 € per registered user", () => {
       const m = budgetFigures(null, {budget: '1050000', population: '1480000', registered: '65691', year: '2012'});
       expect(formatEuro(m.perInhabitant)).to.equal(`0,71${NB}€`);
       expect(formatEuro(m.perRegistered)).to.equal(`16${NB}€`);
@@ -54,13 +61,27 @@ describe('<epn-budget-card>', () => {
 
     it('budgetFigures(table) reads a key/value file, a one-row table and a headerless file; attributes win', async () => {
       const kv = budgetFigures(await table('widgets/budget-seed.csv'));
-      expect([kv.budget.value, kv.population.value, kv.registered.value, kv.year]).to.deep.equal([1050000, 1480000, 65691, '2012']);
+      expect([kv.budget.value, kv.population.value, kv.registered.value, kv.year]).to.deep.equal([
+        1050000,
+        1480000,
+        65691,
+        '2012',
+      ]);
       expect(kv.budget.key).to.equal('budget_annuel');
       const row = budgetFigures(await table('widgets/budget-one-row.csv'));
-      expect([row.budget.value, row.population.value, row.registered.value, row.year]).to.deep.equal([1050000, 1480000, 65691, '2012']);
+      expect([row.budget.value, row.population.value, row.registered.value, row.year]).to.deep.equal([
+        1050000,
+        1480000,
+        65691,
+        '2012',
+      ]);
       const bare = budgetFigures(parseCsv('Budget (k€);1 050\nHabitants;1 480 000\nusagers inscrits;65 691'));
-      expect([bare.budget.value, bare.population.value, bare.registered.value]).to.deep.equal([1050000, 1480000, 65691]);
-      const english = budgetFigures(parseCsv('key,value\nAnnual budget,1050000\nInhabitants,1480000\nRegistered users,65691\nYear,2012'));
+      expect([bare.budget.value, bare.population.value, bare.registered.value]).to.deep.equal([
+        1050000, 1480000, 65691,
+      ]);
+      const english = budgetFigures(
+        parseCsv('key,value\nAnnual budget,1050000\nInhabitants,1480000\nRegistered users,65691\nYear,2012'),
+      );
       expect(formatEuro(english.perRegistered)).to.equal(`16${NB}€`);
       const override = budgetFigures(await table('widgets/budget-seed.csv'), {population: '1 050 000'});
       expect(override.perInhabitant).to.equal(1);
@@ -84,12 +105,16 @@ describe('<epn-budget-card>', () => {
       expect(parseAmount('budget', '  ')).to.equal(null);
       const e = thrown(() => parseAmount('budget', 'beaucoup')) as EpnDataError;
       expect(e.code).to.equal('BAD_OPTION');
-      expect(e.message).to.equal('Réglage non compris : budget="beaucoup" : un nombre positif, par exemple 1050000 ou 1 050 000.');
+      expect(e.message).to.equal(
+        'Réglage non compris : budget="beaucoup" : un nombre positif, par exemple 1050000 ou 1 050 000.',
+      );
       expect((thrown(() => parseAmount('population', '-5')) as EpnDataError).code).to.equal('BAD_OPTION');
     });
 
     it('readKeyValues(table) keeps units, markers and texts; a CrossTab with one column is a key/value list', () => {
-      const kv = readKeyValues(parseCsv('indicateur,valeur,unite\nbudget,nd,EUR\nterritoire,Basse-Normandie,\nvisites,745000,visites'));
+      const kv = readKeyValues(
+        parseCsv('indicateur,valeur,unite\nbudget,nd,EUR\nterritoire,Basse-Normandie,\nvisites,745000,visites'),
+      );
       expect(kv.shape).to.equal('key-value');
       expect(kv.entries.map((e) => [e.key, e.value, e.text, e.unit, e.marker])).to.deep.equal([
         ['budget', null, null, 'EUR', 'unavailable'],
@@ -97,15 +122,20 @@ describe('<epn-budget-card>', () => {
         ['visites', 745000, null, 'visites', null],
       ]);
       const ct = readCrossTab(parseCsv('indicateur;valeur\nbudget;10\npopulation;5'));
-      expect(readKeyValues(ct).entries.map((e) => [e.key, e.value])).to.deep.equal([['budget', 10], ['population', 5]]);
+      expect(readKeyValues(ct).entries.map((e) => [e.key, e.value])).to.deep.equal([
+        ['budget', 10],
+        ['population', 5],
+      ]);
       const e = thrown(() => readKeyValues(parseCsv('annee,budget\n2011,1\n2012,2'), {year: '2010'})) as EpnDataError;
       expect(e.code).to.equal('UNEXPECTED_SHAPE');
-      expect(e.message).to.contain('choisissez l\'année avec l\'attribut year');
+      expect(e.message).to.contain("choisissez l'année avec l'attribut year");
       expect(readKeyValues(parseCsv('annee,budget\n2011,1\n2012,2'), {year: '2012'}).entries[1]!.value).to.equal(2);
     });
 
     it('budgetFigures without a budget says where to give it (UNEXPECTED_SHAPE for a key/value file, MISSING_COLUMN for a record)', async () => {
-      const e = thrown(() => budgetFigures(parseCsv('indicateur,valeur\npopulation,1480000\ninscrits,65691'))) as EpnDataError;
+      const e = thrown(() =>
+        budgetFigures(parseCsv('indicateur,valeur\npopulation,1480000\ninscrits,65691')),
+      ) as EpnDataError;
       expect(e.code).to.equal('UNEXPECTED_SHAPE');
       expect(e.message).to.contain('il manque le budget : donnez-le avec l\'attribut budget="…"');
       expect(e.message).to.contain('« population », « inscrits »');
@@ -125,7 +155,12 @@ describe('<epn-budget-card>', () => {
       expect(p.value).to.equal(1235000);
       expect(p.used).to.deep.equal({lower: 5, upper: 74});
       expect(p.exact).to.equal(true);
-      expect(p.bands.filter((b) => b.used).map((b) => b.label)).to.deep.equal(['5 à 19 ans', '20 à 39 ans', '40 à 59 ans', '60 à 74 ans']);
+      expect(p.bands.filter((b) => b.used).map((b) => b.label)).to.deep.equal([
+        '5 à 19 ans',
+        '20 à 39 ans',
+        '40 à 59 ans',
+        '60 à 74 ans',
+      ]);
       expect(formatEuro(perHead(1050000, p.value))).to.equal(`0,85${NB}€`);
       expect(formatEuro(perHead(1050000, p.total))).to.equal(`0,71${NB}€`);
     });
@@ -152,10 +187,16 @@ describe('<epn-budget-card>', () => {
       const t = await table('real/insee-estim-pop-dep-2023.csv');
       const unknown = thrown(() => populationByAge(t, {territory: 'Calvdos'})) as EpnDataError;
       expect(unknown.code).to.equal('BAD_OPTION');
-      expect(unknown.message).to.contain('« Calvdos » n\'est pas dans le fichier de population');
-      expect((thrown(() => populationByAge(t, {})) as EpnDataError).message).to.contain('choisissez-en un avec l\'attribut territory');
-      expect((thrown(() => populationByAge(t, {territory: 'Orne', ages: 'jeunes'})) as EpnDataError).message).to.contain('ages="jeunes"');
-      expect((thrown(() => populationByAge(t, {territory: 'Orne', ages: '5-74', match: 'about'})) as EpnDataError).code).to.equal('BAD_OPTION');
+      expect(unknown.message).to.contain("« Calvdos » n'est pas dans le fichier de population");
+      expect((thrown(() => populationByAge(t, {})) as EpnDataError).message).to.contain(
+        "choisissez-en un avec l'attribut territory",
+      );
+      expect(
+        (thrown(() => populationByAge(t, {territory: 'Orne', ages: 'jeunes'})) as EpnDataError).message,
+      ).to.contain('ages="jeunes"');
+      expect(
+        (thrown(() => populationByAge(t, {territory: 'Orne', ages: '5-74', match: 'about'})) as EpnDataError).code,
+      ).to.equal('BAD_OPTION');
       const none = thrown(() => populationByAge(t, {territory: 'Orne', ages: '5-10'})) as EpnDataError;
       expect(none.code).to.equal('UNEXPECTED_SHAPE');
       expect(none.message).to.contain('age-match="overlap"');
@@ -165,44 +206,80 @@ describe('<epn-budget-card>', () => {
       const t = parseCsv('âge;Calvados;Orne\n0-4;10;5\n5-74;80;40\n75 +;10;5');
       const p = populationByAge(t, {territory: 'Orne', ages: '5-74'});
       expect([p.total, p.value, p.exact]).to.deep.equal([50, 40, true]);
-      expect(subtractAges([{lower: 5, upper: 74}], [{lower: 20, upper: 39}, {lower: 40, upper: null}])).to.deep.equal([{lower: 5, upper: 19}]);
-      expect(subtractAges([{lower: 0, upper: null}], [{lower: 10, upper: 20}])).to.deep.equal([{lower: 0, upper: 9}, {lower: 21, upper: null}]);
+      expect(
+        subtractAges(
+          [{lower: 5, upper: 74}],
+          [
+            {lower: 20, upper: 39},
+            {lower: 40, upper: null},
+          ],
+        ),
+      ).to.deep.equal([{lower: 5, upper: 19}]);
+      expect(subtractAges([{lower: 0, upper: null}], [{lower: 10, upper: 20}])).to.deep.equal([
+        {lower: 0, upper: 9},
+        {lower: 21, upper: null},
+      ]);
     });
 
     it('budgetSentence(model, lang) is quotable in French and English, and leaves out what is not available', async () => {
       const m = budgetFigures(null, {budget: '1050000', population: '1480000', registered: '65691', year: '2012'});
       expect(budgetSentence(m, 'fr')).to.equal(SENTENCE);
-      expect(budgetSentence(m, 'en')).to.equal('In 2012, the annual budget of €1,050,000 amounts to €0.71 per inhabitant and €16 per registered user (1,480,000 inhabitants, 65,691 registered users).');
-      const aged = budgetFigures(null, {budget: '1050000', registered: '65691', populationTable: await table('widgets/budget-population-age.csv'), territory: 'Calvados, Manche, Orne', ages: '5-74'});
-      expect(budgetSentence(aged, 'fr')).to.equal(`Le budget annuel de 1\u202f050\u202f000${NB}€ représente 0,71${NB}€ par habitant (0,85${NB}€ par habitant de 5 à 74 ans) et 16${NB}€ par inscrit (1\u202f480\u202f000 habitants, 65\u202f691 inscrits).`);
+      expect(budgetSentence(m, 'en')).to.equal(
+        'In 2012, the annual budget of €1,050,000 amounts to €0.71 per inhabitant and €16 per registered user (1,480,000 inhabitants, 65,691 registered users).',
+      );
+      const aged = budgetFigures(null, {
+        budget: '1050000',
+        registered: '65691',
+        populationTable: await table('widgets/budget-population-age.csv'),
+        territory: 'Calvados, Manche, Orne',
+        ages: '5-74',
+      });
+      expect(budgetSentence(aged, 'fr')).to.equal(
+        `Le budget annuel de 1\u202f050\u202f000${NB}€ représente 0,71${NB}€ par habitant (0,85${NB}€ par habitant de 5 à 74 ans) et 16${NB}€ par inscrit (1\u202f480\u202f000 habitants, 65\u202f691 inscrits).`,
+      );
       const partial = budgetFigures(null, {budget: '1050000', registered: '65691'});
-      expect(budgetSentence(partial, 'fr')).to.equal(`Le budget annuel de 1\u202f050\u202f000${NB}€ représente 16${NB}€ par inscrit (65\u202f691 inscrits).`);
+      expect(budgetSentence(partial, 'fr')).to.equal(
+        `Le budget annuel de 1\u202f050\u202f000${NB}€ représente 16${NB}€ par inscrit (65\u202f691 inscrits).`,
+      );
       const none = budgetFigures(null, {budget: '1050000'});
-      expect(budgetSentence(none, 'fr')).to.equal(`Le budget annuel est de 1\u202f050\u202f000${NB}€ ; les montants par habitant et par inscrit ne sont pas disponibles.`);
+      expect(budgetSentence(none, 'fr')).to.equal(
+        `Le budget annuel est de 1\u202f050\u202f000${NB}€ ; les montants par habitant et par inscrit ne sont pas disponibles.`,
+      );
     });
 
     it('populationNotes(model, lang) says which population was used, and the approximation when the bands do not align', async () => {
-      const m = budgetFigures(null, {budget: '1050000', populationTable: await table('real/insee-estim-pop-dep-2023.csv'), territory: 'Calvados', ages: '5-74'});
+      const m = budgetFigures(null, {
+        budget: '1050000',
+        populationTable: await table('real/insee-estim-pop-dep-2023.csv'),
+        territory: 'Calvados',
+        ages: '5-74',
+      });
       const [whole, aged] = populationNotes(m, 'fr');
-      expect(whole).to.equal('Population : 700\u202f595 habitants (Calvados), tous âges, d\'après le fichier de population.');
-      expect(aged).to.equal('Tranche demandée : 5 à 74 ans. Les tranches d\'âge du fichier de population (0-19, 20-39, 40-59, 60-74 et 75+) ' +
-        'ne permettent pas de la retenir exactement : le montant par habitant porte sur la population de 20 à 74 ans (tranches 20-39, 40-59 et 60-74), ' +
-        'soit 465\u202f084 habitants (Calvados) ; les 5 à 19 ans ne sont pas comptés.');
+      expect(whole).to.equal(
+        "Population : 700\u202f595 habitants (Calvados), tous âges, d'après le fichier de population.",
+      );
+      expect(aged).to.equal(
+        "Tranche demandée : 5 à 74 ans. Les tranches d'âge du fichier de population (0-19, 20-39, 40-59, 60-74 et 75+) " +
+          'ne permettent pas de la retenir exactement : le montant par habitant porte sur la population de 20 à 74 ans (tranches 20-39, 40-59 et 60-74), ' +
+          'soit 465\u202f084 habitants (Calvados) ; les 5 à 19 ans ne sont pas comptés.',
+      );
       expect(populationNotes(m, 'en')[1]).to.contain('people aged 5 to 19 are not counted');
     });
   });
 
   describe('the element', () => {
     it('attributes alone (no src): 0,71 € par habitant, 16 € par inscrit, the inputs, the year and the sentence', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" population="1 480 000" registered="65691" year="2012"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="1050000" population="1 480 000" registered="65691" year="2012"></epn-budget-card>`,
+      );
       await el.updateComplete;
       expect(tileLabels(el)).to.deep.equal(['Budget par habitant', 'Budget par inscrit']);
       expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `16${NB}€`]);
       expect(inputs(el)).to.deep.equal({
         'Budget annuel': `1\u202f050\u202f000${NB}€`,
-        'Population': '1\u202f480\u202f000 habitants',
-        'Inscrits': '65\u202f691',
-        'Année': '2012',
+        Population: '1\u202f480\u202f000 habitants',
+        Inscrits: '65\u202f691',
+        Année: '2012',
       });
       expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal(SENTENCE);
       expect(shadow(el).querySelector('.title')!.textContent).to.equal('Budget par habitant et par inscrit, 2012');
@@ -211,7 +288,9 @@ describe('<epn-budget-card>', () => {
     });
 
     it('changing an attribute updates the figures; digits sets the fraction digits of the amounts per head', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" population="1480000" registered="65691"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="1050000" population="1480000" registered="65691"></epn-budget-card>`,
+      );
       await el.updateComplete;
       el.setAttribute('budget', '2 100 000');
       await el.updateComplete;
@@ -232,7 +311,9 @@ describe('<epn-budget-card>', () => {
     });
 
     it('src: a one-row table (budget;population;inscrits;année) works too', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src=${fixtureUrl('widgets/budget-one-row.csv')}></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card src=${fixtureUrl('widgets/budget-one-row.csv')}></epn-budget-card>`,
+      );
       await settled(el);
       expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `16${NB}€`]);
     });
@@ -253,7 +334,11 @@ describe('<epn-budget-card>', () => {
       const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" registered="65691" year="2012"
         population-src=${AGES} territory="Calvados, Manche, Orne" ages="5-74"></epn-budget-card>`);
       await settled(el);
-      expect(tileLabels(el)).to.deep.equal(['Budget par habitant', 'Budget par habitant de 5 à 74 ans', 'Budget par inscrit']);
+      expect(tileLabels(el)).to.deep.equal([
+        'Budget par habitant',
+        'Budget par habitant de 5 à 74 ans',
+        'Budget par inscrit',
+      ]);
       expect(tileValues(el)).to.deep.equal([`0,71${NB}€`, `0,85${NB}€`, `16${NB}€`]);
       expect(inputs(el)['Population de 5 à 74 ans']).to.equal('1\u202f235\u202f000 habitants (Calvados, Manche, Orne)');
       const notes = texts(shadow(el), '[part="note"]');
@@ -265,7 +350,9 @@ describe('<epn-budget-card>', () => {
     });
 
     it('the INSEE file as population-src: Calvados 700 595; 5-74 counts the 20-74 year olds and says it, never silently', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" registered="65691" population-src=${INSEE} territory="Calvados" ages="5-74"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="1050000" registered="65691" population-src=${INSEE} territory="Calvados" ages="5-74"></epn-budget-card>`,
+      );
       await settled(el);
       expect(inputs(el)['Population']).to.equal('700\u202f595 habitants (Calvados)');
       expect(tileLabels(el)[1]).to.equal('Budget par habitant de 20 à 74 ans');
@@ -282,10 +369,15 @@ describe('<epn-budget-card>', () => {
     });
 
     it('missing or zero denominators show "non disponible", never Infinity or NaN', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src=${fixtureUrl('widgets/budget-zero.csv')}></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card src=${fixtureUrl('widgets/budget-zero.csv')}></epn-budget-card>`,
+      );
       await settled(el);
       expect(tileValues(el)).to.deep.equal(['non disponible', 'non disponible']);
-      expect(texts(shadow(el), '.tile .detail')).to.deep.equal(['population non renseignée ou nulle', 'nombre d\'inscrits non renseigné ou nul']);
+      expect(texts(shadow(el), '.tile .detail')).to.deep.equal([
+        'population non renseignée ou nulle',
+        "nombre d'inscrits non renseigné ou nul",
+      ]);
       assertNoBadNumbers(el);
       await expect(el).to.be.accessible();
     });
@@ -314,7 +406,9 @@ describe('<epn-budget-card>', () => {
     });
 
     it('error (404 on population-src): the card shows the error, not partial figures', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card src=${SEED} population-src=${fixtureUrl('nope/population.csv')} ages="5-74"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card src=${SEED} population-src=${fixtureUrl('nope/population.csv')} ages="5-74"></epn-budget-card>`,
+      );
       await settled(el);
       await aTimeout(100);
       await el.updateComplete;
@@ -337,21 +431,41 @@ describe('<epn-budget-card>', () => {
     });
 
     it('error (an attribute that is not a number): BAD_OPTION in French, then fixed by setting it right', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="un million" population="1480000"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="un million" population="1480000"></epn-budget-card>`,
+      );
       await el.updateComplete;
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal('Réglage non compris : budget="un million" : un nombre positif, par exemple 1050000 ou 1 050 000.');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(
+        'Réglage non compris : budget="un million" : un nombre positif, par exemple 1050000 ou 1 050 000.',
+      );
       el.setAttribute('budget', '1050000');
       await el.updateComplete;
       expect(tileValues(el)[0]).to.equal(`0,71${NB}€`);
     });
-
   });
 
   describe('parts, events, language, layout', () => {
     it('exposes the parts figure, title, figures, item, label, value, quote, summary, copy, inputs, note, toggle and table', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" registered="65691" population-src=${INSEE} territory="Calvados" source="INSEE"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="1050000" registered="65691" population-src=${INSEE} territory="Calvados" source="INSEE"></epn-budget-card>`,
+      );
       await settled(el);
-      for (const part of ['figure', 'title', 'figures', 'item', 'label', 'value', 'quote', 'summary', 'copy', 'inputs', 'note', 'toggle', 'table', 'source']) {
+      for (const part of [
+        'figure',
+        'title',
+        'figures',
+        'item',
+        'label',
+        'value',
+        'quote',
+        'summary',
+        'copy',
+        'inputs',
+        'note',
+        'toggle',
+        'table',
+        'source',
+      ]) {
         expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
       }
     });
@@ -362,8 +476,22 @@ describe('<epn-budget-card>', () => {
       const root = shadow(el);
       const t = root.querySelector('table')!;
       expect(t.querySelector('caption')!.textContent).to.equal('Données : Budget par habitant et par inscrit, 2012');
-      expect(texts(t, 'th[scope="row"]')).to.deep.equal(['Budget annuel', 'Population', 'Inscrits', 'Budget par habitant', 'Budget par inscrit', 'Année']);
-      expect(texts(t, 'td')).to.deep.equal([`1\u202f050\u202f000${NB}€`, '1\u202f480\u202f000 habitants', '65\u202f691', `0,71${NB}€`, `16${NB}€`, '2012']);
+      expect(texts(t, 'th[scope="row"]')).to.deep.equal([
+        'Budget annuel',
+        'Population',
+        'Inscrits',
+        'Budget par habitant',
+        'Budget par inscrit',
+        'Année',
+      ]);
+      expect(texts(t, 'td')).to.deep.equal([
+        `1\u202f050\u202f000${NB}€`,
+        '1\u202f480\u202f000 habitants',
+        '65\u202f691',
+        `0,71${NB}€`,
+        `16${NB}€`,
+        '2012',
+      ]);
       const toggle = root.querySelector<HTMLButtonElement>('button.toggle')!;
       expect(toggle.textContent!.trim()).to.equal('Voir les données');
       toggle.click();
@@ -383,7 +511,10 @@ describe('<epn-budget-card>', () => {
       expect(event.bubbles && event.composed).to.equal(true);
       await el.updateComplete;
       let copied = '';
-      Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: async (text: string) => void (copied = text)}});
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {writeText: async (text: string) => void (copied = text)},
+      });
       try {
         const copiedEvent = oneEvent(el, 'epn-copy');
         shadow(el).querySelector<HTMLButtonElement>('button.copy')!.click();
@@ -391,7 +522,10 @@ describe('<epn-budget-card>', () => {
         expect(copied).to.equal(SENTENCE);
         await el.updateComplete;
         expect(shadow(el).querySelector('.copy-status')!.textContent).to.equal('Phrase copiée dans le presse-papiers.');
-        Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: async () => Promise.reject(new Error('refused'))}});
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: {writeText: async () => Promise.reject(new Error('refused'))},
+        });
         shadow(el).querySelector<HTMLButtonElement>('button.copy')!.click();
         await aTimeout(20);
         await el.updateComplete;
@@ -405,26 +539,42 @@ describe('<epn-budget-card>', () => {
     });
 
     it('lang="en" speaks English: labels, sentence, inputs, toggle, notes and messages', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card lang="en" budget="1050000" registered="65691" year="2012" population-src=${INSEE} territory="Calvados" ages="5-74"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card lang="en" budget="1050000" registered="65691" year="2012" population-src=${INSEE} territory="Calvados" ages="5-74"></epn-budget-card>`,
+      );
       await settled(el);
       const root = shadow(el);
-      expect(tileLabels(el)).to.deep.equal(['Budget per inhabitant', 'Budget per inhabitant aged 20 to 74', 'Budget per registered user']);
+      expect(tileLabels(el)).to.deep.equal([
+        'Budget per inhabitant',
+        'Budget per inhabitant aged 20 to 74',
+        'Budget per registered user',
+      ]);
       expect(tileValues(el)).to.deep.equal(['€1.50', '€2.26', '€16']);
       expect(root.querySelector('.title')!.textContent).to.equal('Budget per inhabitant and per registered user, 2012');
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
-        'In 2012, the annual budget of €1,050,000 amounts to €1.50 per inhabitant (€2.26 per inhabitant aged 20 to 74) and €16 per registered user (700,595 inhabitants, 65,691 registered users).');
-      expect(Object.keys(inputs(el))).to.deep.equal(['Annual budget', 'Population', 'Population aged 20 to 74', 'Registered users', 'Year']);
+        'In 2012, the annual budget of €1,050,000 amounts to €1.50 per inhabitant (€2.26 per inhabitant aged 20 to 74) and €16 per registered user (700,595 inhabitants, 65,691 registered users).',
+      );
+      expect(Object.keys(inputs(el))).to.deep.equal([
+        'Annual budget',
+        'Population',
+        'Population aged 20 to 74',
+        'Registered users',
+        'Year',
+      ]);
       expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
       expect(root.querySelector('button.copy')!.textContent!.trim()).to.equal('Copy the sentence');
       expect(texts(root, '[part="note"]').join(' ')).to.contain('Age range asked for: 5 to 74 years');
       const bad = await fixture<EpnBudgetCard>(html`<epn-budget-card lang="en" budget="lots"></epn-budget-card>`);
       await bad.updateComplete;
-      expect(shadow(bad).querySelector('[role="alert"]')!.textContent).to.equal('Setting not understood: budget="lots": a positive number, e.g. 1050000 or 1 050 000.');
+      expect(shadow(bad).querySelector('[role="alert"]')!.textContent).to.equal(
+        'Setting not understood: budget="lots": a positive number, e.g. 1050000 or 1 050 000.',
+      );
     });
 
     it('at 320 px wide nothing is clipped (figures, sentence, inputs, notes), in French and English', async () => {
       for (const lang of ['fr', 'en']) {
-        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-budget-card lang=${lang} budget="1050000" registered="65691" year="2012"
+        const wrapper =
+          await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-budget-card lang=${lang} budget="1050000" registered="65691" year="2012"
           population-src=${INSEE} territory="Calvados" ages="5-74" source="INSEE, estimations de population 2023"></epn-budget-card></div>`);
         const el = wrapper.querySelector('epn-budget-card')!;
         await settled(el);
@@ -436,7 +586,9 @@ describe('<epn-budget-card>', () => {
     });
 
     it('theme="dark" and the page\'s data-fr-theme switch the colours, still accessible', async () => {
-      const el = await fixture<EpnBudgetCard>(html`<epn-budget-card theme="dark" budget="1050000" population="1480000" registered="65691"></epn-budget-card>`);
+      const el = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card theme="dark" budget="1050000" population="1480000" registered="65691"></epn-budget-card>`,
+      );
       await el.updateComplete;
       const value = shadow(el).querySelector('.tile .value')!;
       expect(getComputedStyle(value).color).to.equal('rgb(133, 133, 246)');
@@ -457,7 +609,16 @@ describe('<epn-budget-card>', () => {
       }
       // The text colours are the foundation's: check that the palette repeats them.
       const css = EpnBudgetCard.styles.map((s) => (s as {cssText: string}).cssText).join('\n');
-      for (const [token, theme] of [['text', 'light'], ['muted', 'light'], ['accent', 'light'], ['background', 'light'], ['text', 'dark'], ['muted', 'dark'], ['accent', 'dark'], ['background', 'dark']] as const) {
+      for (const [token, theme] of [
+        ['text', 'light'],
+        ['muted', 'light'],
+        ['accent', 'light'],
+        ['background', 'light'],
+        ['text', 'dark'],
+        ['muted', 'dark'],
+        ['accent', 'dark'],
+        ['background', 'dark'],
+      ] as const) {
         const name = token === 'background' ? '--epn-background' : `--epn-${token}-color`;
         // (the build minifies the CSS: no space after the comma)
         expect(css.replace(/,\s+/g, ','), `${name} (${theme})`).to.contain(`${name},${CARD_PALETTE[theme][token]})`);
@@ -489,8 +650,12 @@ describe('<epn-budget-card>', () => {
       await settled(el);
       const root = shadow(el);
       expect(root.querySelector('img, script') === null).to.equal(true);
-      expect(inputs(el)["Population"]).to.equal(`30\u202f000 habitants (${payload})`);
-      for (const [name, value] of [['ages', '"><svg onload=window.__pwned=1>'], ['territory', '</text><foreignObject>x'], ['budget', '${alert(1)}{{constructor}}']]) {
+      expect(inputs(el)['Population']).to.equal(`30\u202f000 habitants (${payload})`);
+      for (const [name, value] of [
+        ['ages', '"><svg onload=window.__pwned=1>'],
+        ['territory', '</text><foreignObject>x'],
+        ['budget', '${alert(1)}{{constructor}}'],
+      ]) {
         el.setAttribute('ages', '5-74');
         el.setAttribute(name!, value!);
         await el.updateComplete;

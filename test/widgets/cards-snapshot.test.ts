@@ -5,7 +5,16 @@
 // test fails once (as the SVG goldens do); on a mismatch, <name>-changed.txt is written beside it.
 import '@epn/widgets/define.js';
 import {parseCsv, readCrossTab, type Table} from '@epn/stats';
-import {breakdownOf, budgetFigures, keyFigures, parseAmount, parseLabels, parseRatios, populationByAge, readKeyValues} from '@epn/widgets/testing.js';
+import {
+  breakdownOf,
+  budgetFigures,
+  keyFigures,
+  parseAmount,
+  parseLabels,
+  parseRatios,
+  populationByAge,
+  readKeyValues,
+} from '@epn/widgets/testing.js';
 import {readFile, writeFile} from '@web/test-runner-commands';
 import {expect, fixture, html} from '@open-wc/testing';
 import {describe, it, fixture as bytes} from '../harness.js';
@@ -84,9 +93,20 @@ describe('card snapshots', () => {
   });
 
   it('the readers and the errors are as before (results of the card functions)', async () => {
-    const files = ['widgets/budget-seed.csv', 'widgets/budget-one-row.csv', 'widgets/budget-empty.csv', 'widgets/budget-missing.csv',
-      'widgets/budget-zero.csv', 'widgets/budget-attack.csv', 'widgets/key-attack.csv', 'widgets/key-empty.csv',
-      'widgets/key-departements-total.csv', 'seed/chiffres-cles.csv', 'seed/epn-departements.csv', 'widgets/budget-population-age.csv'];
+    const files = [
+      'widgets/budget-seed.csv',
+      'widgets/budget-one-row.csv',
+      'widgets/budget-empty.csv',
+      'widgets/budget-missing.csv',
+      'widgets/budget-zero.csv',
+      'widgets/budget-attack.csv',
+      'widgets/key-attack.csv',
+      'widgets/key-empty.csv',
+      'widgets/key-departements-total.csv',
+      'seed/chiffres-cles.csv',
+      'seed/epn-departements.csv',
+      'widgets/budget-population-age.csv',
+    ];
     const tables = new Map<string, Table>();
     for (const f of files) tables.set(f, await table(f));
     const insee = await table('real/insee-estim-pop-dep-2023.csv');
@@ -107,7 +127,7 @@ describe('card snapshots', () => {
       'budget,population,annee\n100,10,2011\n200,20,2012',
       'budget,population\n100,10\n200,20',
       'budget,population,exercice\n100,10,2011\n200,20,2012',
-      'nom,montant,unite\nBudget,1000,milliers d\'euros\nDépenses,5,M€\nCoût,3,euros\nPopulation,abc,\nPopulation,12,',
+      "nom,montant,unite\nBudget,1000,milliers d'euros\nDépenses,5,M€\nCoût,3,euros\nPopulation,abc,\nPopulation,12,",
       'a,b,c\nx,1,2\ny,3,4',
       'région,valeur\nNormandie,3',
       'valeur,indicateur\n3,budget\n4,population',
@@ -136,7 +156,10 @@ describe('card snapshots', () => {
       [ages, {territory: 'Orne', ages: '10-30', match: 'overlap'}],
       [ages, {territory: 'Orne', ages: '10-30'}],
       [ages, {}],
-      [csv('âge;Calvados;Manche\n0-19;10;20\n20-64;30;40\n65+;50;60\nTotal;90;120'), {territory: 'Manche', ages: '20+'}],
+      [
+        csv('âge;Calvados;Manche\n0-19;10;20\n20-64;30;40\n65+;50;60\nTotal;90;120'),
+        {territory: 'Manche', ages: '20+'},
+      ],
       [csv('âge;Calvados;Manche\n0-19;10;20\n20-64;30;40\n65+;50;60\nTotal;90;120'), {}],
       [csv('âge;Calvados\n0-19;10\n20-64;nd\n65+;50'), {ages: '18-70', match: 'overlap'}],
       [csv('territoire;a;b\nX;1;2'), {ages: '5-74'}],
@@ -144,20 +167,43 @@ describe('card snapshots', () => {
       [csv(';;H;;F;\ncode;nom;0-19;20+;0-19;20+\n14;Calvados;1;2;3;4'), {}],
       [csv('territoire;0-19;20+;Total\nA;1;2;3\ndont B;1;1;2\nC;4;5;9'), {territory: 'b'}],
     ];
-    for (const [t, o] of pops) add(`populationByAge ${t.columns.slice(0, 4).join(',')} ${JSON.stringify(o)}`, () => populationByAge(t, o));
+    for (const [t, o] of pops)
+      add(`populationByAge ${t.columns.slice(0, 4).join(',')} ${JSON.stringify(o)}`, () => populationByAge(t, o));
     add('budgetFigures ages without population', () => budgetFigures(null, {budget: '1', ages: '5-74'}));
-    add('budgetFigures with population table', () => budgetFigures(tables.get('widgets/budget-seed.csv')!, {populationTable: ages, territory: 'Manche', ages: '20-59'}));
-    add('budgetFigures attribute population wins', () => budgetFigures(null, {budget: '800 k€', population: '1 000', populationTable: ages, territory: 'Manche'}));
-    for (const a of ['1050000', '1 050 000 €', '1,05 M€', '800 k€', '2 Md€', '3 mds', 'abc', '-5', '', '  ', 'k€']) add(`parseAmount ${a}`, () => parseAmount('budget', a));
-    for (const r of ['a/b', 'a / b : le label, avec virgule ; c/d', 'a', 'a/b/c', ' / b', '']) add(`parseRatios ${r}`, () => parseRatios(r));
+    add('budgetFigures with population table', () =>
+      budgetFigures(tables.get('widgets/budget-seed.csv')!, {
+        populationTable: ages,
+        territory: 'Manche',
+        ages: '20-59',
+      }),
+    );
+    add('budgetFigures attribute population wins', () =>
+      budgetFigures(null, {budget: '800 k€', population: '1 000', populationTable: ages, territory: 'Manche'}),
+    );
+    for (const a of ['1050000', '1 050 000 €', '1,05 M€', '800 k€', '2 Md€', '3 mds', 'abc', '-5', '', '  ', 'k€'])
+      add(`parseAmount ${a}`, () => parseAmount('budget', a));
+    for (const r of ['a/b', 'a / b : le label, avec virgule ; c/d', 'a', 'a/b/c', ' / b', ''])
+      add(`parseRatios ${r}`, () => parseRatios(r));
     for (const l of ['epn:Lieux; b : B', 'epn', ':x', 'a:', '']) add(`parseLabels ${l}`, () => parseLabels(l));
     const kc = tables.get('seed/chiffres-cles.csv')!;
-    for (const o of [{keys: 'epn;visites_annuelles'}, {keys: 'nope'}, {ratios: 'epn/nope'}, {ratios: 'budget_appels_a_projets/epn:par lieu'}, {labels: 'x'},
-      {breakdownTable: tables.get('seed/epn-departements.csv')!, breakdownColumn: 'nope'}]) {
+    for (const o of [
+      {keys: 'epn;visites_annuelles'},
+      {keys: 'nope'},
+      {ratios: 'epn/nope'},
+      {ratios: 'budget_appels_a_projets/epn:par lieu'},
+      {labels: 'x'},
+      {breakdownTable: tables.get('seed/epn-departements.csv')!, breakdownColumn: 'nope'},
+    ]) {
       add(`keyFigures ${JSON.stringify(o).slice(0, 80)}`, () => keyFigures(kc, o));
     }
-    add('keyFigures many keys, unknown', () => keyFigures(csv(`indicateur,valeur\n${Array.from({length: 14}, (_, i) => `k${i},${i}`).join('\n')}`), {keys: 'zz'}));
-    add('budgetFigures many keys, no budget', () => budgetFigures(csv(`indicateur,valeur\n${Array.from({length: 10}, (_, i) => `k${i},${i}`).join('\n')}`)));
+    add('keyFigures many keys, unknown', () =>
+      keyFigures(csv(`indicateur,valeur\n${Array.from({length: 14}, (_, i) => `k${i},${i}`).join('\n')}`), {
+        keys: 'zz',
+      }),
+    );
+    add('budgetFigures many keys, no budget', () =>
+      budgetFigures(csv(`indicateur,valeur\n${Array.from({length: 10}, (_, i) => `k${i},${i}`).join('\n')}`)),
+    );
     add('budgetFigures record without budget', () => budgetFigures(csv('population,inscrits\n10,2')));
     add('breakdownOf departements total', () => breakdownOf(tables.get('widgets/key-departements-total.csv')!));
     add('breakdownOf budget (k€)', () => breakdownOf(csv('departement,budget (k€)\nA,5\nB,-2\nC,nd'), 'budget'));

@@ -12,12 +12,15 @@ const SOURCE = 'Région Basse-Normandie, 2012';
 /** Captures what the widget would download. */
 function capture(el: EpnElement<unknown>): Array<{blob: Blob; filename: string}> {
   const files: Array<{blob: Blob; filename: string}> = [];
-  (el as unknown as {download: (b: Blob, f: string) => void}).download = (blob, filename) => files.push({blob, filename});
+  (el as unknown as {download: (b: Blob, f: string) => void}).download = (blob, filename) =>
+    files.push({blob, filename});
   return files;
 }
 
 async function ageChart(attrs = ''): Promise<EpnAgeChart> {
-  const el = await fixture<EpnAgeChart>(html`<epn-age-chart export src=${SEED} source=${SOURCE} heading="Inscrits par âge"></epn-age-chart>`);
+  const el = await fixture<EpnAgeChart>(
+    html`<epn-age-chart export src=${SEED} source=${SOURCE} heading="Inscrits par âge"></epn-age-chart>`,
+  );
   if (attrs) el.setAttribute('measure', attrs);
   await settled(el);
   return el;
@@ -48,10 +51,19 @@ describe('exports', () => {
 
     it('has a BOM, CRLF line ends, a caption line, values as numbers and text where no value is known', () => {
       const csv = toCsv([
-        {caption: 'T', head: ['a', 'b', 'c'], rows: [{header: '=1+1', cells: ['1\u202f234,5', '4,6\u00a0%'], values: [1234.5, null]}, {header: 'x', cells: ['-3', 'secret']}]},
+        {
+          caption: 'T',
+          head: ['a', 'b', 'c'],
+          rows: [
+            {header: '=1+1', cells: ['1\u202f234,5', '4,6\u00a0%'], values: [1234.5, null]},
+            {header: 'x', cells: ['-3', 'secret']},
+          ],
+        },
         {caption: 'U', head: ['k', 'v'], rows: [{header: 'y', cells: ['2'], values: [2]}]},
       ]);
-      expect(csv).to.equal('\ufeff"T"\r\n"a";"b";"c"\r\n"\'=1+1";1234,5;"4,6\u00a0%"\r\n"x";"\'-3";"secret"\r\n\r\n"U"\r\n"k";"v"\r\n"y";2\r\n');
+      expect(csv).to.equal(
+        '\ufeff"T"\r\n"a";"b";"c"\r\n"\'=1+1";1234,5;"4,6\u00a0%"\r\n"x";"\'-3";"secret"\r\n\r\n"U"\r\n"k";"v"\r\n"y";2\r\n',
+      );
     });
   });
 
@@ -76,7 +88,12 @@ describe('exports', () => {
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(list.hidden).to.equal(false);
-      expect(Array.from(list.querySelectorAll('button')).map((b) => b.textContent!.trim())).to.deep.equal(['Image PNG', 'Image SVG', 'Données CSV (Excel)', 'Copier la phrase']);
+      expect(Array.from(list.querySelectorAll('button')).map((b) => b.textContent!.trim())).to.deep.equal([
+        'Image PNG',
+        'Image SVG',
+        'Données CSV (Excel)',
+        'Copier la phrase',
+      ]);
       expect(list.querySelector('[role="menu"], [role="menuitem"]')).to.equal(null);
       await expect(el).to.be.accessible();
       await sendKeys({press: 'Tab'});
@@ -98,7 +115,9 @@ describe('exports', () => {
       button.click();
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded')).to.equal('true');
-      root.querySelector('#export-menu')!.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
+      root
+        .querySelector('#export-menu')!
+        .dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded'), 'inside').to.equal('true');
       document.body.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
@@ -111,7 +130,12 @@ describe('exports', () => {
       await settled(el);
       const root = shadow(el);
       expect(root.querySelector('#export-button')!.textContent!.trim()).to.equal('Export');
-      expect(Array.from(root.querySelectorAll('#export-menu button')).map((b) => b.textContent!.trim())).to.deep.equal(['PNG image', 'SVG image', 'CSV data (Excel)', 'Copy the sentence']);
+      expect(Array.from(root.querySelectorAll('#export-menu button')).map((b) => b.textContent!.trim())).to.deep.equal([
+        'PNG image',
+        'SVG image',
+        'CSV data (Excel)',
+        'Copy the sentence',
+      ]);
     });
   });
 
@@ -138,10 +162,12 @@ describe('exports', () => {
       const text = new TextDecoder().decode(bytes);
       expect(text).to.contain('\r\n');
       expect(text.replace(/\r\n/g, '')).not.to.contain('\n');
-      expect(text).to.contain('"Inscrits par âge (Effectif)"\r\n"Tranche d\'âge";"Hommes";"Femmes";"Total"\r\n"moins de 11 ans";793;561;1354\r\n');
+      expect(text).to.contain(
+        '"Inscrits par âge (Effectif)"\r\n"Tranche d\'âge";"Hommes";"Femmes";"Total"\r\n"moins de 11 ans";793;561;1354\r\n',
+      );
       const table = parseCsv(text);
       expect(table.meta.delimiter).to.equal(';');
-      expect(table.columns).to.deep.equal(['Tranche d\'âge', 'Hommes', 'Femmes', 'Total']);
+      expect(table.columns).to.deep.equal(["Tranche d'âge", 'Hommes', 'Femmes', 'Total']);
       expect(table.rows).to.have.length(9);
       expect(table.rows[0]).to.deep.equal(['moins de 11 ans', 793, 561, 1354]);
       expect(table.rows[8]).to.deep.equal(['Total', 8264, 8990, 17254]);
@@ -155,29 +181,38 @@ describe('exports', () => {
       expect(text).to.match(/;0,0459\d*;/);
       const table = parseCsv(text);
       expect(table.rows[0]![1]).to.be.closeTo(793 / 17254, 1e-9);
-      expect(table.rows[8]!.slice(1)).to.deep.equal([8264 / 17254, 8990 / 17254, 1].map((v) => Number(v.toPrecision(15))));
+      expect(table.rows[8]!.slice(1)).to.deep.equal(
+        [8264 / 17254, 8990 / 17254, 1].map((v) => Number(v.toPrecision(15))),
+      );
     });
 
     it('never writes a label as a bare formula', async () => {
       const data = parseCsv('equipement;-11;11-17;Total\n=HYPERLINK("http://x");10;20;30\n+1;5;6;11\n@SUM(A1);1;2;3\n');
-      const el = await fixture<EpnElement<unknown>>(html`<epn-equipment-chart export .data=${data} heading="=cmd|' /C calc'!A0"></epn-equipment-chart>`);
+      const el = await fixture<EpnElement<unknown>>(
+        html`<epn-equipment-chart export .data=${data} heading="=cmd|' /C calc'!A0"></epn-equipment-chart>`,
+      );
       await settled(el);
       const files = capture(el);
       await el.exportAs('csv');
       const text = await files[0]!.blob.text();
       const cells = text.split(/;|\r\n/);
       for (const bad of ['=HYPERLINK', '+1', '@SUM', '=cmd']) {
-        expect(cells.some((c) => c.startsWith(bad)), bad).to.equal(false);
+        expect(
+          cells.some((c) => c.startsWith(bad)),
+          bad,
+        ).to.equal(false);
       }
       expect(text).to.contain('"\'=HYPERLINK(""http://x"")"');
       expect(text).to.contain('"\'+1"');
       expect(text).to.contain('"\'@SUM(A1)"');
       expect(text.startsWith('"\'=cmd')).to.equal(true);
-      expect(parseCsv(text).columns).to.include.members(['\'=HYPERLINK("http://x")', '\'+1', '\'@SUM(A1)']);
+      expect(parseCsv(text).columns).to.include.members(['\'=HYPERLINK("http://x")', "'+1", "'@SUM(A1)"]);
     });
 
     it('exports the figures of a card too (its tables)', async () => {
-      const el = await fixture<EpnElement<unknown>>(html`<epn-key-figures export src=${fixtureUrl('seed/chiffres-cles.csv')}
+      const el = await fixture<
+        EpnElement<unknown>
+      >(html`<epn-key-figures export src=${fixtureUrl('seed/chiffres-cles.csv')}
         breakdown-src=${fixtureUrl('seed/epn-departements.csv')} breakdown-column="epn"></epn-key-figures>`);
       await settled(el);
       const files = capture(el);
@@ -223,14 +258,18 @@ describe('exports', () => {
     });
 
     it('SVG of a card: its figures as text, with the title, the source and the date', async () => {
-      const el = await fixture<EpnElement<unknown>>(html`<epn-key-figures export source=${SOURCE} src=${fixtureUrl('seed/chiffres-cles.csv')}></epn-key-figures>`);
+      const el = await fixture<EpnElement<unknown>>(
+        html`<epn-key-figures export source=${SOURCE} src=${fixtureUrl('seed/chiffres-cles.csv')}></epn-key-figures>`,
+      );
       await settled(el);
       const files = capture(el);
       await el.exportAs('svg');
       const text = await files[0]!.blob.text();
       expect(text).to.contain(SOURCE);
       expect(text).to.contain('Exporté le');
-      expect(new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text').length).to.be.greaterThan(4);
+      expect(new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text').length).to.be.greaterThan(
+        4,
+      );
     });
 
     it('PNG: a non-empty image/png at twice the size', async () => {
@@ -254,7 +293,10 @@ describe('exports', () => {
       const el = await ageChart();
       let copied = '';
       const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
-      Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: async (s: string) => void (copied = s)}});
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {writeText: async (s: string) => void (copied = s)},
+      });
       try {
         await el.exportAs('copy');
       } finally {
@@ -268,7 +310,10 @@ describe('exports', () => {
 
     it('when refused, selects the sentence and says so', async () => {
       const el = await ageChart();
-      Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))}});
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))},
+      });
       try {
         await el.exportAs('copy');
       } finally {

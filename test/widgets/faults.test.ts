@@ -14,7 +14,11 @@ import {waitUntil} from '@open-wc/testing';
 import {after, describe, expect, it} from '../harness.js';
 import {aTimeout} from './helpers.js';
 
-type Widget = EpnElement<unknown> & {status: string; progress: number | null; acceptProgress(fraction: number | null): void};
+type Widget = EpnElement<unknown> & {
+  status: string;
+  progress: number | null;
+  acceptProgress(fraction: number | null): void;
+};
 
 interface Origins {
   /** The second origin (no CORS on /nocors/, CORS on /cors/). */
@@ -35,17 +39,25 @@ interface ServerLog {
   completed: number;
   written: number;
 }
-const serverLog = async (key: string): Promise<ServerLog> => (await fetch(`/__epn__/log/${key}`, {cache: 'no-store'})).json() as Promise<ServerLog>;
+const serverLog = async (key: string): Promise<ServerLog> =>
+  (await fetch(`/__epn__/log/${key}`, {cache: 'no-store'})).json() as Promise<ServerLog>;
 let keys = 0;
 const newKey = (what: string): string => `${what}-${++keys}-${Date.now().toString(36)}`;
-const until = (predicate: () => boolean | Promise<boolean>, message: string, timeout = 8000) => waitUntil(predicate, message, {timeout, interval: 10});
+const until = (predicate: () => boolean | Promise<boolean>, message: string, timeout = 8000) =>
+  waitUntil(predicate, message, {timeout, interval: 10});
 /** Waits until the server's log of `key` satisfies `predicate`; fails with the last log seen. */
-async function onServer(key: string, predicate: (log: ServerLog) => boolean, message: string, timeout = 8000): Promise<ServerLog> {
+async function onServer(
+  key: string,
+  predicate: (log: ServerLog) => boolean,
+  message: string,
+  timeout = 8000,
+): Promise<ServerLog> {
   const end = performance.now() + timeout;
   for (;;) {
     const log = await serverLog(key);
     if (predicate(log)) return log;
-    if (performance.now() > end) throw new Error(`${message}: not seen by the server (its log: ${JSON.stringify(log)})`);
+    if (performance.now() > end)
+      throw new Error(`${message}: not seen by the server (its log: ${JSON.stringify(log)})`);
     await aTimeout(20);
   }
 }
@@ -65,16 +77,44 @@ interface WidgetCase {
   changed?: {csv: string; attrs?: Record<string, string>; code: string; says: string};
 }
 const WIDGETS: WidgetCase[] = [
-  {tag: 'epn-age-chart', file: 'seed/inscrits-sexe-age.csv', measure: 'share', other: 'sexe;0-19;20 +\nHommes;1;2\nFemmes;3;4\n',
-    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
-  {tag: 'epn-equipment-chart', file: 'seed/equipement-age.csv', measure: 'distribution', other: 'equipement;-11;11-17;Total\nOrdinateur;3;4;7\nTotal;5;6;11\n',
-    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
-  {tag: 'epn-skill-chart', file: 'seed/niveau-usage-age.csv', measure: 'share-of-total', other: 'niveau;-11;11-17\ndébutant;3;4\nexpert;1;2\n',
-    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'}},
-  {tag: 'epn-budget-card', file: 'widgets/budget-seed.csv', other: 'indicateur;valeur\nbudget;2000\npopulation;1000\n',
-    changed: {csv: 'a;b\nx;y\n', code: 'MISSING_COLUMN', says: 'La colonne « budget » est introuvable'}},
-  {tag: 'epn-key-figures', file: 'seed/chiffres-cles.csv', other: 'indicateur;valeur;unite\nvisites;100;visites\n',
-    changed: {csv: 'indicateur;valeur\nvisites;100\n', attrs: {ratios: 'visites_annuelles/inscrits_annuels:visites par inscrit'}, code: 'BAD_OPTION', says: 'n\'est pas dans le fichier'}},
+  {
+    tag: 'epn-age-chart',
+    file: 'seed/inscrits-sexe-age.csv',
+    measure: 'share',
+    other: 'sexe;0-19;20 +\nHommes;1;2\nFemmes;3;4\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'},
+  },
+  {
+    tag: 'epn-equipment-chart',
+    file: 'seed/equipement-age.csv',
+    measure: 'distribution',
+    other: 'equipement;-11;11-17;Total\nOrdinateur;3;4;7\nTotal;5;6;11\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'},
+  },
+  {
+    tag: 'epn-skill-chart',
+    file: 'seed/niveau-usage-age.csv',
+    measure: 'share-of-total',
+    other: 'niveau;-11;11-17\ndébutant;3;4\nexpert;1;2\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'NOT_NUMERIC', says: 'devrait contenir des nombres'},
+  },
+  {
+    tag: 'epn-budget-card',
+    file: 'widgets/budget-seed.csv',
+    other: 'indicateur;valeur\nbudget;2000\npopulation;1000\n',
+    changed: {csv: 'a;b\nx;y\n', code: 'MISSING_COLUMN', says: 'La colonne « budget » est introuvable'},
+  },
+  {
+    tag: 'epn-key-figures',
+    file: 'seed/chiffres-cles.csv',
+    other: 'indicateur;valeur;unite\nvisites;100;visites\n',
+    changed: {
+      csv: 'indicateur;valeur\nvisites;100\n',
+      attrs: {ratios: 'visites_annuelles/inscrits_annuels:visites par inscrit'},
+      code: 'BAD_OPTION',
+      says: "n'est pas dans le fichier",
+    },
+  },
 ];
 /** Stores a CSV text on the server; returns its address. */
 async function stored(csv: string): Promise<string> {
@@ -84,8 +124,22 @@ async function stored(csv: string): Promise<string> {
 }
 /** The cards' second file, loaded beside `src`. */
 const SECOND_FILES: Array<WidgetCase & {attr: string; src: string; changedCode: string}> = [
-  {tag: 'epn-budget-card', attr: 'population-src', file: 'widgets/budget-population-age.csv', src: 'widgets/budget-seed.csv', attrs: {territory: 'Calvados,Manche,Orne', ages: '5-74'}, changedCode: 'NOT_NUMERIC'},
-  {tag: 'epn-key-figures', attr: 'breakdown-src', file: 'seed/epn-departements.csv', src: 'seed/chiffres-cles.csv', attrs: {'breakdown-column': 'epn'}, changedCode: 'MISSING_COLUMN'},
+  {
+    tag: 'epn-budget-card',
+    attr: 'population-src',
+    file: 'widgets/budget-population-age.csv',
+    src: 'widgets/budget-seed.csv',
+    attrs: {territory: 'Calvados,Manche,Orne', ages: '5-74'},
+    changedCode: 'NOT_NUMERIC',
+  },
+  {
+    tag: 'epn-key-figures',
+    attr: 'breakdown-src',
+    file: 'seed/epn-departements.csv',
+    src: 'seed/chiffres-cles.csv',
+    attrs: {'breakdown-column': 'epn'},
+    changedCode: 'MISSING_COLUMN',
+  },
 ];
 /** A fixture served as it is, through the fault server (its request logged under `key`). */
 const file = (path: string, key?: string): string => `/__epn__/file/${path}${key ? `?key=${key}` : ''}`;
@@ -107,7 +161,11 @@ const mounted: Array<{m: Mounted; stop: () => void}> = [];
 function mount(tag: string, attrs: Record<string, string>, connect = true): Mounted {
   const el = document.createElement(tag) as Widget;
   const m: Mounted = {
-    el, loads: [], errors: [], unhandled: [], container: document.createElement('div'),
+    el,
+    loads: [],
+    errors: [],
+    unhandled: [],
+    container: document.createElement('div'),
     get root() {
       return el.shadowRoot!;
     },
@@ -122,7 +180,13 @@ function mount(tag: string, attrs: Record<string, string>, connect = true): Moun
   m.container.style.width = '640px';
   m.container.append(el);
   if (connect) document.body.append(m.container);
-  mounted.push({m, stop: () => (window.removeEventListener('unhandledrejection', rejection), window.removeEventListener('error', error))});
+  mounted.push({
+    m,
+    stop: () => (
+      window.removeEventListener('unhandledrejection', rejection),
+      window.removeEventListener('error', error)
+    ),
+  });
   return m;
 }
 
@@ -136,13 +200,22 @@ function mount(tag: string, attrs: Record<string, string>, connect = true): Moun
 
 /** What is drawn in the shadow root (nothing may be, on an error). */
 const drawn = (root: ShadowRoot): string[] =>
-  ['svg', 'rect', 'table', 'dl', '.tile', '[part="bars"]', '[part="summary"]'].filter((s) => root.querySelector(s) !== null);
+  ['svg', 'rect', 'table', 'dl', '.tile', '[part="bars"]', '[part="summary"]'].filter(
+    (s) => root.querySelector(s) !== null,
+  );
 /** Every figure shown: the text of the data tables. */
-const figures = (root: ShadowRoot): string => Array.from(root.querySelectorAll('table')).map((t) => t.textContent ?? '').join('\n');
+const figures = (root: ShadowRoot): string =>
+  Array.from(root.querySelectorAll('table'))
+    .map((t) => t.textContent ?? '')
+    .join('\n');
 
 /** Waits for the first `epn-load` or `epn-error`, then lets any late event arrive. */
 async function settle(m: Mounted, timeout = 10000): Promise<void> {
-  await until(() => m.loads.length + m.errors.length > 0, `neither epn-load nor epn-error (status ${m.el.status})`, timeout);
+  await until(
+    () => m.loads.length + m.errors.length > 0,
+    `neither epn-load nor epn-error (status ${m.el.status})`,
+    timeout,
+  );
   await aTimeout(150);
   await m.el.updateComplete;
 }
@@ -170,7 +243,10 @@ async function expectFailure(m: Mounted, code: string, says: string[], timeout =
 /** The success contract: one epn-load, no epn-error, figures drawn, nothing unhandled. */
 async function expectLoaded(m: Mounted, timeout = 10000): Promise<void> {
   await settle(m, timeout);
-  expect(m.errors.map((e) => e.detail.message), 'no epn-error').to.deep.equal([]);
+  expect(
+    m.errors.map((e) => e.detail.message),
+    'no epn-error',
+  ).to.deep.equal([]);
   expect(m.loads.length, 'epn-load exactly once').to.equal(1);
   expect(m.el.status).to.equal('ready');
   expect(drawn(m.root)).to.include('table');
@@ -204,40 +280,91 @@ interface Fault {
 }
 const MiB = 1048576;
 const FAULTS: Fault[] = [
-  {name: 'HTTP 404', src: () => '/__epn__/status/404', code: 'HTTP_STATUS', says: ['Fichier introuvable (erreur 404)', 'Vérifiez l\'adresse']},
-  {name: 'HTTP 500', src: () => '/__epn__/status/500', code: 'HTTP_STATUS', says: ['erreur 500', 'Réessayez plus tard']},
-  {name: 'HTTP 503', src: () => '/__epn__/status/503', code: 'HTTP_STATUS', says: ['erreur 503', 'Réessayez plus tard']},
-  {name: 'HTTP 403', src: () => '/__epn__/status/403', code: 'HTTP_STATUS', says: ['erreur 403', 'droits d\'accès']},
-  {name: 'redirect loop', src: () => '/__epn__/loop', code: 'NETWORK', says: ['n\'a pas pu être téléchargé']},
+  {
+    name: 'HTTP 404',
+    src: () => '/__epn__/status/404',
+    code: 'HTTP_STATUS',
+    says: ['Fichier introuvable (erreur 404)', "Vérifiez l'adresse"],
+  },
+  {
+    name: 'HTTP 500',
+    src: () => '/__epn__/status/500',
+    code: 'HTTP_STATUS',
+    says: ['erreur 500', 'Réessayez plus tard'],
+  },
+  {
+    name: 'HTTP 503',
+    src: () => '/__epn__/status/503',
+    code: 'HTTP_STATUS',
+    says: ['erreur 503', 'Réessayez plus tard'],
+  },
+  {name: 'HTTP 403', src: () => '/__epn__/status/403', code: 'HTTP_STATUS', says: ['erreur 403', "droits d'accès"]},
+  {name: 'redirect loop', src: () => '/__epn__/loop', code: 'NETWORK', says: ["n'a pas pu être téléchargé"]},
   {
     name: 'cross-origin file without CORS headers (the server answered 200, the browser withholds it)',
     src: (o, key, w) => `${o.second}/nocors/${w.file}?key=${key}`,
-    code: 'NETWORK', says: ['n\'a pas pu être téléchargé', 'Access-Control-Allow-Origin'],
-    server: (l) => l.requests === 1, serverSays: 'the request reached the second origin, once (never retried in no-cors mode)',
+    code: 'NETWORK',
+    says: ["n'a pas pu être téléchargé", 'Access-Control-Allow-Origin'],
+    server: (l) => l.requests === 1,
+    serverSays: 'the request reached the second origin, once (never retried in no-cors mode)',
   },
   {
     name: 'same-origin address redirected to another origin without CORS',
     src: (o, key, w) => `/__epn__/redirect?to=${encodeURIComponent(`${o.second}/nocors/${w.file}?key=${key}`)}`,
-    code: 'NETWORK', says: ['Access-Control-Allow-Origin'],
+    code: 'NETWORK',
+    says: ['Access-Control-Allow-Origin'],
   },
-  {name: 'connection refused (offline server)', src: (o) => `${o.closed}/inscrits.csv`, code: 'NETWORK', says: ['connexion interrompue']},
+  {
+    name: 'connection refused (offline server)',
+    src: (o) => `${o.closed}/inscrits.csv`,
+    code: 'NETWORK',
+    says: ['connexion interrompue'],
+  },
   {
     name: 'body cut short: Content-Length larger than the body, then the connection dropped',
-    src: (_, key, w) => `/__epn__/cut/${w.file}?key=${key}`, code: 'TRUNCATED', says: ['arrivé incomplet', 'rien n\'est affiché'],
+    src: (_, key, w) => `/__epn__/cut/${w.file}?key=${key}`,
+    code: 'TRUNCATED',
+    says: ['arrivé incomplet', "rien n'est affiché"],
   },
-  {name: 'chunked body cut short (no Content-Length)', src: (_, key, w) => `/__epn__/cut/${w.file}?chunked=1&key=${key}`, code: 'TRUNCATED', says: ['arrivé incomplet']},
+  {
+    name: 'chunked body cut short (no Content-Length)',
+    src: (_, key, w) => `/__epn__/cut/${w.file}?chunked=1&key=${key}`,
+    code: 'TRUNCATED',
+    says: ['arrivé incomplet'],
+  },
   {
     name: 'over the size limit (50 Mo), announced by Content-Length (256 Mo): refused before reading',
-    src: (_, key) => `/__epn__/big/${256 * MiB}?key=${key}`, code: 'TOO_LARGE', says: ['dépasse la taille autorisée (50 Mo)'],
-    server: (l) => l.aborted === 1 && l.written < 50 * MiB, serverSays: 'the connection was dropped before the limit was even sent',
+    src: (_, key) => `/__epn__/big/${256 * MiB}?key=${key}`,
+    code: 'TOO_LARGE',
+    says: ['dépasse la taille autorisée (50 Mo)'],
+    server: (l) => l.aborted === 1 && l.written < 50 * MiB,
+    serverSays: 'the connection was dropped before the limit was even sent',
   },
-  {name: 'javascript: URL', src: () => 'javascript:window.__pwned=1', code: 'BAD_URL', says: ['n\'est pas acceptée', 'http://']},
-  {name: 'JaVaScRiPt: URL with spaces and a tab', src: () => ' JaVa\tScRiPt:window.__pwned=1', code: 'BAD_URL', says: ['n\'est pas acceptée']},
-  {name: 'file: URL', src: () => 'file:///etc/passwd', code: 'BAD_URL', says: ['n\'est pas acceptée']},
-  {name: 'data: URL (fetch would read it)', src: () => 'data:text/csv,sexe;a;b%0AHommes;1;2%0AFemmes;3;4', code: 'BAD_URL', says: ['n\'est pas acceptée']},
   {
-    name: 'blob: URL (fetch would read it)', code: 'BAD_URL', says: ['n\'est pas acceptée'],
-    src: async (_, __, w) => URL.createObjectURL(new Blob([await (await fetch(file(w.file))).arrayBuffer()], {type: 'text/csv'})),
+    name: 'javascript: URL',
+    src: () => 'javascript:window.__pwned=1',
+    code: 'BAD_URL',
+    says: ["n'est pas acceptée", 'http://'],
+  },
+  {
+    name: 'JaVaScRiPt: URL with spaces and a tab',
+    src: () => ' JaVa\tScRiPt:window.__pwned=1',
+    code: 'BAD_URL',
+    says: ["n'est pas acceptée"],
+  },
+  {name: 'file: URL', src: () => 'file:///etc/passwd', code: 'BAD_URL', says: ["n'est pas acceptée"]},
+  {
+    name: 'data: URL (fetch would read it)',
+    src: () => 'data:text/csv,sexe;a;b%0AHommes;1;2%0AFemmes;3;4',
+    code: 'BAD_URL',
+    says: ["n'est pas acceptée"],
+  },
+  {
+    name: 'blob: URL (fetch would read it)',
+    code: 'BAD_URL',
+    says: ["n'est pas acceptée"],
+    src: async (_, __, w) =>
+      URL.createObjectURL(new Blob([await (await fetch(file(w.file))).arrayBuffer()], {type: 'text/csv'})),
   },
 ];
 
@@ -258,7 +385,9 @@ describe('network faults over a real server: the src-driven matrix (every fault 
       }
     });
   }
-  const secondFaults = FAULTS.filter((x) => /HTTP 404|HTTP 500|without CORS headers|Content-Length larger|^javascript/.test(x.name));
+  const secondFaults = FAULTS.filter((x) =>
+    /HTTP 404|HTTP 500|without CORS headers|Content-Length larger|^javascript/.test(x.name),
+  );
   for (const w of SECOND_FILES) {
     describe(`<${w.tag}>, the second file (${w.attr})`, () => {
       for (const f of secondFaults) {
@@ -273,7 +402,11 @@ describe('network faults over a real server: the src-driven matrix (every fault 
       }
     });
   }
-  after(() => console.log(`faults: ${faultCases} src-driven cases (${FAULTS.length} faults × ${WIDGETS.length} widgets + ${secondFaults.length} × ${SECOND_FILES.length} second files)`));
+  after(() =>
+    console.log(
+      `faults: ${faultCases} src-driven cases (${FAULTS.length} faults × ${WIDGETS.length} widgets + ${secondFaults.length} × ${SECOND_FILES.length} second files)`,
+    ),
+  );
 });
 
 describe('network controls: the same deliveries, when nothing is wrong, load', () => {
@@ -303,7 +436,7 @@ describe('network controls: the same deliveries, when nothing is wrong, load', (
 describe('lifecycle over a real server (every widget)', () => {
   for (const w of WIDGETS) {
     describe(`<${w.tag}>`, () => {
-      it('src changed while loading: the first request is aborted, only the second file\'s figures, one epn-load', async () => {
+      it("src changed while loading: the first request is aborted, only the second file's figures, one epn-load", async () => {
         const k1 = newKey('first');
         const second = await stored(w.other!);
         const [expected, old] = [await figuresOf(w, {src: second}), await figuresOf(w)];
@@ -375,8 +508,18 @@ describe('lifecycle over a real server (every widget)', () => {
         {name: 'HTTP 503', mode: async () => '503', code: 'HTTP_STATUS', says: 'erreur 503'},
         {name: 'HTTP 404', mode: async () => '404', code: 'HTTP_STATUS', says: 'erreur 404'},
         {name: 'body cut short', mode: async () => 'cut', code: 'TRUNCATED', says: 'arrivé incomplet'},
-        {name: 'an HTML page instead of the file', mode: () => storedMode('<!doctype html><html><body><h1>Erreur</h1></body></html>'), code: 'NOT_CSV', says: 'page web (HTML)'},
-        {name: 'a file it cannot draw (its columns changed)', mode: () => storedMode(w.changed!.csv), code: w.changed!.code, says: w.changed!.says},
+        {
+          name: 'an HTML page instead of the file',
+          mode: () => storedMode('<!doctype html><html><body><h1>Erreur</h1></body></html>'),
+          code: 'NOT_CSV',
+          says: 'page web (HTML)',
+        },
+        {
+          name: 'a file it cannot draw (its columns changed)',
+          mode: () => storedMode(w.changed!.csv),
+          code: w.changed!.code,
+          says: w.changed!.says,
+        },
       ];
       for (const f of refreshFaults) {
         it(`a refresh that fails (${f.name}) keeps the figures, marked stale, with a notice; the next good refresh clears it`, async () => {
@@ -428,12 +571,21 @@ describe('lifecycle over a real server (every widget)', () => {
     describe(`<${w.tag}>, the second file (${w.attr})`, () => {
       for (const f of [
         {name: 'HTTP 503', mode: async () => '503', code: 'HTTP_STATUS', says: 'erreur 503'},
-        {name: 'a file it cannot draw (its columns changed)', mode: () => storedMode('a;b\nx;y\n'), code: w.changedCode, says: 'La colonne'},
+        {
+          name: 'a file it cannot draw (its columns changed)',
+          mode: () => storedMode('a;b\nx;y\n'),
+          code: w.changedCode,
+          says: 'La colonne',
+        },
       ]) {
         it(`a refresh whose second file fails (${f.name}) while src refreshes well keeps the figures, marked stale, whatever arrives first`, async () => {
           const [k1, k2] = [newKey('src-ok'), newKey('second-fails')];
           // src answers after the second file has failed: its good refresh must not clear the second file's mark.
-          const m = mount(w.tag, {...w.attrs, src: `/__epn__/switch/${k1}/${w.src}`, [w.attr]: `/__epn__/switch/${k2}/${w.file}`});
+          const m = mount(w.tag, {
+            ...w.attrs,
+            src: `/__epn__/switch/${k1}/${w.src}`,
+            [w.attr]: `/__epn__/switch/${k2}/${w.file}`,
+          });
           await expectLoaded(m);
           const before = figures(m.root);
           await fetch(`/__epn__/set/${k1}/wait-300`);
@@ -519,7 +671,11 @@ const slowIt = it as unknown as (name: string, fn: () => Promise<void>) => {time
 describe('<epn-age-chart>: slow, compressed, huge and stalled bodies over a real server', () => {
   it('a slow body shows its progress (aria-busy, a <progress> that grows, never past 1) and the page stays responsive', async () => {
     const n = 4000;
-    const m = mount('epn-age-chart', {src: '/__epn__/trickle/1024/40/gen/people-4000.csv', 'age-column': 'age', bands: '0,18,65'});
+    const m = mount('epn-age-chart', {
+      src: '/__epn__/trickle/1024/40/gen/people-4000.csv',
+      'age-column': 'age',
+      bands: '0,18,65',
+    });
     const seen: number[] = [];
     let busy = false;
     let ticks = 0;
@@ -543,7 +699,10 @@ describe('<epn-age-chart>: slow, compressed, huge and stalled bodies over a real
     expect(busy, 'aria-busy="true" while loading').to.equal(true);
     const distinct = [...new Set(seen)];
     expect(distinct.length, `progress values seen: ${distinct.join(', ')}`).to.be.at.least(3);
-    expect(seen.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= seen[i - 1]!)), `never decreasing, within [0, 1]: ${distinct.join(', ')}`).to.equal(true);
+    expect(
+      seen.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= seen[i - 1]!)),
+      `never decreasing, within [0, 1]: ${distinct.join(', ')}`,
+    ).to.equal(true);
     expect(ticks, 'the page timer kept firing').to.be.at.least(20);
     expect(longest, 'longest pause of the page timer, in ms').to.be.below(1000);
     expect(m.root.querySelector('figure')!.getAttribute('aria-busy')).to.equal('false');
@@ -551,8 +710,11 @@ describe('<epn-age-chart>: slow, compressed, huge and stalled bodies over a real
     const counts = people(n, [0, 18, 65]);
     const total = counts.reduce((s, [h, f]) => s + h + f, 0);
     expect(total).to.equal(n);
-    expect(Array.from(m.root.querySelectorAll('tbody tr:last-child td')).map((td) => td.textContent)).to.deep.equal(
-      [fmt(counts.reduce((s, c) => s + c[0], 0)), fmt(counts.reduce((s, c) => s + c[1], 0)), fmt(n)]);
+    expect(Array.from(m.root.querySelectorAll('tbody tr:last-child td')).map((td) => td.textContent)).to.deep.equal([
+      fmt(counts.reduce((s, c) => s + c[0], 0)),
+      fmt(counts.reduce((s, c) => s + c[1], 0)),
+      fmt(n),
+    ]);
   });
 
   it('a gzip body (Content-Length counts compressed bytes): figures right, progress never past 1', async () => {
@@ -562,7 +724,9 @@ describe('<epn-age-chart>: slow, compressed, huge and stalled bodies over a real
     const probe = await fetch(url);
     const text = await probe.text();
     expect(probe.headers.get('content-encoding')).to.equal('gzip');
-    expect(Number(probe.headers.get('content-length')) * 3, 'compressed length × 3 < text length').to.be.below(text.length);
+    expect(Number(probe.headers.get('content-length')) * 3, 'compressed length × 3 < text length').to.be.below(
+      text.length,
+    );
     const m = mount('epn-age-chart', {src: url, 'age-column': 'age', bands: '0,18,65'}, false);
     const fractions: Array<number | null> = [];
     const original = m.el.acceptProgress.bind(m.el);
@@ -582,22 +746,32 @@ describe('<epn-age-chart>: slow, compressed, huge and stalled bodies over a real
       clearInterval(poll);
     }
     expect(fractions.length, 'progress reported').to.be.at.least(2);
-    expect(fractions.filter((f) => f !== null && (f < 0 || f > 1)), 'fractions outside [0, 1]').to.deep.equal([]);
+    expect(
+      fractions.filter((f) => f !== null && (f < 0 || f > 1)),
+      'fractions outside [0, 1]',
+    ).to.deep.equal([]);
     expect(shown).to.be.at.most(1);
     const counts = people(n, [0, 18, 65]);
-    const rows = Array.from(m.root.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent));
+    const rows = Array.from(m.root.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
+    );
     expect(rows.slice(0, 3)).to.deep.equal(counts.map(([h, f]) => [fmt(h), fmt(f), fmt(h + f)]));
     expect(rows[3]![2]).to.equal(fmt(n));
   });
 
-  slowIt('over the size limit without Content-Length: stopped while streaming, once past 50 Mo (TOO_LARGE)', async () => {
-    const key = newKey('big-stream');
-    // 256 Mo offered: the browser reads a little past 50 Mo (its buffers), then drops the connection.
-    const m = mount('epn-age-chart', {src: `/__epn__/big-chunked/${256 * MiB}?key=${key}`});
-    await expectFailure(m, 'TOO_LARGE', ['dépasse la taille autorisée (50 Mo)'], 40000);
-    const log = await onServer(key, (l) => l.aborted === 1, 'the download was aborted');
-    expect(log.written, 'bytes sent before the stop').to.be.above(50 * MiB).and.below(200 * MiB);
-  }).timeout(60000);
+  slowIt(
+    'over the size limit without Content-Length: stopped while streaming, once past 50 Mo (TOO_LARGE)',
+    async () => {
+      const key = newKey('big-stream');
+      // 256 Mo offered: the browser reads a little past 50 Mo (its buffers), then drops the connection.
+      const m = mount('epn-age-chart', {src: `/__epn__/big-chunked/${256 * MiB}?key=${key}`});
+      await expectFailure(m, 'TOO_LARGE', ['dépasse la taille autorisée (50 Mo)'], 40000);
+      const log = await onServer(key, (l) => l.aborted === 1, 'the download was aborted');
+      expect(log.written, 'bytes sent before the stop')
+        .to.be.above(50 * MiB)
+        .and.below(200 * MiB);
+    },
+  ).timeout(60000);
 
   slowIt('a body that stalls: TIMEOUT after the 20 s between chunks, the download aborted', async () => {
     const key = newKey('stall');
@@ -633,7 +807,9 @@ describe('loadCsv over a real server: the limits the widgets do not expose (time
 
   it('timeout: a body that keeps trickling past the total limit rejects with TIMEOUT', async () => {
     const key = newKey('core-trickle');
-    const e = await failure(loadCsv(`/__epn__/trickle/8/100/seed/inscrits-sexe-age.csv?key=${key}`, {timeout: 500, idleTimeout: 10000}));
+    const e = await failure(
+      loadCsv(`/__epn__/trickle/8/100/seed/inscrits-sexe-age.csv?key=${key}`, {timeout: 500, idleTimeout: 10000}),
+    );
     expect(e.code).to.equal('TIMEOUT');
     await onServer(key, (l) => l.aborted === 1, 'the download was aborted');
   });
@@ -648,7 +824,9 @@ describe('loadCsv over a real server: the limits the widgets do not expose (time
   it('maxBytes: a Content-Length over the limit is refused before reading (no progress reported)', async () => {
     const key = newKey('core-big');
     const progress: Progress[] = [];
-    const e = await failure(loadCsv(`/__epn__/big/${256 * MiB}?key=${key}`, {maxBytes: 1000, onProgress: (p) => progress.push(p)}));
+    const e = await failure(
+      loadCsv(`/__epn__/big/${256 * MiB}?key=${key}`, {maxBytes: 1000, onProgress: (p) => progress.push(p)}),
+    );
     expect(e.code).to.equal('TOO_LARGE');
     expect(e.message).to.contain('(1000 octets)');
     expect(progress).to.deep.equal([]);
@@ -659,10 +837,15 @@ describe('loadCsv over a real server: the limits the widgets do not expose (time
   it('maxBytes: an unannounced body is stopped as soon as it passes the limit', async () => {
     const key = newKey('core-big-stream');
     const progress: Progress[] = [];
-    const e = await failure(loadCsv(`/__epn__/big-chunked/${8 * MiB}?key=${key}`, {maxBytes: 100000, onProgress: (p) => progress.push(p)}));
+    const e = await failure(
+      loadCsv(`/__epn__/big-chunked/${8 * MiB}?key=${key}`, {maxBytes: 100000, onProgress: (p) => progress.push(p)}),
+    );
     expect(e.code).to.equal('TOO_LARGE');
     expect(Math.max(...progress.map((p) => p.loaded))).to.be.at.most(100000);
-    expect(progress.every((p) => p.fraction === null), 'size unknown: fraction null').to.equal(true);
+    expect(
+      progress.every((p) => p.fraction === null),
+      'size unknown: fraction null',
+    ).to.equal(true);
     await onServer(key, (l) => l.aborted === 1 || l.completed === 1, 'the response ended');
   });
 
@@ -672,14 +855,18 @@ describe('loadCsv over a real server: the limits the widgets do not expose (time
     expect(table.rows).to.have.length(1000);
     const fractions = progress.map((p) => p.fraction);
     expect(fractions.length).to.be.at.least(5);
-    expect(fractions.every((f, i) => f !== null && f >= 0 && f <= 1 && (i === 0 || f >= fractions[i - 1]!))).to.equal(true);
+    expect(fractions.every((f, i) => f !== null && f >= 0 && f <= 1 && (i === 0 || f >= fractions[i - 1]!))).to.equal(
+      true,
+    );
     expect(fractions.at(-1)).to.equal(1);
     expect(progress.at(-2)!.total).to.equal(table.meta.bytes);
   });
 
   it('progress of a gzip body: the compressed Content-Length is not used, fraction null until the end, then 1', async () => {
     const progress: Progress[] = [];
-    const table = await loadCsv('/__epn__/gzip/gen/people-20000.csv?chunk=2048&ms=5', {onProgress: (p) => progress.push(p)});
+    const table = await loadCsv('/__epn__/gzip/gen/people-20000.csv?chunk=2048&ms=5', {
+      onProgress: (p) => progress.push(p),
+    });
     expect(table.rows).to.have.length(20000);
     expect(progress.slice(0, -1).every((p) => p.fraction === null && p.total === null)).to.equal(true);
     expect(progress.at(-1)).to.deep.include({fraction: 1, loaded: table.meta.bytes});

@@ -10,15 +10,15 @@ import {expect} from '@open-wc/testing';
 const dir = '../../../test/golden';
 
 const round = (v: string) => v.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A normalised, standalone SVG text of a chart. */
 export function serialiseSvg(svg: SVGSVGElement): string {
   const lines: string[] = [];
   const walk = (node: Element, depth: number) => {
     const tag = node.tagName.toLowerCase();
-    const attrs = Array.from(node.attributes)
-      .map((a) => [a.name, round(a.value)] as [string, string]);
+    const attrs = Array.from(node.attributes).map((a) => [a.name, round(a.value)] as [string, string]);
     if (tag === 'rect' || tag === 'text' || tag === 'line' || tag === 'path') {
       const style = getComputedStyle(node);
       if (tag === 'line') attrs.push(['stroke', style.stroke]);
@@ -60,7 +60,9 @@ export async function expectGolden(name: string, svg: SVGSVGElement): Promise<vo
     const a = expected!.split('\n');
     const b = actual.split('\n');
     const at = a.findIndex((line, i) => line !== b[i]);
-    expect.fail(`${name}.svg differs (first at line ${at + 1}):\n- ${a[at]}\n+ ${b[at]}\nsee test/golden/${name}-changed.svg`);
+    expect.fail(
+      `${name}.svg differs (first at line ${at + 1}):\n- ${a[at]}\n+ ${b[at]}\nsee test/golden/${name}-changed.svg`,
+    );
   }
   if ((await readFile({path: changed}).catch(() => undefined)) !== undefined) await removeFile({path: changed});
 }

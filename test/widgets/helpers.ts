@@ -7,10 +7,14 @@ export const fixtureUrl = (path: string): string => `/test/fixtures/${path}`;
 
 /** Waits until the element has left the loading state (ready, empty or error). */
 export async function settled(el: EpnElement<unknown>, timeout = 8000): Promise<void> {
-  await waitUntil(() => {
-    const s = (el as unknown as {status: string}).status;
-    return s === 'ready' || s === 'empty' || s === 'error';
-  }, 'the widget did not settle', {timeout});
+  await waitUntil(
+    () => {
+      const s = (el as unknown as {status: string}).status;
+      return s === 'ready' || s === 'empty' || s === 'error';
+    },
+    'the widget did not settle',
+    {timeout},
+  );
   await el.updateComplete;
 }
 
@@ -42,13 +46,14 @@ export function normaliseSvg(svg: SVGSVGElement): string {
       .map((c) => c.textContent?.trim())
       .filter(Boolean)
       .join(' ');
-    lines.push(`${'  '.repeat(depth)}<${node.tagName.toLowerCase()}${attrs.length ? ' ' + attrs.join(' ') : ''}>${text ? ' ' + text : ''}`);
+    lines.push(
+      `${'  '.repeat(depth)}<${node.tagName.toLowerCase()}${attrs.length ? ' ' + attrs.join(' ') : ''}>${text ? ' ' + text : ''}`,
+    );
     for (const child of Array.from(node.children)) walk(child, depth + 1);
   };
   walk(svg, 0);
   return lines.join('\n') + '\n';
 }
-
 
 /**
  * Renders the element at a width, as its ResizeObserver would: a test page running in a background tab  gets neither ResizeObserver callbacks nor animation frames, so the width controller is
@@ -76,7 +81,12 @@ export function contrast(a: string, b: string): number {
 }
 
 /** A computed colour (`rgb(r, g, b)`) as `#rrggbb`. */
-export const hexOf = (rgb: string): string => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+export const hexOf = (rgb: string): string =>
+  '#' +
+  (rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('');
 
 /** Every element and text of the shadow root lies within the host's box (nothing clipped or overflowing). */
 export function assertNothingClipped(el: HTMLElement): void {
@@ -89,7 +99,8 @@ export function assertNothingClipped(el: HTMLElement): void {
     const what = `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''} «${(node.textContent ?? '').trim().slice(0, 40)}»`;
     expect(r.left, what).to.be.at.least(host.left - 1);
     expect(r.right, what).to.be.at.most(host.right + 1);
-    if (!(node instanceof SVGElement) && node.clientWidth > 0) expect(node.scrollWidth, `${what} scrolls`).to.be.at.most(node.clientWidth + 1);
+    if (!(node instanceof SVGElement) && node.clientWidth > 0)
+      expect(node.scrollWidth, `${what} scrolls`).to.be.at.most(node.clientWidth + 1);
   }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -11,7 +11,8 @@ const unique = (name: string) => `${name}-${Date.now()}-${n++}`;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The requests a window made for URLs holding `key` (resource timing: aborted ones included). */
-const requests = (win: Window, key: string): number => win.performance.getEntriesByType('resource').filter((e) => e.name.includes(key)).length;
+const requests = (win: Window, key: string): number =>
+  win.performance.getEntriesByType('resource').filter((e) => e.name.includes(key)).length;
 
 const frames: HTMLIFrameElement[] = [];
 after(() => {
@@ -21,7 +22,9 @@ after(() => {
 describe('issue 12: refresh periods', () => {
   it('refresh="2592000" (30 days, past the 2³¹ ms of a timer) does not fire a request storm: one request in the first second', async () => {
     const key = unique('storm');
-    const el = await fixture<any>(html`<epn-age-chart refresh="2592000" src=${`/__epn__/count/${key}/seed/inscrits-sexe-age.csv`}></epn-age-chart>`);
+    const el = await fixture<any>(
+      html`<epn-age-chart refresh="2592000" src=${`/__epn__/count/${key}/seed/inscrits-sexe-age.csv`}></epn-age-chart>`,
+    );
     await settled(el);
     await pause(1000);
     expect(requests(window, key), 'requests in the first second').to.equal(1);
@@ -44,7 +47,12 @@ describe('issue 12: refresh periods', () => {
   });
 });
 
-type Widget = HTMLElement & {status: string; updateComplete: Promise<boolean>; exportAs(f: string): Promise<void>; data: unknown};
+type Widget = HTMLElement & {
+  status: string;
+  updateComplete: Promise<boolean>;
+  exportAs(f: string): Promise<void>;
+  data: unknown;
+};
 const H = (file: string) => `/test/fixtures/hostile/${file}`;
 
 /** The epn-error events an element fires from now on. */
@@ -65,7 +73,9 @@ async function csvOf(el: Widget): Promise<string> {
 
 describe('issue 12: long lists are cut, and a bug of ours is not a setting error', () => {
   it('a breakdown of 130 000 rows draws 30 bars and « … et 129 970 autres » with their sum (was « Réglage non compris : RangeError »)', async () => {
-    const el = await fixture<Widget>(html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src=${H('breakdown-130000-rows.csv')}></epn-key-figures>`);
+    const el = await fixture<Widget>(
+      html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src=${H('breakdown-130000-rows.csv')}></epn-key-figures>`,
+    );
     await settled(el as any, 20000);
     expect(el.status).to.equal('ready');
     const root = el.shadowRoot!;
@@ -100,7 +110,9 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
     const notes = Array.from(el.shadowRoot!.querySelectorAll('p.note')).map((p) => p.textContent!);
     expect(notes).to.have.length(6);
     expect(notes[0]).to.equal('4 « Autre 1 » ne sont pas représentés dans le graphique.');
-    expect(notes[5]).to.equal('… et 19\u202f995 autres lignes (79\u202f980 en tout) ne sont pas représentées dans le graphique.');
+    expect(notes[5]).to.equal(
+      '… et 19\u202f995 autres lignes (79\u202f980 en tout) ne sont pas représentées dans le graphique.',
+    );
   });
 
   it('an exception of the widget is an INTERNAL error, said so in French, its cause in the console (was « Réglage non compris »)', async () => {
@@ -108,16 +120,26 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
     const real = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const el = document.createElement("epn-age-chart") as unknown as Widget;
+      const el = document.createElement('epn-age-chart') as unknown as Widget;
       const errors = errorsOf(el);
       // A CrossTab whose counts are missing: a state no file gives, so our code, not the data, fails on it.
-      el.data = {rowLabels: ['Hommes', 'Femmes'], columnLabels: ['0-19'], counts: null, rowTotals: [1, 1], columnTotals: [2], total: 2, meta: {}};
+      el.data = {
+        rowLabels: ['Hommes', 'Femmes'],
+        columnLabels: ['0-19'],
+        counts: null,
+        rowTotals: [1, 1],
+        columnTotals: [2],
+        total: 2,
+        meta: {},
+      };
       document.body.append(el);
       await el.updateComplete;
       el.remove();
       expect(errors).to.have.length(1);
       expect(errors[0]!.code).to.equal('INTERNAL');
-      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : TypeError/);
+      expect(errors[0]!.message).to.match(
+        /^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : TypeError/,
+      );
       expect(errors[0]!.message).not.to.contain('Réglage non compris');
       expect(logged.some((args) => args.some((a) => a instanceof TypeError))).to.equal(true);
     } finally {
@@ -130,7 +152,9 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
     const real = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const el = document.createElement('epn-age-chart') as unknown as Widget & {acceptData: (data: unknown, refresh: boolean) => void};
+      const el = document.createElement('epn-age-chart') as unknown as Widget & {
+        acceptData: (data: unknown, refresh: boolean) => void;
+      };
       const errors = errorsOf(el);
       // A bug where the source hands the file over: neither the file (it loads) nor a setting is at fault.
       el.acceptData = () => {
@@ -143,7 +167,9 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
       expect(el.status).to.equal('error');
       expect(errors).to.have.length(1);
       expect(errors[0]!.code).to.equal('INTERNAL');
-      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : RangeError: boom\./);
+      expect(errors[0]!.message).to.match(
+        /^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : RangeError: boom\./,
+      );
       expect(logged.some((args) => args.some((a) => a instanceof RangeError))).to.equal(true);
     } finally {
       console.error = real;
@@ -174,8 +200,12 @@ describe('issue 12: long lists are cut, and a bug of ours is not a setting error
       expect(el.status).to.equal('error');
       expect(errors).to.have.length(1);
       expect(errors[0]!.code).to.equal('INTERNAL');
-      expect(errors[0]!.message).to.match(/^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : epn-worker\.js: TypeError: boom\./);
-      expect(logged.some((args) => args.some((a) => String(a).includes('epn-worker.js: TypeError: boom')))).to.equal(true);
+      expect(errors[0]!.message).to.match(
+        /^Erreur interne du widget \(ni le fichier ni un réglage n'est en cause\) : epn-worker\.js: TypeError: boom\./,
+      );
+      expect(logged.some((args) => args.some((a) => String(a).includes('epn-worker.js: TypeError: boom')))).to.equal(
+        true,
+      );
     } finally {
       console.error = realError;
       Worker.prototype.postMessage = realPost;
@@ -190,27 +220,38 @@ describe('issue 12: messages name the value', () => {
     await settled(el as any);
     expect(el.status).to.equal('error');
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-    expect(alert).to.contain('« budget » (ligne 2) est « (1 050 000) », qui n\'est pas un nombre');
+    expect(alert).to.contain("« budget » (ligne 2) est « (1 050 000) », qui n'est pas un nombre");
     expect(alert).to.contain('montant négatif');
   });
 
   it('the builder writes the code for an address whose file name holds %E9 (Latin-1) (was « URI malformed »)', async () => {
     const {codeFor, fileName} = (await import(new URL('/examples/builder.js', location.href).href)) as {
-      codeFor: (widget: string, attributes: Array<[string, string | true]>, data: {address: string; local: boolean}) => {src: string; unpublished: boolean};
+      codeFor: (
+        widget: string,
+        attributes: Array<[string, string | true]>,
+        data: {address: string; local: boolean},
+      ) => {src: string; unpublished: boolean};
       fileName: (segment: string) => string;
     };
-    const code = codeFor('age-chart', [], {address: 'http://localhost:8000/donnees/inscrits-%E9t%E9.csv', local: false});
+    const code = codeFor('age-chart', [], {
+      address: 'http://localhost:8000/donnees/inscrits-%E9t%E9.csv',
+      local: false,
+    });
     expect(code.unpublished).to.equal(true);
     expect(code.src).to.match(/inscrits-%C3%A9t%C3%A9\.csv$/);
     expect(fileName('caf%C3%A9-%E9-100%.csv')).to.equal('café-é-100%.csv');
   });
 
   it('the equipment sentence stays French when the respondents are unknown (was « Part des non disponible répondants »)', async () => {
-    const el = await fixture<Widget>(html`<epn-equipment-chart src=${H('equipment-secret-total.csv')}></epn-equipment-chart>`);
+    const el = await fixture<Widget>(
+      html`<epn-equipment-chart src=${H('equipment-secret-total.csv')}></epn-equipment-chart>`,
+    );
     await settled(el as any);
     const sentence = el.shadowRoot!.querySelector('.summary')!.textContent!;
     expect(sentence).not.to.contain('non disponible');
-    expect(sentence).to.match(/^Part des répondants qui disposent de chaque équipement, par tranche d'âge\. Taux le plus élevé/);
+    expect(sentence).to.match(
+      /^Part des répondants qui disposent de chaque équipement, par tranche d'âge\. Taux le plus élevé/,
+    );
   });
 });
 
@@ -223,15 +264,22 @@ describe('issue 12: CSV export', () => {
     const text = await csvOf(el);
     expect(text).to.contain('"Ordinateur,=cmd|\' /C calc\'!A0"');
     // Read as a `,`-separated file (quotes respected, as a spreadsheet does): the label stays one cell.
-    const cells = parseCsv(text, {delimiter: ','}).rows.flat().filter((c): c is string => typeof c === 'string');
-    expect(cells.some((c) => /^[=+\-@]/.test(c)), cells.join(' | ')).to.equal(false);
+    const cells = parseCsv(text, {delimiter: ','})
+      .rows.flat()
+      .filter((c): c is string => typeof c === 'string');
+    expect(
+      cells.some((c) => /^[=+\-@]/.test(c)),
+      cells.join(' | '),
+    ).to.equal(false);
     // The band -11 is exported as what it means, not as '-11 nor as the number minus eleven.
     expect(text).to.contain('"moins de 11 ans"');
-    expect(text).not.to.contain('\'-11');
+    expect(text).not.to.contain("'-11");
   });
 
   it('keeps every digit of numbers above 10¹² (a whole number past 15 digits as quoted text)', async () => {
-    const el = await fixture<Widget>(html`<epn-key-figures export src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src=${H('breakdown-large-counts.csv')}></epn-key-figures>`);
+    const el = await fixture<Widget>(
+      html`<epn-key-figures export src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src=${H('breakdown-large-counts.csv')}></epn-key-figures>`,
+    );
     await settled(el as any);
     const text = await csvOf(el);
     expect(text).to.contain('"Calvados";1234567890123;');
@@ -241,9 +289,21 @@ describe('issue 12: CSV export', () => {
 
 describe('issue 12: one epn-error per failure', () => {
   for (const [name, markup] of [
-    ['breakdown-column="nope"', () => html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src="/test/fixtures/seed/epn-departements.csv" breakdown-column="nope"></epn-key-figures>`],
-    ['keys="nope" with a breakdown', () => html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src="/test/fixtures/seed/epn-departements.csv" keys="nope"></epn-key-figures>`],
-    ['territory="nope"', () => html`<epn-budget-card budget="1050000" population-src="/test/fixtures/real/insee-estim-pop-dep-2023.csv" territory="nope"></epn-budget-card>`],
+    [
+      'breakdown-column="nope"',
+      () =>
+        html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src="/test/fixtures/seed/epn-departements.csv" breakdown-column="nope"></epn-key-figures>`,
+    ],
+    [
+      'keys="nope" with a breakdown',
+      () =>
+        html`<epn-key-figures src="/test/fixtures/seed/chiffres-cles.csv" breakdown-src="/test/fixtures/seed/epn-departements.csv" keys="nope"></epn-key-figures>`,
+    ],
+    [
+      'territory="nope"',
+      () =>
+        html`<epn-budget-card budget="1050000" population-src="/test/fixtures/real/insee-estim-pop-dep-2023.csv" territory="nope"></epn-budget-card>`,
+    ],
   ] as const) {
     it(`a card with a second file and ${name} fires epn-error once (was twice)`, async () => {
       const holder = document.createElement('div');
@@ -265,8 +325,8 @@ describe('issue 12: one epn-error per failure', () => {
   }
 });
 
-describe('issue 12: embed.html posts its height to its parent\'s origin only', () => {
-  it('the height message targets the parent page\'s origin, never \'*\'', async () => {
+describe("issue 12: embed.html posts its height to its parent's origin only", () => {
+  it("the height message targets the parent page's origin, never '*'", async () => {
     const targets: string[] = [];
     const real = window.postMessage;
     (window as any).postMessage = function (message: any, target: any, ...rest: any[]) {
@@ -281,13 +341,16 @@ describe('issue 12: embed.html posts its height to its parent\'s origin only', (
       frames.push(iframe);
       await loaded;
       await waitUntil(() => targets.length > 0, 'no height posted', {timeout: 10000});
-      expect(targets.every((t) => t === location.origin), targets.join(', ')).to.equal(true);
+      expect(
+        targets.every((t) => t === location.origin),
+        targets.join(', '),
+      ).to.equal(true);
     } finally {
       window.postMessage = real;
     }
   });
 
-  it('parentOrigin: the ancestor\'s origin, else the referrer\'s; none when unknown, or not listed in data-parent-origins', async () => {
+  it("parentOrigin: the ancestor's origin, else the referrer's; none when unknown, or not listed in data-parent-origins", async () => {
     const {parentOrigin} = (await import(new URL('/examples/embed-page.js', location.href).href)) as {
       parentOrigin: (ancestor?: string, referrer?: string, listed?: string) => string | null;
     };
@@ -296,7 +359,9 @@ describe('issue 12: embed.html posts its height to its parent\'s origin only', (
     expect(parentOrigin(undefined, '', undefined)).to.equal(null);
     expect(parentOrigin('null', '', undefined)).to.equal(null);
     expect(parentOrigin('https://evil.example', '', 'https://www.mairie.fr https://cms.mairie.fr')).to.equal(null);
-    expect(parentOrigin('https://cms.mairie.fr', '', 'https://www.mairie.fr, https://cms.mairie.fr')).to.equal('https://cms.mairie.fr');
+    expect(parentOrigin('https://cms.mairie.fr', '', 'https://www.mairie.fr, https://cms.mairie.fr')).to.equal(
+      'https://cms.mairie.fr',
+    );
     expect(parentOrigin(location.origin, '', 'https://www.mairie.fr')).to.equal(location.origin);
   });
 });
@@ -330,11 +395,15 @@ describe('issue 12: a large table is parsed in the worker', () => {
       expect(el.table.meta.bytes).to.equal(bytes.byteLength);
       const {url: _url, bytes: _bytes, ...meta} = el.table.meta;
       expect({columns: el.table.columns, rows: el.table.rows, meta}).to.deep.equal(here);
-      const {readWide} = (await import('../../../packages/widgets/dist/internal/wide-read.js' as string)) as {readWide: (t: unknown) => unknown};
+      const {readWide} = (await import('../../../packages/widgets/dist/internal/wide-read.js' as string)) as {
+        readWide: (t: unknown) => unknown;
+      };
       expect(readWide(el.table)).to.deep.equal(readCrossTab(here));
       expect(el.shadowRoot.querySelectorAll('rect.bar')).to.have.length(12);
       const notes = Array.from(el.shadowRoot.querySelectorAll('p.note')).map((p: any) => p.textContent);
-      expect(notes.at(-1)).to.match(/^… et \d+\s\d+ autres lignes \(.+ en tout\) ne sont pas représentées dans le graphique\.$/);
+      expect(notes.at(-1)).to.match(
+        /^… et \d+\s\d+ autres lignes \(.+ en tout\) ne sont pas représentées dans le graphique\.$/,
+      );
     } finally {
       posted.stop();
     }
@@ -362,7 +431,9 @@ describe('issue 12: a large table is parsed in the worker', () => {
     resetWorker(undefined);
     const posted = workerMessages();
     try {
-      const el = await fixture<any>(html`<epn-age-chart src=${`/test/fixtures/seed/inscrits-sexe-age.csv?${unique('small')}`}></epn-age-chart>`);
+      const el = await fixture<any>(
+        html`<epn-age-chart src=${`/test/fixtures/seed/inscrits-sexe-age.csv?${unique('small')}`}></epn-age-chart>`,
+      );
       await settled(el);
       expect(el.status).to.equal('ready');
       expect(posted.types).to.deep.equal([]);

@@ -23,9 +23,16 @@ const DEPTS = fixtureUrl('seed/epn-departements.csv');
 const RATIO = 'visites_annuelles/inscrits_annuels:visites par inscrit';
 const NB = '\u00a0';
 const NN = '\u202f';
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim().replace(/[ \t\r\n]+/g, ' ') ?? '');
+const texts = (root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim().replace(/[ \t\r\n]+/g, ' ') ?? '');
 /** Label → value of every tile. */
-const tiles = (el: Element) => Object.fromEntries(Array.from(shadow(el).querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]));
+const tiles = (el: Element) =>
+  Object.fromEntries(
+    Array.from(shadow(el).querySelectorAll('.tile')).map((d) => [
+      d.querySelector('dt')!.textContent!.trim(),
+      d.querySelector('.value')!.textContent!.trim(),
+    ]),
+  );
 const table = async (path: string) => parseCsv(await bytes(path));
 
 runWidgetBaseTests('epn-key-figures', {
@@ -34,7 +41,13 @@ runWidgetBaseTests('epn-key-figures', {
   attributes: {ratios: RATIO},
   empty: 'widgets/key-empty.csv',
   emptyAttributes: {ratios: ''},
-  figures: (root) => Object.fromEntries(Array.from(root.querySelectorAll('.tile')).map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('.value')!.textContent!.trim()]))['visites par inscrit'],
+  figures: (root) =>
+    Object.fromEntries(
+      Array.from(root.querySelectorAll('.tile')).map((d) => [
+        d.querySelector('dt')!.textContent!.trim(),
+        d.querySelector('.value')!.textContent!.trim(),
+      ]),
+    )['visites par inscrit'],
   expected: '11,3',
   parts: ['figures', 'item', 'ratio', 'label', 'value'],
 });
@@ -42,7 +55,8 @@ runWidgetBaseTests('epn-key-figures', {
 describe('<epn-key-figures> after a bad setting', () => {
   it('correcting ratios redraws the figures from the same file', async () => {
     const el = await fixture<HTMLElement & {ratios: string | null; updateComplete: Promise<boolean>}>(
-      html`<epn-key-figures src=${SEED} ratios="nope/inscrits_annuels"></epn-key-figures>`);
+      html`<epn-key-figures src=${SEED} ratios="nope/inscrits_annuels"></epn-key-figures>`,
+    );
     await settled(el as never);
     expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('nope');
     el.ratios = RATIO;
@@ -66,7 +80,9 @@ describe('<epn-key-figures> years', () => {
 describe('<epn-key-figures>', () => {
   describe('figures (pure functions)', () => {
     it('parseRatios(text) reads numerator/denominator:label; several separated by ";"; the label is optional', () => {
-      expect(parseRatios(RATIO)).to.deep.equal([{numerator: 'visites_annuelles', denominator: 'inscrits_annuels', label: 'visites par inscrit'}]);
+      expect(parseRatios(RATIO)).to.deep.equal([
+        {numerator: 'visites_annuelles', denominator: 'inscrits_annuels', label: 'visites par inscrit'},
+      ]);
       expect(parseRatios(' a / b ; c/d: per d, roughly ')).to.deep.equal([
         {numerator: 'a', denominator: 'b', label: null},
         {numerator: 'c', denominator: 'd', label: 'per d, roughly'},
@@ -77,14 +93,20 @@ describe('<epn-key-figures>', () => {
     it('parseRatios(text) refuses a malformed ratio with a French BAD_OPTION that gives the syntax and an example', () => {
       const e = thrown(() => parseRatios('visites par inscrit')) as EpnDataError;
       expect(e.code).to.equal('BAD_OPTION');
-      expect(e.message).to.equal('Réglage non compris : ratios="visites par inscrit" : « visites par inscrit » n\'est pas compris ; ' +
-        'chaque ratio s\'écrit numérateur/dénominateur:libellé, séparés par des points-virgules (par exemple « visites_annuelles/inscrits_annuels:visites par inscrit »).');
+      expect(e.message).to.equal(
+        'Réglage non compris : ratios="visites par inscrit" : « visites par inscrit » n\'est pas compris ; ' +
+          "chaque ratio s'écrit numérateur/dénominateur:libellé, séparés par des points-virgules (par exemple « visites_annuelles/inscrits_annuels:visites par inscrit »).",
+      );
       expect(e.localizedMessage('en')).to.contain('each ratio is written numerator/denominator:label');
       expect((thrown(() => parseRatios('a/:x')) as EpnDataError).code).to.equal('BAD_OPTION');
     });
 
     it('parseKeyList and parseLabels read the keys and labels attributes; a label without ":" is refused', () => {
-      expect(parseKeyList('epn, visites_annuelles;animateurs')).to.deep.equal(['epn', 'visites_annuelles', 'animateurs']);
+      expect(parseKeyList('epn, visites_annuelles;animateurs')).to.deep.equal([
+        'epn',
+        'visites_annuelles',
+        'animateurs',
+      ]);
       const labels = parseLabels('epn: Lieux labellisés ; Visites_Annuelles:Passages');
       expect([labels.get('epn'), labels.get('visites annuelles')]).to.deep.equal(['Lieux labellisés', 'Passages']);
       expect((thrown(() => parseLabels('epn Lieux')) as EpnDataError).code).to.equal('BAD_OPTION');
@@ -107,20 +129,29 @@ describe('<epn-key-figures>', () => {
     });
 
     it('keyFigures: a ratio over a zero or missing denominator is null; an amount over a count is in euros', () => {
-      const t = parseCsv('indicateur,valeur,unite\nbudget,800000,EUR\nlieux,0,lieux\nanimateurs,nd,personnes\nepn,40,lieux');
+      const t = parseCsv(
+        'indicateur,valeur,unite\nbudget,800000,EUR\nlieux,0,lieux\nanimateurs,nd,personnes\nepn,40,lieux',
+      );
       const m = keyFigures(t, {ratios: 'budget/lieux; budget/animateurs; budget/epn:par lieu'});
       expect(m.ratios.map((r) => r.value)).to.deep.equal([null, null, 20000]);
       expect(m.ratios[2]!.euro).to.equal(true);
       expect(formatRatio(m.ratios[2]!, 'fr')).to.equal(`20${NN}000${NB}€`);
     });
 
-    it('keyFigures: keys selects and orders; an unknown key in keys or ratios is a BAD_OPTION listing the file\'s keys', async () => {
+    it("keyFigures: keys selects and orders; an unknown key in keys or ratios is a BAD_OPTION listing the file's keys", async () => {
       const t = await table('seed/chiffres-cles.csv');
-      expect(keyFigures(t, {keys: 'epn, Visites annuelles'}).figures.map((f) => f.key)).to.deep.equal(['epn', 'visites_annuelles']);
+      expect(keyFigures(t, {keys: 'epn, Visites annuelles'}).figures.map((f) => f.key)).to.deep.equal([
+        'epn',
+        'visites_annuelles',
+      ]);
       const e = thrown(() => keyFigures(t, {ratios: 'visites/inscrits_annuels'})) as EpnDataError;
       expect(e.code).to.equal('BAD_OPTION');
-      expect(e.message).to.contain('ratios : l\'indicateur « visites » n\'est pas dans le fichier (indicateurs : « visites_annuelles », « inscrits_annuels »');
-      expect((thrown(() => keyFigures(t, {keys: 'epn, salles'})) as EpnDataError).message).to.contain('keys : l\'indicateur « salles »');
+      expect(e.message).to.contain(
+        "ratios : l'indicateur « visites » n'est pas dans le fichier (indicateurs : « visites_annuelles », « inscrits_annuels »",
+      );
+      expect((thrown(() => keyFigures(t, {keys: 'epn, salles'})) as EpnDataError).message).to.contain(
+        "keys : l'indicateur « salles »",
+      );
     });
 
     it('labelOf(key, lang) gives French and English labels for known keys, the key as written otherwise', () => {
@@ -133,7 +164,11 @@ describe('<epn-key-figures>', () => {
 
     it('breakdownOf(table, column) gives one bar per row, lengths relative to the largest, shares of the total', async () => {
       const b = breakdownOf(await table('seed/epn-departements.csv'), 'epn');
-      expect(b.items.map((i) => [i.label, i.value])).to.deep.equal([['Calvados', 36], ['Manche', 61], ['Orne', 20]]);
+      expect(b.items.map((i) => [i.label, i.value])).to.deep.equal([
+        ['Calvados', 36],
+        ['Manche', 61],
+        ['Orne', 20],
+      ]);
       expect(b.total).to.equal(117);
       expect(b.top).to.equal(1);
       expect(b.items.map((i) => Math.round(i.length * 1000) / 1000)).to.deep.equal([0.59, 1, 0.328]);
@@ -141,7 +176,7 @@ describe('<epn-key-figures>', () => {
       expect(breakdownOf(await table('seed/epn-departements.csv')).column).to.equal('projets');
     });
 
-    it('breakdownOf: a secret cell is null with a bar of 0, the file\'s Total row is the total; an unknown column is MISSING_COLUMN', async () => {
+    it("breakdownOf: a secret cell is null with a bar of 0, the file's Total row is the total; an unknown column is MISSING_COLUMN", async () => {
       const b = breakdownOf(await table('widgets/key-departements-total.csv'), 'epn');
       expect(b.items.map((i) => i.value)).to.deep.equal([36, 61, null]);
       expect(b.items[2]!.length).to.equal(0);
@@ -154,15 +189,25 @@ describe('<epn-key-figures>', () => {
     });
 
     it('keyFiguresSummary(model, lang): the count, the ratios and the largest part of the breakdown', async () => {
-      const m = keyFigures(await table('seed/chiffres-cles.csv'), {ratios: RATIO, breakdownTable: await table('seed/epn-departements.csv'), breakdownColumn: 'epn'});
-      expect(keyFiguresSummary(m, 'fr')).to.equal('10 chiffres clés ; 11,3 visites par inscrit. Espaces publics numériques (EPN) par département : Manche en tête avec 61 sur 117 (52,1\u00a0%).');
-      expect(keyFiguresSummary(m, 'en')).to.equal('10 key figures; 11.3 visites par inscrit. Public digital spaces (EPN) by département: Manche first with 61 of 117 (52.1%).');
+      const m = keyFigures(await table('seed/chiffres-cles.csv'), {
+        ratios: RATIO,
+        breakdownTable: await table('seed/epn-departements.csv'),
+        breakdownColumn: 'epn',
+      });
+      expect(keyFiguresSummary(m, 'fr')).to.equal(
+        '10 chiffres clés ; 11,3 visites par inscrit. Espaces publics numériques (EPN) par département : Manche en tête avec 61 sur 117 (52,1\u00a0%).',
+      );
+      expect(keyFiguresSummary(m, 'en')).to.equal(
+        '10 key figures; 11.3 visites par inscrit. Public digital spaces (EPN) by département: Manche first with 61 of 117 (52.1%).',
+      );
     });
   });
 
   describe('the element', () => {
-    it('shows the seed\'s figures with French labels and units, euros compact, the ratio 11,3 and the breakdown as a list of bars', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS} breakdown-column="epn"></epn-key-figures>`);
+    it("shows the seed's figures with French labels and units, euros compact, the ratio 11,3 and the breakdown as a list of bars", async () => {
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS} breakdown-column="epn"></epn-key-figures>`,
+      );
       await settled(el);
       const root = shadow(el);
       const t = tiles(el);
@@ -178,26 +223,43 @@ describe('<epn-key-figures>', () => {
       expect(texts(root, '.tile.ratio .detail')).to.deep.equal([`745${NN}000 / 65${NN}691`]);
       const list = root.querySelector('ul[part="bars"]')!;
       expect(list.getAttribute('aria-labelledby')).to.equal('breakdown-title');
-      expect(root.querySelector('#breakdown-title')!.textContent).to.equal('Espaces publics numériques (EPN) par département');
+      expect(root.querySelector('#breakdown-title')!.textContent).to.equal(
+        'Espaces publics numériques (EPN) par département',
+      );
       const items = Array.from(list.querySelectorAll('li'));
       expect(items.map((li) => li.textContent!.trim().replace(/[ \t\r\n]+/g, ' '))).to.deep.equal([
-        'Calvados : 36 (30,8\u00a0%)', 'Manche : 61 (52,1\u00a0%)', 'Orne : 20 (17,1\u00a0%)']);
-      for (const svg of Array.from(list.querySelectorAll('svg'))) expect(svg.getAttribute('aria-hidden')).to.equal('true');
-      expect(Array.from(list.querySelectorAll('rect.bar-fill')).map((r) => r.getAttribute('width'))).to.deep.equal(['59%', '100%', '32.8%']);
+        'Calvados : 36 (30,8\u00a0%)',
+        'Manche : 61 (52,1\u00a0%)',
+        'Orne : 20 (17,1\u00a0%)',
+      ]);
+      for (const svg of Array.from(list.querySelectorAll('svg')))
+        expect(svg.getAttribute('aria-hidden')).to.equal('true');
+      expect(Array.from(list.querySelectorAll('rect.bar-fill')).map((r) => r.getAttribute('width'))).to.deep.equal([
+        '59%',
+        '100%',
+        '32.8%',
+      ]);
       expect(root.querySelector('.bars-total')!.textContent).to.equal('Total\u00a0: 117');
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
-        '10 chiffres clés ; 11,3 visites par inscrit. Espaces publics numériques (EPN) par département : Manche en tête avec 61 sur 117 (52,1\u00a0%).');
+        '10 chiffres clés ; 11,3 visites par inscrit. Espaces publics numériques (EPN) par département : Manche en tête avec 61 sur 117 (52,1\u00a0%).',
+      );
       await expect(el).to.be.accessible();
     });
 
     it('holds the figures and the breakdown in real tables with captions and scopes', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS} breakdown-column="epn"></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS} breakdown-column="epn"></epn-key-figures>`,
+      );
       await settled(el);
       const [figures, parts] = Array.from(shadow(el).querySelectorAll('table'));
       expect(figures!.querySelector('caption')!.textContent).to.equal('Données : Chiffres clés');
       expect(figures!.querySelectorAll('th[scope="row"]')).to.have.length(11);
       expect(texts(figures!, 'tbody tr:last-child td')).to.deep.equal([`11,3 (745${NN}000 / 65${NN}691)`]);
-      expect(texts(parts!, 'thead th')).to.deep.equal(['Département', 'Espaces publics numériques (EPN)', 'Part du total']);
+      expect(texts(parts!, 'thead th')).to.deep.equal([
+        'Département',
+        'Espaces publics numériques (EPN)',
+        'Part du total',
+      ]);
       expect(texts(parts!, 'tbody tr:last-child td')).to.deep.equal(['117', '100,0\u00a0%']);
       shadow(el).querySelector<HTMLButtonElement>('button.toggle')!.click();
       await el.updateComplete;
@@ -205,17 +267,28 @@ describe('<epn-key-figures>', () => {
     });
 
     it('keys, labels and digits choose what is shown and how', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} keys="epn, animateurs" labels="epn:Lieux labellisés"
+      const el =
+        await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} keys="epn, animateurs" labels="epn:Lieux labellisés"
         ratios="visites_annuelles/epn:visites par lieu" digits="0"></epn-key-figures>`);
       await settled(el);
-      expect(tiles(el)).to.deep.equal({'Lieux labellisés': '117', 'Animateurs': '152 personnes', 'visites par lieu': `6${NN}368`});
+      expect(tiles(el)).to.deep.equal({
+        'Lieux labellisés': '117',
+        Animateurs: '152 personnes',
+        'visites par lieu': `6${NN}368`,
+      });
     });
 
     it('a breakdown alone (no src) is an input; a secret cell is "non disponible" in the list, with no bar', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures breakdown-src=${fixtureUrl('widgets/key-departements-total.csv')} breakdown-column="epn"></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures breakdown-src=${fixtureUrl('widgets/key-departements-total.csv')} breakdown-column="epn"></epn-key-figures>`,
+      );
       await settled(el);
       const items = texts(shadow(el), 'ul[part="bars"] li');
-      expect(items).to.deep.equal(['Calvados : 36 (30,8\u00a0%)', 'Manche : 61 (52,1\u00a0%)', 'Orne : non disponible']);
+      expect(items).to.deep.equal([
+        'Calvados : 36 (30,8\u00a0%)',
+        'Manche : 61 (52,1\u00a0%)',
+        'Orne : non disponible',
+      ]);
       expect(shadow(el).querySelector('.tile') === null).to.equal(true);
       await expect(el).to.be.accessible();
     });
@@ -245,7 +318,10 @@ describe('<epn-key-figures>', () => {
     });
 
     it('error (404 on src, then on breakdown-src): role="alert", epn-error, accessible', async () => {
-      for (const [src, breakdown] of [[fixtureUrl('nope/cles.csv'), DEPTS], [SEED, fixtureUrl('nope/departements.csv')]]) {
+      for (const [src, breakdown] of [
+        [fixtureUrl('nope/cles.csv'), DEPTS],
+        [SEED, fixtureUrl('nope/departements.csv')],
+      ]) {
         const el = document.createElement('epn-key-figures');
         const failed = oneEvent(el, 'epn-error');
         el.src = src!;
@@ -263,38 +339,62 @@ describe('<epn-key-figures>', () => {
     });
 
     it('error (a missing key): a ratio naming a key the file does not have says so, in French', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} ratios="visites_annuelles/usagers:visites par usager"></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures src=${SEED} ratios="visites_annuelles/usagers:visites par usager"></epn-key-figures>`,
+      );
       await settled(el);
       const alert = shadow(el).querySelector('[role="alert"]')!.textContent!;
-      expect(alert).to.contain('Réglage non compris : ratios : l\'indicateur « usagers » n\'est pas dans le fichier');
+      expect(alert).to.contain("Réglage non compris : ratios : l'indicateur « usagers » n'est pas dans le fichier");
       await expect(el).to.be.accessible();
     });
 
     it('error (bad syntax, unknown breakdown column): BAD_OPTION and MISSING_COLUMN messages', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} ratios="visites, inscrits"></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures src=${SEED} ratios="visites, inscrits"></epn-key-figures>`,
+      );
       await settled(el);
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('chaque ratio s\'écrit numérateur/dénominateur:libellé');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain(
+        "chaque ratio s'écrit numérateur/dénominateur:libellé",
+      );
       el.removeAttribute('ratios');
       el.setAttribute('breakdown-src', DEPTS);
       el.setAttribute('breakdown-column', 'lieux');
       await aTimeout(300);
       await el.updateComplete;
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('La colonne « lieux » est introuvable');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain(
+        'La colonne « lieux » est introuvable',
+      );
     });
-
   });
 
   describe('parts, events, language, layout', () => {
     it('exposes the parts figure, title, figures, item, ratio, label, value, summary, breakdown, bars, bar, toggle and table', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS}></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures src=${SEED} ratios=${RATIO} breakdown-src=${DEPTS}></epn-key-figures>`,
+      );
       await settled(el);
-      for (const part of ['figure', 'title', 'figures', 'item', 'ratio', 'label', 'value', 'summary', 'breakdown', 'bars', 'bar', 'toggle', 'table']) {
+      for (const part of [
+        'figure',
+        'title',
+        'figures',
+        'item',
+        'ratio',
+        'label',
+        'value',
+        'summary',
+        'breakdown',
+        'bars',
+        'bar',
+        'toggle',
+        'table',
+      ]) {
         expect(shadow(el).querySelector(`[part~="${part}"]`), part).to.exist;
       }
     });
 
     it('lang="en" speaks English: labels, units, euros, summary, breakdown title and toggle', async () => {
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures lang="en" src=${SEED} ratios="visites_annuelles/inscrits_annuels:visits per registered user"
+      const el =
+        await fixture<EpnKeyFigures>(html`<epn-key-figures lang="en" src=${SEED} ratios="visites_annuelles/inscrits_annuels:visits per registered user"
         breakdown-src=${DEPTS} breakdown-column="epn"></epn-key-figures>`);
       await settled(el);
       const root = shadow(el);
@@ -305,9 +405,12 @@ describe('<epn-key-figures>', () => {
       expect(t['Resource centre budget (4 years)']).to.equal('€800k');
       expect(t['visits per registered user']).to.equal('11.3');
       expect(root.querySelector('.title')!.textContent).to.equal('Key figures');
-      expect(root.querySelector('#breakdown-title')!.textContent).to.equal('Public digital spaces (EPN) by département');
+      expect(root.querySelector('#breakdown-title')!.textContent).to.equal(
+        'Public digital spaces (EPN) by département',
+      );
       expect(root.querySelector('[part="summary"]')!.textContent).to.equal(
-        '10 key figures; 11.3 visits per registered user. Public digital spaces (EPN) by département: Manche first with 61 of 117 (52.1%).');
+        '10 key figures; 11.3 visits per registered user. Public digital spaces (EPN) by département: Manche first with 61 of 117 (52.1%).',
+      );
       expect(root.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show the data');
       expect(texts(root, 'ul[part="bars"] li')[0]).to.equal('Calvados: 36 (30.8%)');
       expect(root.querySelector('.bars-total')!.textContent).to.equal('Total: 117');
@@ -315,7 +418,8 @@ describe('<epn-key-figures>', () => {
 
     it('at 320 px wide nothing is clipped, in French and English', async () => {
       for (const lang of ['fr', 'en']) {
-        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-key-figures lang=${lang} src=${SEED} ratios=${RATIO}
+        const wrapper =
+          await fixture<HTMLDivElement>(html`<div style="width: 320px"><epn-key-figures lang=${lang} src=${SEED} ratios=${RATIO}
           breakdown-src=${DEPTS} breakdown-column="epn" source="Région Basse-Normandie, 2012"></epn-key-figures></div>`);
         const el = wrapper.querySelector('epn-key-figures')!;
         await settled(el);
@@ -331,9 +435,12 @@ describe('<epn-key-figures>', () => {
         const p = CARD_PALETTE[theme];
         expect(contrast(p.bar, p.background), `${theme} bar`).to.be.at.least(3);
         expect(contrast(p.bar, p.track), `${theme} bar on track`).to.be.at.least(3);
-        for (const fg of ['text', 'muted', 'figure'] as const) expect(contrast(p[fg], p.card), `${theme} ${fg} on card`).to.be.at.least(4.5);
+        for (const fg of ['text', 'muted', 'figure'] as const)
+          expect(contrast(p[fg], p.card), `${theme} ${fg} on card`).to.be.at.least(4.5);
       }
-      const el = await fixture<EpnKeyFigures>(html`<epn-key-figures theme="dark" src=${SEED} breakdown-src=${DEPTS}></epn-key-figures>`);
+      const el = await fixture<EpnKeyFigures>(
+        html`<epn-key-figures theme="dark" src=${SEED} breakdown-src=${DEPTS}></epn-key-figures>`,
+      );
       await settled(el);
       expect(getComputedStyle(shadow(el).querySelector('rect.bar-fill')!).fill).to.equal('rgb(133, 133, 246)');
       await expect(el).to.be.accessible();
@@ -359,7 +466,9 @@ describe('<epn-key-figures>', () => {
       expect(t['${window.__pwned=1}']).to.equal('8,3');
       expect(root.querySelector('.title')!.textContent).to.equal(payload);
       expect(root.querySelector('#breakdown-title')!.textContent).to.equal('"><svg onload=window.__pwned=1>');
-      expect(texts(root, '.bar-label')[0]).to.equal('</text><foreignObject><img src=x onerror=window.__pwned=1></foreignObject>');
+      expect(texts(root, '.bar-label')[0]).to.equal(
+        '</text><foreignObject><img src=x onerror=window.__pwned=1></foreignObject>',
+      );
       expect(root.querySelector('.source')!.textContent).to.contain('{{constructor.constructor');
     });
   });

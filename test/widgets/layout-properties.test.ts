@@ -17,7 +17,11 @@ const value = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, Number.MIN_VALUE),
 );
 const label = fc.oneof(fc.string({maxLength: 40}), fc.constantFrom('', '65 +', 'x'.repeat(500), 'שלום עולם', '👩‍💻👨‍💻'));
-const width = fc.oneof(fc.double({noNaN: false}), fc.integer({min: -100, max: 4000}), fc.constantFrom(0, 320, 640, Infinity, Number.NaN));
+const width = fc.oneof(
+  fc.double({noNaN: false}),
+  fc.integer({min: -100, max: 4000}),
+  fc.constantFrom(0, 320, 640, Infinity, Number.NaN),
+);
 const format = (v: number | null) => (v === null ? 'non disponible' : String(v));
 
 /** Every number anywhere in `x` (objects, arrays), with its path. */
@@ -39,13 +43,14 @@ function assertFinite(layout: unknown): void {
 describe('layouts: every coordinate is finite, whatever the figures and the width (1 000 runs each)', () => {
   it('layoutPyramid', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(label, value, value), {maxLength: 30}),
-        width,
-        (rows, w) => {
-          assertFinite(layoutPyramid({bands: rows.map((r) => r[0]), men: rows.map((r) => r[1]), women: rows.map((r) => r[2]), format}, w));
-        },
-      ),
+      fc.property(fc.array(fc.tuple(label, value, value), {maxLength: 30}), width, (rows, w) => {
+        assertFinite(
+          layoutPyramid(
+            {bands: rows.map((r) => r[0]), men: rows.map((r) => r[1]), women: rows.map((r) => r[2]), format},
+            w,
+          ),
+        );
+      }),
       RUNS,
     );
   });

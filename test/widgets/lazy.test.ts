@@ -66,7 +66,9 @@ describe('code loaded on first use (lazy)', () => {
     let release!: () => void;
     LazyWidget.code = lazy(() => new Promise<unknown>((r) => (release = () => r({}))), 'epn-ok.js');
     // fixtureSync: fixture() would wait for the first update, which waits for the code.
-    const el = fixtureSync<LazyWidget>(html`<epn-lazy-test><table><tr><th>a</th><th>b</th></tr><tr><td>x</td><td>1</td></tr></table></epn-lazy-test>`);
+    const el = fixtureSync<LazyWidget>(
+      html`<epn-lazy-test><table><tr><th>a</th><th>b</th></tr><tr><td>x</td><td>1</td></tr></table></epn-lazy-test>`,
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(shadow(el).querySelector('figure'), 'nothing drawn before the code').to.equal(null);
     release();
@@ -76,7 +78,9 @@ describe('code loaded on first use (lazy)', () => {
 
     const url = missing;
     LazyWidget.code = lazy(() => import(url), 'epn-cards.js');
-    const failed = await fixture<LazyWidget>(html`<epn-lazy-test><table><tr><th>a</th><th>b</th></tr><tr><td>x</td><td>1</td></tr></table></epn-lazy-test>`);
+    const failed = await fixture<LazyWidget>(
+      html`<epn-lazy-test><table><tr><th>a</th><th>b</th></tr><tr><td>x</td><td>1</td></tr></table></epn-lazy-test>`,
+    );
     await settled(failed);
     const alert = shadow(failed).querySelector('[role="alert"]');
     expect(alert?.textContent).to.match(/Fichier introuvable \(erreur 404\) à l'adresse « .*epn-cards\.js »/);

@@ -7,12 +7,23 @@ import * as testing from '@epn/widgets/testing.js';
 import {expect} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
 
-const PUBLIC = ['EpnAgeChart', 'EpnBudgetCard', 'EpnCard', 'EpnElement', 'EpnEquipmentChart', 'EpnKeyFigures', 'EpnReachChart', 'EpnSkillChart', 'readOptionsOf'];
+const PUBLIC = [
+  'EpnAgeChart',
+  'EpnBudgetCard',
+  'EpnCard',
+  'EpnElement',
+  'EpnEquipmentChart',
+  'EpnKeyFigures',
+  'EpnReachChart',
+  'EpnSkillChart',
+  'readOptionsOf',
+];
 
 describe('public API (issue 14, move 6)', () => {
   it('@epn/widgets exports the element classes and readOptionsOf, and no test hook', () => {
     expect(Object.keys(api).sort()).to.deep.equal(PUBLIC);
-    for (const name of PUBLIC.filter((n) => n.startsWith('Epn'))) expect((api as Record<string, unknown>)[name], name).to.be.a('function');
+    for (const name of PUBLIC.filter((n) => n.startsWith('Epn')))
+      expect((api as Record<string, unknown>)[name], name).to.be.a('function');
     expect(api).to.not.have.property('resetWorker');
     expect(api).to.not.have.property('lazy');
   });
@@ -22,13 +33,21 @@ describe('public API (issue 14, move 6)', () => {
     expect(testing.lazy).to.be.a('function');
     expect(testing.layoutPyramid).to.be.a('function');
     expect(testing.toCsv).to.be.a('function');
-    for (const name of PUBLIC) expect((testing as Record<string, unknown>)[name], name).to.equal((api as Record<string, unknown>)[name]);
+    for (const name of PUBLIC)
+      expect((testing as Record<string, unknown>)[name], name).to.equal((api as Record<string, unknown>)[name]);
   });
 
   it('the all-in-one file exports what the package does, and levelRank and BUDGET_KEYS for the builder page', async () => {
-    const all = (await import(new URL('/packages/widgets/dist/epn-widgets.js', location.href).href)) as Record<string, unknown>;
+    const all = (await import(new URL('/packages/widgets/dist/epn-widgets.js', location.href).href)) as Record<
+      string,
+      unknown
+    >;
     // Its other exports are what its chunks import from it, named by the bundler with one or two letters.
-    expect(Object.keys(all).filter((k) => k.length > 2).sort()).to.deep.equal([...PUBLIC, 'BUDGET_KEYS', 'levelRank'].sort());
+    expect(
+      Object.keys(all)
+        .filter((k) => k.length > 2)
+        .sort(),
+    ).to.deep.equal([...PUBLIC, 'BUDGET_KEYS', 'levelRank'].sort());
     expect(all.levelRank).to.be.a('function');
     expect(all.BUDGET_KEYS).to.have.property('budget');
     // Every tag registered by it.

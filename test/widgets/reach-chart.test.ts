@@ -11,7 +11,8 @@ const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 const INSEE = fixtureUrl('real/insee-estim-pop-dep-2023.csv');
 const SINGLE = fixtureUrl('real/pyramide-toulouse-montpellier-2021.csv');
 const PEOPLE = fixtureUrl('widgets/pyramid-people.csv');
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
+const texts = (root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)).map((n) => n.textContent?.trim());
 
 runWidgetBaseTests('epn-reach-chart', {
   file: 'seed/inscrits-sexe-age.csv',
@@ -24,18 +25,31 @@ runWidgetBaseTests('epn-reach-chart', {
 });
 
 describe('<epn-reach-chart>', () => {
-  describe('the seed\'s users against INSEE 2023 (Calvados + Manche + Orne)', () => {
-    it('draws one bar per users\' band, hatched where the population is estimated, and the overall rate as a line', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" exclude="0-9, 75 +"></epn-reach-chart>`);
+  describe("the seed's users against INSEE 2023 (Calvados + Manche + Orne)", () => {
+    it("draws one bar per users' band, hatched where the population is estimated, and the overall rate as a line", async () => {
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" exclude="0-9, 75 +"></epn-reach-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       expect(root.querySelectorAll('rect.bar')).to.have.length(8);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(8);
       // Short labels on the axis (issue 13): `-11` reads « < 11 », never "minus eleven"; no-break spaces.
-      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a011', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65\u00a0+']);
+      expect(texts(root, 'text.band-label')).to.deep.equal([
+        '<\u00a011',
+        '11-17',
+        '18-25',
+        '26-35',
+        '36-45',
+        '46-55',
+        '56-65',
+        '65\u00a0+',
+      ]);
       // The figures are the core's: reach() over the same files.
       const users = readCrossTab(parseCsv(new Uint8Array(await (await fetch(SEED)).arrayBuffer())));
-      const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {area: 'Calvados, Manche, Orne'});
+      const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {
+        area: 'Calvados, Manche, Orne',
+      });
       const r = reach(users, pop, {exclude: ['0-9', '75 +']});
       const perK = (v: number) => (v * 1000).toFixed(1).replace('.', ',');
       expect(texts(root, 'text.value')).to.deep.equal(r.bands.map((b) => perK(b.rate!)));
@@ -44,13 +58,21 @@ describe('<epn-reach-chart>', () => {
     });
 
     it('says the overall rate, the most over- and under-represented bands, and that the population is estimated', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="14, 50, 61" exclude="0-9, 75 +"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="14, 50, 61" exclude="0-9, 75 +"></epn-reach-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       const summary = root.querySelector('[part="summary"]')!.textContent!;
-      expect(summary).to.match(/^Les inscrits représentent 1,4\u00a0% de la population \(hors 0-9\u00a0ans et 75\u00a0ans et plus\), soit 14,1 pour 1\u00a0000 habitants\./);
-      expect(summary).to.contain('Les plus représentés\u00a0: les 11-17\u00a0ans, qui sont 21,0\u00a0% des inscrits et 10,8\u00a0% de la population (population estimée).');
-      expect(summary).to.contain('Les moins représentés\u00a0: les 65\u00a0ans et plus, qui sont 3,2\u00a0% des inscrits');
+      expect(summary).to.match(
+        /^Les inscrits représentent 1,4\u00a0% de la population \(hors 0-9\u00a0ans et 75\u00a0ans et plus\), soit 14,1 pour 1\u00a0000 habitants\./,
+      );
+      expect(summary).to.contain(
+        'Les plus représentés\u00a0: les 11-17\u00a0ans, qui sont 21,0\u00a0% des inscrits et 10,8\u00a0% de la population (population estimée).',
+      );
+      expect(summary).to.contain(
+        'Les moins représentés\u00a0: les 65\u00a0ans et plus, qui sont 3,2\u00a0% des inscrits',
+      );
       expect(root.querySelector('svg desc')!.textContent).to.equal(summary);
       const notes = texts(root, '.note').join(' ');
       expect(notes).to.contain('Population estimée pour les tranches moins de 11 ans, 11-17');
@@ -59,10 +81,20 @@ describe('<epn-reach-chart>', () => {
     });
 
     it('holds users, population, rate, shares and index per band in its table, estimated bands said so', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" exclude="0-9, 75 +"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" exclude="0-9, 75 +"></epn-reach-chart>`,
+      );
       await settled(el);
       const table = shadow(el).querySelector('table')!;
-      expect(texts(table, 'thead th')).to.deep.equal(['Tranche d\'âge', 'Inscrits', 'Population', 'Inscrits pour 1 000 habitants', 'Part des inscrits', 'Part de la population', 'Indice de représentation']);
+      expect(texts(table, 'thead th')).to.deep.equal([
+        "Tranche d'âge",
+        'Inscrits',
+        'Population',
+        'Inscrits pour 1 000 habitants',
+        'Part des inscrits',
+        'Part de la population',
+        'Indice de représentation',
+      ]);
       const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) => texts(tr, 'th, td'));
       expect(rows[1]![0]).to.equal('11-17 (population estimée)');
       expect(rows[1]![1]).to.equal('3\u202f089');
@@ -71,7 +103,9 @@ describe('<epn-reach-chart>', () => {
     });
 
     it('at 375 px nothing is clipped and every number is finite', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne"></epn-reach-chart>`,
+      );
       await settled(el);
       await atWidth(el, 375);
       assertFiniteSvg(shadow(el));
@@ -81,7 +115,9 @@ describe('<epn-reach-chart>', () => {
 
   describe('a single-year population harmonised exactly', () => {
     it('draws no estimate when the population is by single year (Toulouse 2021), percent measure', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${SINGLE} population-area="Toulouse" measure="percent"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${SINGLE} population-area="Toulouse" measure="percent"></epn-reach-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
@@ -92,8 +128,10 @@ describe('<epn-reach-chart>', () => {
   });
 
   describe('scheme="common": exact figures, fewer bands', () => {
-    it('the seed\'s bands and INSEE\'s broad ones compare exactly only over all ages: one bar, no estimate', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" scheme="common"></epn-reach-chart>`);
+    it("the seed's bands and INSEE's broad ones compare exactly only over all ages: one bar, no estimate", async () => {
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Calvados, Manche, Orne" scheme="common"></epn-reach-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       expect(texts(root, 'text.band-label')).to.deep.equal(['Tous âges']);
@@ -103,7 +141,9 @@ describe('<epn-reach-chart>', () => {
     });
 
     it('scheme="broad" puts the users in INSEE\'s bands, said as an estimate', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Orne" scheme="broad"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${INSEE} population-area="Orne" scheme="broad"></epn-reach-chart>`,
+      );
       await settled(el);
       const root = shadow(el);
       expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75\u00a0+']);
@@ -140,10 +180,16 @@ describe('<epn-reach-chart>', () => {
       const root = shadow(el);
       expect(texts(root, 'text.band-label')).to.deep.equal(['0-19', '20-39', '40-59', '60-74', '75\u00a0+']);
       expect(root.querySelectorAll('rect.bar.estimated')).to.have.length(0);
-      const users = crossTab(parseCsv(new Uint8Array(await (await fetch(PEOPLE)).arrayBuffer())), {rows: 'sexe', columns: 'age', bands: [0, 20, 40, 60, 75]});
+      const users = crossTab(parseCsv(new Uint8Array(await (await fetch(PEOPLE)).arrayBuffer())), {
+        rows: 'sexe',
+        columns: 'age',
+        bands: [0, 20, 40, 60, 75],
+      });
       const pop = readPopulation(parseCsv(new Uint8Array(await (await fetch(INSEE)).arrayBuffer())), {area: 'Orne'});
       const r = reach(users, pop);
-      expect(texts(root, 'text.value')).to.deep.equal(r.bands.map((b) => (b.rate! * 1000).toFixed(1).replace('.', ',')));
+      expect(texts(root, 'text.value')).to.deep.equal(
+        r.bands.map((b) => (b.rate! * 1000).toFixed(1).replace('.', ',')),
+      );
       await expect(el).to.be.accessible();
       el.remove();
     });
@@ -167,7 +213,9 @@ describe('<epn-reach-chart>', () => {
 
   describe('states', () => {
     it('loading: aria-busy and a progress until both files are there; accessible', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart src=${SEED} population-src=${'/__epn__/slow/600/real/insee-estim-pop-dep-2023.csv'} population-area="Orne"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart src=${SEED} population-src=${'/__epn__/slow/600/real/insee-estim-pop-dep-2023.csv'} population-area="Orne"></epn-reach-chart>`,
+      );
       await el.updateComplete;
       expect(shadow(el).querySelector('figure')!.getAttribute('aria-busy')).to.equal('true');
       expect(shadow(el).querySelector('progress')).to.exist;
@@ -200,13 +248,17 @@ describe('<epn-reach-chart>', () => {
       document.body.append(el);
       await errored;
       await el.updateComplete;
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal('Réglage non compris : ajoutez population-src, l\'adresse du fichier de population.');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(
+        "Réglage non compris : ajoutez population-src, l'adresse du fichier de population.",
+      );
       await expect(el).to.be.accessible();
       el.remove();
     });
 
     it('speaks English with lang="en"', async () => {
-      const el = await fixture<EpnReachChart>(html`<epn-reach-chart lang="en" src=${SEED} population-src=${INSEE} population-area="Orne"></epn-reach-chart>`);
+      const el = await fixture<EpnReachChart>(
+        html`<epn-reach-chart lang="en" src=${SEED} population-src=${INSEE} population-area="Orne"></epn-reach-chart>`,
+      );
       await settled(el);
       expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.match(/^Registered users are /);
       await expect(el).to.be.accessible();
@@ -215,16 +267,45 @@ describe('<epn-reach-chart>', () => {
 
   describe('layout and sentence (pure)', () => {
     it('layoutReach gives finite numbers for any values and widths', () => {
-      fc.assert(fc.property(fc.array(fc.oneof(fc.constant(null), fc.double({min: 0, max: 10, noNaN: true})), {minLength: 0, maxLength: 20}), fc.integer({min: -10, max: 3000}), (values, width) => {
-        const l = layoutReach({labels: values.map((_, i) => `b${i}`), values, excluded: values.map(() => false), estimated: values.map(() => false), reference: values[0] ?? null, format: (v) => String(v), tickFormat: String, referenceLabel: 'x'}, width);
-        return [l.height, l.width, ...l.bars.flatMap((b) => [b.y, b.width, b.valueX]), ...l.ticks.map((t) => t.x)].every(Number.isFinite);
-      }), {numRuns: 200});
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.constant(null), fc.double({min: 0, max: 10, noNaN: true})), {
+            minLength: 0,
+            maxLength: 20,
+          }),
+          fc.integer({min: -10, max: 3000}),
+          (values, width) => {
+            const l = layoutReach(
+              {
+                labels: values.map((_, i) => `b${i}`),
+                values,
+                excluded: values.map(() => false),
+                estimated: values.map(() => false),
+                reference: values[0] ?? null,
+                format: (v) => String(v),
+                tickFormat: String,
+                referenceLabel: 'x',
+              },
+              width,
+            );
+            return [
+              l.height,
+              l.width,
+              ...l.bars.flatMap((b) => [b.y, b.width, b.valueX]),
+              ...l.ticks.map((t) => t.x),
+            ].every(Number.isFinite);
+          },
+        ),
+        {numRuns: 200},
+      );
     });
 
     it('reachSentence names no band as over-represented when the users are the population', () => {
       const ct = readCrossTab(parseCsv('sexe,0-19,20 +\nHommes,10,20\nFemmes,10,20'));
       const s = reachSentence({measure: 'percent', reach: reach(ct, ct), areas: [], excludedLabels: []}, 'fr');
-      expect(s).to.equal('Les inscrits représentent 100,0\u00a0% de la population, soit 1\u202f000,0 pour 1\u00a0000 habitants.');
+      expect(s).to.equal(
+        'Les inscrits représentent 100,0\u00a0% de la population, soit 1\u202f000,0 pour 1\u00a0000 habitants.',
+      );
     });
   });
 });

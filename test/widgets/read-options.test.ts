@@ -9,7 +9,8 @@ import {fixtureUrl, settled, shadow} from './helpers.js';
 // Every figure is `d.ddd`: a decimal dot or a dot grouping thousands; the reading guesses a decimal and says so.
 const DOTTED = fixtureUrl('widgets/pyramid-dotted-thousands.csv');
 const status = (el: Element) => (el as unknown as {status: string}).status;
-const firstRow = (el: Element) => Array.from(shadow(el).querySelectorAll('table tbody tr:first-child td')).map((c) => c.textContent!.trim());
+const firstRow = (el: Element) =>
+  Array.from(shadow(el).querySelectorAll('table tbody tr:first-child td')).map((c) => c.textContent!.trim());
 
 describe('read options: decimal, header-rows, types', () => {
   it('without decimal, the guess (a decimal dot) is drawn; decimal="," reads the dots as thousands', async () => {
@@ -34,9 +35,15 @@ describe('read options: decimal, header-rows, types', () => {
   });
 
   it('types makes a column text (its figures then left out of the chart), and a bad type is a French error naming it', async () => {
-    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${DOTTED} decimal="," types="40-59: texte"></epn-age-chart>`);
+    const el = await fixture<EpnAgeChart>(
+      html`<epn-age-chart src=${DOTTED} decimal="," types="40-59: texte"></epn-age-chart>`,
+    );
     await settled(el);
-    expect(Array.from(shadow(el).querySelectorAll('table tbody tr th')).map((c) => c.textContent!.trim()).join('|')).to.not.contain('40');
+    expect(
+      Array.from(shadow(el).querySelectorAll('table tbody tr th'))
+        .map((c) => c.textContent!.trim())
+        .join('|'),
+    ).to.not.contain('40');
     const bad = await fixture<EpnAgeChart>(html`<epn-age-chart src=${DOTTED} types="40-59: date"></epn-age-chart>`);
     await settled(bad);
     expect(status(bad)).to.equal('error');
@@ -55,15 +62,22 @@ describe('read options: decimal, header-rows, types', () => {
 });
 
 describe('what the reading set aside or doubted, under the chart (issue 11; issue 12, item 1)', () => {
-  const notes = (el: Element) => Array.from(shadow(el).querySelectorAll('.note')).map((n) => n.textContent!.replace(/[\u00a0\u202f]/g, ' '));
+  const notes = (el: Element) =>
+    Array.from(shadow(el).querySelectorAll('.note')).map((n) => n.textContent!.replace(/[\u00a0\u202f]/g, ' '));
 
   it('a guessed decimal separator is said under the chart, in French and in English, and no longer once it is set', async () => {
     const fr = await fixture<EpnAgeChart>(html`<epn-age-chart src=${DOTTED}></epn-age-chart>`);
     await settled(fr);
-    expect(notes(fr).some((n) => n.startsWith('Colonne « 0-19 » : « 1.234 » peut se lire')), notes(fr).join(' | ')).to.equal(true);
+    expect(
+      notes(fr).some((n) => n.startsWith('Colonne « 0-19 » : « 1.234 » peut se lire')),
+      notes(fr).join(' | '),
+    ).to.equal(true);
     const en = await fixture<EpnAgeChart>(html`<epn-age-chart lang="en" src=${DOTTED}></epn-age-chart>`);
     await settled(en);
-    expect(notes(en).some((n) => n.startsWith('Column "0-19": "1.234" could be read with or without decimals')), notes(en).join(' | ')).to.equal(true);
+    expect(
+      notes(en).some((n) => n.startsWith('Column "0-19": "1.234" could be read with or without decimals')),
+      notes(en).join(' | '),
+    ).to.equal(true);
     const told = await fixture<EpnAgeChart>(html`<epn-age-chart src=${DOTTED} decimal=","></epn-age-chart>`);
     await settled(told);
     expect(notes(told).filter((n) => n.includes('peut se lire'))).to.deep.equal([]);
@@ -71,8 +85,12 @@ describe('what the reading set aside or doubted, under the chart (issue 11; issu
   });
 
   it('a column of figures spoiled by text and an aggregate row are said, never silently dropped', async () => {
-    const el = await fixture<EpnAgeChart>(html`<epn-age-chart src=${DOTTED} decimal="," types="40-59: texte"></epn-age-chart>`);
+    const el = await fixture<EpnAgeChart>(
+      html`<epn-age-chart src=${DOTTED} decimal="," types="40-59: texte"></epn-age-chart>`,
+    );
     await settled(el);
-    expect(notes(el)).to.include('La colonne « 40-59 » n\'est pas lue comme des chiffres : ses cellules sont surtout du texte. Corrigez le fichier ou précisez le type de la colonne.');
+    expect(notes(el)).to.include(
+      "La colonne « 40-59 » n'est pas lue comme des chiffres : ses cellules sont surtout du texte. Corrigez le fichier ou précisez le type de la colonne.",
+    );
   });
 });

@@ -10,7 +10,9 @@ type Widget = EpnElement<unknown> & {reload(): Promise<void>; table: unknown; st
 /** The fetches the page made for a key (resource timing), whatever the browser's cache or the server did. */
 const hits = async (key: string): Promise<number> => {
   await new Promise((r) => setTimeout(r, 50));
-  return performance.getEntriesByType('resource').filter((e) => e.name.includes(`/${key}/`) || e.name.endsWith(`?${key}`)).length;
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes(`/${key}/`) || e.name.endsWith(`?${key}`)).length;
 };
 const url = (key: string, file: string) => `/__epn__/count/${key}/${file}`;
 let n = 0;

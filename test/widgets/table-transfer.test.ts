@@ -9,7 +9,8 @@ import {describe, it} from '../harness.js';
 
 type Transfer = {unpackTable: (p: any) => Table; unpackCrossTab: (p: any) => Promise<CrossTab>};
 type WideRead = {rowAt: (ct: CrossTab, i: number) => [string, (number | null)[]]};
-const transfer = () => import('../../../packages/widgets/dist/internal/table-transfer.js' as string) as Promise<Transfer>;
+const transfer = () =>
+  import('../../../packages/widgets/dist/internal/table-transfer.js' as string) as Promise<Transfer>;
 const wideRead = () => import('../../../packages/widgets/dist/internal/wide-read.js' as string) as Promise<WideRead>;
 
 /**
@@ -89,7 +90,14 @@ describe('issue 12: the transfer of a large table from the worker', () => {
 
 describe('issue 12: the pyramid names five other rows and counts the rest', () => {
   const others = (n: number, unknown = -1) =>
-    parseCsv(['sexe;0-19;20 +', 'Hommes;1;2', 'Femmes;3;4', ...Array.from({length: n}, (_, i) => `Commune ${i};${i === unknown ? 's' : i};1`)].join('\n'));
+    parseCsv(
+      [
+        'sexe;0-19;20 +',
+        'Hommes;1;2',
+        'Femmes;3;4',
+        ...Array.from({length: n}, (_, i) => `Commune ${i};${i === unknown ? 's' : i};1`),
+      ].join('\n'),
+    );
 
   it('of 9 other rows: the first 5 by label and total, then 4 rows and their total', () => {
     const d = pyramidData(others(9));
@@ -98,7 +106,7 @@ describe('issue 12: the pyramid names five other rows and counts the rest', () =
     expect(d.moreTotal).to.equal(6 + 7 + 8 + 9);
   });
 
-  it('the rest\'s total is unknown (null) when one of its totals is; 5 other rows or fewer leave no rest', () => {
+  it("the rest's total is unknown (null) when one of its totals is; 5 other rows or fewer leave no rest", () => {
     const d = pyramidData(others(9, 7));
     expect(d.moreRows).to.equal(4);
     expect(d.moreTotal).to.equal(null);

@@ -45,7 +45,7 @@ describe('theme', () => {
       // The DSFR's resolved theme wins over its choice (it resolves « system »).
       expect(darkTheme(null, {frTheme: 'light', frScheme: 'system'}, true)).to.equal(false);
     });
-    it('the element\'s theme wins over the page', () => {
+    it("the element's theme wins over the page", () => {
       expect(darkTheme('light', {frTheme: 'dark', colorScheme: 'dark'}, true)).to.equal(false);
       expect(darkTheme('dark', {frTheme: 'light'}, false)).to.equal(true);
       expect(darkTheme('auto', {frTheme: 'dark'}, false)).to.equal(false);
@@ -62,7 +62,9 @@ describe('theme', () => {
       await settled(chart);
       expect(background(chart)).to.equal(WHITE);
       expect(getComputedStyle(shadow(chart).querySelector('rect.bar.men')!).fill).to.equal('rgb(0, 0, 145)');
-      const card = await fixture<EpnBudgetCard>(html`<epn-budget-card budget="1050000" population="1480000" registered="65691"></epn-budget-card>`);
+      const card = await fixture<EpnBudgetCard>(
+        html`<epn-budget-card budget="1050000" population="1480000" registered="65691"></epn-budget-card>`,
+      );
       await card.updateComplete;
       expect(background(card)).to.equal(WHITE);
       expect(card.getAttribute('data-epn-theme')).to.equal('light');

@@ -1,7 +1,14 @@
 // Issue 13 ("Webmaster-ready"): short age labels readable at 320 px, French typography, the share pyramid's axis
 // following the data, exported SVG without Lit's markers, and the message when epn-export-svg.js was not copied.
 import '@epn/widgets/define.js';
-import {fullAgeLabel, shortAgeLabel, wrapLabel, type EpnAgeChart, type EpnEquipmentChart, type EpnSkillChart} from '@epn/widgets/testing.js';
+import {
+  fullAgeLabel,
+  shortAgeLabel,
+  wrapLabel,
+  type EpnAgeChart,
+  type EpnEquipmentChart,
+  type EpnSkillChart,
+} from '@epn/widgets/testing.js';
 import {parseCsv} from '@epn/stats';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {describe, it} from '../harness.js';
@@ -9,9 +16,11 @@ import {atWidth, fixtureUrl, settled, shadow} from './helpers.js';
 
 const SEED = fixtureUrl('seed/inscrits-sexe-age.csv');
 // INSEE-style bands, as a file would give them (given as data: every CSV under test/fixtures is a core fixture too).
-const INSEE = 'sexe;Moins de 15 ans;15 à 29 ans;30 à 44 ans;45 à 59 ans;60 à 74 ans;75 ans ou plus\n' +
+const INSEE =
+  'sexe;Moins de 15 ans;15 à 29 ans;30 à 44 ans;45 à 59 ans;60 à 74 ans;75 ans ou plus\n' +
   'Hommes;61204;52187;58301;66012;60190;30244\nFemmes;58432;50968;60217;68755;66841;47102\n';
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent);
+const texts = (root: ParentNode, selector: string) =>
+  Array.from(root.querySelectorAll(selector)).map((n) => n.textContent);
 
 /** Whether the characters [from, from + length) of a text node lie on one line. */
 function oneLine(node: Text, from: number, length: number): boolean {
@@ -24,10 +33,34 @@ function oneLine(node: Text, from: number, length: number): boolean {
 describe('issue 13: webmaster-ready', () => {
   describe('shortAgeLabel(label), fullAgeLabel(label, lang), wrapLabel(text, max)', () => {
     it('shortens INSEE-style bands to 60-74, 75 +, < 15 (no-break spaces), and keeps other labels', () => {
-      expect(['Moins de 15 ans', '15 à 29 ans', 'de 30 à 44 ans', '60 à 74 ans', '75 ans ou plus', '95 ans et plus', '80 ans et +'].map(shortAgeLabel))
-        .to.deep.equal(['<\u00a015', '15-29', '30-44', '60-74', '75\u00a0+', '95\u00a0+', '80\u00a0+']);
-      expect(['-11', '- 11', '<15', '11-17', '00-04', '0 à 19 ans', '65 +', '75+', '40 ans', '15 to 29', 'under 15'].map(shortAgeLabel))
-        .to.deep.equal(['<\u00a011', '<\u00a011', '<\u00a015', '11-17', '0-4', '0-19', '65\u00a0+', '75\u00a0+', '40', '15-29', '<\u00a015']);
+      expect(
+        [
+          'Moins de 15 ans',
+          '15 à 29 ans',
+          'de 30 à 44 ans',
+          '60 à 74 ans',
+          '75 ans ou plus',
+          '95 ans et plus',
+          '80 ans et +',
+        ].map(shortAgeLabel),
+      ).to.deep.equal(['<\u00a015', '15-29', '30-44', '60-74', '75\u00a0+', '95\u00a0+', '80\u00a0+']);
+      expect(
+        ['-11', '- 11', '<15', '11-17', '00-04', '0 à 19 ans', '65 +', '75+', '40 ans', '15 to 29', 'under 15'].map(
+          shortAgeLabel,
+        ),
+      ).to.deep.equal([
+        '<\u00a011',
+        '<\u00a011',
+        '<\u00a015',
+        '11-17',
+        '0-4',
+        '0-19',
+        '65\u00a0+',
+        '75\u00a0+',
+        '40',
+        '15-29',
+        '<\u00a015',
+      ]);
       expect(shortAgeLabel('Non communiqué')).to.equal('Non communiqué');
       expect(shortAgeLabel(' Seniors ')).to.equal('Seniors');
     });
@@ -36,7 +69,8 @@ describe('issue 13: webmaster-ready', () => {
       expect(fullAgeLabel('-11', 'fr')).to.equal('moins de 11 ans');
       expect(fullAgeLabel('- 11', 'fr')).to.equal('moins de 11 ans');
       expect(fullAgeLabel('<15', 'en')).to.equal('under 15');
-      for (const kept of ['11-17', '65 +', 'Moins de 15 ans', '0-10', 'Hommes']) expect(fullAgeLabel(kept, 'fr')).to.equal(kept);
+      for (const kept of ['11-17', '65 +', 'Moins de 15 ans', '0-10', 'Hommes'])
+        expect(fullAgeLabel(kept, 'fr')).to.equal(kept);
     });
 
     it('wraps onto two lines at spaces or hyphens, with an ellipsis only for a word longer than two lines', () => {
@@ -54,7 +88,14 @@ describe('issue 13: webmaster-ready', () => {
       await settled(el);
       await atWidth(el, 320);
       const root = shadow(el);
-      expect(texts(root, 'text.band-label')).to.deep.equal(['<\u00a015', '15-29', '30-44', '45-59', '60-74', '75\u00a0+']);
+      expect(texts(root, 'text.band-label')).to.deep.equal([
+        '<\u00a015',
+        '15-29',
+        '30-44',
+        '45-59',
+        '60-74',
+        '75\u00a0+',
+      ]);
       const men = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.men'));
       const women = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.women'));
       Array.from(root.querySelectorAll<SVGTextElement>('text.band-label')).forEach((label, i) => {
@@ -65,15 +106,26 @@ describe('issue 13: webmaster-ready', () => {
         expect(box.x, `${label.textContent} starts after the men's bar`).to.be.at.least(left);
         expect(box.x + box.width, `${label.textContent} ends before the women's bar`).to.be.at.most(right);
       });
-      expect(Array.from(root.querySelectorAll('tbody th')).map((th) => th.textContent))
-        .to.deep.equal(['Moins de 15 ans', '15 à 29 ans', '30 à 44 ans', '45 à 59 ans', '60 à 74 ans', '75 ans ou plus', 'Total']);
+      expect(Array.from(root.querySelectorAll('tbody th')).map((th) => th.textContent)).to.deep.equal([
+        'Moins de 15 ans',
+        '15 à 29 ans',
+        '30 à 44 ans',
+        '45 à 59 ans',
+        '60 à 74 ans',
+        '75 ans ou plus',
+        'Total',
+      ]);
     });
 
-    it('the seed\'s -11 reads « < 11 » on the axes of the three charts, « moins de 11 ans » in their tables', async () => {
+    it("the seed's -11 reads « < 11 » on the axes of the three charts, « moins de 11 ans » in their tables", async () => {
       const charts = [
         await fixture<EpnAgeChart>(html`<epn-age-chart src=${SEED}></epn-age-chart>`),
-        await fixture<EpnEquipmentChart>(html`<epn-equipment-chart src=${fixtureUrl('seed/equipement-age.csv')}></epn-equipment-chart>`),
-        await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-skill-chart>`),
+        await fixture<EpnEquipmentChart>(
+          html`<epn-equipment-chart src=${fixtureUrl('seed/equipement-age.csv')}></epn-equipment-chart>`,
+        ),
+        await fixture<EpnSkillChart>(
+          html`<epn-skill-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-skill-chart>`,
+        ),
       ];
       for (const el of charts) {
         await settled(el);
@@ -113,7 +165,9 @@ describe('issue 13: webmaster-ready', () => {
         expect(checked, `${w}px`).to.equal(2);
       }
       // Text with plain spaces (the core's French messages, a file's labels): each group is kept whole, in a span.
-      const bad = await fixture<EpnAgeChart>(html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`);
+      const bad = await fixture<EpnAgeChart>(
+        html`<epn-age-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-age-chart>`,
+      );
       await settled(bad);
       const alert = shadow(bad).querySelector('[role="alert"]')!;
       const spans = Array.from(alert.querySelectorAll('.nw')).map((s) => s.textContent);
@@ -128,9 +182,11 @@ describe('issue 13: webmaster-ready', () => {
     });
   });
 
-  describe('the skill chart\'s legend', () => {
+  describe("the skill chart's legend", () => {
     it('has about the same gap between each name, as drawn, and the next swatch (no wide gaps after short names)', async () => {
-      const el = await fixture<EpnSkillChart>(html`<epn-skill-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-skill-chart>`);
+      const el = await fixture<EpnSkillChart>(
+        html`<epn-skill-chart src=${fixtureUrl('seed/niveau-usage-age.csv')}></epn-skill-chart>`,
+      );
       await settled(el);
       await atWidth(el, 800);
       const root = shadow(el);
@@ -145,7 +201,7 @@ describe('issue 13: webmaster-ready', () => {
     });
   });
 
-  describe('the share pyramid\'s axis', () => {
+  describe("the share pyramid's axis", () => {
     it('runs to the data (10,2 %), not to a round 20 %, at 375 px', async () => {
       const el = await fixture<EpnAgeChart>(html`<epn-age-chart measure="share" src=${SEED}></epn-age-chart>`);
       await settled(el);
@@ -154,8 +210,12 @@ describe('issue 13: webmaster-ready', () => {
       const ticks = [...new Set(texts(root, 'text.tick'))];
       expect(ticks).to.deep.equal(['0\u00a0%', '5\u00a0%', '10\u00a0%']);
       // The longest bar (men 11-17, 10,2 %) reaches the end of its side: past the 10 % tick.
-      const men = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.men')).map((r) => Number(r.getAttribute('x')));
-      const tickXs = Array.from(root.querySelectorAll<SVGTextElement>('text.tick')).map((t) => Number(t.getAttribute('x')));
+      const men = Array.from(root.querySelectorAll<SVGRectElement>('rect.bar.men')).map((r) =>
+        Number(r.getAttribute('x')),
+      );
+      const tickXs = Array.from(root.querySelectorAll<SVGTextElement>('text.tick')).map((t) =>
+        Number(t.getAttribute('x')),
+      );
       expect(Math.min(...men)).to.be.below(Math.min(...tickXs));
       expect(Math.min(...men), 'the longest bar fills its side').to.be.at.most(Math.min(...tickXs) + 1 + 0.02 * 375);
     });
@@ -187,14 +247,14 @@ describe('issue 13: webmaster-ready', () => {
       await el.exportAs('svg');
       await el.updateComplete;
       const message = el.shadowRoot!.querySelector('.export [role="status"]')!.textContent!;
-      expect(message).to.contain('L\'export a échoué');
+      expect(message).to.contain("L'export a échoué");
       expect(message).to.contain('fichier epn-export-svg.js introuvable');
       expect(message).to.contain(`à l'adresse ${location.origin}/__epn__/lonely/epn-export-svg.js`);
       expect(message).to.contain('Copiez-le à côté de epn-widgets.js');
       frame.remove();
     });
 
-    it('a French page\'s charts load neither the English texts (epn-en.js) nor, before the menu opens, the exports', async () => {
+    it("a French page's charts load neither the English texts (epn-en.js) nor, before the menu opens, the exports", async () => {
       const frame = document.createElement('iframe');
       frame.style.width = '640px';
       frame.src = '/__epn__/lonely/page.html';
@@ -203,7 +263,10 @@ describe('issue 13: webmaster-ready', () => {
       const el = frame.contentDocument!.querySelector('epn-age-chart') as unknown as EpnAgeChart & {status: string};
       await waitUntil(() => el.status === 'ready', 'chart not drawn', {timeout: 10000});
       const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
-      expect(loaded.some((u) => u.endsWith('/epn-widgets.js')), 'epn-widgets.js loaded').to.equal(true);
+      expect(
+        loaded.some((u) => u.endsWith('/epn-widgets.js')),
+        'epn-widgets.js loaded',
+      ).to.equal(true);
       expect(loaded.filter((u) => /\/epn-(en|export-svg)\.js$/.test(u))).to.deep.equal([]);
       frame.remove();
     });
@@ -214,7 +277,9 @@ describe('issue 13: webmaster-ready', () => {
       frame.src = '/test/fixtures/all-in-one/english.html';
       document.body.append(frame);
       await new Promise((r) => frame.addEventListener('load', r, {once: true}));
-      const chart = frame.contentDocument!.querySelector('epn-skill-chart') as unknown as EpnAgeChart & {status: string};
+      const chart = frame.contentDocument!.querySelector('epn-skill-chart') as unknown as EpnAgeChart & {
+        status: string;
+      };
       const card = frame.contentDocument!.querySelector('epn-budget-card') as unknown as EpnAgeChart & {status: string};
       await waitUntil(() => chart.status === 'ready' && card.status === 'ready', 'not drawn', {timeout: 10000});
       await chart.updateComplete;
@@ -242,7 +307,7 @@ describe('issue 13: webmaster-ready', () => {
       frame.remove();
     });
 
-    it('when epn-large-files.js was not copied beside epn-widgets.js, an individual-level file\'s chart names it', async () => {
+    it("when epn-large-files.js was not copied beside epn-widgets.js, an individual-level file's chart names it", async () => {
       const frame = document.createElement('iframe');
       frame.style.width = '640px';
       frame.src = '/__epn__/lonely/page.html';
@@ -252,7 +317,9 @@ describe('issue 13: webmaster-ready', () => {
       await waitUntil(() => el.status === 'error', 'no error shown', {timeout: 10000});
       await el.updateComplete;
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-      expect(alert).to.match(/^Fichier introuvable \(erreur 404\) à l'adresse « .*\/__epn__\/lonely\/epn-large-files\.js »/);
+      expect(alert).to.match(
+        /^Fichier introuvable \(erreur 404\) à l'adresse « .*\/__epn__\/lonely\/epn-large-files\.js »/,
+      );
       frame.remove();
     });
   });

@@ -36,14 +36,19 @@ let n = 0;
 const unique = (tag: string) => `${tag}-${Date.now()}-${n++}`;
 
 /** Whether nothing of the figures is on screen: no chart, no figures' tiles, no data table. */
-const nothingDrawn = (root: ShadowRoot) => root.querySelector('[part~="chart"], [part~="figures"], [part~="table"]') === null;
+const nothingDrawn = (root: ShadowRoot) =>
+  root.querySelector('[part~="chart"], [part~="figures"], [part~="table"]') === null;
 
 /**
  * Runs the cases every widget passes, for `tag` (`epn-age-chart`…) with its `fixtures`. The elements are made with
  * `document.createElement` and removed at the end of each case.
  */
 export function runWidgetBaseTests(tag: string, fixtures: WidgetBaseFixtures): void {
-  const make = (src: string | null, extra: Record<string, string> = {}, parent: HTMLElement = document.body): Widget => {
+  const make = (
+    src: string | null,
+    extra: Record<string, string> = {},
+    parent: HTMLElement = document.body,
+  ): Widget => {
     const el = document.createElement(tag) as Widget;
     for (const [name, value] of Object.entries({...fixtures.attributes, ...extra})) el.setAttribute(name, value);
     if (src !== null) el.setAttribute('src', src);
@@ -160,7 +165,9 @@ export function runWidgetBaseTests(tag: string, fixtures: WidgetBaseFixtures): v
       const missing = make(fixtureUrl('nope/missing.csv'), {lang: 'en'});
       try {
         // The English texts arrive first (a chunk loaded by English widgets only): the widget then says it loads.
-        await waitUntil(() => loading.shadowRoot?.querySelector('[role="status"]'), 'the loading message', {timeout: 3000});
+        await waitUntil(() => loading.shadowRoot?.querySelector('[role="status"]'), 'the loading message', {
+          timeout: 3000,
+        });
         expect(shadow(loading).querySelector('[role="status"]')!.textContent).to.contain('Loading data');
         await settled(loading as never);
         expect(loading.status).to.equal('ready');

@@ -10,10 +10,40 @@ export {DEFAULT_MARKERS, type MarkerKind} from './csv/markers.js';
 export {parseNumber, type DecimalSeparator} from './csv/number.js';
 export {sniffDelimiter, type LineEnding} from './csv/scan.js';
 export {parseCsv, type ParseOptions} from './csv/parse.js';
-export {loadCsv, fetchBytes, checkUrl, type LoadOptions, type Progress, type FetchLike, type ResponseLike, type SignalLike, type Fetched} from './csv/load.js';
-export {readCrossTab, crossTab, findColumn, transposeCrossTab, type CrossTab, type CrossTabMeta, type CellMarker, type CellMark, type CrossTabOptions, type ReadCrossTabOptions, type SubRow} from './stats/cross-tab.js';
+export {
+  loadCsv,
+  fetchBytes,
+  checkUrl,
+  type LoadOptions,
+  type Progress,
+  type FetchLike,
+  type ResponseLike,
+  type SignalLike,
+  type Fetched,
+} from './csv/load.js';
+export {
+  readCrossTab,
+  crossTab,
+  findColumn,
+  transposeCrossTab,
+  type CrossTab,
+  type CrossTabMeta,
+  type CellMarker,
+  type CellMark,
+  type CrossTabOptions,
+  type ReadCrossTabOptions,
+  type SubRow,
+} from './stats/cross-tab.js';
 export {shares, type ShareBasis} from './stats/shares.js';
-export {ageBands, parseAgeLabel, orderAgeLabels, SEED_AGE_BANDS, type AgeBands, type AgeRange, type OrderedAgeLabels} from './stats/age-bands.js';
+export {
+  ageBands,
+  parseAgeLabel,
+  orderAgeLabels,
+  SEED_AGE_BANDS,
+  type AgeBands,
+  type AgeRange,
+  type OrderedAgeLabels,
+} from './stats/age-bands.js';
 export {ratio} from './stats/ratio.js';
 export {looseKey} from './text.js';
 export {readingNotes, type ReadingNote} from './stats/reading-notes.js';

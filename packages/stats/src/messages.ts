@@ -46,7 +46,9 @@ export const fr: Messages = {
     d.status === 404
       ? `Fichier introuvable (erreur 404)${url(d, true, " à l'adresse")}. Vérifiez l'adresse du fichier.`
       : `Le serveur a répondu par une erreur ${d.status ?? ''}${url(d, true, ' pour')}. ` +
-        ((d.status ?? 0) >= 500 ? `Réessayez plus tard ou prévenez l'hébergeur du fichier.` : `Vérifiez l'adresse et les droits d'accès au fichier.`),
+        ((d.status ?? 0) >= 500
+          ? `Réessayez plus tard ou prévenez l'hébergeur du fichier.`
+          : `Vérifiez l'adresse et les droits d'accès au fichier.`),
   NETWORK: (d) =>
     `Le fichier${url(d, true)} n'a pas pu être téléchargé : connexion interrompue, ou serveur qui ` +
     `refuse le partage avec ce site. S'il est sur un autre site, celui-ci doit envoyer l'en-tête ` +
@@ -67,7 +69,9 @@ export const fr: Messages = {
     ` Corrigez le nom de colonne indiqué, ou l'en-tête du fichier.`,
   NOT_NUMERIC: (d) =>
     `La colonne « ${d.column ?? ''} » devrait contenir des nombres, mais aucune valeur n'a pu être lue comme un nombre. ` +
-    (d.available?.length ? `Colonnes de nombres du fichier : ${list(d.available, true)}.` : `Vérifiez que c'est la bonne colonne (par exemple « effectif » ou « valeur »).`),
+    (d.available?.length
+      ? `Colonnes de nombres du fichier : ${list(d.available, true)}.`
+      : `Vérifiez que c'est la bonne colonne (par exemple « effectif » ou « valeur »).`),
   UNEXPECTED_SHAPE: (d) => `Le tableau n'a pas la forme attendue : ${d.detail ?? ''}.`,
   BAD_OPTION: (d) => `Réglage non compris : ${d.detail ?? ''}.`,
 };
@@ -75,7 +79,7 @@ export const fr: Messages = {
 /** The English messages (`localizedMessage("en")`). @internal */
 export const en: Messages = {
   NOT_TEXT: (d) =>
-    `This file is not a CSV text file${d.detailEn ?? d.detail ? ` (it looks like ${d.detailEn ?? d.detail})` : ''}. ` +
+    `This file is not a CSV text file${(d.detailEn ?? d.detail) ? ` (it looks like ${d.detailEn ?? d.detail})` : ''}. ` +
     `Save the table as "CSV" from your spreadsheet, then publish that file.`,
   NOT_CSV: (d) =>
     `The address returns ${d.detailEn ?? d.detail ?? 'something else'}, not a CSV file. Check that the link points to the .csv file itself.`,
@@ -84,7 +88,8 @@ export const en: Messages = {
   UNTERMINATED_QUOTE: (d) =>
     `A quote is opened and never closed${where(d, false)}: the rest of the file cannot be read. ` +
     `Close it (or double it if it is part of the text: "").`,
-  BAD_URL: (d) => `The file address${url(d, false)} is refused: only http:// or https:// (or page-relative) addresses are allowed.`,
+  BAD_URL: (d) =>
+    `The file address${url(d, false)} is refused: only http:// or https:// (or page-relative) addresses are allowed.`,
   HTTP_STATUS: (d) =>
     d.status === 404
       ? `File not found (error 404)${url(d, false, ' at')}. Check the file address.`
@@ -94,9 +99,12 @@ export const en: Messages = {
     `The file${url(d, false)} could not be downloaded: the connection failed, or the server refuses to share it ` +
     `with this site. If it is on another site, that site must send the "Access-Control-Allow-Origin" header; ` +
     `otherwise copy the file to your own site.`,
-  TIMEOUT: (d) => `Downloading the file took too long${d.limit ? ` (over ${duration(d.limit, false)})` : ''}. Try again later, or publish a lighter file.`,
-  TRUNCATED: () => `The file arrived incomplete (the connection was cut): nothing is shown rather than partial figures. Try again.`,
-  TOO_LARGE: (d) => `The file is larger than allowed (${size(d.limit, false)}). Publish a smaller aggregated file, or raise the limit.`,
+  TIMEOUT: (d) =>
+    `Downloading the file took too long${d.limit ? ` (over ${duration(d.limit, false)})` : ''}. Try again later, or publish a lighter file.`,
+  TRUNCATED: () =>
+    `The file arrived incomplete (the connection was cut): nothing is shown rather than partial figures. Try again.`,
+  TOO_LARGE: (d) =>
+    `The file is larger than allowed (${size(d.limit, false)}). Publish a smaller aggregated file, or raise the limit.`,
   ABORTED: () => `Loading was cancelled.`,
   MISSING_COLUMN: (d) =>
     `Column "${d.column ?? ''}" is not in the file.` +
@@ -104,7 +112,9 @@ export const en: Messages = {
     ` Fix the column name given, or the file's header.`,
   NOT_NUMERIC: (d) =>
     `Column "${d.column ?? ''}" should hold numbers, but none of its values reads as a number. ` +
-    (d.available?.length ? `Numeric columns of the file: ${list(d.available, false)}.` : `Check that it is the right column.`),
+    (d.available?.length
+      ? `Numeric columns of the file: ${list(d.available, false)}.`
+      : `Check that it is the right column.`),
   UNEXPECTED_SHAPE: (d) => `The table is not laid out as expected: ${d.detailEn ?? d.detail ?? ''}.`,
   BAD_OPTION: (d) => `Setting not understood: ${d.detailEn ?? d.detail ?? ''}.`,
 };

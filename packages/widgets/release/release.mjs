@@ -16,7 +16,11 @@ const out = join(process.env.EPN_RELEASE_DIR ?? join(root, 'release'), name);
 
 /** The widgets' files a site copies: the all-in-one file and every file it loads beside itself (epn-*.js). */
 const widgetFiles = readdirSync(dist).filter((f) => /^epn-[\w-]+\.js$/.test(f));
-if (!widgetFiles.includes('epn-widgets.js') || !widgetFiles.includes('epn-worker.js') || !widgetFiles.includes('epn-export-svg.js')) {
+if (
+  !widgetFiles.includes('epn-widgets.js') ||
+  !widgetFiles.includes('epn-worker.js') ||
+  !widgetFiles.includes('epn-export-svg.js')
+) {
   console.error('release: packages/widgets/dist is incomplete; run « npm run build » first (npm run release does).');
   process.exit(1);
 }
@@ -25,8 +29,15 @@ rmSync(out, {recursive: true, force: true});
 rmSync(`${out}.zip`, {force: true});
 mkdirSync(join(out, 'donnees'), {recursive: true});
 for (const f of widgetFiles) copyFileSync(join(dist, f), join(out, f));
-for (const f of ['embed.html', 'embed-page.js', 'embed.js', 'favicon.svg']) copyFileSync(join(root, 'examples', f), join(out, f));
-for (const f of ['inscrits-sexe-age.csv', 'equipement-age.csv', 'niveau-usage-age.csv', 'chiffres-cles.csv', 'epn-departements.csv']) {
+for (const f of ['embed.html', 'embed-page.js', 'embed.js', 'favicon.svg'])
+  copyFileSync(join(root, 'examples', f), join(out, f));
+for (const f of [
+  'inscrits-sexe-age.csv',
+  'equipement-age.csv',
+  'niveau-usage-age.csv',
+  'chiffres-cles.csv',
+  'epn-departements.csv',
+]) {
   copyFileSync(join(root, 'examples', 'data', f), join(out, 'donnees', f));
 }
 for (const f of ['exemple.html', 'LISEZMOI.txt']) {
@@ -43,10 +54,15 @@ const walk = (dir) => {
   }
 };
 walk(out);
-writeFileSync(`${out}.zip`, zip(files.map((p) => [`${name}/${relative(out, p).split('\\').join('/')}`, readFileSync(p)])));
+writeFileSync(
+  `${out}.zip`,
+  zip(files.map((p) => [`${name}/${relative(out, p).split('\\').join('/')}`, readFileSync(p)])),
+);
 
 const size = (p) => `${(statSync(p).size / 1024).toFixed(1)} KB`;
-console.log(`release: ${relative(root, out)}/ (${files.length} files) and ${relative(root, out)}.zip (${size(`${out}.zip`)})`);
+console.log(
+  `release: ${relative(root, out)}/ (${files.length} files) and ${relative(root, out)}.zip (${size(`${out}.zip`)})`,
+);
 
 /** CRC-32 (IEEE) of bytes. */
 function crc32(bytes) {

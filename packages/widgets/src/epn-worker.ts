@@ -26,7 +26,10 @@ const plain = (e: unknown) => {
     return {code: e.code, details};
   }
   console.error('EPN widgets: internal error', e);
-  return {code: 'INTERNAL' as EpnErrorCode, details: {detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e)}};
+  return {
+    code: 'INTERNAL' as EpnErrorCode,
+    details: {detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e)},
+  };
 };
 
 /**
@@ -66,22 +69,26 @@ function progress(id: number): (fraction: number | null) => void {
 /** Whether this module runs as a worker (not imported by a page). */
 const inWorker = typeof (globalThis as {WorkerGlobalScope?: unknown}).WorkerGlobalScope !== 'undefined';
 
-if (inWorker) scope.onmessage = async ({data: m}) => {
-  if (m.type === 'abort') {
-    running.get(m.id)?.abort();
-    return;
-  }
-  if (m.type === 'parse') return parse(m.id, m.bytes, m.options);
-  const controller = new AbortController();
-  running.set(m.id, controller);
-  try {
-    const result = await aggregateCsv(m.url, countOptions(m.spec, {signal: controller.signal, refresh: m.refresh, onProgress: progress(m.id)}));
-    scope.postMessage({type: 'done', id: m.id, result});
-  } catch (e) {
-    scope.postMessage({type: 'error', id: m.id, ...plain(e)});
-  } finally {
-    running.delete(m.id);
-  }
-};
+if (inWorker)
+  scope.onmessage = async ({data: m}) => {
+    if (m.type === 'abort') {
+      running.get(m.id)?.abort();
+      return;
+    }
+    if (m.type === 'parse') return parse(m.id, m.bytes, m.options);
+    const controller = new AbortController();
+    running.set(m.id, controller);
+    try {
+      const result = await aggregateCsv(
+        m.url,
+        countOptions(m.spec, {signal: controller.signal, refresh: m.refresh, onProgress: progress(m.id)}),
+      );
+      scope.postMessage({type: 'done', id: m.id, result});
+    } catch (e) {
+      scope.postMessage({type: 'error', id: m.id, ...plain(e)});
+    } finally {
+      running.delete(m.id);
+    }
+  };
 // The page waits for this before handing over a file's bytes (a worker that fails to load would take them with it).
 if (inWorker) scope.postMessage({type: 'ready', id: 0});

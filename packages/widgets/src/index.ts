@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 // The elements, and the bases a new widget extends (see docs/ARCHITECTURE.md).
-export {EpnElement, type DataTable, type Chart, type Status, type EpnLoadDetail, type EpnErrorDetail} from './internal/base.js';
+export {
+  EpnElement,
+  type DataTable,
+  type Chart,
+  type Status,
+  type EpnLoadDetail,
+  type EpnErrorDetail,
+} from './internal/base.js';
 export {type EpnExportDetail, type ExportFormat} from './internal/export-controller.js';
 export {EpnCard} from './internal/card/card.js';
 export {EpnAgeChart} from './age-chart/age-chart.js';

@@ -183,7 +183,9 @@ export class Counter {
     this.#skip = meta.bom ? 3 : 0;
     if (this.#v >= 0) {
       try {
-        this.#acc0 = new CrossTabAccumulator(planCrossTab(columns, meta.types, (j) => table.rows.map((row) => row[j]!), crossTabOptions(options)));
+        this.#acc0 = new CrossTabAccumulator(
+          planCrossTab(columns, meta.types, (j) => table.rows.map((row) => row[j]!), crossTabOptions(options)),
+        );
       } catch {
         // The sample's column types do not fit the options: the raw groups will be counted at the end.
       }
@@ -193,7 +195,12 @@ export class Counter {
   /** Takes a chunk: looks for NUL bytes past the sample, then reads its whole records. */
   push(chunk: Uint8Array): void {
     const offset = this.#base + this.#buf.length + this.#waitingBytes;
-    if (!this.#whole && offset + chunk.length > this.#cut && (offset >= this.#cut ? chunk : chunk.subarray(this.#cut - offset)).indexOf(0) >= 0) this.#nulAfter = true;
+    if (
+      !this.#whole &&
+      offset + chunk.length > this.#cut &&
+      (offset >= this.#cut ? chunk : chunk.subarray(this.#cut - offset)).indexOf(0) >= 0
+    )
+      this.#nulAfter = true;
     this.#waiting.push(chunk);
     this.#waitingBytes += chunk.length;
     // A record longer than what is buffered is read again only once the buffer has doubled (linear time).
@@ -212,7 +219,8 @@ export class Counter {
         const rest = buf.length - pos;
         const size = rest + this.#waitingBytes;
         let joined = this.#scratch[this.#turn]!;
-        if (joined.length < size) joined = this.#scratch[this.#turn] = new Uint8Array(Math.max(size, 2 * joined.length));
+        if (joined.length < size)
+          joined = this.#scratch[this.#turn] = new Uint8Array(Math.max(size, 2 * joined.length));
         this.#turn ^= 1;
         joined = joined.subarray(0, size);
         joined.set(buf.subarray(pos));
@@ -321,7 +329,8 @@ export class Counter {
     if (!(f & (HIGH | REST_HIGH))) return true;
     const bytes = buf.subarray(s, e);
     const blank = this.#text(bytes).trim() === '';
-    if (this.#provisional && blank !== (this.#text(bytes, 'windows-1252').trim() === '')) this.#encodingSensitive = true;
+    if (this.#provisional && blank !== (this.#text(bytes, 'windows-1252').trim() === ''))
+      this.#encodingSensitive = true;
     return blank;
   }
 
@@ -363,12 +372,39 @@ export class Counter {
     if (this.#v < 0) return;
     const j = this.#v;
     const has = j < sc.n;
-    if (this.#decimalFinal) this.#count(p, idR, idC, line, has ? buf : null, has ? sc.start[j]! : 0, has ? sc.end[j]! : 0, has ? sc.flags[j]! : 0);
-    else this.#deferred.push({pair: p, idR, idC, line, value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null, flags: has ? sc.flags[j]! : 0});
+    if (this.#decimalFinal)
+      this.#count(
+        p,
+        idR,
+        idC,
+        line,
+        has ? buf : null,
+        has ? sc.start[j]! : 0,
+        has ? sc.end[j]! : 0,
+        has ? sc.flags[j]! : 0,
+      );
+    else
+      this.#deferred.push({
+        pair: p,
+        idR,
+        idC,
+        line,
+        value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null,
+        flags: has ? sc.flags[j]! : 0,
+      });
   }
 
   /** Adds a row's count (the value cell `buf[s, e)`, or none) to its raw group, and to the running cross-tab. */
-  #count(p: number, idR: number, idC: number, line: number, buf: Uint8Array | null, s: number, e: number, flags: number): void {
+  #count(
+    p: number,
+    idR: number,
+    idC: number,
+    line: number,
+    buf: Uint8Array | null,
+    s: number,
+    e: number,
+    flags: number,
+  ): void {
     const cell = buf ? this.#valueCell(buf, s, e, flags) : EMPTY_CELL;
     const n = cell.n;
     if (cell.kind === NUMBER) {
@@ -392,7 +428,14 @@ export class Counter {
       this.#pNulls[p]!++;
       this.#pMarks[p] ??= cell.mark;
     }
-    if (this.#acc0) this.#acc0.add(this.#provisionalKey(idR, false), this.#provisionalKey(idC, true), n, line, n === null ? cell.mark : undefined);
+    if (this.#acc0)
+      this.#acc0.add(
+        this.#provisionalKey(idR, false),
+        this.#provisionalKey(idC, true),
+        n,
+        line,
+        n === null ? cell.mark : undefined,
+      );
   }
 
   /** The key of a raw cell under the sample's column types and the encoding known so far. */
@@ -401,7 +444,11 @@ export class Counter {
     let key = keys[id];
     if (key === undefined) {
       const j = columns ? this.#c : this.#r;
-      const value = this.#valueOf((columns ? this.#C : this.#R).bytes(id), this.#table.meta.types[j] === 'number', this.#encoding).value;
+      const value = this.#valueOf(
+        (columns ? this.#C : this.#R).bytes(id),
+        this.#table.meta.types[j] === 'number',
+        this.#encoding,
+      ).value;
       key = keys[id] = this.#acc0!.keyOf(value, columns);
     }
     return key;
@@ -411,7 +458,8 @@ export class Counter {
   #decimalCells(sc: RecordScanner, buf: Uint8Array): void {
     for (let j = 0; j < this.#width && this.#windowCells < DECIMAL_WINDOW; j++) {
       this.#windowCells++;
-      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!)) this.#candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
+      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!))
+        this.#candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
     }
     if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
@@ -420,7 +468,12 @@ export class Counter {
   #settleDecimal(): void {
     const guess = (encoding: ByteEncoding) => guessDecimal(this.#candidates.map((b) => this.#text(b, encoding)));
     this.#decimal = guess(this.#encoding) ?? ',';
-    if (this.#provisional && this.#candidates.some((b) => b.some((x) => x >= 128)) && guess('windows-1252') !== this.#decimal) this.#decimalEncodingSensitive = true;
+    if (
+      this.#provisional &&
+      this.#candidates.some((b) => b.some((x) => x >= 128)) &&
+      guess('windows-1252') !== this.#decimal
+    )
+      this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
     const deferred = this.#deferred;
@@ -473,7 +526,10 @@ export class Counter {
     let columns = this.#table.columns;
     if (this.#flipped) columns = this.#checkFlip();
     const {controls} = this.#decisions;
-    if (this.#nulAfter && (this.#flipped && controls.cp1252 ? hasControls(decodeWindows1252(controls.cp1252)) : controls.text)) {
+    if (
+      this.#nulAfter &&
+      (this.#flipped && controls.cp1252 ? hasControls(decodeWindows1252(controls.cp1252)) : controls.text)
+    ) {
       throw new EpnDataError('NOT_TEXT', {detail: 'un fichier binaire', detailEn: 'a binary file'});
     }
     if (this.#unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: this.#unterminatedAt});
@@ -485,8 +541,23 @@ export class Counter {
     // Column types, as parseCsv decides them over the whole column.
     const types = [...this.#table.meta.types];
     const forced = typesOption(this.#parse.types);
-    const typeOf = (j: number, numbers: number, texts: number, codes: number, refused: number, marked: number, fractional: number, width: number) =>
-      columnType(this.#table.meta.header, columns, j, {numbers, texts, codes, refused, marked, fractional, numberWidth: width >= 0 ? width : -1}, forced?.get(looseKey(columns[j]!)));
+    const typeOf = (
+      j: number,
+      numbers: number,
+      texts: number,
+      codes: number,
+      refused: number,
+      marked: number,
+      fractional: number,
+      width: number,
+    ) =>
+      columnType(
+        this.#table.meta.header,
+        columns,
+        j,
+        {numbers, texts, codes, refused, marked, fractional, numberWidth: width >= 0 ? width : -1},
+        forced?.get(looseKey(columns[j]!)),
+      );
     /** The type of column `j` (`rows` or `columns`) from the kinds of its distinct raw cells, by occurrences. */
     const axisType = (j: number, interner: Interner, byPair: number[]) => {
       const occurrences = new Array<number>(interner.size).fill(0);
@@ -507,17 +578,33 @@ export class Counter {
     };
     axisType(this.#r, this.#R, this.#pR);
     if (this.#c !== this.#r) axisType(this.#c, this.#C, this.#pC);
-    if (this.#v >= 0) types[this.#v] = typeOf(this.#v, this.#vNumbers, this.#vTexts, this.#vCodes, this.#vRefused, this.#vMarked, this.#vFractional, this.#vWidth);
+    if (this.#v >= 0)
+      types[this.#v] = typeOf(
+        this.#v,
+        this.#vNumbers,
+        this.#vTexts,
+        this.#vCodes,
+        this.#vRefused,
+        this.#vMarked,
+        this.#vFractional,
+        this.#vWidth,
+      );
 
     // The distinct raw cells' values, in order of first appearance; then the plan and their keys.
     const values = (interner: Interner, j: number) => {
       const out: Value[] = [];
-      for (let id = 0; id < interner.size; id++) out.push(this.#valueOf(interner.bytes(id), types[j] === 'number', this.#encoding).value);
+      for (let id = 0; id < interner.size; id++)
+        out.push(this.#valueOf(interner.bytes(id), types[j] === 'number', this.#encoding).value);
       return out;
     };
     const valuesR = values(this.#R, this.#r);
     const valuesC = this.#c === this.#r ? valuesR : values(this.#C, this.#c);
-    const plan = planCrossTab(columns, types, (j) => (j === this.#r ? valuesR : valuesC), crossTabOptions(this.#options));
+    const plan = planCrossTab(
+      columns,
+      types,
+      (j) => (j === this.#r ? valuesR : valuesC),
+      crossTabOptions(this.#options),
+    );
     const acc = new CrossTabAccumulator(plan);
     const keysR = valuesR.map((x) => acc.keyOf(x, false));
     const keysC = valuesC.map((x) => acc.keyOf(x, true));
@@ -528,7 +615,15 @@ export class Counter {
     }
     for (let p = 0; p < this.#pairs; p++) {
       const count = this.#pCount[p]!;
-      acc.addGroup(keysR[this.#pR[p]!]!, keysC[this.#pC[p]!]!, this.#v >= 0 ? this.#pSum[p]! : count, count, this.#pNulls[p]!, this.#pLines[p]!, this.#pMarks[p]);
+      acc.addGroup(
+        keysR[this.#pR[p]!]!,
+        keysC[this.#pC[p]!]!,
+        this.#v >= 0 ? this.#pSum[p]! : count,
+        count,
+        this.#pNulls[p]!,
+        this.#pLines[p]!,
+        this.#pMarks[p],
+      );
     }
     return acc.finish();
   }
@@ -541,7 +636,9 @@ export class Counter {
     const d = String.fromCharCode(this.#delimiter);
     const name = ['k', 'q', 'z'].find((x) => x !== d)!;
     const one = ['1', '2', '3'].find((x) => x !== d)!;
-    const texts = this.#pending.map(({bytes}) => safeText(this.#encoding === 'utf-8' ? this.#utf8.decode(bytes) : decodeWindows1252(bytes)));
+    const texts = this.#pending.map(({bytes}) =>
+      safeText(this.#encoding === 'utf-8' ? this.#utf8.decode(bytes) : decodeWindows1252(bytes)),
+    );
     const probe = parseCsv(`${name}${d}${name}\n${one}${d}${one}\n${texts.join('\n')}`, {delimiter: d, headerRows: 1});
     return probe.rows.length - 1;
   }
@@ -595,4 +692,3 @@ function mixedEncodings(): EpnDataError {
     detailEn: `the file mixes two encodings (UTF-8, then Windows-1252); save it again as UTF-8`,
   });
 }
-

@@ -76,7 +76,10 @@ export class Aggregator {
     if (this.#mode === 'sample' && this.#used >= this.#nextCheck) {
       // A text has at least as many bytes as characters: no need to look before the windows can be complete. Looking
       // again each time the sample grows by a quarter keeps the work linear.
-      this.#nextCheck = Math.max(Math.ceil(this.#used * 1.25), this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW);
+      this.#nextCheck = Math.max(
+        Math.ceil(this.#used * 1.25),
+        this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW,
+      );
       if (this.#used >= (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW)) this.#settle();
     }
   }
@@ -90,10 +93,21 @@ export class Aggregator {
       // Its count is crossTab's on that table (the contract): taken directly, unless the tests ask for the counter
       // from an internal, undocumented size on (a symbol-keyed option, so that they check one path against the other;
       // unset, the comparison is false), which reads UTF-8 and windows-1252 only.
-      if (this.#mode === 'whole' || !(bytes.length >= (this.#options as unknown as Record<symbol, number>)[Symbol.for('epn.direct')]!) || (encoding !== 'utf-8' && encoding !== 'windows-1252')) return crossTab(table, crossTabOptions(this.#options));
+      if (
+        this.#mode === 'whole' ||
+        !(bytes.length >= (this.#options as unknown as Record<symbol, number>)[Symbol.for('epn.direct')]!) ||
+        (encoding !== 'utf-8' && encoding !== 'windows-1252')
+      )
+        return crossTab(table, crossTabOptions(this.#options));
       const none = new Uint8Array(0);
       this.#start({
-        table, head: none, sniffed: none, cut: bytes.length, whole: true, provisional: false, decimal,
+        table,
+        head: none,
+        sniffed: none,
+        cut: bytes.length,
+        whole: true,
+        provisional: false,
+        decimal,
         encoding: encoding as ByteEncoding,
         controls: {text: false, cp1252: null},
       });
@@ -113,7 +127,8 @@ export class Aggregator {
       decoded = decodeBytes(bytes.subarray(0, end), forced);
     } catch (e) {
       // A binary signature is final; control characters are final once 65 536 characters are surely in the sample.
-      if (e instanceof EpnDataError && e.code === 'NOT_TEXT' && !sniffBinary(bytes) && end < 4 * TEXT_WINDOW + 4) return;
+      if (e instanceof EpnDataError && e.code === 'NOT_TEXT' && !sniffBinary(bytes) && end < 4 * TEXT_WINDOW + 4)
+        return;
       throw e;
     }
     const {text, encoding, bom} = decoded;
@@ -142,7 +157,11 @@ export class Aggregator {
     };
     if (!nextEnd()) return;
     let records = 1;
-    const parse: ParseOptions = {...this.#parse, delimiter, encoding: forced ?? (encoding === 'windows-1252' ? 'windows-1252' : undefined)};
+    const parse: ParseOptions = {
+      ...this.#parse,
+      delimiter,
+      encoding: forced ?? (encoding === 'windows-1252' ? 'windows-1252' : undefined),
+    };
     let table: Table | null;
     let cut = 0;
     for (let size = 16384, last = false; ; size *= 4) {
@@ -158,7 +177,8 @@ export class Aggregator {
       } catch (e) {
         // No data yet, or control characters over more than 1 % of fewer characters than parseCsv looks at (the
         // sample, which has them all, passed): look at more records.
-        if (!(e instanceof EpnDataError && (e.code === 'EMPTY' || e.code === 'NO_DATA' || e.code === 'NOT_TEXT'))) throw e;
+        if (!(e instanceof EpnDataError && (e.code === 'EMPTY' || e.code === 'NO_DATA' || e.code === 'NOT_TEXT')))
+          throw e;
         table = null;
       }
       // Three data rows settle the header (parseCsv looks two records past it).
@@ -174,12 +194,18 @@ export class Aggregator {
     this.#start({
       table,
       head: highBytes ? bytes.slice(0, cut) : new Uint8Array(0),
-      sniffed: highBytes && forcedDelimiter === null ? bytes.slice(skip, Math.min(end, skip + SNIFF_WINDOW)) : new Uint8Array(0),
+      sniffed:
+        highBytes && forcedDelimiter === null
+          ? bytes.slice(skip, Math.min(end, skip + SNIFF_WINDOW))
+          : new Uint8Array(0),
       cut,
       whole: false,
       encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
       provisional,
-      controls: {text: hasControls(text), cp1252: provisional ? bytes.slice(skip, Math.min(end, skip + TEXT_WINDOW)) : null},
+      controls: {
+        text: hasControls(text),
+        cp1252: provisional ? bytes.slice(skip, Math.min(end, skip + TEXT_WINDOW)) : null,
+      },
       decimal: this.#parse.decimal ?? null,
     });
   }

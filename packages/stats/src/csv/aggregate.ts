@@ -13,7 +13,6 @@ import {parseCsv} from './parse.js';
 import {Aggregator} from './aggregate-sample.js';
 import {crossTabOptions, PARSE_KEYS, parseOptions} from './aggregate-options.js';
 
-
 /** The part of a `ReadableStream<Uint8Array>` that {@link aggregateCsv} uses (a web stream or a fetch body fits). */
 export interface ByteStreamLike {
   /** Locks the stream and returns its reader. */
@@ -47,7 +46,21 @@ export interface AggregateOptions extends CrossTabOptions, LoadOptions {
 }
 
 const MAX_BYTES = 1024 * 1024 * 1024;
-const KNOWN = ['rows', 'columns', 'value', 'bands', ...PARSE_KEYS, 'signal', 'fetch', 'onProgress', 'maxBytes', 'timeout', 'idleTimeout', 'base', 'total'];
+const KNOWN = [
+  'rows',
+  'columns',
+  'value',
+  'bands',
+  ...PARSE_KEYS,
+  'signal',
+  'fetch',
+  'onProgress',
+  'maxBytes',
+  'timeout',
+  'idleTimeout',
+  'base',
+  'total',
+];
 
 /**
  * Counts a CSV file into a {@link CrossTab} as it streams in, without ever holding its rows: memory grows with the
@@ -109,7 +122,6 @@ function checkOptions(options: AggregateOptions): AggregateOptions {
   return options;
 }
 
-
 /** A URL to fetch, or the stream wrapped as a response for {@link readBody}. */
 function openSource(source: AggregateSource, options: AggregateOptions): string | {response: ResponseLike} {
   if (typeof source === 'string') return source;
@@ -133,13 +145,19 @@ function openSource(source: AggregateSource, options: AggregateOptions): string 
       },
     };
   } else if (s && typeof s.href === 'string') return s.href;
-  else throw badOption(`aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`);
+  else
+    throw badOption(
+      `aggregateCsv : la source doit être une adresse, un ReadableStream ou un itérable asynchrone d'octets`,
+    );
   const total = options.total;
   return {
     response: {
       ok: true,
       status: 200,
-      headers: {get: (name) => (name.toLowerCase() === 'content-length' && total !== undefined ? String(Math.floor(total)) : null)},
+      headers: {
+        get: (name) =>
+          name.toLowerCase() === 'content-length' && total !== undefined ? String(Math.floor(total)) : null,
+      },
       body,
       arrayBuffer: () => Promise.reject(new Error('no body')),
     },
@@ -150,4 +168,3 @@ function bytesOf(chunk: unknown): Uint8Array {
   if (chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk)) return toBytes(chunk);
   throw badOption(`aggregateCsv : le flux doit donner des octets (Uint8Array), pas du texte`);
 }
-

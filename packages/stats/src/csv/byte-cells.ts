@@ -19,14 +19,15 @@ export function noteLike(sc: RecordScanner, buf: Uint8Array, j: number): boolean
 export function decimalLike(buf: Uint8Array, s: number, e: number): boolean {
   for (let i = s + 1; i < e - 1; i++) {
     const b = buf[i];
-    if ((b === 44 || b === 46) && buf[i - 1]! >= 48 && buf[i - 1]! <= 57 && buf[i + 1]! >= 48 && buf[i + 1]! <= 57) return true;
+    if ((b === 44 || b === 46) && buf[i - 1]! >= 48 && buf[i - 1]! <= 57 && buf[i + 1]! >= 48 && buf[i + 1]! <= 57)
+      return true;
   }
   return false;
 }
 
 /** Whether `buf[s, e)` is valid UTF-8 (as `TextDecoder` with `fatal` reads it). */
 export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; ) {
+  for (let i = s; i < e;) {
     const b = buf[i]!;
     if (b < 0x80) {
       i++;
@@ -36,7 +37,8 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
     const need = b < 0xc2 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : b < 0xf5 ? 3 : 0;
     if (!need || i + need >= e) return false;
     const c = buf[i + 1]!;
-    if (c < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) return false;
+    if (c < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf))
+      return false;
     for (let k = 2; k <= need; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
     i += need + 1;
   }
@@ -46,7 +48,8 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
 /** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
 export function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
   // ASCII reads the same in both encodings: the one decoder at hand (no windows-1252 decoder made for each cell).
-  const decode = (b: Uint8Array) => (encoding === 'utf-8' || !b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b));
+  const decode = (b: Uint8Array) =>
+    encoding === 'utf-8' || !b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b);
   if (bytes[0] !== 34) return decode(bytes);
   let i = 1;
   while (i < bytes.length) {
@@ -113,4 +116,3 @@ export function hasControls(text: string): boolean {
 export function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '\ue000').replace(/\u000b/g, '\u1680');
 }
-

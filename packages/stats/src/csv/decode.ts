@@ -29,7 +29,9 @@ const CP1252 =
 export function decodeWindows1252(bytes: Uint8Array): string {
   // The platform's decoder (fast), then 0x80–0x9F set right where it left C1 controls (Node 20); browsers' are right
   // already, and the table leaves the five undefined slots as they are.
-  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
 
 // Mac Roman 0x80–0xFF (WHATWG's `macintosh`: old Mac Excel exports). ASCII below is the same.
@@ -55,8 +57,36 @@ export function looksMacRoman(bytes: Uint8Array): boolean {
   for (let i = 0, n = Math.min(bytes.length, 262144); i < n; i++) {
     const b = bytes[i]!;
     if (b < 0x80) continue;
-    if (b === 0x8e || b === 0x8f || b === 0x88 || b === 0x8d || b === 0x90 || b === 0x99 || b === 0x94 || b === 0x9e || b === 0x9d || b === 0x83 || b === 0x89 || b === 0xca) mac++;
-    else if (b === 0xe9 || b === 0xe8 || b === 0xe0 || b === 0xe7 || b === 0xea || b === 0xf4 || b === 0xee || b === 0xfb || b === 0xf9 || b === 0xc9 || b === 0xe2 || b === 0xa0) win++;
+    if (
+      b === 0x8e ||
+      b === 0x8f ||
+      b === 0x88 ||
+      b === 0x8d ||
+      b === 0x90 ||
+      b === 0x99 ||
+      b === 0x94 ||
+      b === 0x9e ||
+      b === 0x9d ||
+      b === 0x83 ||
+      b === 0x89 ||
+      b === 0xca
+    )
+      mac++;
+    else if (
+      b === 0xe9 ||
+      b === 0xe8 ||
+      b === 0xe0 ||
+      b === 0xe7 ||
+      b === 0xea ||
+      b === 0xf4 ||
+      b === 0xee ||
+      b === 0xfb ||
+      b === 0xf9 ||
+      b === 0xc9 ||
+      b === 0xe2 ||
+      b === 0xa0
+    )
+      win++;
   }
   return mac >= 3 && mac > 2 * win;
 }
@@ -76,7 +106,8 @@ function fromCodes(n: number, code: (j: number) => number): string {
 
 /** Detects the byte-order mark, if any. @internal */
 export function sniffBom(bytes: Uint8Array): {encoding: Encoding; length: number} | null {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return {encoding: 'utf-8', length: 3};
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return {encoding: 'utf-8', length: 3};
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf-16le', length: 2};
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return {encoding: 'utf-16be', length: 2};
   return null;
@@ -94,8 +125,10 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
   if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 0x03 || b(2) === 0x05 || b(2) === 0x07)) {
     return {fr: 'une archive ZIP ou un classeur Excel .xlsx/.ods', en: 'a ZIP archive or an Excel .xlsx/.ods workbook'};
   }
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return {fr: 'un classeur Excel .xls', en: 'an Excel .xls workbook'};
-  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return {fr: 'un document PDF', en: 'a PDF document'};
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0)
+    return {fr: 'un classeur Excel .xls', en: 'an Excel .xls workbook'};
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46)
+    return {fr: 'un document PDF', en: 'a PDF document'};
   if (b(0) === 0x1f && b(1) === 0x8b) return {fr: 'un fichier compressé gzip', en: 'a gzip-compressed file'};
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return {fr: 'une image PNG', en: 'a PNG image'};
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return {fr: 'une image JPEG', en: 'a JPEG image'};
@@ -141,7 +174,10 @@ function sniffUtf16NoBom(bytes: Uint8Array): Encoding | null {
  * decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9])).text; // 'café' (windows-1252)
  * ```
  */
-export function decodeBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView, encoding?: Encoding | string | null): Decoded {
+export function decodeBytes(
+  input: Uint8Array | ArrayBuffer | ArrayBufferView,
+  encoding?: Encoding | string | null,
+): Decoded {
   const forced = normaliseEncoding(encoding);
   const bytes = toBytes(input);
   const bin = sniffBinary(bytes);

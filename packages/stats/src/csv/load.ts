@@ -46,7 +46,10 @@ export interface ResponseLike {
  * real `AbortSignal` at run time; it is typed loosely so that the platform's `fetch` type-checks here.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- a pair, not a next-line comment: Prettier wraps the line */
-export type FetchLike = (url: string, init: {signal?: any; credentials?: 'omit' | 'same-origin' | 'include'}) => Promise<ResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: {signal?: any; credentials?: 'omit' | 'same-origin' | 'include'},
+) => Promise<ResponseLike>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Download progress: `fraction` is `null` while the size is unknown, and never above 1. */
@@ -130,7 +133,11 @@ const now = (): number => (globalThis as {performance?: {now(): number}}).perfor
  * at most (a tenth of the shorter limit when that is less), and confirms an expiry after one more turn of the event loop (a chunk already arrived, waiting behind the
  * timer, resets the wait between chunks). `fire` is called once, with the limit that ran out.
  */
-function watchTimeouts(timeout: number, idleTimeout: number, fire: (limit: number) => void): {chunk(): void; stop(): void} {
+function watchTimeouts(
+  timeout: number,
+  idleTimeout: number,
+  fire: (limit: number) => void,
+): {chunk(): void; stop(): void} {
   let frozen = 0;
   const start = now();
   const waited = () => now() - start - frozen;
@@ -198,7 +205,12 @@ export async function fetchBytes(url: string, options: LoadOptions = {}): Promis
   let out: Uint8Array | null = null;
   let at = 0;
   const read = await readBody(url, options, (chunk, expected) => {
-    if (!chunks.length && expected !== null && (at > 0 || chunk.byteLength < expected) && at + chunk.byteLength <= expected) {
+    if (
+      !chunks.length &&
+      expected !== null &&
+      (at > 0 || chunk.byteLength < expected) &&
+      at + chunk.byteLength <= expected
+    ) {
       (out ??= new Uint8Array(expected)).set(chunk, at);
       at += chunk.byteLength;
       return;
@@ -266,7 +278,11 @@ export async function readBody(
   let ok = false;
   try {
     try {
-      response = await guard(new Promise<ResponseLike>((resolve) => resolve(doFetch(href, {signal: controller.signal, credentials: 'same-origin'}))));
+      response = await guard(
+        new Promise<ResponseLike>((resolve) =>
+          resolve(doFetch(href, {signal: controller.signal, credentials: 'same-origin'})),
+        ),
+      );
     } catch (cause) {
       throw failure ?? new EpnDataError('NETWORK', {url, cause});
     }

@@ -13,22 +13,22 @@ export type MarkerKind = 'secret' | 'unavailable' | 'empty';
  * ```
  */
 export const DEFAULT_MARKERS: Readonly<Record<string, MarkerKind>> = Object.freeze({
-  's': 'secret',
-  'secret': 'secret',
+  s: 'secret',
+  secret: 'secret',
   'secret stat': 'secret',
   'secret statistique': 'secret',
-  'c': 'secret',
+  c: 'secret',
   'conf.': 'secret',
-  'confidentiel': 'secret',
-  'nd': 'unavailable',
+  confidentiel: 'secret',
+  nd: 'unavailable',
   'n.d.': 'unavailable',
   'n.d': 'unavailable',
   'n/d': 'unavailable',
-  'na': 'unavailable',
+  na: 'unavailable',
   'n/a': 'unavailable',
-  'nc': 'unavailable',
+  nc: 'unavailable',
   'n.c.': 'unavailable',
-  'ns': 'unavailable',
+  ns: 'unavailable',
   'n.s.': 'unavailable',
   'non communiqué': 'unavailable',
   'non disponible': 'unavailable',
@@ -40,7 +40,7 @@ export const DEFAULT_MARKERS: Readonly<Record<string, MarkerKind>> = Object.free
   '..': 'unavailable',
   '?': 'unavailable',
   '///': 'unavailable',
-  'x': 'secret',
+  x: 'secret',
 });
 
 const KINDS: readonly string[] = ['secret', 'unavailable', 'empty'];

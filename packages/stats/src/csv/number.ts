@@ -70,7 +70,8 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
   const first = raw.charCodeAt(a);
   // Codes: digits with a leading zero (`01001`), Corsica's `2A`/`2B004`, letters then digits (`FR10`, `ZE2020`).
   // A leading zero followed by a digit: `01001`, `04 70 48 16 53`, `01.23.45.67.89` (no number is written so).
-  if (first === D0 && b - a > 1 && isDigit(raw.charCodeAt(a + 1))) return allDigits(raw, a, b) || phoneLike(raw, a, b) ? CODE : INVALID;
+  if (first === D0 && b - a > 1 && isDigit(raw.charCodeAt(a + 1)))
+    return allDigits(raw, a, b) || phoneLike(raw, a, b) ? CODE : INVALID;
   if (isCode(raw, a, b)) return CODE;
   // Text starting with a letter (most labels) is text, but for `NaN` and `Inf`, `Infinity`.
   if (isLetter(first)) {
@@ -102,7 +103,19 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
 
 /** Space-like characters trimmed around a cell (what `String.prototype.trim` removes, for the common ones). */
 function isBlank(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x202f ||
+    c === 0x2009 ||
+    c === 0x2007 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a)
+  );
 }
 
 /** Digits in groups of two separated by one space, dot or dash: a telephone number (`04 70 48 16 53`). */
@@ -155,7 +168,8 @@ function simpleNumber(s: string, i: number, end: number, decimal: DecimalSeparat
   const int = sep - i;
   const frac = end - sep - 1;
   const thousands = decimal === ',' ? DOT : COMMA;
-  if (s.charCodeAt(sep) === thousands && frac === 3 && int <= 3 && !(int === 1 && s.charCodeAt(i) === D0)) return Number(s.slice(i, sep) + s.slice(sep + 1, end));
+  if (s.charCodeAt(sep) === thousands && frac === 3 && int <= 3 && !(int === 1 && s.charCodeAt(i) === D0))
+    return Number(s.slice(i, sep) + s.slice(sep + 1, end));
   return Number(s.slice(i, sep) + '.' + s.slice(sep + 1, end));
 }
 
@@ -211,7 +225,8 @@ function readDigits(s: string, i: number, end: number, decimal: DecimalSeparator
     const before = n > 2 ? seps[n - 2]! : 0;
     if (n === 2) {
       const thousands = decimal === ',' ? DOT : COMMA;
-      const groupLike = lastSep === thousands && runs[1] === 3 && runs[0]! <= 3 && !(runs[0] === 1 && s.charCodeAt(i) === D0);
+      const groupLike =
+        lastSep === thousands && runs[1] === 3 && runs[0]! <= 3 && !(runs[0] === 1 && s.charCodeAt(i) === D0);
       if (!groupLike) decimalAt = 1;
     } else if (before !== lastSep) decimalAt = n - 1;
     else if (lastSep === decimal.charCodeAt(0)) return null; // `1,234,567` with a decimal comma
@@ -258,7 +273,8 @@ function refusedOrText(s: string, a: number, b: number): NumberShape {
     const c = s.charCodeAt(k);
     if (isDigit(c)) digits++;
     else if (isLetter(c)) letters++;
-    else if (c === DOT || c === COMMA || isGroupSpace(c) || c === 95 || ((c === 37 || c === 0x20ac) && k === b - 1)) continue;
+    else if (c === DOT || c === COMMA || isGroupSpace(c) || c === 95 || ((c === 37 || c === 0x20ac) && k === b - 1))
+      continue;
     else others++;
   }
   return digits > 0 && others === 0 && letters <= 2 && letters <= digits ? INVALID : TEXT;
@@ -338,7 +354,11 @@ export function decimalEvidence(raw: string): Evidence {
   if (sepCount >= 2) {
     if (prevSep !== lastSep) return lastSep === COMMA ? Evidence.Comma : Evidence.Dot;
     // `1.234.567`: dots grouping thousands, so the decimal separator is the comma (and the reverse).
-    return sameAsLast === sepCount - 1 && after === 3 ? (lastSep === DOT ? Evidence.Comma : Evidence.Dot) : Evidence.None;
+    return sameAsLast === sepCount - 1 && after === 3
+      ? lastSep === DOT
+        ? Evidence.Comma
+        : Evidence.Dot
+      : Evidence.None;
   }
   // One separator, maybe after space-grouped thousands (`1 234,5`).
   const ambiguous = !spaces && after === 3 && firstRun <= 3 && !(firstRun === 1 && raw.charCodeAt(a) === D0);

@@ -39,9 +39,42 @@ export interface ParseOptions {
 }
 
 /** Header words that name identifiers wherever they stand in the name (`code_commune`, `commune_insee`, `N° SIRET`). */
-const IDENTIFIER_WORDS = new Set(['code', 'codes', 'cog', 'siren', 'siret', 'codgeo', 'depcom', 'iris', 'identifiant', 'codepostal', 'uai', 'finess', 'rna', 'codeinsee', 'idbank']);
+const IDENTIFIER_WORDS = new Set([
+  'code',
+  'codes',
+  'cog',
+  'siren',
+  'siret',
+  'codgeo',
+  'depcom',
+  'iris',
+  'identifiant',
+  'codepostal',
+  'uai',
+  'finess',
+  'rna',
+  'codeinsee',
+  'idbank',
+]);
 /** Header words that name identifiers only as the first word (`dep`, `com_nom`; but `ptot_com` is a count). */
-const LEADING_IDENTIFIER_WORDS = new Set(['id', 'cp', 'n°', 'no', 'num', 'numero', 'dep', 'dept', 'departement', 'reg', 'region', 'com', 'epci', 'arr', 'can', 'cv']);
+const LEADING_IDENTIFIER_WORDS = new Set([
+  'id',
+  'cp',
+  'n°',
+  'no',
+  'num',
+  'numero',
+  'dep',
+  'dept',
+  'departement',
+  'reg',
+  'region',
+  'com',
+  'epci',
+  'arr',
+  'can',
+  'cv',
+]);
 /** Header words that name identifiers only over values of one width (`insee_com` over `14118`, not `insee_pop`). */
 const WEAK_IDENTIFIER_WORDS = new Set(['insee']);
 
@@ -56,15 +89,22 @@ export function isIdentifierHeader(name: string): boolean {
 
 /** 2: a header naming identifiers; 1: one naming them only over values of one width (`insee_…`); 0: neither. */
 function identifierHeader(name: string): 0 | 1 | 2 {
-  const words = looseKey(name.slice(0, 200).replace(/([a-z])([A-Z])/g, '$1 $2')).split(/[\s_\-./()']+/).filter(Boolean);
+  const words = looseKey(name.slice(0, 200).replace(/([a-z])([A-Z])/g, '$1 $2'))
+    .split(/[\s_\-./()']+/)
+    .filter(Boolean);
   if (!words.length) return 0;
   // `citycode`, `postcode`, `result_oldcitycode`: a word ending in `code` names codes too.
-  if (LEADING_IDENTIFIER_WORDS.has(words[0]!) || words.some((w) => IDENTIFIER_WORDS.has(w) || (w.length > 5 && w.endsWith('code')))) return 2;
+  if (
+    LEADING_IDENTIFIER_WORDS.has(words[0]!) ||
+    words.some((w) => IDENTIFIER_WORDS.has(w) || (w.length > 5 && w.endsWith('code')))
+  )
+    return 2;
   return words.some((w) => WEAK_IDENTIFIER_WORDS.has(w)) ? 1 : 0;
 }
 
 /** Notes and sources under a table: `Source : …`, `Champ : …`, `Lecture : …`, `(1) …`, `* …`. */
-const NOTE_START = /^(?:(?:sources?|notes?|champ|lecture|guide de lecture|avertissement|remarques?|n\.?\s?b\.?)\s*:|\(\d+\)|\*)/i;
+const NOTE_START =
+  /^(?:(?:sources?|notes?|champ|lecture|guide de lecture|avertissement|remarques?|n\.?\s?b\.?)\s*:|\(\d+\)|\*)/i;
 
 /** HTML (or XML) served where a CSV was expected: the text starts with a tag. */
 const MARKUP_START =
@@ -192,7 +232,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
   for (const [line, raw] of f.malformed) {
     issues.push({
-      code: 'MALFORMED_QUOTE', line, raw,
+      code: 'MALFORMED_QUOTE',
+      line,
+      raw,
       message: `Ligne ${line} : du texte suit un guillemet fermant (${raw}) ; la cellule est lue telle quelle. Vérifiez cette ligne.`,
     });
   }
@@ -213,7 +255,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
   // A single filled cell away from the first column, right over a wider record, is a group label over some of the
   // columns (`;;;Modalités d'accompagnement;;`): the upper row of a two-row header, not a title.
-  const groupRow = (r: number) => forcedHeaderRows === undefined && r + 1 < end && firstFilled(r) > 0 && nonEmpty(r + 1) >= 2;
+  const groupRow = (r: number) =>
+    forcedHeaderRows === undefined && r + 1 < end && firstFilled(r) > 0 && nonEmpty(r + 1) >= 2;
   let h = 0;
   while (h < end && (nonEmpty(h) === 0 || (wide && nonEmpty(h) < 2 && !groupRow(h)))) {
     if (nonEmpty(h) === 0) skipped.push({line: lineOf(h), reason: 'blank', text: ''});
@@ -234,7 +277,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         last--;
         continue;
       }
-      const cell = cells(r).find((c) => c.trim() !== '')!.trim();
+      const cell = cells(r)
+        .find((c) => c.trim() !== '')!
+        .trim();
       const noteLike = NOTE_START.test(cell.slice(0, 64));
       // A note is written in the first column; a lone cell further right is data (an answer under its question).
       if (!noteLike && (k !== 1 || numberShape(cell).kind === 'number' || firstFilled(r) > 0)) break;
@@ -250,9 +295,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const next = cells(h + 1);
     const after = cells(h + 2);
     const numeric = (r: string[]) => r.filter((c) => numberShape(c).kind === 'number').length;
-    const figures = (r: string[]) => r.filter((c) => numberShape(c).kind === 'number' && !/^(1[89]|20)\d\d$/.test(c.trim())).length;
+    const figures = (r: string[]) =>
+      r.filter((c) => numberShape(c).kind === 'number' && !/^(1[89]|20)\d\d$/.test(c.trim())).length;
     const holes = top.slice(0, effWidth(h)).some((c, i) => i > 0 && c.trim() === '') || effWidth(h) < effWidth(h + 1);
-    if (holes && nonEmpty(h + 1) > nonEmpty(h) && figures(next) * 2 < numeric(after) && figures(next) <= 1) headerRows = 2;
+    if (holes && nonEmpty(h + 1) > nonEmpty(h) && figures(next) * 2 < numeric(after) && figures(next) <= 1)
+      headerRows = 2;
   }
   // INSEE's BDM downloads: `Libellé` over `idBank`, `Dernière mise à jour`, `Période` rows (names from the first).
   const firstKey = (r: number) => (f.first[r + 1]! > f.first[r]! ? looseKey(f.cell(f.first[r]!).slice(0, 40)) : '');
@@ -316,14 +363,27 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     const line = rowLines[i]!;
     const len = f.first[r + 1]! - f.first[r]!;
     if (len < width) {
-      issues.push({code: 'SHORT_ROW', row: i, line, message: `Ligne ${line} : ${len} cellule(s) au lieu de ${width} ; les cellules manquantes sont vides.`});
+      issues.push({
+        code: 'SHORT_ROW',
+        row: i,
+        line,
+        message: `Ligne ${line} : ${len} cellule(s) au lieu de ${width} ; les cellules manquantes sont vides.`,
+      });
     } else {
       const w = effWidth(r);
       if (w > width) {
         // The extra cells, in place (empty ones between them kept), so that nothing is lost.
-        const extra = cells(r).slice(width, w).map((c) => c.trim());
+        const extra = cells(r)
+          .slice(width, w)
+          .map((c) => c.trim());
         const shown = extra.filter(Boolean).join(' | ');
-        issues.push({code: 'LONG_ROW', row: i, line, raw: extra.join(delimiter), message: `Ligne ${line} : ${w} cellules au lieu de ${width} ; les cellules en trop (${shown}) ne sont pas lues.`});
+        issues.push({
+          code: 'LONG_ROW',
+          row: i,
+          line,
+          raw: extra.join(delimiter),
+          message: `Ligne ${line} : ${w} cellules au lieu de ${width} ; les cellules en trop (${shown}) ne sont pas lues.`,
+        });
       }
     }
   }
@@ -367,7 +427,14 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       kinds[idx] = K_PENDING;
       textAt[idx] = strings.push(c) - 1;
       // (decimalEvidence says nothing of a cell over 64 characters: no need to look for its separators)
-      if (idx < DECIMAL_WINDOW && forcedDecimal === undefined && c.length >= 3 && c.length <= 64 && (c.includes(',') || c.includes('.'))) tally.add(decimalEvidence(c));
+      if (
+        idx < DECIMAL_WINDOW &&
+        forcedDecimal === undefined &&
+        c.length >= 3 &&
+        c.length <= 64 &&
+        (c.includes(',') || c.includes('.'))
+      )
+        tally.add(decimalEvidence(c));
     }
   }
   const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
@@ -383,7 +450,14 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   const found: Marker[] = [];
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const counts = Array.from({length: width}, (): ColumnCounts => ({numbers: 0, texts: 0, codes: 0, refused: 0, marked: 0, fractional: 0}));
+  const counts = Array.from({length: width}, (): ColumnCounts => ({
+    numbers: 0,
+    texts: 0,
+    codes: 0,
+    refused: 0,
+    marked: 0,
+    fractional: 0,
+  }));
   const percents = new Int32Array(width);
   for (let idx = 0, j = 0; idx < size; idx++, j = j + 1 === width ? 0 : j + 1) {
     const kind = kinds[idx]!;
@@ -430,11 +504,15 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     if (isNumber && percents[j]! > 0) percentColumns.push(j);
     if (isNumber && forcedDecimal === undefined && columnTallies[j]!.ambiguous) {
       let example = '';
-      for (let idx = j; idx < size && !example; idx += width) if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma) example = strings[textAt[idx]!]!;
+      for (let idx = j; idx < size && !example; idx += width)
+        if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma)
+          example = strings[textAt[idx]!]!;
       const sep = example.includes('.') ? '.' : ',';
       const asDecimal = sep === reading;
       issues.push({
-        code: 'AMBIGUOUS_DECIMAL', column: j, raw: example,
+        code: 'AMBIGUOUS_DECIMAL',
+        column: j,
+        raw: example,
         message:
           `Colonne « ${columns[j]} » : « ${example} » peut se lire ${asDecimal ? 'avec une décimale' : 'comme un millier'} ou non ; ` +
           `il est lu ${asDecimal ? `avec « ${sep} » comme séparateur décimal` : `avec « ${sep} » comme séparateur des milliers`}, d'après le reste du fichier. ` +
@@ -451,7 +529,10 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     for (let j = 0; j < width; j++, idx++) {
       const kind = kinds[idx]!;
       if (types[j] !== 'number') {
-        row[j] = kind === K_EMPTY ? null : cleanLabel(textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim());
+        row[j] =
+          kind === K_EMPTY
+            ? null
+            : cleanLabel(textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim());
         continue;
       }
       if (kind === K_NUMBER) {
@@ -468,7 +549,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       const cell = strings[textAt[idx]!]!;
       const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
       issues.push({
-        code: 'INVALID_NUMBER', row: i, column: j, line: rowLines[i]!, raw: cell,
+        code: 'INVALID_NUMBER',
+        row: i,
+        column: j,
+        line: rowLines[i]!,
+        raw: cell,
         message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
       });
     }
@@ -483,7 +568,10 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     columns,
     rows,
     meta: {
-      encoding, bom, delimiter, decimal,
+      encoding,
+      bom,
+      delimiter,
+      decimal,
       lineEnding: f.lineEnding,
       headerRows,
       headerLine: headerRows ? lineOf(h) : 0,
@@ -542,15 +630,22 @@ export function typesOption(types: ParseOptions['types']): Map<string, 'number' 
 /** Text damaged before it reached us: U+FFFD replacement characters, or UTF-8 read as windows-1252 (`Ã©`). */
 function damagedText(text: string, issues: Issue[]): void {
   const replacement = text.indexOf('\ufffd');
-  const mojibake = text.search(/\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u2122\u0153\u02dc\u201c\u201d\u0161\u017e]/);
+  const mojibake = text.search(
+    /\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u2122\u0153\u02dc\u201c\u201d\u0161\u017e]/,
+  );
   const at = replacement < 0 ? mojibake : mojibake < 0 ? replacement : Math.min(replacement, mojibake);
   if (at < 0) return;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  const raw = text.slice(Math.max(0, at - 10), at + 10).replace(/\s+/g, ' ').trim();
+  const raw = text
+    .slice(Math.max(0, at - 10), at + 10)
+    .replace(/\s+/g, ' ')
+    .trim();
   const kind = at === replacement ? 'des caractères illisibles (�)' : 'des accents mal convertis (« Ã© » pour « é »)';
   issues.push({
-    code: 'DAMAGED_TEXT', line, raw,
+    code: 'DAMAGED_TEXT',
+    line,
+    raw,
     message: `Le fichier contient ${kind}, dès la ligne ${line} (« ${raw} ») : le texte a été abîmé avant publication. Les chiffres sont lus, mais des libellés peuvent être faux ; demandez un fichier corrigé à sa source.`,
   });
 }
@@ -687,7 +782,14 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
   };
   // `plain` is set just below (it writes `separator`).
   const fields = {
-    count, first, line, unterminatedAt, malformed, cell, blank, separator: 0,
+    count,
+    first,
+    line,
+    unterminatedAt,
+    malformed,
+    cell,
+    blank,
+    separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
     width: (k: number) => be[k]! - bs[k]!,
   } as Fields;
@@ -723,7 +825,9 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
     fields.separator = bytes[sep]!;
     const a = cs[k]!;
     const at = a + int;
-    return Number(bytes[sep] === 46 ? text.substring(a, ce[k]!) : text.substring(a, at) + '.' + text.substring(at + 1, ce[k]!));
+    return Number(
+      bytes[sep] === 46 ? text.substring(a, ce[k]!) : text.substring(a, at) + '.' + text.substring(at + 1, ce[k]!),
+    );
   };
   return fields;
 }
@@ -791,7 +895,13 @@ export interface ColumnCounts {
  *   wholly secret, not a text column to leave out of the figures.
  * @internal (also used by aggregateCsv)
  */
-export function columnType(header: string[][], columns: string[], j: number, k: ColumnCounts, forced?: 'number' | 'string'): 'number' | 'string' {
+export function columnType(
+  header: string[][],
+  columns: string[],
+  j: number,
+  k: ColumnCounts,
+  forced?: 'number' | 'string',
+): 'number' | 'string' {
   if (forced) return forced;
   const id = identifierHeader(columns[j]!);
   // A weak identifier word needs codes of one width other than a year's (`insee_com` over `14118`; `insee_pop_millesime`
@@ -816,7 +926,26 @@ function names(header: string[][], columns: string[], j: number): string[] {
 }
 
 /** Count words that begin a figure's header: `nb_inscrits`, `Nombre de visites`, `effectif`, `pop_2021`… */
-const COUNT_WORDS = new Set(['nb', 'nbr', 'nbre', 'nombre', 'effectif', 'effectifs', 'total', 'pop', 'population', 'montant', 'somme', 'count', 'sum', 'taux', 'part', 'ptot', 'pmun', 'pcap']);
+const COUNT_WORDS = new Set([
+  'nb',
+  'nbr',
+  'nbre',
+  'nombre',
+  'effectif',
+  'effectifs',
+  'total',
+  'pop',
+  'population',
+  'montant',
+  'somme',
+  'count',
+  'sum',
+  'taux',
+  'part',
+  'ptot',
+  'pmun',
+  'pcap',
+]);
 
 /** A header that names a figure: a year or another number (`2021`), an age band (`0-19`, `65 ans ou plus`), a count. */
 function isFigureName(name: string): boolean {
@@ -840,7 +969,10 @@ function combineHeader(header: string[][], width: number, issues: Issue[]): stri
     names.push(name);
   }
   if (!header.length) {
-    issues.push({code: 'NO_HEADER', message: `Le fichier n'a pas de ligne d'en-tête : les colonnes sont nommées « Colonne 1 », « Colonne 2 »…`});
+    issues.push({
+      code: 'NO_HEADER',
+      message: `Le fichier n'a pas de ligne d'en-tête : les colonnes sont nommées « Colonne 1 », « Colonne 2 »…`,
+    });
   }
   // Names are unique under loose matching (case, accents, spaces), the renamed ones included: `a (2);a;a` gives
   // `a (2)`, `a`, `a (3)`.
@@ -848,14 +980,24 @@ function combineHeader(header: string[][], width: number, issues: Issue[]): stri
   return names.map((name, j) => {
     if (!name) {
       name = `Colonne ${j + 1}`;
-      if (header.length) issues.push({code: 'EMPTY_HEADER', column: j, message: `La colonne ${j + 1} n'a pas de nom dans l'en-tête ; elle est nommée « ${name} ».`});
+      if (header.length)
+        issues.push({
+          code: 'EMPTY_HEADER',
+          column: j,
+          message: `La colonne ${j + 1} n'a pas de nom dans l'en-tête ; elle est nommée « ${name} ».`,
+        });
     }
     let final = name;
     let key;
     for (let k = 2; taken.has((key = looseKey(final))); k++) final = `${name} (${k})`;
     taken.add(key);
     if (final !== name) {
-      issues.push({code: 'DUPLICATE_HEADER', column: j, raw: name, message: `Le nom de colonne « ${name} » est répété ; la colonne ${j + 1} est nommée « ${final} ».`});
+      issues.push({
+        code: 'DUPLICATE_HEADER',
+        column: j,
+        raw: name,
+        message: `Le nom de colonne « ${name} » est répété ; la colonne ${j + 1} est nommée « ${final} ».`,
+      });
     }
     return final;
   });
@@ -879,7 +1021,10 @@ function checkNotOtherFormat(text: string): void {
   const head = text.slice(0, 2048).trimStart();
   if (MARKUP_START.test(head)) {
     const xml = /^<\?xml/i.test(head);
-    throw new EpnDataError('NOT_CSV', {detail: xml ? 'un document XML' : 'une page web (HTML)', detailEn: xml ? 'an XML document' : 'a web page (HTML)'});
+    throw new EpnDataError('NOT_CSV', {
+      detail: xml ? 'un document XML' : 'une page web (HTML)',
+      detailEn: xml ? 'an XML document' : 'a web page (HTML)',
+    });
   }
   if (/^[[{]/.test(head)) {
     // A JSON document, a JSON-lines file, or the start of a pretty-printed or truncated one.

@@ -52,7 +52,9 @@ const shift = (d: Decimal, n: number): Decimal => (d.digits ? {...d, exp: d.exp 
 function increment(digits: string): string {
   let i = digits.length - 1;
   while (i >= 0 && digits[i] === '9') i--;
-  return i < 0 ? '1' + '0'.repeat(digits.length) : digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+  return i < 0
+    ? '1' + '0'.repeat(digits.length)
+    : digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
 }
 
 /** `d` rounded to `fd` fraction digits, halves away from zero: its integer and fraction digits, and whether it is 0. */
@@ -89,8 +91,17 @@ function clampDigits(d: number | undefined, fallback: number): number {
  * The compact form of `d`: the largest unit it reaches (k from 10 000, M from 1 000 000, Md/B from 1 000 000 000),
  * moving up a unit when rounding reaches 1 000 (`999 999` is `1 M`, not `1000 k`). `null` below 10 000.
  */
-function compact(d: Decimal, digits: number | undefined, en: boolean, s: Symbols): {body: string; suffix: string} | null {
-  const units: Array<[number, string]> = [[3, 'k'], [6, 'M'], [9, en ? 'B' : 'Md']];
+function compact(
+  d: Decimal,
+  digits: number | undefined,
+  en: boolean,
+  s: Symbols,
+): {body: string; suffix: string} | null {
+  const units: Array<[number, string]> = [
+    [3, 'k'],
+    [6, 'M'],
+    [9, en ? 'B' : 'Md'],
+  ];
   const fd = clampDigits(digits, 1);
   const magnitude = d.digits ? d.digits.length + d.exp : 0; // number of integer digits
   if (magnitude < 5) return null;

@@ -31,14 +31,22 @@ export interface AgeBands {
  * ```
  */
 export function ageBands(lowerBounds: readonly number[], labels?: readonly string[]): AgeBands {
-  if (!Array.isArray(lowerBounds) || !lowerBounds.length || lowerBounds.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowerBounds[i - 1]!))) {
-    throw badOption(`tranches d'âge « ${Array.isArray(lowerBounds) ? lowerBounds.join(', ') : String(lowerBounds)} » : des âges entiers croissants, par exemple 0, 18, 65`);
+  if (
+    !Array.isArray(lowerBounds) ||
+    !lowerBounds.length ||
+    lowerBounds.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowerBounds[i - 1]!))
+  ) {
+    throw badOption(
+      `tranches d'âge « ${Array.isArray(lowerBounds) ? lowerBounds.join(', ') : String(lowerBounds)} » : des âges entiers croissants, par exemple 0, 18, 65`,
+    );
   }
   if (labels !== undefined && (!Array.isArray(labels) || labels.length !== lowerBounds.length)) {
     throw badOption(`${Array.isArray(labels) ? labels.length : 0} libellés pour ${lowerBounds.length} tranches d'âge`);
   }
   if (labels && (labels.some((l) => typeof l !== 'string' || !l.trim()) || new Set(labels).size !== labels.length)) {
-    throw badOption(`libellés de tranches d'âge « ${labels.join(', ')} » : un libellé non vide et distinct par tranche`);
+    throw badOption(
+      `libellés de tranches d'âge « ${labels.join(', ')} » : un libellé non vide et distinct par tranche`,
+    );
   }
   const bounds = Object.freeze([...lowerBounds]);
   const names = Object.freeze(
@@ -78,7 +86,10 @@ export function ageBands(lowerBounds: readonly number[], labels?: readonly strin
  * SEED_AGE_BANDS.labelOf(66); // '65 +'
  * ```
  */
-export const SEED_AGE_BANDS: AgeBands = ageBands([0, 11, 18, 26, 36, 46, 56, 66], ['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']);
+export const SEED_AGE_BANDS: AgeBands = ageBands(
+  [0, 11, 18, 26, 36, 46, 56, 66],
+  ['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +'],
+);
 
 /** An age band read from its label: `upper` is inclusive, `null` when open-ended. */
 export interface AgeRange {
@@ -92,8 +103,14 @@ const N = '(\\d{1,3})';
 const YEARS = '\\s*(?:ans?|years?|yrs?)?';
 const PATTERNS: Array<[RegExp, (a: number, b: number) => AgeRange]> = [
   [new RegExp(`^(?:-|<|moins(?: de)?|under|less than|below)\\s*${N}${YEARS}$`), (a) => ({lower: 0, upper: a - 1})],
-  [new RegExp(`^(?:de\\s*|from\\s*)?${N}${YEARS}\\s*(?:-|–|—|a|to|au)\\s*${N}${YEARS}(?:\\s*(?:revolus|inclus))?$`), (a, b) => ({lower: a, upper: b})],
-  [new RegExp(`^${N}${YEARS}\\s*(?:\\+|ou plus|et plus|ou \\+|et \\+|and over|and more|or more|or over|plus)$`), (a) => ({lower: a, upper: null})],
+  [
+    new RegExp(`^(?:de\\s*|from\\s*)?${N}${YEARS}\\s*(?:-|–|—|a|to|au)\\s*${N}${YEARS}(?:\\s*(?:revolus|inclus))?$`),
+    (a, b) => ({lower: a, upper: b}),
+  ],
+  [
+    new RegExp(`^${N}${YEARS}\\s*(?:\\+|ou plus|et plus|ou \\+|et \\+|and over|and more|or more|or over|plus)$`),
+    (a) => ({lower: a, upper: null}),
+  ],
   [new RegExp(`^(?:plus de|plus|over|>=|≥|>)\\s*${N}${YEARS}$`), (a) => ({lower: a, upper: null})],
   [new RegExp(`^${N}${YEARS}$`), (a) => ({lower: a, upper: a})],
 ];
@@ -152,7 +169,11 @@ export function orderAgeLabels(labels: readonly string[]): OrderedAgeLabels | nu
     if (!r) return null;
     ranges.push(r);
   }
-  const order = labels.map((_, i) => i).sort((a, b) => ranges[a]!.lower - ranges[b]!.lower || (ranges[a]!.upper ?? Infinity) - (ranges[b]!.upper ?? Infinity));
+  const order = labels
+    .map((_, i) => i)
+    .sort(
+      (a, b) => ranges[a]!.lower - ranges[b]!.lower || (ranges[a]!.upper ?? Infinity) - (ranges[b]!.upper ?? Infinity),
+    );
   const issues: Issue[] = [];
   // Compare each band with the furthest age the bands before it reach (not only with its neighbour), so that a wide
   // band overlapping two narrower ones is reported, and ages it covers are not reported as missing.
@@ -163,9 +184,17 @@ export function orderAgeLabels(labels: readonly string[]): OrderedAgeLabels | nu
     const b = labels[i]!;
     if (k > 0) {
       if (cur.lower <= reach) {
-        issues.push({code: 'BAND_OVERLAP', raw: `${reacher} / ${b}`, message: `Les tranches d'âge « ${reacher} » et « ${b} » se chevauchent.`});
+        issues.push({
+          code: 'BAND_OVERLAP',
+          raw: `${reacher} / ${b}`,
+          message: `Les tranches d'âge « ${reacher} » et « ${b} » se chevauchent.`,
+        });
       } else if (cur.lower > reach + 1) {
-        issues.push({code: 'BAND_GAP', raw: `${reacher} / ${b}`, message: `Il manque des âges entre les tranches « ${reacher} » et « ${b} » (${reach + 1} à ${cur.lower - 1} ans).`});
+        issues.push({
+          code: 'BAND_GAP',
+          raw: `${reacher} / ${b}`,
+          message: `Il manque des âges entre les tranches « ${reacher} » et « ${b} » (${reach + 1} à ${cur.lower - 1} ans).`,
+        });
       }
     }
     const upper = cur.upper ?? Infinity;

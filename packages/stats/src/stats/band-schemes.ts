@@ -33,7 +33,8 @@ function fromBounds(name: SchemeName, lowers: readonly number[], labels?: readon
   });
 }
 
-const range = (from: number, to: number, step = 1) => Array.from({length: Math.floor((to - from) / step) + 1}, (_, i) => from + i * step);
+const range = (from: number, to: number, step = 1) =>
+  Array.from({length: Math.floor((to - from) / step) + 1}, (_, i) => from + i * step);
 
 /**
  * The band schemes EPN and INSEE files use:
@@ -53,8 +54,16 @@ const range = (from: number, to: number, step = 1) => Array.from({length: Math.f
  * ```
  */
 export const BAND_SCHEMES: Readonly<Record<SchemeName, BandScheme>> = Object.freeze({
-  seed: fromBounds('seed', [0, 11, 18, 26, 36, 46, 56, 66], ['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +']),
-  'conseiller-numerique': fromBounds('conseiller-numerique', [0, 12, 18, 35, 60], ['Moins12ans', 'De12a18ans', 'De18a35ans', 'De35a60ans', 'Plus60ans']),
+  seed: fromBounds(
+    'seed',
+    [0, 11, 18, 26, 36, 46, 56, 66],
+    ['-11', '11-17', '18-25', '26-35', '36-45', '46-55', '56-65', '65 +'],
+  ),
+  'conseiller-numerique': fromBounds(
+    'conseiller-numerique',
+    [0, 12, 18, 35, 60],
+    ['Moins12ans', 'De12a18ans', 'De18a35ans', 'De35a60ans', 'Plus60ans'],
+  ),
   coop: fromBounds('coop', [0, 12, 18, 25, 40, 60, 70], ['< 12', '12-18', '18-24', '25-39', '40-59', '60-69', '70 +']),
   quinquennal: fromBounds('quinquennal', range(0, 95, 5)),
   broad: fromBounds('broad', [0, 20, 40, 60, 75]),
@@ -84,11 +93,16 @@ const tight = (s: string) => looseKey(s).replace(/\s+/g, '');
  * bandScheme(['-11', '11-17', '65 +']).ranges[2]; // {lower: 66, upper: null} (the seed's)
  * ```
  */
-export function bandScheme(spec: SchemeName | BandScheme | AgeBands | readonly number[] | readonly string[]): BandScheme {
+export function bandScheme(
+  spec: SchemeName | BandScheme | AgeBands | readonly number[] | readonly string[],
+): BandScheme {
   if (typeof spec === 'string') {
     const preset = (BAND_SCHEMES as Record<string, BandScheme>)[spec];
     if (!preset || !Object.prototype.hasOwnProperty.call(BAND_SCHEMES, spec)) {
-      throw badOption(`découpage en tranches d'âge « ${spec} » inconnu (${Object.keys(BAND_SCHEMES).join(', ')})`, `unknown age-band scheme "${spec}" (${Object.keys(BAND_SCHEMES).join(', ')})`);
+      throw badOption(
+        `découpage en tranches d'âge « ${spec} » inconnu (${Object.keys(BAND_SCHEMES).join(', ')})`,
+        `unknown age-band scheme "${spec}" (${Object.keys(BAND_SCHEMES).join(', ')})`,
+      );
     }
     return preset;
   }
@@ -97,17 +111,31 @@ export function bandScheme(spec: SchemeName | BandScheme | AgeBands | readonly n
     if (spec.every((x) => typeof x === 'number')) {
       const lowers = spec as number[];
       if (lowers.some((b, i) => !Number.isInteger(b) || b < 0 || (i > 0 && b <= lowers[i - 1]!))) {
-        throw badOption(`tranches d'âge « ${lowers.join(', ')} » : des âges entiers croissants, par exemple 0, 18, 65`, `age bands "${lowers.join(', ')}": increasing whole ages, e.g. 0, 18, 65`);
+        throw badOption(
+          `tranches d'âge « ${lowers.join(', ')} » : des âges entiers croissants, par exemple 0, 18, 65`,
+          `age bands "${lowers.join(', ')}": increasing whole ages, e.g. 0, 18, 65`,
+        );
       }
-      return checked(lowers.map((lower, i) => ({lower, upper: i < lowers.length - 1 ? lowers[i + 1]! - 1 : null})), undefined);
+      return checked(
+        lowers.map((lower, i) => ({lower, upper: i < lowers.length - 1 ? lowers[i + 1]! - 1 : null})),
+        undefined,
+      );
     }
     return fromLabels((spec as readonly unknown[]).map((l) => cleanLabel(String(l))));
   }
   const s = spec as Partial<BandScheme & AgeBands>;
-  if (s && Array.isArray(s.ranges) && Array.isArray(s.labels)) return checked(s.ranges.map((r) => ({lower: r.lower, upper: r.upper})), s.labels, s.name);
+  if (s && Array.isArray(s.ranges) && Array.isArray(s.labels))
+    return checked(
+      s.ranges.map((r) => ({lower: r.lower, upper: r.upper})),
+      s.labels,
+      s.name,
+    );
   if (s && Array.isArray(s.lowerBounds) && Array.isArray(s.labels)) {
     const lowers = s.lowerBounds;
-    return checked(lowers.map((lower, i) => ({lower, upper: i < lowers.length - 1 ? lowers[i + 1]! - 1 : null})), s.labels);
+    return checked(
+      lowers.map((lower, i) => ({lower, upper: i < lowers.length - 1 ? lowers[i + 1]! - 1 : null})),
+      s.labels,
+    );
   }
   throw badOption(`découpage en tranches d'âge non compris`, 'age-band scheme not understood');
 }
@@ -130,32 +158,54 @@ function fromLabels(labels: string[]): BandScheme {
       const idx = labels.map((_, i) => i).sort((a, b) => order[a]! - order[b]!);
       const ranges = idx.map((i) => preset.ranges[order[i]!]!);
       // A subset of a preset is the preset's bands when they follow each other (a long file without some bands).
-      return checked(ranges.map((r) => ({...r})), idx.map((i) => labels[i]!), preset.labels.length === labels.length ? preset.name : undefined);
+      return checked(
+        ranges.map((r) => ({...r})),
+        idx.map((i) => labels[i]!),
+        preset.labels.length === labels.length ? preset.name : undefined,
+      );
     }
   }
   const ranges = labels.map((l) => {
     const r = parseAgeLabel(l);
-    if (!r) throw badOption(`« ${l} » n'est pas une tranche d'âge (par exemple 0-19, 75 +, 40)`, `"${l}" is not an age band (e.g. 0-19, 75 +, 40)`);
+    if (!r)
+      throw badOption(
+        `« ${l} » n'est pas une tranche d'âge (par exemple 0-19, 75 +, 40)`,
+        `"${l}" is not an age band (e.g. 0-19, 75 +, 40)`,
+      );
     return r;
   });
   const idx = labels.map((_, i) => i).sort((a, b) => ranges[a]!.lower - ranges[b]!.lower);
-  return checked(idx.map((i) => ranges[i]!), idx.map((i) => labels[i]!));
+  return checked(
+    idx.map((i) => ranges[i]!),
+    idx.map((i) => labels[i]!),
+  );
 }
 
 /** Freezes a scheme after checking its bands follow each other without gaps or overlaps. */
 function checked(ranges: AgeRange[], labels: readonly string[] | undefined, name?: SchemeName): BandScheme {
   const names = labels ? labels.map(String) : ranges.map(rangeLabel);
-  if (names.length !== ranges.length) throw badOption(`${names.length} libellés pour ${ranges.length} tranches d'âge`, `${names.length} labels for ${ranges.length} age bands`);
+  if (names.length !== ranges.length)
+    throw badOption(
+      `${names.length} libellés pour ${ranges.length} tranches d'âge`,
+      `${names.length} labels for ${ranges.length} age bands`,
+    );
   ranges.forEach((r, i) => {
     if (i === 0) return;
     const prev = ranges[i - 1]!;
     if (prev.upper === null || r.lower !== prev.upper + 1) {
       const what = prev.upper === null || r.lower <= prev.upper ? 'se chevauchent' : 'laissent des âges de côté';
       const whatEn = prev.upper === null || r.lower <= prev.upper ? 'overlap' : 'leave ages out';
-      throw badOption(`les tranches d'âge « ${names[i - 1]} » et « ${names[i]} » ${what}`, `age bands "${names[i - 1]}" and "${names[i]}" ${whatEn}`);
+      throw badOption(
+        `les tranches d'âge « ${names[i - 1]} » et « ${names[i]} » ${what}`,
+        `age bands "${names[i - 1]}" and "${names[i]}" ${whatEn}`,
+      );
     }
   });
-  return Object.freeze({...(name ? {name} : {}), labels: Object.freeze(names), ranges: Object.freeze(ranges.map((r) => Object.freeze({lower: r.lower, upper: r.upper})))});
+  return Object.freeze({
+    ...(name ? {name} : {}),
+    labels: Object.freeze(names),
+    ranges: Object.freeze(ranges.map((r) => Object.freeze({lower: r.lower, upper: r.upper}))),
+  });
 }
 
 /**
@@ -177,7 +227,8 @@ export function commonScheme(a: Parameters<typeof bandScheme>[0], b: Parameters<
   const ta = topOf(sa);
   const tb = topOf(sb);
   const top = ta === null ? tb : tb === null ? ta : Math.min(ta, tb);
-  if (top !== null && top < lo) throw badOption(`les deux découpages n'ont aucun âge en commun`, 'the two schemes share no ages');
+  if (top !== null && top < lo)
+    throw badOption(`les deux découpages n'ont aucun âge en commun`, 'the two schemes share no ages');
   const cutsOf = (s: BandScheme) => new Set(s.ranges.map((r) => r.lower));
   const ca = cutsOf(sa);
   const cb = cutsOf(sb);

@@ -86,7 +86,8 @@ const TOTAL =
   /^(total|totaux|ensemble|total general|tous|toutes|tous ages|all|overall|grand total)(?: des repondants| repondants| de la population| des inscrits| des usagers)?(?: \([^()]*\))?(?: ?\*+)?$/;
 /** A title that names ages: `age`, `Âge`, `tranche d'âge`, `ans`. */
 const AGE_TITLE = /(^|[^a-z])(ages?|ans|tranches?)([^a-z]|$)/;
-const AGGREGATE = /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?( \(hors mayotte\))?|dom|drom|dom-tom|metropole)$/;
+const AGGREGATE =
+  /^(france( entiere| metropolitaine( et (dom|drom))?| hors mayotte)?( \(hors mayotte\))?|dom|drom|dom-tom|metropole)$/;
 
 /** Whether a label names a total (`Total`, `Ensemble`, `Tous âges`…). @internal */
 export function isTotalLabel(label: string): boolean {
@@ -133,7 +134,8 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     throw badOption(`readCrossTab : « columns » doit être une liste de noms de colonnes`);
   }
   const {columns, meta} = table;
-  const labelColumn = options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
+  const labelColumn =
+    options.labelColumn !== undefined ? findColumn(table, options.labelColumn) : defaultLabelColumn(table);
   let valueColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'number');
   let names = valueColumns.map((j) => columns[j]!);
   const groups = groupsOf(table);
@@ -143,7 +145,9 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     // everyone several times. The overall group when there is one, said in meta; else the reader must choose.
     const distinct = [...new Set(valueColumns.map((j) => groups[j]!).filter(Boolean))];
     if (distinct.length > 1) {
-      chosenGroup = distinct.find((g) => isTotalLabel(g) || /^(tous sexes|ensemble des sexes|both sexes)$/.test(looseKey(g)));
+      chosenGroup = distinct.find(
+        (g) => isTotalLabel(g) || /^(tous sexes|ensemble des sexes|both sexes)$/.test(looseKey(g)),
+      );
       if (!chosenGroup) {
         throw new EpnDataError('UNEXPECTED_SHAPE', {
           detail: `le tableau a plusieurs groupes de colonnes (${distinct.slice(0, 8).join(', ')}) ; choisissez-en un (option group)`,
@@ -166,24 +170,32 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
     valueColumns = options.columns.map((c) => findColumn(table, c));
     names = valueColumns.map((j) => columns[j]!);
     for (const j of valueColumns) {
-      if (meta.types[j] !== 'number') throw new EpnDataError('NOT_NUMERIC', {column: columns[j]!, available: numericColumns(table)});
+      if (meta.types[j] !== 'number')
+        throw new EpnDataError('NOT_NUMERIC', {column: columns[j]!, available: numericColumns(table)});
     }
   }
   if (!valueColumns.length) {
-    throw new EpnDataError('NOT_NUMERIC', {column: columns.find((_, j) => j !== labelColumn) ?? '', available: numericColumns(table)});
+    throw new EpnDataError('NOT_NUMERIC', {
+      column: columns.find((_, j) => j !== labelColumn) ?? '',
+      available: numericColumns(table),
+    });
   }
 
   const totalAt = names.findIndex((n) => isTotalLabel(n));
   const issues: Issue[] = [];
   if (chosenGroup !== undefined) {
     issues.push({
-      code: 'GROUP_CHOSEN', raw: chosenGroup,
+      code: 'GROUP_CHOSEN',
+      raw: chosenGroup,
       message: `Le fichier a plusieurs groupes de colonnes : seul « ${chosenGroup} » est lu (les autres en sont des parts). Pour un autre groupe, précisez-le (option group).`,
     });
   }
   // Rows that carry a code where the table has a code column are places, whatever their name (`01150;Drom`).
-  const codeColumns = columns.map((_, j) => j).filter((j) => j !== labelColumn && meta.types[j] === 'string' && isIdentifierHeader(columns[j]!));
-  const hasCode = (r: Value[]) => codeColumns.some((j) => r[j] != null && !AGGREGATE.test(looseKey(String(r[j]))) && !isTotalLabel(String(r[j])));
+  const codeColumns = columns
+    .map((_, j) => j)
+    .filter((j) => j !== labelColumn && meta.types[j] === 'string' && isIdentifierHeader(columns[j]!));
+  const hasCode = (r: Value[]) =>
+    codeColumns.some((j) => r[j] != null && !AGGREGATE.test(looseKey(String(r[j]))) && !isTotalLabel(String(r[j])));
   // `France métropolitaine`, or a series named after it (`Taux de chômage … - France métropolitaine`); `Drom` and
   // `Dom` are also places' names: aggregates only without a code.
   const isAggregate = (key: string, r: Value[]) => {
@@ -194,7 +206,13 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   // Age-band columns youngest first, whatever the file's order (overlaps and gaps recorded); chosen `columns` keep
   // the caller's order (and a chosen subset has gaps on purpose).
   const kept = names.map((_, k) => k).filter((k) => k !== totalAt);
-  const columnOrder = options.columns ? kept.map((_, i) => i) : byAge(kept.map((k) => names[k]!), issues, 'âge');
+  const columnOrder = options.columns
+    ? kept.map((_, i) => i)
+    : byAge(
+        kept.map((k) => names[k]!),
+        issues,
+        'âge',
+      );
   const categories = columnOrder.map((i) => valueColumns[kept[i]!]!);
   const columnLabels = columnOrder.map((i) => names[kept[i]!]!);
   let rowLabels: string[] = [];
@@ -225,7 +243,12 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
       return;
     }
     if (!label) {
-      issues.push({code: 'MISSING_KEY', row: i, line: meta.rowLines[i], message: `Ligne ${meta.rowLines[i]} : pas de libellé ; la ligne est nommée « (sans libellé) ».`});
+      issues.push({
+        code: 'MISSING_KEY',
+        row: i,
+        line: meta.rowLines[i],
+        message: `Ligne ${meta.rowLines[i]} : pas de libellé ; la ligne est nommée « (sans libellé) ».`,
+      });
     }
     rowLabels.push(label || '(sans libellé)');
     counts.push(cellsOf(r));
@@ -239,7 +262,9 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   counts = rowOrder.map((i) => counts[i]!);
   givenRow = rowOrder.map((i) => givenRow[i]!);
   const markers: CellMarker[] = [];
-  rowOrder.forEach((i, row) => cellMarkers[i]?.forEach((m, column) => m && markers.push({row, column, kind: m.kind, raw: m.raw})));
+  rowOrder.forEach((i, row) =>
+    cellMarkers[i]?.forEach((m, column) => m && markers.push({row, column, kind: m.kind, raw: m.raw})),
+  );
   return finish({
     rowLabels,
     columnLabels,
@@ -294,16 +319,29 @@ export interface CrossTabOptions {
  */
 export function crossTab(table: Table, options: CrossTabOptions): CrossTab {
   const {rows, columns, meta} = table;
-  const plan = planCrossTab(columns, meta.types, function* (j) {
-    for (const row of rows) yield row[j]!;
-  }, options);
+  const plan = planCrossTab(
+    columns,
+    meta.types,
+    function* (j) {
+      for (const row of rows) yield row[j]!;
+    },
+    options,
+  );
   const acc = new CrossTabAccumulator(plan);
   const {r, c, v} = plan;
   // The markers of the count column, to say why a cell is unknown (meta.markers).
-  const marked = new Map<number, Marker>(v >= 0 ? meta.markers.filter((m) => m.column === v).map((m) => [m.row, m]) : []);
+  const marked = new Map<number, Marker>(
+    v >= 0 ? meta.markers.filter((m) => m.column === v).map((m) => [m.row, m]) : [],
+  );
   rows.forEach((row, i) => {
     const m = marked.get(i);
-    acc.add(acc.keyOf(row[r]!, false), acc.keyOf(row[c]!, true), v >= 0 ? (row[v] as number | null) : 1, meta.rowLines[i] ?? i + 1, m && {kind: m.kind, raw: m.raw});
+    acc.add(
+      acc.keyOf(row[r]!, false),
+      acc.keyOf(row[c]!, true),
+      v >= 0 ? (row[v] as number | null) : 1,
+      meta.rowLines[i] ?? i + 1,
+      m && {kind: m.kind, raw: m.raw},
+    );
   });
   return acc.finish();
 }
@@ -357,9 +395,16 @@ export function checkCrossTabOptions(options: CrossTabOptions): void {
 
 /** The age bands of {@link crossTab}'s `bands` option, or `null`; `BAD_OPTION` when they are not understood. @internal */
 export function bandsOption(bands: CrossTabOptions['bands']): AgeBands | null {
-  const scheme = bands === undefined ? null : bands === 'seed' ? SEED_AGE_BANDS : Array.isArray(bands) ? ageBands(bands as number[]) : (bands as AgeBands);
+  const scheme =
+    bands === undefined
+      ? null
+      : bands === 'seed'
+        ? SEED_AGE_BANDS
+        : Array.isArray(bands)
+          ? ageBands(bands as number[])
+          : (bands as AgeBands);
   if (bands !== undefined && (!scheme || typeof scheme.bandOf !== 'function')) {
-    throw badOption('bands : une liste d\'âges (0, 18, 65) ou « seed »');
+    throw badOption("bands : une liste d'âges (0, 18, 65) ou « seed »");
   }
   return scheme;
 }
@@ -369,7 +414,12 @@ export function bandsOption(bands: CrossTabOptions['bands']): AgeBands | null {
  * (read only to recognise sex codes in a column whose name does not say so). Throws as {@link crossTab} does, in the
  * same order: `BAD_OPTION`, `MISSING_COLUMN`, `NOT_NUMERIC`. @internal
  */
-export function planCrossTab(columns: readonly string[], types: readonly string[], values: (column: number) => Iterable<Value>, options: CrossTabOptions): CrossTabPlan {
+export function planCrossTab(
+  columns: readonly string[],
+  types: readonly string[],
+  values: (column: number) => Iterable<Value>,
+  options: CrossTabOptions,
+): CrossTabPlan {
   checkCrossTabOptions(options);
   const r = columnIndex(columns, options.rows);
   const c = columnIndex(columns, options.columns);
@@ -384,7 +434,15 @@ export function planCrossTab(columns: readonly string[], types: readonly string[
   const binCols = !!bands && !binRows;
   if (binCols && !numeric(c)) throw new EpnDataError('NOT_NUMERIC', {column: columns[c]!});
   return {
-    columns, r, c, v, bands, binRows, binCols, sexNamedRows, sexNamedCols,
+    columns,
+    r,
+    c,
+    v,
+    bands,
+    binRows,
+    binCols,
+    sexNamedRows,
+    sexNamedCols,
     sexRows: sexNamedRows || looksLikeSex(values(r)),
     sexCols: sexNamedCols || looksLikeSex(values(c)),
     numericRows: numeric(r),
@@ -439,7 +497,8 @@ export class CrossTabAccumulator {
     if (value === null) return null;
     if (value === '') return binned ? UNBINNED : null;
     if (binned) return (typeof value === 'number' ? p.bands!.labelOf(value) : null) ?? UNBINNED;
-    if (columns ? p.sexCols : p.sexRows) return sexOf(value, columns ? p.sexNamedCols : p.sexNamedRows) ?? cleanLabel(String(value));
+    if (columns ? p.sexCols : p.sexRows)
+      return sexOf(value, columns ? p.sexNamedCols : p.sexNamedRows) ?? cleanLabel(String(value));
     return typeof value === 'number' ? String(value) : cleanLabel(value);
   }
 
@@ -464,7 +523,15 @@ export class CrossTabAccumulator {
    * unknown), `nulls` how many are unknown, `lines` the first lines where they are (up to five), `marker` the first
    * marker the file gave among the unknown counts.
    */
-  addGroup(rk: AxisKey, ck: AxisKey, sum: number | null, rows: number, nulls: number, lines: readonly number[], marker?: CellMark): void {
+  addGroup(
+    rk: AxisKey,
+    ck: AxisKey,
+    sum: number | null,
+    rows: number,
+    nulls: number,
+    lines: readonly number[],
+    marker?: CellMark,
+  ): void {
     if (typeof rk !== 'string' || typeof ck !== 'string') {
       this.#excluded += rows;
       const out = rk === UNBINNED || ck === UNBINNED ? this.#unbinned : this.#missing;
@@ -482,7 +549,11 @@ export class CrossTabAccumulator {
     if (!colTotal) this.#columnOrder.add(ck);
     if (rowTotal && colTotal) {
       // Like every other sum: once one count is unknown, the total stays unknown.
-      this.#givenTotal = !this.#hasGivenTotal ? n : this.#givenTotal === null || n === null ? null : this.#givenTotal + n;
+      this.#givenTotal = !this.#hasGivenTotal
+        ? n
+        : this.#givenTotal === null || n === null
+          ? null
+          : this.#givenTotal + n;
       this.#hasGivenTotal = true;
     } else if (rowTotal) addTo(this.#colTotalsGiven, ck, n);
     else if (colTotal) addTo(this.#rowTotalsGiven, rk, n);
@@ -509,15 +580,27 @@ export class CrossTabAccumulator {
     const rowName = columns[plan.r]!;
     const colName = columns[plan.c]!;
     const issues: Issue[] = [];
-    const someLines = (out: LeftOut) => `${out.count > 1 ? 'lignes' : 'ligne'} ${out.lines.join(', ')}${out.count > 5 ? '…' : ''}`;
+    const someLines = (out: LeftOut) =>
+      `${out.count > 1 ? 'lignes' : 'ligne'} ${out.lines.join(', ')}${out.count > 5 ? '…' : ''}`;
     if (missing.count) {
-      issues.push({code: 'MISSING_KEY', line: missing.lines[0], message: `${missing.count} ligne(s) sans « ${rowName} » ou sans « ${colName} » ne sont pas comptées (${someLines(missing)}).`});
+      issues.push({
+        code: 'MISSING_KEY',
+        line: missing.lines[0],
+        message: `${missing.count} ligne(s) sans « ${rowName} » ou sans « ${colName} » ne sont pas comptées (${someLines(missing)}).`,
+      });
     }
     if (unbinned.count) {
-      issues.push({code: 'UNBINNED', line: unbinned.lines[0], message: `${unbinned.count} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinned)}).`});
+      issues.push({
+        code: 'UNBINNED',
+        line: unbinned.lines[0],
+        message: `${unbinned.count} ligne(s) ont un âge hors des tranches (négatif ou illisible) et ne sont pas comptées (${someLines(unbinned)}).`,
+      });
     }
     if (this.#nulls) {
-      issues.push({code: 'NULL_VALUE', message: `${this.#nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`});
+      issues.push({
+        code: 'NULL_VALUE',
+        message: `${this.#nulls} effectif(s) vides ou confidentiels : les cases concernées et leurs totaux sont inconnus.`,
+      });
     }
     let rowLabels = [...cells.keys()];
     const colSet = this.#columnOrder;
@@ -540,24 +623,31 @@ export class CrossTabAccumulator {
       });
     }
     const absent = v >= 0 ? null : 0;
-    const counts = rowLabels.map((rk) => columnLabels.map((ck) => {
-      const m = cells.get(rk);
-      return m && m.has(ck) ? m.get(ck)! : absent;
-    }));
+    const counts = rowLabels.map((rk) =>
+      columnLabels.map((ck) => {
+        const m = cells.get(rk);
+        return m && m.has(ck) ? m.get(ck)! : absent;
+      }),
+    );
     const markers: CellMarker[] = [];
     rowLabels.forEach((rk, row) => {
       const kinds = this.#cellMarkers.get(rk);
-      if (kinds) columnLabels.forEach((ck, column) => {
-        const m = kinds.get(ck);
-        if (m && counts[row]![column] === null) markers.push({row, column, ...m});
-      });
+      if (kinds)
+        columnLabels.forEach((ck, column) => {
+          const m = kinds.get(ck);
+          if (m && counts[row]![column] === null) markers.push({row, column, ...m});
+        });
     });
     return finish({
       rowLabels,
       columnLabels,
       counts,
-      givenRowTotals: rowTotalsGiven.size ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null)) : null,
-      givenColumnTotals: colTotalsGiven.size ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null)) : null,
+      givenRowTotals: rowTotalsGiven.size
+        ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null))
+        : null,
+      givenColumnTotals: colTotalsGiven.size
+        ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null))
+        : null,
       givenTotal: this.#hasGivenTotal ? this.#givenTotal : null,
       rowTitle: rowName,
       columnTitle: colName,
@@ -606,22 +696,39 @@ function finish(p: Parts): CrossTab {
   const colSums = p.columnLabels.map((_, j) => sum(p.counts.map((r) => r[j]!)));
   const rowTotals = p.givenRowTotals ? p.givenRowTotals.map((g, i) => g ?? rowSums[i]!) : rowSums;
   const columnTotals = p.givenColumnTotals ? p.givenColumnTotals.map((g, j) => g ?? colSums[j]!) : colSums;
-  const total = p.givenTotal ?? (p.givenColumnTotals ? sum(columnTotals) : p.givenRowTotals ? sum(rowTotals) : sum(rowSums));
+  const total =
+    p.givenTotal ?? (p.givenColumnTotals ? sum(columnTotals) : p.givenRowTotals ? sum(rowTotals) : sum(rowSums));
   const issues = p.issues;
-  const differ = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
+  const differ = (a: number | null, b: number | null) =>
+    a !== null && b !== null && Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
   p.givenRowTotals?.forEach((g, i) => {
     if (differ(g, rowSums[i]!)) {
-      issues.push({code: 'TOTAL_MISMATCH', row: i, message: `Le total donné pour « ${p.rowLabels[i]} » (${g}) diffère de la somme de la ligne (${rowSums[i]}).`});
+      issues.push({
+        code: 'TOTAL_MISMATCH',
+        row: i,
+        message: `Le total donné pour « ${p.rowLabels[i]} » (${g}) diffère de la somme de la ligne (${rowSums[i]}).`,
+      });
     }
   });
   p.givenColumnTotals?.forEach((g, j) => {
     if (differ(g, colSums[j]!)) {
-      issues.push({code: 'TOTAL_MISMATCH', column: j, message: `Le total donné pour « ${p.columnLabels[j]} » (${g}) diffère de la somme de la colonne (${colSums[j]}) : normal pour une question à réponses multiples (le total compte les personnes), à vérifier sinon.`});
+      issues.push({
+        code: 'TOTAL_MISMATCH',
+        column: j,
+        message: `Le total donné pour « ${p.columnLabels[j]} » (${g}) diffère de la somme de la colonne (${colSums[j]}) : normal pour une question à réponses multiples (le total compte les personnes), à vérifier sinon.`,
+      });
     }
   });
   const grand = sum(rowSums);
-  if (p.givenTotal !== null && differ(p.givenTotal, grand) && !(p.givenColumnTotals && !differ(p.givenTotal, sum(p.givenColumnTotals)))) {
-    issues.push({code: 'TOTAL_MISMATCH', message: `Le total général donné (${p.givenTotal}) diffère de la somme des cases (${grand}).`});
+  if (
+    p.givenTotal !== null &&
+    differ(p.givenTotal, grand) &&
+    !(p.givenColumnTotals && !differ(p.givenTotal, sum(p.givenColumnTotals)))
+  ) {
+    issues.push({
+      code: 'TOTAL_MISMATCH',
+      message: `Le total général donné (${p.givenTotal}) diffère de la somme des cases (${grand}).`,
+    });
   }
   return {
     rowLabels: p.rowLabels,

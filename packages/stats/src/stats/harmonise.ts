@@ -80,9 +80,17 @@ export function ageAxis(ct: CrossTab): {axis: 'columns' | 'rows'; scheme: BandSc
  * harmonise(singleYears, 'broad').meta.estimated.includes(true); // false: exact
  * ```
  */
-export function harmonise(ct: CrossTab, target: Parameters<typeof bandScheme>[0], options: HarmoniseOptions = {}): HarmonisedCrossTab {
+export function harmonise(
+  ct: CrossTab,
+  target: Parameters<typeof bandScheme>[0],
+  options: HarmoniseOptions = {},
+): HarmonisedCrossTab {
   const method = options.method ?? 'uniform';
-  if (method !== 'uniform' && method !== 'exact') throw badOption(`méthode « ${String(method)} » (uniform ou exact)`, `method "${String(method)}" (uniform or exact)`);
+  if (method !== 'uniform' && method !== 'exact')
+    throw badOption(
+      `méthode « ${String(method)} » (uniform ou exact)`,
+      `method "${String(method)}" (uniform or exact)`,
+    );
   const scheme = bandScheme(target);
   const found = ageAxis(ct);
   if (!found) {
@@ -134,7 +142,8 @@ export function harmonise(ct: CrossTab, target: Parameters<typeof bandScheme>[0]
     );
   }
   const counts = byRows ? bands : ct.rowLabels.map((_, i) => bands.map((b) => b[i]!));
-  const sum = (xs: (number | null)[]) => xs.reduce<number | null>((a, x) => (a === null || x === null || x === undefined ? null : a + x), 0);
+  const sum = (xs: (number | null)[]) =>
+    xs.reduce<number | null>((a, x) => (a === null || x === null || x === undefined ? null : a + x), 0);
   const rowTotals = counts.map(sum);
   const columnTotals = (counts[0] ?? []).map((_, j) => sum(counts.map((r) => r[j]!)));
   const {markers: _markers, ...meta} = ct.meta;
@@ -145,7 +154,16 @@ export function harmonise(ct: CrossTab, target: Parameters<typeof bandScheme>[0]
     rowTotals,
     columnTotals,
     total: sum(rowTotals),
-    meta: {...meta, givenRowTotals: null, givenColumnTotals: null, givenTotal: null, issues: [...ct.meta.issues, ...issues], scheme, estimated, sources},
+    meta: {
+      ...meta,
+      givenRowTotals: null,
+      givenColumnTotals: null,
+      givenTotal: null,
+      issues: [...ct.meta.issues, ...issues],
+      scheme,
+      estimated,
+      sources,
+    },
   };
 }
 

@@ -59,7 +59,9 @@ const codeKey = (s: string) => looseKey(s).replace(/^0+(?=[0-9a-z])/, '');
 export function readPopulation(table: Table, options: PopulationOptions = {}): PopulationCrossTab {
   checkOptionNames('readPopulation', options, ['area', 'group', 'ageColumn']);
   // Kept as written (trimmed) for messages; matched loosely (spaces, case, accents).
-  const tokens = (typeof options.area === 'string' ? options.area.split(/[,;]/) : options.area ?? []).map((s) => String(s).trim()).filter((s) => cleanLabel(s));
+  const tokens = (typeof options.area === 'string' ? options.area.split(/[,;]/) : (options.area ?? []))
+    .map((s) => String(s).trim())
+    .filter((s) => cleanLabel(s));
   const groups = groupsOf(table);
   if (groups.length > 1 || options.group) return fromGroups(table, groups, options.group, tokens);
   const age = ageColumnOf(table, options.ageColumn);
@@ -78,7 +80,11 @@ function groupsOf(table: Table): string[] {
 
 function fromGroups(table: Table, groups: string[], group: string | undefined, tokens: string[]): PopulationCrossTab {
   let chosen: string[];
-  if (group && group.trim()) chosen = group.split(/[,;]/).map((g) => g.trim()).filter(Boolean);
+  if (group && group.trim())
+    chosen = group
+      .split(/[,;]/)
+      .map((g) => g.trim())
+      .filter(Boolean);
   else {
     const men = groups.find((g) => sexOf(g) === 'Hommes');
     const women = groups.find((g) => sexOf(g) === 'Femmes');
@@ -90,24 +96,37 @@ function fromGroups(table: Table, groups: string[], group: string | undefined, t
   const rows = chosen.map((g) => {
     const ct = readCrossTab(table, {group: g});
     if (columnLabels && ct.columnLabels.join('|') !== columnLabels.join('|')) {
-      throw new EpnDataError('UNEXPECTED_SHAPE', {detail: `les groupes ${chosen.join(', ')} n'ont pas les mêmes tranches d'âge`, detailEn: `groups ${chosen.join(', ')} do not have the same age bands`});
+      throw new EpnDataError('UNEXPECTED_SHAPE', {
+        detail: `les groupes ${chosen.join(', ')} n'ont pas les mêmes tranches d'âge`,
+        detailEn: `groups ${chosen.join(', ')} do not have the same age bands`,
+      });
     }
     columnLabels = ct.columnLabels;
     const picked = pickAreas(table, ct, tokens);
     areas = picked.areas;
     return picked.counts;
   });
-  return build(chosen.map((g) => sexOf(g) ?? g), columnLabels ?? [], rows, areas, 'sexe');
+  return build(
+    chosen.map((g) => sexOf(g) ?? g),
+    columnLabels ?? [],
+    rows,
+    areas,
+    'sexe',
+  );
 }
 
 function ageColumnOf(table: Table, given: string | number | undefined): number {
   if (given !== undefined) return columnIndex(table.columns, given);
-  return table.columns.findIndex((c, j) => table.meta.types[j] === 'number' && AGE_COLUMN.test(looseKey(c).replace(/[\s-]+/g, ' ')));
+  return table.columns.findIndex(
+    (c, j) => table.meta.types[j] === 'number' && AGE_COLUMN.test(looseKey(c).replace(/[\s-]+/g, ' ')),
+  );
 }
 
 /** The sex a count column's name says (`Nb_H`, `hommes`, `pop_femmes`), or `null`. */
 function sexOfColumn(name: string): string | null {
-  const parts = looseKey(name).split(/[\s_.-]+/).filter(Boolean);
+  const parts = looseKey(name)
+    .split(/[\s_.-]+/)
+    .filter(Boolean);
   const sexes = new Set(parts.map((p) => sexOf(p)).filter(Boolean));
   return sexes.size === 1 ? [...sexes][0]! : null;
 }
@@ -129,7 +148,13 @@ function fromLong(table: Table, age: number, tokens: string[]): PopulationCrossT
   const matches = (r: Value[]) => {
     if (!tokens.length) return true;
     for (const t of tokens) {
-      if (strings.some((j) => typeof r[j] === 'string' && (looseKey(r[j] as string) === looseKey(t) || codeKey(r[j] as string) === codeKey(t)))) {
+      if (
+        strings.some(
+          (j) =>
+            typeof r[j] === 'string' &&
+            (looseKey(r[j] as string) === looseKey(t) || codeKey(r[j] as string) === codeKey(t)),
+        )
+      ) {
         found.add(t);
         return true;
       }
@@ -155,10 +180,24 @@ function fromLong(table: Table, age: number, tokens: string[]): PopulationCrossT
     });
   });
   const missing = tokens.filter((t) => !found.has(t));
-  if (missing.length) throw unknownArea(missing[0]!, [...new Set(table.rows.slice(0, 400).map((r) => strings.map((j) => r[j]).find((x) => typeof x === 'string') as string))].slice(0, 4));
+  if (missing.length)
+    throw unknownArea(
+      missing[0]!,
+      [
+        ...new Set(
+          table.rows.slice(0, 400).map((r) => strings.map((j) => r[j]).find((x) => typeof x === 'string') as string),
+        ),
+      ].slice(0, 4),
+    );
   if (!sums.size) throw new EpnDataError('NO_DATA');
   const ages = [...sums.keys()].sort((x, y) => x - y);
-  const out = build(series.map((s) => s.label), ages.map(String), series.map((_, k) => ages.map((a) => sums.get(a)![k]!)), tokens, columns[age]!);
+  const out = build(
+    series.map((s) => s.label),
+    ages.map(String),
+    series.map((_, k) => ages.map((a) => sums.get(a)![k]!)),
+    tokens,
+    columns[age]!,
+  );
   out.meta.excluded = excluded;
   return out;
 }
@@ -175,7 +214,13 @@ function fromWide(ct: CrossTab, tokens: string[]): PopulationCrossTab {
   }
   if (sexRows(ct.rowLabels)) {
     const at = ['Hommes', 'Femmes'].map((s) => ct.rowLabels.findIndex((l) => sexOf(l) === s));
-    return build(['Hommes', 'Femmes'], ct.columnLabels, at.map((i) => ct.counts[i]!), [], ct.meta.rowTitle || 'sexe');
+    return build(
+      ['Hommes', 'Femmes'],
+      ct.columnLabels,
+      at.map((i) => ct.counts[i]!),
+      [],
+      ct.meta.rowTitle || 'sexe',
+    );
   }
   const picked = pickAreas(null, ct, tokens);
   return build(['Ensemble'], ct.columnLabels, [picked.counts], picked.areas, 'sexe');
@@ -194,12 +239,18 @@ function transposed(ct: CrossTab): CrossTab {
 
 /** The counts of the chosen territories (rows of `ct`) added, per band; every row (or the Total row) without tokens. */
 function pickAreas(table: Table | null, ct: CrossTab, tokens: string[]): {counts: (number | null)[]; areas: string[]} {
-  const add = (rows: (number | null)[][]) => ct.columnLabels.map((_, j) => rows.reduce<number | null>((s, r) => (s === null || r[j] === null || r[j] === undefined ? null : s + r[j]!), 0));
+  const add = (rows: (number | null)[][]) =>
+    ct.columnLabels.map((_, j) =>
+      rows.reduce<number | null>((s, r) => (s === null || r[j] === null || r[j] === undefined ? null : s + r[j]!), 0),
+    );
   if (!tokens.length) {
     if (ct.meta.givenColumnTotals) return {counts: [...ct.columnTotals], areas: []};
     return {counts: add(ct.counts), areas: []};
   }
-  const entries = [...ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!})), ...ct.meta.subRows.map((s) => ({label: s.label, counts: s.counts}))];
+  const entries = [
+    ...ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!})),
+    ...ct.meta.subRows.map((s) => ({label: s.label, counts: s.counts})),
+  ];
   const labelColumn = table ? table.columns.indexOf(ct.meta.rowTitle) : -1;
   const chosen = tokens.map((t) => {
     const key = looseKey(t);
@@ -207,7 +258,9 @@ function pickAreas(table: Table | null, ct: CrossTab, tokens: string[]): {counts
     if (!e && table && labelColumn >= 0) {
       // A code (`14`, `014`, `2A`) in another text column of the same row.
       const code = codeKey(t);
-      const row = table.rows.find((r) => r.some((v, j) => j !== labelColumn && v !== null && codeKey(String(v)) === code));
+      const row = table.rows.find((r) =>
+        r.some((v, j) => j !== labelColumn && v !== null && codeKey(String(v)) === code),
+      );
       const label = row?.[labelColumn];
       if (label != null) e = entries.find((x) => looseKey(x.label) === looseKey(String(label)));
     }
@@ -226,8 +279,15 @@ function unknownArea(token: string, some: string[]): EpnDataError {
   );
 }
 
-function build(rowLabels: string[], columnLabels: string[], counts: (number | null)[][], areas: string[], rowTitle: string): PopulationCrossTab {
-  const sum = (xs: (number | null)[]) => xs.reduce<number | null>((a, x) => (a === null || x === null || x === undefined ? null : a + x), 0);
+function build(
+  rowLabels: string[],
+  columnLabels: string[],
+  counts: (number | null)[][],
+  areas: string[],
+  rowTitle: string,
+): PopulationCrossTab {
+  const sum = (xs: (number | null)[]) =>
+    xs.reduce<number | null>((a, x) => (a === null || x === null || x === undefined ? null : a + x), 0);
   const rowTotals = counts.map(sum);
   const columnTotals = columnLabels.map((_, j) => sum(counts.map((r) => r[j]!)));
   if (!columnLabels.length) throw new EpnDataError('NO_DATA');
@@ -238,6 +298,16 @@ function build(rowLabels: string[], columnLabels: string[], counts: (number | nu
     rowTotals,
     columnTotals,
     total: sum(rowTotals),
-    meta: {rowTitle, columnTitle: 'âge', givenRowTotals: null, givenColumnTotals: null, givenTotal: null, subRows: [], excluded: 0, issues: [], areas},
+    meta: {
+      rowTitle,
+      columnTitle: 'âge',
+      givenRowTotals: null,
+      givenColumnTotals: null,
+      givenTotal: null,
+      subRows: [],
+      excluded: 0,
+      issues: [],
+      areas,
+    },
   };
 }

@@ -9,7 +9,14 @@
  * ```
  */
 export function ratio(numerator: number | null | undefined, denominator: number | null | undefined): number | null {
-  if (numerator == null || denominator == null || !Number.isFinite(numerator) || !Number.isFinite(denominator) || denominator === 0) return null;
+  if (
+    numerator == null ||
+    denominator == null ||
+    !Number.isFinite(numerator) ||
+    !Number.isFinite(denominator) ||
+    denominator === 0
+  )
+    return null;
   const r = numerator / denominator;
   return Number.isFinite(r) ? (r === 0 ? 0 : r) : null;
 }

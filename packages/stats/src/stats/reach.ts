@@ -99,30 +99,60 @@ const SEXES: Sex[] = ['Hommes', 'Femmes'];
  */
 export function reach(users: CrossTab, population: CrossTab, options: ReachOptions = {}): Reach {
   const excluded = (options.exclude ?? []).map((e) => {
-    const r = typeof e === 'string' ? parseAgeLabel(e) : e && Number.isInteger(e.lower) ? {lower: e.lower, upper: e.upper ?? null} : null;
-    if (!r) throw badOption(`exclude : « ${String(e)} » n'est pas une tranche d'âge (par exemple 0-9 ou 75 +)`, `exclude: "${String(e)}" is not an age range (e.g. 0-9 or 75 +)`);
+    const r =
+      typeof e === 'string'
+        ? parseAgeLabel(e)
+        : e && Number.isInteger(e.lower)
+          ? {lower: e.lower, upper: e.upper ?? null}
+          : null;
+    if (!r)
+      throw badOption(
+        `exclude : « ${String(e)} » n'est pas une tranche d'âge (par exemple 0-9 ou 75 +)`,
+        `exclude: "${String(e)}" is not an age range (e.g. 0-9 or 75 +)`,
+      );
     return r;
   });
   const method = options.method ? {method: options.method} : {};
   const own = oriented(users, 'utilisateurs', 'users');
   const popOwn = oriented(population, 'population', 'population');
   const wanted = options.bands ?? 'users';
-  const scheme = wanted === 'users' ? ageAxis(own)!.scheme : wanted === 'common' ? commonScheme(ageAxis(own)!.scheme, ageAxis(popOwn)!.scheme) : bandScheme(wanted);
+  const scheme =
+    wanted === 'users'
+      ? ageAxis(own)!.scheme
+      : wanted === 'common'
+        ? commonScheme(ageAxis(own)!.scheme, ageAxis(popOwn)!.scheme)
+        : bandScheme(wanted);
   // The users are put in other bands only when asked (`common` is exact by construction).
   const u = wanted === 'users' ? own : harmonise(own, scheme, method);
   const usersEstimated = 'estimated' in u.meta ? (u.meta.estimated as boolean[]) : scheme.labels.map(() => false);
   const pop = harmonise(popOwn, scheme, method);
   const colOf = (ct: CrossTab) => scheme.labels.map((l) => ct.columnLabels.indexOf(l));
   const uCols = colOf(u);
-  const bySex = SEXES.every((s) => u.rowLabels.some((l) => sexOf(l) === s) && pop.rowLabels.some((l) => sexOf(l) === s));
+  const bySex = SEXES.every(
+    (s) => u.rowLabels.some((l) => sexOf(l) === s) && pop.rowLabels.some((l) => sexOf(l) === s),
+  );
   const rowOf = (ct: CrossTab, s: Sex) => ct.rowLabels.findIndex((l) => sexOf(l) === s);
   const colSum = (ct: CrossTab, j: number) => ct.columnTotals[j] ?? null;
   const bands = scheme.ranges.map((range, b) => {
     const kept = 1 - excluded.reduce((x, e) => x + overlapFraction(range, e), 0);
-    return {b, range, included: Math.max(0, Math.min(1, kept)), users: colSum(u, uCols[b]!), population: colSum(pop, b)};
+    return {
+      b,
+      range,
+      included: Math.max(0, Math.min(1, kept)),
+      users: colSum(u, uCols[b]!),
+      population: colSum(pop, b),
+    };
   });
   const weighted = (xs: Array<number | null>) =>
-    bands.reduce<number | null>((acc, band, i) => (band.included === 0 ? acc : acc === null || xs[i] === null || xs[i] === undefined ? null : acc + xs[i]! * band.included), 0);
+    bands.reduce<number | null>(
+      (acc, band, i) =>
+        band.included === 0
+          ? acc
+          : acc === null || xs[i] === null || xs[i] === undefined
+            ? null
+            : acc + xs[i]! * band.included,
+      0,
+    );
   const totalUsers = weighted(bands.map((x) => x.users));
   const totalPop = weighted(bands.map((x) => x.population));
   const rate = positive(totalPop) ? ratio(totalUsers, totalPop) : null;
@@ -135,7 +165,11 @@ export function reach(users: CrossTab, population: CrossTab, options: ReachOptio
   if (bySex) {
     sexes = {} as Record<Sex, ReachCell>;
     for (const {s, ur, pr} of sexCells) {
-      sexes[s] = cellOf(weighted(uCols.map((j) => u.counts[ur]![j]!)), weighted(bands.map((_, b) => pop.counts[pr]![b]!)), rate);
+      sexes[s] = cellOf(
+        weighted(uCols.map((j) => u.counts[ur]![j]!)),
+        weighted(bands.map((_, b) => pop.counts[pr]![b]!)),
+        rate,
+      );
     }
   }
   const out: ReachBand[] = bands.map(({b, range, included, users: un, population: pn}) => {
@@ -155,7 +189,11 @@ export function reach(users: CrossTab, population: CrossTab, options: ReachOptio
       estimated: pop.meta.estimated[b]! || usersEstimated[b]!,
       usersEstimated: usersEstimated[b]!,
       ...(bySex
-        ? {sexes: Object.fromEntries(sexCells.map(({s, ur, pr}) => [s, cellOf(u.counts[ur]![uCols[b]!]!, pop.counts[pr]![b]!, rate)])) as Record<Sex, ReachCell>}
+        ? {
+            sexes: Object.fromEntries(
+              sexCells.map(({s, ur, pr}) => [s, cellOf(u.counts[ur]![uCols[b]!]!, pop.counts[pr]![b]!, rate)]),
+            ) as Record<Sex, ReachCell>,
+          }
         : {}),
     };
   });

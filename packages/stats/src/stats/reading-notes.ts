@@ -22,7 +22,10 @@ const LISTED = 5;
 function list(items: string[], lang: 'fr' | 'en'): string {
   const shown = items.slice(0, LISTED).map((x) => (lang === 'fr' ? `« ${x} »` : `"${x}"`));
   const more = items.length - shown.length;
-  return shown.join(', ') + (more > 0 ? (lang === 'fr' ? ` et ${more} autre${more > 1 ? 's' : ''}` : ` and ${more} more`) : '');
+  return (
+    shown.join(', ') +
+    (more > 0 ? (lang === 'fr' ? ` et ${more} autre${more > 1 ? 's' : ''}` : ` and ${more} more`) : '')
+  );
 }
 
 /**
@@ -59,7 +62,9 @@ export function readingNotes(table: Table, crossTab?: CrossTab, labelColumn = 0)
     }
   }
   if (crossTab && !crossTab.meta.columnTitle) {
-    const left = columns.filter((name, j) => j !== labelColumn && meta.types[j] === 'string' && !isIdentifierHeader(name) && j > labelColumn);
+    const left = columns.filter(
+      (name, j) => j !== labelColumn && meta.types[j] === 'string' && !isIdentifierHeader(name) && j > labelColumn,
+    );
     // Text columns after the labels, under a header like the figures' (an age band, a year): figures the file spoiled.
     const figureLike = left.filter((name) => /\d/.test(name));
     if (figureLike.length) {

@@ -3,8 +3,33 @@ import {looseKey} from '../text.js';
 /** The normalised sex labels. */
 export type Sex = 'Hommes' | 'Femmes';
 
-const MEN = new Set(['h', 'homme', 'hommes', 'm', 'masculin', 'masc', 'male', 'males', 'men', 'man', 'garcons', 'garcon']);
-const WOMEN = new Set(['f', 'femme', 'femmes', 'feminin', 'fem', 'female', 'females', 'women', 'woman', 'filles', 'fille']);
+const MEN = new Set([
+  'h',
+  'homme',
+  'hommes',
+  'm',
+  'masculin',
+  'masc',
+  'male',
+  'males',
+  'men',
+  'man',
+  'garcons',
+  'garcon',
+]);
+const WOMEN = new Set([
+  'f',
+  'femme',
+  'femmes',
+  'feminin',
+  'fem',
+  'female',
+  'females',
+  'women',
+  'woman',
+  'filles',
+  'fille',
+]);
 
 /**
  * Reads a sex code: `H/F`, `Hommes/Femmes`, `Homme/Femme`, `M/F`, `Masculin/Féminin` (any case, accents or not),

@@ -23,6 +23,8 @@ export function shares(crossTab: CrossTab, basis: ShareBasis): (number | null)[]
     throw badOption(`base de pourcentage « ${String(basis)} » (total, row ou column)`);
   }
   return crossTab.counts.map((row, i) =>
-    row.map((n, j) => ratio(n, basis === 'total' ? crossTab.total : basis === 'row' ? crossTab.rowTotals[i] : crossTab.columnTotals[j])),
+    row.map((n, j) =>
+      ratio(n, basis === 'total' ? crossTab.total : basis === 'row' ? crossTab.rowTotals[i] : crossTab.columnTotals[j]),
+    ),
   );
 }

@@ -55,7 +55,10 @@ const MAX_OTHERS = 5;
 export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {}): PyramidData {
   const measure = options.measure || 'count';
   if (measure !== 'count' && measure !== 'share') {
-    throw new EpnDataError('BAD_OPTION', {detail: `measure="${measure}" (count ou share)`, detailEn: `measure="${measure}" (count or share)`});
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `measure="${measure}" (count ou share)`,
+      detailEn: `measure="${measure}" (count or share)`,
+    });
   }
   let ct: CrossTab;
   if ('rowLabels' in input) ct = input;

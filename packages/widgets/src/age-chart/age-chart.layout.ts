@@ -55,7 +55,6 @@ export interface PyramidInput {
   outline?: {men: (number | null)[]; women: (number | null)[]};
 }
 
-
 /**
  * Lays out a population pyramid for a width: men on the left, women on the right, youngest band at the bottom,
  * absolute ticks on both sides, band labels in the centre, a direct value label at the end of each bar. Pure; every
@@ -68,9 +67,16 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
   const centerWidth = Math.min(Math.max(longestBand * CHAR + 12, 44), Math.max(44, w * 0.22));
   const bandChars = Math.max(3, Math.floor((centerWidth - 8) / CHAR));
   const centerX = w / 2;
-  const values = [...input.men, ...input.women, ...(input.outline ? [...input.outline.men, ...input.outline.women] : [])].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  const values = [
+    ...input.men,
+    ...input.women,
+    ...(input.outline ? [...input.outline.men, ...input.outline.women] : []),
+  ].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   const max = values.length ? Math.max(...values) : 0;
-  const labels = [...input.men.map((v, i) => input.format(v, i, 'men')), ...input.women.map((v, i) => input.format(v, i, 'women'))];
+  const labels = [
+    ...input.men.map((v, i) => input.format(v, i, 'men')),
+    ...input.women.map((v, i) => input.format(v, i, 'women')),
+  ];
   const labelSpace = Math.max(...labels.map((l) => Array.from(l).length), 1) * CHAR + 8;
   const side = w / 2 - centerWidth / 2 - 2;
   const span = Math.max(10, side - labelSpace);
@@ -100,9 +106,23 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
       band: b,
       y: finite(y),
       height: band,
-      men: {x: finite(left - mw), width: finite(mw), labelX: finite(left - ml - 4), anchor: 'end', label: input.format(input.men[i] ?? null, i, 'men')},
-      women: {x: finite(right), width: finite(ww), labelX: finite(right + wl + 4), anchor: 'start', label: input.format(input.women[i] ?? null, i, 'women')},
-      ...(input.outline ? {outline: {men: {x: finite(left - om), width: finite(om)}, women: {x: finite(right), width: finite(ow)}}} : {}),
+      men: {
+        x: finite(left - mw),
+        width: finite(mw),
+        labelX: finite(left - ml - 4),
+        anchor: 'end',
+        label: input.format(input.men[i] ?? null, i, 'men'),
+      },
+      women: {
+        x: finite(right),
+        width: finite(ww),
+        labelX: finite(right + wl + 4),
+        anchor: 'start',
+        label: input.format(input.women[i] ?? null, i, 'women'),
+      },
+      ...(input.outline
+        ? {outline: {men: {x: finite(left - om), width: finite(om)}, women: {x: finite(right), width: finite(ow)}}}
+        : {}),
     };
   });
   const tickValues = ticks(0, domainMax, tickCount).filter((v) => v <= domainMax);
@@ -112,7 +132,11 @@ export function layoutPyramid(input: PyramidInput, width: number): PyramidLayout
     centerX: finite(centerX),
     centerWidth: finite(centerWidth),
     rows,
-    ticks: tickValues.map((v) => ({label: (input.tickFormat ?? input.format)(v), menX: finite(left - scale(v)), womenX: finite(right + scale(v))})),
+    ticks: tickValues.map((v) => ({
+      label: (input.tickFormat ?? input.format)(v),
+      menX: finite(left - scale(v)),
+      womenX: finite(right + scale(v)),
+    })),
     tickY: finite(tickY),
     plotTop,
     plotBottom: finite(plotBottom),

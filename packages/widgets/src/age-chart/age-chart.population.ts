@@ -31,8 +31,15 @@ export interface PyramidPopulationOptions {
  * exact where the bands allow, else a flagged estimate), as shares of its total to compare with the users' shares.
  * Throws what the core throws (an unknown territory, a file without ages).
  */
-export function pyramidPopulation(data: PyramidData, table: Table, options: PyramidPopulationOptions = {}): PyramidPopulation {
-  const pop = readPopulation(table, {...(options.area ? {area: options.area} : {}), ...(options.group ? {group: options.group} : {})});
+export function pyramidPopulation(
+  data: PyramidData,
+  table: Table,
+  options: PyramidPopulationOptions = {},
+): PyramidPopulation {
+  const pop = readPopulation(table, {
+    ...(options.area ? {area: options.area} : {}),
+    ...(options.group ? {group: options.group} : {}),
+  });
   const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
   const users: CrossTab = {
     rowLabels: ['Hommes', 'Femmes'],
@@ -41,10 +48,20 @@ export function pyramidPopulation(data: PyramidData, table: Table, options: Pyra
     rowTotals: [data.menTotal, data.womenTotal],
     columnTotals: data.bands.map((_, i) => sum(data.men[i]!, data.women[i]!)),
     total: data.total,
-    meta: {rowTitle: 'sexe', columnTitle: '', givenRowTotals: null, givenColumnTotals: null, givenTotal: null, subRows: [], excluded: 0, issues: []},
+    meta: {
+      rowTitle: 'sexe',
+      columnTitle: '',
+      givenRowTotals: null,
+      givenColumnTotals: null,
+      givenTotal: null,
+      subRows: [],
+      excluded: 0,
+      issues: [],
+    },
   };
   const r = reach(users, pop);
-  const share = (s: 'Hommes' | 'Femmes') => r.bands.map((b) => (b.sexes ? ratio(b.sexes[s].population, r.population) : null));
+  const share = (s: 'Hommes' | 'Femmes') =>
+    r.bands.map((b) => (b.sexes ? ratio(b.sexes[s].population, r.population) : null));
   return {
     men: pop.rowLabels.length > 1 ? share('Hommes') : r.bands.map(() => null),
     women: pop.rowLabels.length > 1 ? share('Femmes') : r.bands.map(() => null),
@@ -72,23 +89,43 @@ export function populationSentence(data: PyramidData, p: PyramidPopulation, lang
   const top = sorted[0]!;
   const bottom = sorted[sorted.length - 1]!;
   const parts: string[] = [];
-  if (p.index[top]! > 1) parts.push((lang === 'en' ? 'Most over-represented: ' : 'Les plus surreprésentés\u00a0: ') + say(top));
-  if (p.index[bottom]! < 1) parts.push((lang === 'en' ? 'Most under-represented: ' : 'Les plus sous-représentés\u00a0: ') + say(bottom));
+  if (p.index[top]! > 1)
+    parts.push((lang === 'en' ? 'Most over-represented: ' : 'Les plus surreprésentés\u00a0: ') + say(top));
+  if (p.index[bottom]! < 1)
+    parts.push((lang === 'en' ? 'Most under-represented: ' : 'Les plus sous-représentés\u00a0: ') + say(bottom));
   return parts.join(' ');
 }
 
 /** The pyramid's data table with the population's share of the inhabitants and the representation index, per band. */
-export function populationTable(base: {caption: string; head: string[]; rows: Array<{header: string; cells: string[]; values: Array<number | null>; total?: boolean | undefined}>}, m: PyramidData, p: PyramidPopulation, t: Strings, digits: number | null): DataTable {
+export function populationTable(
+  base: {
+    caption: string;
+    head: string[];
+    rows: Array<{header: string; cells: string[]; values: Array<number | null>; total?: boolean | undefined}>;
+  },
+  m: PyramidData,
+  p: PyramidPopulation,
+  t: Strings,
+  digits: number | null,
+): DataTable {
   const en = t.locale === 'en';
   const pct = (v: number | null) => formatPercent(v, {locale: t.locale, digits: digits ?? 1}) || t.markers.unavailable;
   const idx = (v: number | null) => formatNumber(v, {locale: t.locale, digits: 2}) || t.markers.unavailable;
   const estimated = en ? ' (estimated population)' : ' (population estimée)';
   return {
     caption: base.caption,
-    head: [...base.head, en ? 'Share of population' : 'Part de la population', en ? 'Representation index' : 'Indice de représentation'],
+    head: [
+      ...base.head,
+      en ? 'Share of population' : 'Part de la population',
+      en ? 'Representation index' : 'Indice de représentation',
+    ],
     rows: base.rows.map((r, i) =>
       i < m.bands.length
-        ? {header: r.header + (p.estimated[i] ? estimated : ''), cells: [...r.cells, pct(p.populationShare[i]!), idx(p.index[i]!)], values: [...r.values, p.populationShare[i]!, p.index[i]!]}
+        ? {
+            header: r.header + (p.estimated[i] ? estimated : ''),
+            cells: [...r.cells, pct(p.populationShare[i]!), idx(p.index[i]!)],
+            values: [...r.values, p.populationShare[i]!, p.index[i]!],
+          }
         : {...r, cells: [...r.cells, pct(1), idx(1)], values: [...r.values, 1, 1]},
     ),
   };
@@ -99,11 +136,17 @@ export function populationNotes(m: PyramidData, p: PyramidPopulation, t: Strings
   const notes: string[] = [];
   const en = t.locale === 'en';
   const est = m.bands.filter((_, i) => p.estimated[i]).map((b) => fullAgeLabel(b, lang));
-  notes.push(en ? 'Outlines: the population\'s share in each band, for comparison.' : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.');
+  notes.push(
+    en
+      ? "Outlines: the population's share in each band, for comparison."
+      : 'Contours\u00a0: la part de la population dans chaque tranche, pour comparer.',
+  );
   if (est.length) {
-    notes.push(en
-      ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
-      : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`);
+    notes.push(
+      en
+        ? `Estimated population for bands ${est.join(', ')}: the population file has other age bands; its counts are spread evenly over the ages of each band.`
+        : `Population estimée pour les tranches ${est.join(', ')}\u00a0: le fichier de population n'a pas les mêmes tranches d'âge ; ses effectifs y sont répartis à parts égales entre les âges de chaque tranche.`,
+    );
   }
   if (p.areas.length) notes.push(`${en ? 'Population of: ' : 'Population de\u00a0: '}${p.areas.join(', ')}.`);
   return notes;

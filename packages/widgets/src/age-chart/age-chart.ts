@@ -66,7 +66,15 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     bands: {type: String},
   };
   static override styles = [baseStyles, ageChartStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'sexColumn', 'ageColumn', 'valueColumn', 'bands', 'populationArea', 'populationGroup'];
+  static override modelProperties = [
+    ...EpnCard.modelProperties,
+    'sexColumn',
+    'ageColumn',
+    'valueColumn',
+    'bands',
+    'populationArea',
+    'populationGroup',
+  ];
   protected static override extraProperty = 'populationSrc';
   protected static override drawsChart = true;
 
@@ -113,9 +121,21 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
   protected override buildCardModel(input: Table | CrossTab): AgeChartModel {
     // Compared with a population, both sides are shares (of the users, of the inhabitants).
     const measure = this.extraTable ? 'share' : this.measure;
-    const data = pyramidData(input, {sexColumn: this.sexColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure});
+    const data = pyramidData(input, {
+      sexColumn: this.sexColumn,
+      ageColumn: this.ageColumn,
+      valueColumn: this.valueColumn,
+      bands: this.bands,
+      measure,
+    });
     if (!this.extraTable) return data;
-    return {...data, population: population.m.pyramidPopulation(data, this.extraTable, {area: this.populationArea, group: this.populationGroup})};
+    return {
+      ...data,
+      population: population.m.pyramidPopulation(data, this.extraTable, {
+        area: this.populationArea,
+        group: this.populationGroup,
+      }),
+    };
   }
 
   protected override isEmpty(m: AgeChartModel): boolean {
@@ -128,14 +148,31 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
 
   private format(m: AgeChartModel, t: Strings) {
     return (v: number | null, band?: number, side?: 'men' | 'women') =>
-      this.formatValue(v, m.measure === 'share' ? 'share' : 'count', t, side && band !== undefined ? m.markers?.[side][band] : null);
+      this.formatValue(
+        v,
+        m.measure === 'share' ? 'share' : 'count',
+        t,
+        side && band !== undefined ? m.markers?.[side][band] : null,
+      );
   }
 
   protected override renderChart(m: AgeChartModel, width: number, t: Strings): Chart {
     const tickFormat = (v: number | null) =>
-      m.measure === 'share' ? formatPercent(v, {locale: t.locale, digits: 0}) : formatNumber(v, {locale: t.locale, digits: 0});
+      m.measure === 'share'
+        ? formatPercent(v, {locale: t.locale, digits: 0})
+        : formatNumber(v, {locale: t.locale, digits: 0});
     const p = m.population;
-    const l = layoutPyramid({bands: m.bands.map(shortAgeLabel), men: m.menValues, women: m.womenValues, format: this.format(m, t), tickFormat, ...(p ? {outline: {men: p.men, women: p.women}} : {})}, width);
+    const l = layoutPyramid(
+      {
+        bands: m.bands.map(shortAgeLabel),
+        men: m.menValues,
+        women: m.womenValues,
+        format: this.format(m, t),
+        tickFormat,
+        ...(p ? {outline: {men: p.men, women: p.women}} : {}),
+      },
+      width,
+    );
     const left = l.centerX - l.centerWidth / 2;
     const right = l.centerX + l.centerWidth / 2;
     return {
@@ -146,20 +183,32 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
           <text x=${l.menHeaderX} y=${l.headerY} text-anchor="end" dominant-baseline="middle" class="header">${t.men}</text>
           <text x=${l.womenHeaderX} y=${l.headerY} text-anchor="start" dominant-baseline="middle" class="header">${t.women}</text>
         </g>
-        ${l.rows.map((r, i) => svg`<g class="band">
+        ${l.rows.map(
+          (r, i) => svg`<g class="band">
           <rect class="bar men" x=${r.men.x} y=${r.y} width=${r.men.width} height=${r.height}></rect>
           <rect class="bar women" x=${r.women.x} y=${r.y} width=${r.women.width} height=${r.height}></rect>
-          ${r.outline ? [r.outline.men, r.outline.women].map((o) => svg`<rect class="halo" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>
-            <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`) : svg``}
+          ${
+            r.outline
+              ? [r.outline.men, r.outline.women].map(
+                  (o) => svg`<rect class="halo" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>
+            <rect class="outline ${p?.estimated[i] ? 'estimated' : ''}" x=${o.x} y=${r.y} width=${o.width} height=${r.height}></rect>`,
+                )
+              : svg``
+          }
           <text class="value" x=${r.men.labelX} y=${r.y + r.height / 2} text-anchor=${r.men.anchor} dominant-baseline="middle">${r.men.label}</text>
           <text class="value" x=${r.women.labelX} y=${r.y + r.height / 2} text-anchor=${r.women.anchor} dominant-baseline="middle">${r.women.label}</text>
           ${axisLabel(l.centerX, r.y + r.height / 2, r.band, l.bandChars, 'middle')}
-        </g>`)}
+        </g>`,
+        )}
         <g class="axis">
           <line x1=${left} x2=${left} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
           <line x1=${right} x2=${right} y1=${l.plotTop - 2} y2=${l.plotBottom + 2}></line>
-          ${l.ticks.map((k) => svg`<text class="tick" x=${k.menX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>
-            <text class="tick" x=${k.womenX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>`)}
+          ${l.ticks.map(
+            (
+              k,
+            ) => svg`<text class="tick" x=${k.menX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>
+            <text class="tick" x=${k.womenX} y=${l.tickY} text-anchor="middle" dominant-baseline="middle">${k.label}</text>`,
+          )}
         </g>`,
     };
   }
@@ -172,13 +221,15 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     if (top === -1) sums.forEach((s, i) => (top < 0 || s! > sums[top]! ? (top = i) : 0));
     const number = (n: number | null) => (n === null ? null : formatNumber(n, {locale}));
     const compared = m.population ? population.m.populationSentence(m, m.population, this.language) : '';
-    return t.pyramidSummary({
-      total: number(m.total),
-      men: number(m.menTotal),
-      women: number(m.womenTotal),
-      band: top >= 0 ? fullAgeLabel(m.bands[top]!, this.language) : null,
-      bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
-    }) + (compared ? ` ${compared}` : '');
+    return (
+      t.pyramidSummary({
+        total: number(m.total),
+        men: number(m.menTotal),
+        women: number(m.womenTotal),
+        band: top >= 0 ? fullAgeLabel(m.bands[top]!, this.language) : null,
+        bandShare: top >= 0 && m.total ? formatPercent(ratio(sums[top]!, m.total), {locale}) : null,
+      }) + (compared ? ` ${compared}` : '')
+    );
   }
 
   protected override tabulate(m: AgeChartModel, t: Strings): DataTable {
@@ -186,15 +237,30 @@ export class EpnAgeChart extends EpnCard<AgeChartModel> {
     const total = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
     const totalValue = (v: number | null) => (m.measure === 'share' ? ratio(v, m.total) : v);
     // Band rows: the men's and women's cells say why they are unknown (their markers); totals are unknown as sums.
-    const row = (header: string, values: Array<number | null>, total?: boolean, band?: number) =>
-      ({header, cells: values.map((v, k) => f(v, band, k === 0 ? 'men' : k === 1 ? 'women' : undefined)), values, total});
+    const row = (header: string, values: Array<number | null>, total?: boolean, band?: number) => ({
+      header,
+      cells: values.map((v, k) => f(v, band, k === 0 ? 'men' : k === 1 ? 'women' : undefined)),
+      values,
+      total,
+    });
     const p = m.population;
     const base = {
       caption: `${this.heading || t.pyramidTitle} (${m.measure === 'share' ? t.share : t.count})`,
       head: [t.ageBand, t.men, t.women, t.total],
       rows: [
-        ...m.bands.map((b, i) => row(fullAgeLabel(b, this.language), [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))], undefined, i)),
-        row(t.total, [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))], true),
+        ...m.bands.map((b, i) =>
+          row(
+            fullAgeLabel(b, this.language),
+            [m.menValues[i]!, m.womenValues[i]!, totalValue(total(m.men[i]!, m.women[i]!))],
+            undefined,
+            i,
+          ),
+        ),
+        row(
+          t.total,
+          [totalValue(m.menTotal), totalValue(m.womenTotal), totalValue(total(m.menTotal, m.womenTotal))],
+          true,
+        ),
       ],
     };
     return p ? population.m.populationTable(base, m, p, t, this.digits) : base;

@@ -67,7 +67,11 @@ export function parseAmount(name: string, text: string | null | undefined): numb
     value = base === null ? null : base * factor;
   }
   if (value === null || value < 0) {
-    throw fail('BAD_OPTION', `${name}="${text}" : un nombre positif, par exemple 1050000 ou 1 050 000`, `${name}="${text}": a positive number, e.g. 1050000 or 1 050 000`);
+    throw fail(
+      'BAD_OPTION',
+      `${name}="${text}" : un nombre positif, par exemple 1050000 ou 1 050 000`,
+      `${name}="${text}": a positive number, e.g. 1050000 or 1 050 000`,
+    );
   }
   return value;
 }
@@ -153,7 +157,8 @@ export function budgetFigures(input: Table | CrossTab | null, options: BudgetOpt
   population ??= none;
   const yearAttr = options.year && options.year.trim() ? options.year.trim() : null;
   const yearEntry = kv ? findEntry(kv.entries, BUDGET_KEYS.year) : undefined;
-  const year = yearAttr ?? (yearEntry ? (yearEntry.text ?? (yearEntry.value === null ? null : String(yearEntry.value))) : null);
+  const year =
+    yearAttr ?? (yearEntry ? (yearEntry.text ?? (yearEntry.value === null ? null : String(yearEntry.value))) : null);
   return {
     year,
     budget,
@@ -181,4 +186,3 @@ function missingBudget(input: Table | CrossTab | null, kv: KeyValues | null): Ep
       (found.length ? `; figures found: ${list(true)}` : ''),
   );
 }
-

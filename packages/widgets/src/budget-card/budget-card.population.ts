@@ -67,7 +67,12 @@ export interface Population {
  */
 export function parseAgeRange(text: string): AgeRange {
   const range = parseAgeLabel(text);
-  if (!range) throw fail('BAD_OPTION', `ages="${text}" : une tranche d'âge comme 5-74, 18-64 ou 75+`, `ages="${text}": an age range such as 5-74, 18-64 or 75+`);
+  if (!range)
+    throw fail(
+      'BAD_OPTION',
+      `ages="${text}" : une tranche d'âge comme 5-74, 18-64 ou 75+`,
+      `ages="${text}": an age range such as 5-74, 18-64 or 75+`,
+    );
   return range;
 }
 
@@ -107,7 +112,11 @@ const sum = (xs: readonly (number | null)[]): number | null => {
   return s;
 };
 
-const codeKey = (s: string) => s.trim().toLowerCase().replace(/^0+(?=[0-9a-z])/, '');
+const codeKey = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/^0+(?=[0-9a-z])/, '');
 
 /**
  * The population of a territory, for an age range, from a population table: INSEE's estimates (two-row header,
@@ -142,10 +151,30 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   const chosen = chooseTerritories(table, ct, entities, options.territory, transposed);
   const counts = bandLabels.map((_, b) => sum(chosen.map((e) => e.counts[b] ?? null)));
   const total = sum(chosen.map((e) => e.total));
-  const bands: PopulationBand[] = bandLabels.map((label, b) => ({label, range: parseAgeLabel(label), count: counts[b]!, used: false, fraction: 0}));
-  const territories = chosen.length === 1 && entities.filter((e) => !e.isTotal).length === 1 ? [] : chosen.map((e) => e.label);
+  const bands: PopulationBand[] = bandLabels.map((label, b) => ({
+    label,
+    range: parseAgeLabel(label),
+    count: counts[b]!,
+    used: false,
+    fraction: 0,
+  }));
+  const territories =
+    chosen.length === 1 && entities.filter((e) => !e.isTotal).length === 1 ? [] : chosen.map((e) => e.label);
   if (!requested) {
-    return {territories, total, bands, requested: null, used: null, value: total, exact: true, match, estimated: false, missing: [], extra: [], overlapping: false};
+    return {
+      territories,
+      total,
+      bands,
+      requested: null,
+      used: null,
+      value: total,
+      exact: true,
+      match,
+      estimated: false,
+      missing: [],
+      extra: [],
+      overlapping: false,
+    };
   }
   const asked = rangeKey(requested);
   if (!bands.some((b) => b.range)) {
@@ -173,7 +202,10 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
         `choose another range, or age-match="overlap" to count the bands that overlap it`,
     );
   }
-  const span: AgeRange = {lower: -maxOf(used.map((r) => -r.lower)), upper: used.some((r) => r.upper === null) ? null : maxOf(used.map((r) => r.upper!))};
+  const span: AgeRange = {
+    lower: -maxOf(used.map((r) => -r.lower)),
+    upper: used.some((r) => r.upper === null) ? null : maxOf(used.map((r) => r.upper!)),
+  };
   const sorted = [...used].sort((a, b) => a.lower - b.lower || hi(a) - hi(b));
   let reach = -1;
   let overlapping = false;
@@ -186,22 +218,66 @@ export function populationByAge(table: Table, options: PopulationOptions = {}): 
   const value = sum(bands.filter((b) => b.used).map((b) => (b.count === null ? null : b.count * b.fraction)));
   if (estimated) {
     // The bands split pro rata cover exactly the ages asked for (within the file's ages): nothing missing or added.
-    return {territories, total, bands, requested, used: requested, value, exact: false, match, estimated, missing: subtract([requested], sorted), extra: [], overlapping};
+    return {
+      territories,
+      total,
+      bands,
+      requested,
+      used: requested,
+      value,
+      exact: false,
+      match,
+      estimated,
+      missing: subtract([requested], sorted),
+      extra: [],
+      overlapping,
+    };
   }
-  return {territories, total, bands, requested, used: span, value, exact: !missing.length && !extra.length && !overlapping, match, estimated, missing, extra, overlapping};
+  return {
+    territories,
+    total,
+    bands,
+    requested,
+    used: span,
+    value,
+    exact: !missing.length && !extra.length && !overlapping,
+    match,
+    estimated,
+    missing,
+    extra,
+    overlapping,
+  };
 }
 
 /** The territories of a table whose rows are territories (a transposed one's, for bands as rows), and its bands. */
 function byRow(ct: CrossTab, subRows: boolean): {bandLabels: string[]; entities: Entity[]} {
-  const entities: Entity[] = ct.rowLabels.map((label, i) => ({label, counts: ct.counts[i]!, total: ct.rowTotals[i] ?? null}));
+  const entities: Entity[] = ct.rowLabels.map((label, i) => ({
+    label,
+    counts: ct.counts[i]!,
+    total: ct.rowTotals[i] ?? null,
+  }));
   // `dont` rows are territories too; in a transposed table they would be bands.
   if (subRows) for (const s of ct.meta.subRows) entities.push({label: s.label, counts: s.counts, total: sum(s.counts)});
-  if (ct.meta.givenColumnTotals) entities.push({label: 'Total', counts: ct.columnTotals, total: ct.total, isTotal: true});
+  if (ct.meta.givenColumnTotals)
+    entities.push({label: 'Total', counts: ct.columnTotals, total: ct.total, isTotal: true});
   return {bandLabels: ct.columnLabels, entities};
 }
 
-function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], territory: string | null | undefined, transposed: boolean): Entity[] {
-  const tokens = [...new Set((territory ?? '').split(/[;,]/).map((s) => s.trim()).filter(Boolean))];
+function chooseTerritories(
+  table: Table,
+  ct: CrossTab,
+  entities: Entity[],
+  territory: string | null | undefined,
+  transposed: boolean,
+): Entity[] {
+  const tokens = [
+    ...new Set(
+      (territory ?? '')
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const places = entities.filter((e) => !e.isTotal);
   if (!tokens.length) {
     if (places.length === 1) return places;
@@ -234,7 +310,9 @@ function chooseTerritories(table: Table, ct: CrossTab, entities: Entity[], terri
 
   function byCode(token: string): Entity | undefined {
     const code = codeKey(token);
-    const row = table.rows.find((r) => stringColumns.some((j) => j !== labelColumn && typeof r[j] === 'string' && codeKey(r[j] as string) === code));
+    const row = table.rows.find((r) =>
+      stringColumns.some((j) => j !== labelColumn && typeof r[j] === 'string' && codeKey(r[j] as string) === code),
+    );
     if (!row) return undefined;
     const label = row[labelColumn] ?? stringColumns.map((j) => row[j]).find((x) => x != null);
     return label == null ? undefined : byLabel(keyOf(String(label)));
@@ -256,7 +334,9 @@ export function subtract(a: readonly AgeRange[], b: readonly AgeRange[]): AgeRan
     }
     pieces = next;
   }
-  return pieces.sort((x, y) => x.lower - y.lower).map((p) => ({lower: p.lower, upper: p.upper === Infinity ? null : p.upper}));
+  return pieces
+    .sort((x, y) => x.lower - y.lower)
+    .map((p) => ({lower: p.lower, upper: p.upper === Infinity ? null : p.upper}));
 }
 
 /** The upper bound of a range, `Infinity` when it is open. */

@@ -91,7 +91,18 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
     copyStatus: {state: true},
   };
   static override styles = [baseStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'budget', 'population', 'registered', 'year', 'territory', 'ages', 'ageMatch', 'reachAges', 'populationGroup'];
+  static override modelProperties = [
+    ...EpnCard.modelProperties,
+    'budget',
+    'population',
+    'registered',
+    'year',
+    'territory',
+    'ages',
+    'ageMatch',
+    'reachAges',
+    'populationGroup',
+  ];
   protected static override extraProperty = 'populationSrc';
 
   /** The annual budget, in euros. */
@@ -168,7 +179,15 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
 
   /** What the card draws, with its settings (the chunk epn-cards.js). */
   private view(): BudgetView {
-    return new code.m.BudgetView(this.s, this.language, this.digits, this.heading, this.copyStatus, (text) => void this.copySentence(text), (marker, t) => this.missing(marker, t));
+    return new code.m.BudgetView(
+      this.s,
+      this.language,
+      this.digits,
+      this.heading,
+      this.copyStatus,
+      (text) => void this.copySentence(text),
+      (marker, t) => this.missing(marker, t),
+    );
   }
 
   protected override renderCard(m: BudgetModel, t: Strings): TemplateResult {
@@ -203,5 +222,4 @@ export class EpnBudgetCard extends EpnCard<BudgetModel> {
       this.copyStatus = s.copyFailed;
     }
   }
-
 }

@@ -38,7 +38,9 @@ export class BudgetView {
 
   /** A tile's value: euros per head, or a share of the population. */
   tileValue(tile: Tile, t: Strings): string {
-    return tile.share ? formatPercent(tile.value, {locale: t.locale, digits: this.digits ?? 1}) || t.markers.unavailable : this.euro(tile.value, t, true);
+    return tile.share
+      ? formatPercent(tile.value, {locale: t.locale, digits: this.digits ?? 1}) || t.markers.unavailable
+      : this.euro(tile.value, t, true);
   }
 
   /** A count, or the reason it is missing ("donnée confidentielle" for a secret cell). */
@@ -50,11 +52,21 @@ export class BudgetView {
     const s = this.s;
     const tiles: Tile[] = [{label: s.perInhabitant, value: m.perInhabitant, reason: s.noPopulation}];
     const r = m.restricted;
-    if (r && r.population.used) tiles.push({label: s.perInhabitantAged(r.population.used) + (r.population.estimated ? ` (${s.estimate})` : ''), value: r.perInhabitant, reason: s.noPopulation});
+    if (r && r.population.used)
+      tiles.push({
+        label: s.perInhabitantAged(r.population.used) + (r.population.estimated ? ` (${s.estimate})` : ''),
+        value: r.perInhabitant,
+        reason: s.noPopulation,
+      });
     tiles.push({label: s.perRegistered, value: m.perRegistered, reason: s.noRegistered});
     const reach = m.reach;
     if (reach && reach.population.used) {
-      tiles.push({label: s.reachLabel(reach.population.used) + (reach.population.estimated ? ` (${s.estimate})` : ''), value: reach.rate, reason: s.noReach, share: true});
+      tiles.push({
+        label: s.reachLabel(reach.population.used) + (reach.population.estimated ? ` (${s.estimate})` : ''),
+        value: reach.rate,
+        reason: s.noReach,
+        share: true,
+      });
     }
     return tiles;
   }
@@ -64,18 +76,36 @@ export class BudgetView {
     const s = this.s;
     const where = (ts: string[]) => (ts.length ? ` (${ts.join(', ')})` : '');
     const rows: Array<[string, string]> = [[s.budget, this.euro(m.budget.value, t)]];
-    const popWhere = m.population.origin === 'population-src' && m.populationTable ? where(m.populationTable.territories) : '';
-    rows.push([s.population, m.population.value !== null ? s.inhabitants(this.count(m.population, t)) + popWhere : this.count(m.population, t)]);
+    const popWhere =
+      m.population.origin === 'population-src' && m.populationTable ? where(m.populationTable.territories) : '';
+    rows.push([
+      s.population,
+      m.population.value !== null ? s.inhabitants(this.count(m.population, t)) + popWhere : this.count(m.population, t),
+    ]);
     const r = m.restricted;
     if (r && r.population.used) {
       const n = r.population.value;
       const est = r.population.estimated;
-      rows.push([s.populationAged(r.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale, ...(est ? {digits: 0} : {})})) + where(r.population.territories) + (est ? ` (${s.estimate})` : '') : t.markers.unavailable]);
+      rows.push([
+        s.populationAged(r.population.used),
+        n !== null
+          ? s.inhabitants(formatNumber(n, {locale: t.locale, ...(est ? {digits: 0} : {})})) +
+            where(r.population.territories) +
+            (est ? ` (${s.estimate})` : '')
+          : t.markers.unavailable,
+      ]);
     }
     const reach = m.reach;
     if (reach && reach.population.used && reach.population !== r?.population) {
       const n = reach.population.value;
-      rows.push([s.populationAged(reach.population.used), n !== null ? s.inhabitants(formatNumber(n, {locale: t.locale, digits: 0})) + where(reach.population.territories) + (reach.population.estimated ? ` (${s.estimate})` : '') : t.markers.unavailable]);
+      rows.push([
+        s.populationAged(reach.population.used),
+        n !== null
+          ? s.inhabitants(formatNumber(n, {locale: t.locale, digits: 0})) +
+            where(reach.population.territories) +
+            (reach.population.estimated ? ` (${s.estimate})` : '')
+          : t.markers.unavailable,
+      ]);
     }
     rows.push([s.registered, this.count(m.registered, t)]);
     if (m.year) rows.push([s.year, m.year]);
@@ -87,11 +117,13 @@ export class BudgetView {
     const sentence = budgetSentence(m, this.language, this.digits);
     return html`
       <dl class="tiles" part="figures">
-        ${this.tiles(m).map((tile) => html`<div class="tile" part="item">
+        ${this.tiles(m).map(
+          (tile) => html`<div class="tile" part="item">
           <dt part="label">${tile.label}</dt>
           <dd class="value ${tile.value === null ? 'unavailable' : ''}" part="value">${this.tileValue(tile, t)}</dd>
           ${tile.value === null ? html`<dd class="detail">${tile.reason}</dd>` : nothing}
-        </div>`)}
+        </div>`,
+        )}
       </dl>
       <div class="quote" part="quote">
         <p class="quote-label">${s.quote}</p>
@@ -110,7 +142,9 @@ export class BudgetView {
   tabulate(m: BudgetModel, t: Strings): DataTable {
     const s = this.s;
     const title = this.heading || s.title(m.year);
-    const rows = this.inputs(m, t).filter(([k]) => k !== s.year).map(([header, value]) => ({header, cells: [value]}));
+    const rows = this.inputs(m, t)
+      .filter(([k]) => k !== s.year)
+      .map(([header, value]) => ({header, cells: [value]}));
     for (const tile of this.tiles(m)) rows.push({header: tile.label, cells: [this.tileValue(tile, t)]});
     if (m.year) rows.push({header: s.year, cells: [m.year]});
     return {caption: s.tableCaption(title), head: [s.indicator, s.value], rows};
@@ -127,7 +161,20 @@ export class BudgetView {
         caption: s.bandsCaption(p.territories.join(', ')),
         head: restricted ? [s.ageBand, s.population, s.counted] : [s.ageBand, s.population],
         rows: [
-          ...p.bands.map((b) => ({header: b.label, cells: restricted ? [n(b.count), b.used ? (b.fraction < 1 ? `${s.yes} (${formatPercent(b.fraction, {locale: t.locale, digits: 0})})` : s.yes) : s.no] : [n(b.count)], values: [b.count]})),
+          ...p.bands.map((b) => ({
+            header: b.label,
+            cells: restricted
+              ? [
+                  n(b.count),
+                  b.used
+                    ? b.fraction < 1
+                      ? `${s.yes} (${formatPercent(b.fraction, {locale: t.locale, digits: 0})})`
+                      : s.yes
+                    : s.no,
+                ]
+              : [n(b.count)],
+            values: [b.count],
+          })),
           {header: t.total, cells: restricted ? [n(p.total), ''] : [n(p.total)], values: [p.total], total: true},
         ],
       });

@@ -48,7 +48,10 @@ export interface EquipmentData {
 export function equipmentData(input: Table | CrossTab, options: EquipmentOptions = {}): EquipmentData {
   const measure = options.measure || 'rate';
   if (measure !== 'rate' && measure !== 'distribution') {
-    throw new EpnDataError('BAD_OPTION', {detail: `measure="${measure}" (rate ou distribution)`, detailEn: `measure="${measure}" (rate or distribution)`});
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `measure="${measure}" (rate ou distribution)`,
+      detailEn: `measure="${measure}" (rate or distribution)`,
+    });
   }
   const ct = readByBand(input, options, 'equipement');
   const given = ct.meta.givenColumnTotals;
@@ -63,10 +66,12 @@ export function equipmentData(input: Table | CrossTab, options: EquipmentOptions
     total: ct.total,
     itemValues: ct.rowTotals.map((n) => ratio(n, measure === 'rate' ? ct.total : n)),
     respondentsGiven: given !== null,
-    multiResponse: !!given && given.some((g, j) => {
-      const s = columnSum(ct, j);
-      return g !== null && s !== null && g !== s;
-    }),
+    multiResponse:
+      !!given &&
+      given.some((g, j) => {
+        const s = columnSum(ct, j);
+        return g !== null && s !== null && g !== s;
+      }),
     excluded: ct.meta.excluded,
     ...(ct.meta.markers ? {markers: markersOf(ct)} : {}),
   };

@@ -109,7 +109,17 @@ export function layoutEquipment(input: EquipmentLayoutInput, width: number): Equ
         const value = typeof v === 'number' && Number.isFinite(v) ? v : null;
         const width = scale(value);
         const labelX = input.track ? x + panelWidth : plotX + width + 4;
-        return {band, value, y: finite(plotTop + j * (bar + gap)), height: bar, x: finite(plotX), width: finite(width), labelX: finite(labelX), anchor: input.track ? 'end' : 'start', label: labels[i]![j]!};
+        return {
+          band,
+          value,
+          y: finite(plotTop + j * (bar + gap)),
+          height: bar,
+          x: finite(plotX),
+          width: finite(width),
+          labelX: finite(labelX),
+          anchor: input.track ? 'end' : 'start',
+          label: labels[i]![j]!,
+        };
       }),
     };
   });

@@ -8,19 +8,23 @@ export const en: EquipmentStrings = {
   title: 'Equipment by age band',
   respondents: 'Respondents',
   respondentsShare: 'Respondents by age band',
-  caption: (title, m) => `${title} (${m === 'rate' ? 'share of the respondents of each age band who have the item' : 'people who have the item, by age band'})`,
+  caption: (title, m) =>
+    `${title} (${m === 'rate' ? 'share of the respondents of each age band who have the item' : 'people who have the item, by age band'})`,
   summaryRate: ({respondents, top}) =>
     `Share of the ${respondents ? `${respondents} ` : ''}respondents who have each item, by age band. ` +
     (top
-      ? `Highest rate: "${top.item}" in the ${top.band} band, ${top.value}` + (top.count && top.bandRespondents ? ` (${top.count} of ${top.bandRespondents} respondents).` : '.')
+      ? `Highest rate: "${top.item}" in the ${top.band} band, ${top.value}` +
+        (top.count && top.bandRespondents ? ` (${top.count} of ${top.bandRespondents} respondents).` : '.')
       : 'No rate is known (statistical secrecy or data not available).'),
   summaryDistribution: ({top}) =>
     `People who have each item, by age band. ` +
     (top
       ? `Largest share: "${top.item}" in the ${top.band} band, ${top.value} of the ${top.itemTotal ? `${top.itemTotal} ` : ''}people who have it.`
       : 'No share is known (statistical secrecy or data not available).'),
-  multiResponse: (n) => `Several answers allowed: each band's total counts the people who answered (${n} in all), not the answers.`,
-  noRespondents: 'The file does not give the number of respondents per band (a "Total" row): rates are computed over the sum of the answers.',
+  multiResponse: (n) =>
+    `Several answers allowed: each band's total counts the people who answered (${n} in all), not the answers.`,
+  noRespondents:
+    'The file does not give the number of respondents per band (a "Total" row): rates are computed over the sum of the answers.',
   excluded: (n) => `${n} row(s) without an item or a known age are not counted.`,
 };
 

@@ -65,23 +65,35 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
     return this.s.title;
   }
 
-
-
   protected override renderChart(m: EquipmentData, width: number, t: Strings): Chart {
     const rate = m.measure === 'rate';
-    const l = layoutEquipment({items: m.items, bands: m.bands.map(shortAgeLabel), values: m.values, format: this.share(t, m.markers), domainMax: rate ? 1 : undefined, track: rate}, width);
+    const l = layoutEquipment(
+      {
+        items: m.items,
+        bands: m.bands.map(shortAgeLabel),
+        values: m.values,
+        format: this.share(t, m.markers),
+        domainMax: rate ? 1 : undefined,
+        track: rate,
+      },
+      width,
+    );
     return {
       height: l.height,
       content: svg`
         <g class="legend" part="legend">${l.panels.map((p) => label(p.x, p.titleY, p.item, p.titleChars, {cls: 'item-title'}))}</g>
-        ${l.panels.map((p) => svg`<g class="panel">
-          ${p.bars.map((b) => svg`
+        ${l.panels.map(
+          (p) => svg`<g class="panel">
+          ${p.bars.map(
+            (b) => svg`
             ${p.trackWidth ? svg`<rect class="track" x=${p.plotX} y=${b.y} width=${p.trackWidth} height=${b.height}></rect>` : nothing}
             <rect class="bar" x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
             ${axisLabel(p.plotX - 6, b.y + b.height / 2, b.band, p.bandChars, 'end')}
-            <text class="value" x=${b.labelX} y=${b.y + b.height / 2} text-anchor=${b.anchor} dominant-baseline="middle">${b.label}</text>`)}
+            <text class="value" x=${b.labelX} y=${b.y + b.height / 2} text-anchor=${b.anchor} dominant-baseline="middle">${b.label}</text>`,
+          )}
           <line class="baseline" x1=${p.plotX} x2=${p.plotX} y1=${p.plotTop - 2} y2=${p.plotBottom + 2}></line>
-        </g>`)}`,
+        </g>`,
+        )}`,
     };
   }
 
@@ -94,9 +106,19 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
     );
     // Unknown figures are left out of the sentence (never « Part des non disponible répondants »).
     const known = (n: number | null | undefined) => (n === null || n === undefined ? null : this.count(n, t));
-    const top = i >= 0 ? {item: m.items[i]!, band: fullAgeLabel(m.bands[j]!, this.language), value: this.formatValue(m.values[i]![j]!, 'share', t)} : null;
+    const top =
+      i >= 0
+        ? {
+            item: m.items[i]!,
+            band: fullAgeLabel(m.bands[j]!, this.language),
+            value: this.formatValue(m.values[i]![j]!, 'share', t),
+          }
+        : null;
     return m.measure === 'rate'
-      ? this.s.summaryRate({respondents: known(m.total), top: top && {...top, count: known(m.counts[i]![j]), bandRespondents: known(m.respondents[j])}})
+      ? this.s.summaryRate({
+          respondents: known(m.total),
+          top: top && {...top, count: known(m.counts[i]![j]), bandRespondents: known(m.respondents[j])},
+        })
       : this.s.summaryDistribution({top: top && {...top, itemTotal: known(m.itemTotals[i])}});
   }
 
@@ -105,13 +127,25 @@ export class EpnEquipmentChart extends EpnByBandElement<EquipmentData> {
     const rate = m.measure === 'rate';
     const respondents = (n: number | null) => (rate ? this.count(n, t) : f(ratio(n, m.total)));
     // A band's row: its cells say why an item's share is unknown (the count's marker); the Total row's are sums.
-    const row = (header: string, shares: Array<number | null>, n: number | null, total?: boolean, band?: number) =>
-      ({header, cells: [...shares.map((v, i) => f(v, i, band)), respondents(n)], values: [...shares, rate ? n : ratio(n, m.total)], total});
+    const row = (header: string, shares: Array<number | null>, n: number | null, total?: boolean, band?: number) => ({
+      header,
+      cells: [...shares.map((v, i) => f(v, i, band)), respondents(n)],
+      values: [...shares, rate ? n : ratio(n, m.total)],
+      total,
+    });
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.items, rate ? this.s.respondents : this.s.respondentsShare],
       rows: [
-        ...m.bands.map((band, j) => row(fullAgeLabel(band, this.language), m.items.map((_, i) => m.values[i]![j]!), m.respondents[j]!, undefined, j)),
+        ...m.bands.map((band, j) =>
+          row(
+            fullAgeLabel(band, this.language),
+            m.items.map((_, i) => m.values[i]![j]!),
+            m.respondents[j]!,
+            undefined,
+            j,
+          ),
+        ),
         row(t.total, m.itemValues, m.total, true),
       ],
     };

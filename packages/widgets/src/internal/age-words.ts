@@ -10,7 +10,14 @@ export function ageWords(band: string, lang: Lang): string {
   if (!r) return band;
   // `-11`, `< 12`, `moins de 12 ans` say « under »; `0-9` says its ages.
   const under = r.lower === 0 && r.upper !== null && /^\s*(-|<|moins|under|less)/i.test(band);
-  if (lang === 'en') return r.upper === null ? `${r.lower} and over` : under ? `under ${r.upper + 1}` : r.upper === r.lower ? String(r.lower) : `${r.lower}-${r.upper}`;
+  if (lang === 'en')
+    return r.upper === null
+      ? `${r.lower} and over`
+      : under
+        ? `under ${r.upper + 1}`
+        : r.upper === r.lower
+          ? String(r.lower)
+          : `${r.lower}-${r.upper}`;
   if (r.upper === null) return `${r.lower}\u00a0ans et plus`;
   if (under) return `moins de ${r.upper + 1}\u00a0ans`;
   return r.upper === r.lower ? `${r.lower}\u00a0ans` : `${r.lower}-${r.upper}\u00a0ans`;

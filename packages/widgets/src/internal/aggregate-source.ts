@@ -67,7 +67,12 @@ function getWorker(): Worker | null {
         jobs.delete(m.id);
         if (m.type === 'done') job.resolve(m.result as never);
         // `INTERNAL`: a bug in the worker (see epn-worker.ts; its cause is in the worker's console), said so here too.
-        else job.reject(m.code === ('INTERNAL' as EpnErrorCode) ? internalError(`epn-worker.js: ${m.details.detail}`) : new EpnDataError(m.code, m.details));
+        else
+          job.reject(
+            m.code === ('INTERNAL' as EpnErrorCode)
+              ? internalError(`epn-worker.js: ${m.details.detail}`)
+              : new EpnDataError(m.code, m.details),
+          );
       }
     };
     // The worker failed to start (refused by a CSP, file missing): every job in flight falls back to the main thread.
@@ -112,7 +117,11 @@ export async function aggregateSource(
   }
 }
 
-async function count(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void}): Promise<CrossTab> {
+async function count(
+  url: string,
+  spec: AggregateSpec,
+  options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
+): Promise<CrossTab> {
   const w = getWorker();
   if (w) {
     try {
@@ -124,12 +133,28 @@ async function count(url: string, spec: AggregateSpec, options: {signal: AbortSi
   return onMainThread(url, spec, options);
 }
 
-function inWorker(w: Worker, url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
-  return job(w, (id) => ({type: 'aggregate', id, url, spec, refresh: options.refresh}), options.signal, options.onProgress);
+function inWorker(
+  w: Worker,
+  url: string,
+  spec: AggregateSpec,
+  options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void},
+): Promise<CrossTab> {
+  return job(
+    w,
+    (id) => ({type: 'aggregate', id, url, spec, refresh: options.refresh}),
+    options.signal,
+    options.onProgress,
+  );
 }
 
 /** Posts a request to the worker and waits for its result; `signal` aborts it (`ABORTED`). */
-function job<T>(w: Worker, request: (id: number) => WorkerRequest, signal: AbortSignal, onProgress: (f: number | null) => void = () => undefined, transfer: Transferable[] = []): Promise<T> {
+function job<T>(
+  w: Worker,
+  request: (id: number) => WorkerRequest,
+  signal: AbortSignal,
+  onProgress: (f: number | null) => void = () => undefined,
+  transfer: Transferable[] = [],
+): Promise<T> {
   if (signal.aborted) return Promise.reject(new EpnDataError('ABORTED'));
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
@@ -156,7 +181,11 @@ const READY_WAIT = 5000;
  * Parses bytes in the page's worker (taking them: the buffer is transferred) and returns what it sent back, or
  * `null` without touching the bytes when this page cannot run the worker (the caller then parses them itself).
  */
-export async function parseInWorker(bytes: Uint8Array, options: ReadOptions, signal: AbortSignal): Promise<Parsed | null> {
+export async function parseInWorker(
+  bytes: Uint8Array,
+  options: ReadOptions,
+  signal: AbortSignal,
+): Promise<Parsed | null> {
   const w = getWorker();
   // The bytes are handed over only to a worker that runs: one that fails to load would take them with it. One that
   // never says it runs (an older epn-worker.js left beside this file) is not waited for long: the page parses.
@@ -173,7 +202,11 @@ export async function parseInWorker(bytes: Uint8Array, options: ReadOptions, sig
   }
 }
 
-async function onMainThread(url: string, spec: AggregateSpec, options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void}): Promise<CrossTab> {
+async function onMainThread(
+  url: string,
+  spec: AggregateSpec,
+  options: {signal: AbortSignal; refresh: boolean; onProgress: (f: number | null) => void},
+): Promise<CrossTab> {
   const load = countOptions(spec, options, sliced);
   const counting = {rows: spec.rows, columns: spec.columns, ...(spec.bands ? {bands: spec.bands} : {})};
   // The streaming counter lives in the worker's file (the all-in-one file does not carry it): imported here, it runs
@@ -204,7 +237,11 @@ export function countOptions(
   spec: AggregateSpec,
   options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
   wrap: (response: Response) => Response = (r) => r,
-): AggregateSpec & {signal: AbortSignal; fetch: (url: string, init: RequestInit) => Promise<Response>; onProgress: (p: {fraction: number | null}) => void} {
+): AggregateSpec & {
+  signal: AbortSignal;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  onProgress: (p: {fraction: number | null}) => void;
+} {
   const get = fetchFor(options.refresh);
   return {
     ...spec,
@@ -262,5 +299,12 @@ function sliced(response: Response): Response {
     },
   };
   // Only what the core reads of a response (ok, status, url, headers, body, arrayBuffer) is needed.
-  return {ok: response.ok, status: response.status, url: response.url, headers: response.headers, body: wrapped, arrayBuffer: () => response.arrayBuffer()} as unknown as Response;
+  return {
+    ok: response.ok,
+    status: response.status,
+    url: response.url,
+    headers: response.headers,
+    body: wrapped,
+    arrayBuffer: () => response.arrayBuffer(),
+  } as unknown as Response;
 }

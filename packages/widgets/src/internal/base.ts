@@ -1,5 +1,24 @@
-import {EpnDataError, formatNumber, formatPercent, readingNotes, type CrossTab, type MarkerKind, type ReadingNote, type Table} from '@epn/stats';
-import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {
+  EpnDataError,
+  formatNumber,
+  formatPercent,
+  readingNotes,
+  type CrossTab,
+  type MarkerKind,
+  type ReadingNote,
+  type Table,
+} from '@epn/stats';
+import {
+  adoptStyles,
+  html,
+  LitElement,
+  nothing,
+  type CSSResult,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import {english, fr, inLang, langOf, type Lang, type Strings} from './i18n.js';
 import {safeHref, tableFromElement} from './light-table.js';
 import {readOptionsOf, type ReadOptions} from './read-options.js';
@@ -149,7 +168,13 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       const model = this.model;
       if (!model) return null;
       const t = this.t;
-      return {t, title: this.heading || this.defaultTitle(t), source: this.source || this.sourceHref || '', tables: this.tables(model, t), summary: this.summarize(model, t)};
+      return {
+        t,
+        title: this.heading || this.defaultTitle(t),
+        source: this.source || this.sourceHref || '',
+        tables: this.tables(model, t),
+        summary: this.summarize(model, t),
+      };
     },
     (blob, filename) => this.download(blob, filename),
   );
@@ -203,7 +228,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     if (changed.has('data') && this.data) {
       const data = this.data;
       this.acceptInput(() => data);
-    } else if (!this.data && (changed.has('src') || changed.has('delimiter') || changed.has('encoding') || changed.has('decimal') || changed.has('headerRows') || changed.has('types') || changed.has('refresh') || (readChanged && this.aggregateSpec))) {
+    } else if (
+      !this.data &&
+      (changed.has('src') ||
+        changed.has('delimiter') ||
+        changed.has('encoding') ||
+        changed.has('decimal') ||
+        changed.has('headerRows') ||
+        changed.has('types') ||
+        changed.has('refresh') ||
+        (readChanged && this.aggregateSpec))
+    ) {
       // An individual-level source is counted as it loads: reading it another way loads it again.
       reloading = this.loader.sync();
       // `src` removed while its file was loading: that load is cancelled, so nothing is loading any more.
@@ -273,7 +308,8 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
     if (code && !code.error && !this.stylesAdded) {
       this.stylesAdded = true;
       const late = this.lazyStyles();
-      if (late.length) adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, ...late]);
+      if (late.length)
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, ...late]);
     }
     return super.scheduleUpdate();
   }
@@ -314,11 +350,17 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
         return;
       }
       // The same failure met again when the figures are rebuilt (a card's second file arrived): already reported.
-      const same = silent && this.status === 'error' && this.error?.code === error.code && this.error.message === error.message;
+      const same =
+        silent && this.status === 'error' && this.error?.code === error.code && this.error.message === error.message;
       if (!same) this.acceptError(error, false);
       // The data is fine, the way to read it is not (a column name, a measure): keep the data so that fixing the
       // attribute redraws without a reload.
-      if (error.code === 'MISSING_COLUMN' || error.code === 'BAD_OPTION' || error.code === 'UNEXPECTED_SHAPE' || error.code === 'NOT_NUMERIC') {
+      if (
+        error.code === 'MISSING_COLUMN' ||
+        error.code === 'BAD_OPTION' ||
+        error.code === 'UNEXPECTED_SHAPE' ||
+        error.code === 'NOT_NUMERIC'
+      ) {
         this.lastInput = get;
       }
     }
@@ -351,7 +393,11 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       this.lastInput = null;
     }
     this.progress = null;
-    emit(this, 'epn-error', {code: error.code, message: error.localizedMessage(this.language), stale} satisfies EpnErrorDetail);
+    emit(this, 'epn-error', {
+      code: error.code,
+      message: error.localizedMessage(this.language),
+      stale,
+    } satisfies EpnErrorDetail);
   }
 
   /** @internal (SourceHost) */
@@ -405,7 +451,9 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
   protected formatValue(value: number | null, kind: 'count' | 'share', t: Strings, marker?: MarkerKind | null): string {
     if (value === null) return t.markers[marker ?? 'unavailable'];
     // `digits` sets the precision of shares; counts are whole numbers and keep their own digits.
-    return kind === 'share' ? formatPercent(value, {locale: t.locale, digits: this.digits ?? undefined}) : formatNumber(value, {locale: t.locale});
+    return kind === 'share'
+      ? formatPercent(value, {locale: t.locale, digits: this.digits ?? undefined})
+      : formatNumber(value, {locale: t.locale});
   }
 
   protected override render(): TemplateResult {
@@ -470,11 +518,13 @@ export abstract class EpnElement<M> extends LitElement implements SourceHost {
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="data"
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? t.hideData : t.showData}</button>
       <div id="data" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
-        ${tables.map((table) => html`<table part="table">
+        ${tables.map(
+          (table) => html`<table part="table">
           <caption>${prose(table.caption)}</caption>
           <thead><tr>${table.head.map((h) => html`<th scope="col">${prose(h)}</th>`)}</tr></thead>
           <tbody>${table.rows.map((r) => html`<tr class=${r.total ? 'total' : ''}><th scope="row">${prose(r.header)}</th>${r.cells.map((c) => html`<td>${prose(c)}</td>`)}</tr>`)}</tbody>
-        </table>`)}
+        </table>`,
+        )}
       </div>`;
   }
 

@@ -35,7 +35,13 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
 
   /** How to read the table, from the attributes. */
   protected get byBand(): ByBandOptions & {measure: string | null} {
-    return {rowsColumn: this.rowsColumn, ageColumn: this.ageColumn, valueColumn: this.valueColumn, bands: this.bands, measure: this.measure};
+    return {
+      rowsColumn: this.rowsColumn,
+      ageColumn: this.ageColumn,
+      valueColumn: this.valueColumn,
+      bands: this.bands,
+      measure: this.measure,
+    };
   }
 
   /**
@@ -53,8 +59,12 @@ export abstract class EpnByBandElement<M> extends EpnElement<M> {
    * A formatter of shares, with the element's `digits`; given the cell (`row`, `band`), an unknown share is written
    * as the file's marker says (`markers[row][band]`: « donnée confidentielle » for a secret count).
    */
-  protected share(t: Strings, markers?: (MarkerKind | null)[][]): (v: number | null, row?: number, band?: number) => string {
-    return (v, row, band) => this.formatValue(v, 'share', t, row !== undefined && band !== undefined ? markers?.[row]?.[band] : null);
+  protected share(
+    t: Strings,
+    markers?: (MarkerKind | null)[][],
+  ): (v: number | null, row?: number, band?: number) => string {
+    return (v, row, band) =>
+      this.formatValue(v, 'share', t, row !== undefined && band !== undefined ? markers?.[row]?.[band] : null);
   }
 
   /** A count, or "non disponible". */

@@ -5,7 +5,16 @@ export {budgetFigures} from '../budget-card/budget-card.data.js';
 export {budgetSentence, budgetStrings, populationNotes} from '../budget-card/budget-card.strings.js';
 export {BudgetView} from '../budget-card/budget-card.view.js';
 export {keyFigures} from '../key-figures/key-figures.data.js';
-export {breakdownTitle, formatFigure, formatRatio, keyFiguresStrings, keyFiguresSummary, labelOf, ratioLabel, unitOf} from '../key-figures/key-figures.strings.js';
+export {
+  breakdownTitle,
+  formatFigure,
+  formatRatio,
+  keyFiguresStrings,
+  keyFiguresSummary,
+  labelOf,
+  ratioLabel,
+  unitOf,
+} from '../key-figures/key-figures.strings.js';
 export {KeyFiguresView} from '../key-figures/key-figures.view.js';
 export {cardStyles} from './card/card.styles.js';
 export {budgetCardStyles} from '../budget-card/budget-card.styles.js';

@@ -113,7 +113,9 @@ export class ExportController implements ReactiveController {
       const error = exporter.error;
       if (!error) return exporter.m;
       // Chromium and Firefox name the address in the error; else the chunk beside this file.
-      const url = /^https?:/.test(String(error.details.url)) ? String(error.details.url) : new URL('epn-export-svg.js', import.meta.url).href;
+      const url = /^https?:/.test(String(error.details.url))
+        ? String(error.details.url)
+        : new URL('epn-export-svg.js', import.meta.url).href;
       throw (missing = t.exportMissing(url.slice(url.lastIndexOf('/') + 1), url));
     };
     try {

@@ -58,7 +58,8 @@ function sanitize(root: Element): void {
   for (const c of found) c.parentNode?.removeChild(c);
   for (const n of Array.from(root.querySelectorAll('script, foreignObject, a, image, use, style'))) n.remove();
   for (const n of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    for (const a of Array.from(n.attributes)) if (/^(on|aria-|role$|part$|href$|xlink:)/i.test(a.name)) n.removeAttribute(a.name);
+    for (const a of Array.from(n.attributes))
+      if (/^(on|aria-|role$|part$|href$|xlink:)/i.test(a.name)) n.removeAttribute(a.name);
   }
 }
 
@@ -67,13 +68,22 @@ function sanitize(root: Element): void {
  * its first table as lines of text, then the source and the date.
  */
 export function exportSvg(chart: SVGSVGElement | null, table: DataTable | undefined, f: Frame): string {
-  const lines = chart ? [] : (table?.rows ?? []).map((r) => `${r.header}${f.colon}${r.cells.filter(Boolean).join(' – ')}`);
+  const lines = chart
+    ? []
+    : (table?.rows ?? []).map((r) => `${r.header}${f.colon}${r.cells.filter(Boolean).join(' – ')}`);
   const width = chart ? Number(chart.getAttribute('width')) : Math.max(480, ...lines.map((l) => l.length * 8));
   const body = chart ? Number(chart.getAttribute('height')) : lines.length * 22;
   const top = 36;
   const foot = (f.source ? 2 : 1) * 18 + 12;
   const [w, h] = [width + 16, top + body + foot + 16];
-  const root = el('svg', {xmlns: NS, width: w, height: h, viewBox: `0 0 ${w} ${h}`, 'font-family': f.font, fill: f.color});
+  const root = el('svg', {
+    xmlns: NS,
+    width: w,
+    height: h,
+    viewBox: `0 0 ${w} ${h}`,
+    'font-family': f.font,
+    fill: f.color,
+  });
   const frame = el('g', {transform: 'translate(8 8)'});
   root.append(el('title', {}, f.title), el('rect', {width: w, height: h, fill: f.background}), frame);
   frame.append(el('text', {x: 0, y: 22, 'font-size': 18, 'font-weight': 700}, f.title));
@@ -109,7 +119,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     const ctx = canvas.getContext('2d')!;
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

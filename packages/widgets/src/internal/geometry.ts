@@ -16,4 +16,5 @@ const MAX_WIDTH = 10_000;
 export const chartWidth = (width: number): number => Math.min(MAX_WIDTH, Math.max(240, finite(width)));
 
 /** A count or share that draws a bar: a finite number above 0. */
-export const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+export const positive = (v: number | null | undefined): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0;

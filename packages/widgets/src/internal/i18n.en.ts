@@ -23,13 +23,22 @@ export const en: Strings = {
   ofTotal: 'of the total',
   notShown: (n, what) => `${n} ${what} are not shown in the chart.`,
   noSexOrAge: 'rows without sex or age',
-  moreNotShown: (rows, total) => `… and ${rows} more rows${total ? ` (${total} in all)` : ''} are not shown in the chart.`,
+  moreNotShown: (rows, total) =>
+    `… and ${rows} more rows${total ? ` (${total} in all)` : ''} are not shown in the chart.`,
   pyramidTitle: 'Age pyramid',
   pyramidSummary: (p) =>
     (p.total ? `Age pyramid of ${p.total} people` : 'Age pyramid') +
-    (p.men && p.women ? `: ${p.men} men and ${p.women} women.` : p.men ? `: ${p.men} men.` : p.women ? `: ${p.women} women.` : '.') +
+    (p.men && p.women
+      ? `: ${p.men} men and ${p.women} women.`
+      : p.men
+        ? `: ${p.men} men.`
+        : p.women
+          ? `: ${p.women} women.`
+          : '.') +
     (p.band ? ` The largest age band is ${p.band}${p.bandShare ? `, with ${p.bandShare} of the total` : ''}.` : '') +
-    (p.total && p.men && p.women && p.band ? '' : ' Some counts are not known (statistical secrecy or unavailable data).'),
+    (p.total && p.men && p.women && p.band
+      ? ''
+      : ' Some counts are not known (statistical secrecy or unavailable data).'),
   chartData: (title) => `Chart data: ${title}`,
   exportMenu: 'Export',
   exportActions: {png: 'PNG image', svg: 'SVG image', csv: 'CSV data (Excel)', copy: 'Copy the sentence'},

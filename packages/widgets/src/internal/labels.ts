@@ -48,8 +48,20 @@ export function wrapLabel(text: string, max: number): string[] {
   let first = '';
   while (words.length && chars(first + words[0]!) <= max) first += words.shift();
   const rest = words.join('').trim();
-  if (!first) return [Array.from(text).slice(0, Math.max(1, max - 1)).join('') + '…'];
-  return [first.trim(), chars(rest) <= max ? rest : Array.from(rest).slice(0, Math.max(1, max - 1)).join('') + '…'];
+  if (!first)
+    return [
+      Array.from(text)
+        .slice(0, Math.max(1, max - 1))
+        .join('') + '…',
+    ];
+  return [
+    first.trim(),
+    chars(rest) <= max
+      ? rest
+      : Array.from(rest)
+          .slice(0, Math.max(1, max - 1))
+          .join('') + '…',
+  ];
 }
 
 /**
@@ -70,4 +82,8 @@ export function prose(text: string): TemplateResult {
 
 /** An ASCII file name from a title: "Pyramide des âges" → "pyramide-des-ages". */
 export const slugify = (title: string): string =>
-  looseKey(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'epn';
+  looseKey(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'epn';

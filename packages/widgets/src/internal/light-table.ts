@@ -7,7 +7,11 @@ import {parseCsv, type Table} from '@epn/stats';
 export function tableFromElement(table: HTMLTableElement): Table {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const text = Array.from(table.rows)
-    .map((tr) => Array.from(tr.cells).map((c) => quote((c.textContent ?? '').trim())).join(';'))
+    .map((tr) =>
+      Array.from(tr.cells)
+        .map((c) => quote((c.textContent ?? '').trim()))
+        .join(';'),
+    )
     .join('\n');
   return parseCsv(text, {delimiter: ';'});
 }

@@ -15,7 +15,10 @@ export const andMore = (n: number, en?: boolean): string =>
  * counted: `« a », « b »… et 12 autres`.
  */
 export function quotedSome(names: readonly string[], en?: boolean, max = MAX_LISTED): string {
-  const shown = names.slice(0, max).map((n) => (en ? `"${n}"` : `« ${n} »`)).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((n) => (en ? `"${n}"` : `« ${n} »`))
+    .join(', ');
   return names.length > max ? `${shown}… ${andMore(names.length - max, en)}` : shown;
 }
 

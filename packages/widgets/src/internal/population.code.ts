@@ -5,5 +5,10 @@ export {reachData} from '../reach-chart/reach-chart.data.js';
 export {layoutReach} from '../reach-chart/reach-chart.layout.js';
 export {formatRate, reachSentence, reachStrings} from '../reach-chart/reach-chart.strings.js';
 export {ReachView} from '../reach-chart/reach-chart.view.js';
-export {pyramidPopulation, populationSentence, populationTable, populationNotes} from '../age-chart/age-chart.population.js';
+export {
+  pyramidPopulation,
+  populationSentence,
+  populationTable,
+  populationNotes,
+} from '../age-chart/age-chart.population.js';
 export {reachChartStyles} from '../reach-chart/reach-chart.styles.js';

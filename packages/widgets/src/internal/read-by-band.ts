@@ -1,4 +1,16 @@
-import {ageBands, crossTab, EpnDataError, findColumn, orderAgeLabels, SEED_AGE_BANDS, transposeCrossTab, type AgeBands, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
+import {
+  ageBands,
+  crossTab,
+  EpnDataError,
+  findColumn,
+  orderAgeLabels,
+  SEED_AGE_BANDS,
+  transposeCrossTab,
+  type AgeBands,
+  type CrossTab,
+  type MarkerKind,
+  type Table,
+} from '@epn/stats';
 import type {AggregateSpec} from './aggregate-source.js';
 import {readWide} from './wide-read.js';
 
@@ -54,11 +66,14 @@ export const MAX_CATEGORIES = 150;
  */
 export function drawable(ct: CrossTab, rows = true): CrossTab {
   // The row labels are read only when checked: a cross-tab rebuilt from the worker's makes them when first read.
-  const axes: [string[], string, string][] = [[ct.columnLabels, 'colonnes (tranches d\'âge)', 'columns (age bands)']];
+  const axes: [string[], string, string][] = [[ct.columnLabels, "colonnes (tranches d'âge)", 'columns (age bands)']];
   if (rows) axes.push([ct.rowLabels, 'lignes (catégories)', 'rows (categories)']);
   for (const [labels, fr, en] of axes) {
     if (labels.length > MAX_CATEGORIES) {
-      const some = labels.slice(0, 3).map((l) => `« ${l} »`).join(', ');
+      const some = labels
+        .slice(0, 3)
+        .map((l) => `« ${l} »`)
+        .join(', ');
       throw new EpnDataError('UNEXPECTED_SHAPE', {
         detail: `${labels.length} ${fr} (${some}…), trop pour un graphique (${MAX_CATEGORIES} au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier`,
         detailEn: `${labels.length} ${en} (${some.replace(/« | »/g, '"')}…), too many for a chart (${MAX_CATEGORIES} at most); check the column given (age-column, rows-column, sex-column) or the file`,
@@ -71,7 +86,12 @@ export function drawable(ct: CrossTab, rows = true): CrossTab {
 /** Parses `bands="0,18,65"` (lower bounds); default: the seed's eight bands. Throws BAD_OPTION. */
 export function parseBands(text: string | null | undefined): AgeBands {
   if (!text || !text.trim()) return SEED_AGE_BANDS;
-  return ageBands(text.split(/[,;\s]+/).filter(Boolean).map(Number));
+  return ageBands(
+    text
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(Number),
+  );
 }
 
 /**
@@ -80,9 +100,24 @@ export function parseBands(text: string | null | undefined): AgeBands {
  * data for a worker; `'seed'` by default). Invalid bounds are left for the core to refuse (`BAD_OPTION`), as with a
  * table. `null` when the attributes do not describe such a file. One rule for every widget that counts people.
  */
-export function countSpec(ageColumn: string | null, valueColumn: string | null, rows: string, bands: string | null): AggregateSpec | null {
+export function countSpec(
+  ageColumn: string | null,
+  valueColumn: string | null,
+  rows: string,
+  bands: string | null,
+): AggregateSpec | null {
   if (!ageColumn || valueColumn) return null;
-  return {rows, columns: ageColumn, bands: !bands || !bands.trim() ? 'seed' : bands.split(/[,;\s]+/).filter(Boolean).map(Number)};
+  return {
+    rows,
+    columns: ageColumn,
+    bands:
+      !bands || !bands.trim()
+        ? 'seed'
+        : bands
+            .split(/[,;\s]+/)
+            .filter(Boolean)
+            .map(Number),
+  };
 }
 
 /** Rows become columns, with their totals and markers (the core's `transposeCrossTab`). */

@@ -6,7 +6,10 @@ export class WidthController implements ReactiveController {
   width: number;
   private observer: ResizeObserver | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, initial = 640) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    initial = 640,
+  ) {
     this.width = initial;
     host.addController(this);
   }

@@ -43,17 +43,32 @@ const aborted = () => new EpnDataError('ABORTED');
 export function sharedLoad<T>(
   key: string,
   start: (signal: AbortSignal, onProgress: (fraction: number | null) => void) => Promise<T>,
-  options: {signal: AbortSignal; refresh?: boolean; joinFinished?: boolean; onProgress?: (fraction: number | null) => void},
+  options: {
+    signal: AbortSignal;
+    refresh?: boolean;
+    joinFinished?: boolean;
+    onProgress?: (fraction: number | null) => void;
+  },
 ): Promise<T> {
   const {signal, refresh = false, joinFinished = false, onProgress} = options;
   if (signal.aborted) return Promise.reject(aborted());
   const now = performance.now();
   let entry = loads.get(key);
   const fresh = !!entry && now - entry.started < SHARE_WINDOW;
-  const reusable = entry && (refresh ? fresh && (!entry.settled || (entry.refresh && joinFinished)) : !entry.settled || fresh);
+  const reusable =
+    entry && (refresh ? fresh && (!entry.settled || (entry.refresh && joinFinished)) : !entry.settled || fresh);
   if (!entry || !reusable) {
     const controller = new AbortController();
-    const created: Entry = {promise: Promise.resolve(), controller, waiting: 0, listeners: new Set(), last: null, started: now, settled: false, refresh};
+    const created: Entry = {
+      promise: Promise.resolve(),
+      controller,
+      waiting: 0,
+      listeners: new Set(),
+      last: null,
+      started: now,
+      settled: false,
+      refresh,
+    };
     const report = (fraction: number | null) => {
       created.last = fraction;
       for (const l of created.listeners) l(fraction);

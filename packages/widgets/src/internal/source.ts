@@ -151,7 +151,9 @@ export class SourceController implements ReactiveController {
         key,
         (signal, report) =>
           counting
-            ? need(largeFiles).then((m) => m.aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report}))
+            ? need(largeFiles).then((m) =>
+                m.aggregateSource(src, {...counting, ...read}, {signal, refresh, onProgress: report}),
+              )
             : loadTable(src, read, {signal, refresh, onProgress: report}),
         {signal: controller.signal, refresh, joinFinished: timer, onProgress},
       );
@@ -176,7 +178,10 @@ export class SourceController implements ReactiveController {
     this.stopTimer();
     if (!seconds || !Number.isFinite(seconds) || seconds <= 0 || !this.host.src) return;
     this.timerKey = key;
-    this.timer = setInterval(() => void this.load(true, true), Math.min(MAX_REFRESH, Math.max(MIN_REFRESH, seconds)) * 1000);
+    this.timer = setInterval(
+      () => void this.load(true, true),
+      Math.min(MAX_REFRESH, Math.max(MIN_REFRESH, seconds)) * 1000,
+    );
   }
 
   private stopTimer(): void {

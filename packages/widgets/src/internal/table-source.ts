@@ -23,7 +23,12 @@ export async function loadTable(
   options: {signal: AbortSignal; refresh: boolean; onProgress: (fraction: number | null) => void},
 ): Promise<Table> {
   const {signal} = options;
-  const fetched = await fetchBytes(url, {...read, signal, fetch: fetchFor(options.refresh), onProgress: (p) => options.onProgress(p.fraction)});
+  const fetched = await fetchBytes(url, {
+    ...read,
+    signal,
+    fetch: fetchFor(options.refresh),
+    onProgress: (p) => options.onProgress(p.fraction),
+  });
   const size = fetched.bytes.byteLength;
   let table = size > WORKER_BYTES ? await (await need(largeFiles)).parseLarge(fetched.bytes, read, signal) : null;
   if (!table) {

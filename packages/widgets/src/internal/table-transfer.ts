@@ -39,7 +39,8 @@ export interface PackedCrossTab {
   givenRowTotals: Numbers | null;
 }
 
-const numbers = (values: ArrayLike<number | null>): Numbers => Float64Array.from(values as ArrayLike<number>, (v) => (v === null ? NaN : v));
+const numbers = (values: ArrayLike<number | null>): Numbers =>
+  Float64Array.from(values as ArrayLike<number>, (v) => (v === null ? NaN : v));
 const texts = (values: ArrayLike<string | null>): Texts => {
   const ends = new Uint32Array(values.length);
   const nulls = new Uint8Array(values.length);
@@ -61,7 +62,8 @@ const texts = (values: ArrayLike<string | null>): Texts => {
 export function buffers(packed: PackedTable | PackedCrossTab | null | undefined): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   const add = (x: unknown) => {
-    if (x instanceof Float64Array || x instanceof Uint32Array || x instanceof Uint8Array) out.push(x.buffer as ArrayBuffer);
+    if (x instanceof Float64Array || x instanceof Uint32Array || x instanceof Uint8Array)
+      out.push(x.buffer as ArrayBuffer);
     else if (x && typeof x === 'object' && 'ends' in x) {
       add((x as Texts).ends);
       add((x as Texts).nulls);
@@ -71,7 +73,8 @@ export function buffers(packed: PackedTable | PackedCrossTab | null | undefined)
   if ('kinds' in packed) {
     for (const x of [packed.kinds, packed.numbers, packed.texts, packed.rowLines]) add(x);
   } else {
-    for (const x of [packed.rowLabels, packed.counts, packed.rowTotals, packed.columnTotals, packed.givenRowTotals]) add(x);
+    for (const x of [packed.rowLabels, packed.counts, packed.rowTotals, packed.columnTotals, packed.givenRowTotals])
+      add(x);
   }
   return out;
 }
@@ -96,7 +99,15 @@ export function packTable(table: Table): PackedTable {
       }
     }
   });
-  return {columns: table.columns, length: table.rows.length, kinds, numbers: values, texts: texts(strings), meta, rowLines: numbers(rowLines)};
+  return {
+    columns: table.columns,
+    length: table.rows.length,
+    kinds,
+    numbers: values,
+    texts: texts(strings),
+    meta,
+    rowLines: numbers(rowLines),
+  };
 }
 
 /** Packs a CrossTab (in the worker). @internal */
@@ -132,7 +143,8 @@ const sliced = async (x: Numbers): Promise<(number | null)[]> => {
   }
   return out;
 };
-const text = (t: Texts, i: number): string | null => (t.nulls[i] ? null : t.text.slice(i ? t.ends[i - 1]! : 0, t.ends[i]!));
+const text = (t: Texts, i: number): string | null =>
+  t.nulls[i] ? null : t.text.slice(i ? t.ends[i - 1]! : 0, t.ends[i]!);
 
 /**
  * Rebuilds a Table on the page. Its rows and their line numbers are made when first read (in one go): the charts
@@ -148,7 +160,8 @@ export function unpackTable(p: PackedTable): Table {
     let s = 0;
     for (let i = 0, k = 0; i < p.length; i++) {
       const row: Value[] = new Array(width);
-      for (let j = 0; j < width; j++, k++) row[j] = p.kinds[k] === 1 ? p.numbers[k]! : p.kinds[k] === 2 ? text(p.texts, s++) : null;
+      for (let j = 0; j < width; j++, k++)
+        row[j] = p.kinds[k] === 1 ? p.numbers[k]! : p.kinds[k] === 2 ? text(p.texts, s++) : null;
       out[i] = row;
     }
     return out;

@@ -23,8 +23,15 @@ export class ThemeController implements ReactiveController {
     const root = document.documentElement;
     const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content;
     const computed = getComputedStyle(root).colorScheme;
-    const dark = darkTheme((this.theme = this.host.theme), {frTheme: root.getAttribute('data-fr-theme'), frScheme: root.getAttribute('data-fr-scheme'),
-      colorScheme: computed && computed !== 'normal' ? computed : meta}, this.os.matches);
+    const dark = darkTheme(
+      (this.theme = this.host.theme),
+      {
+        frTheme: root.getAttribute('data-fr-theme'),
+        frScheme: root.getAttribute('data-fr-scheme'),
+        colorScheme: computed && computed !== 'normal' ? computed : meta,
+      },
+      this.os.matches,
+    );
     this.host.setAttribute('data-epn-theme', dark ? 'dark' : 'light');
   };
 
@@ -33,7 +40,10 @@ export class ThemeController implements ReactiveController {
 
   hostConnected(): void {
     this.apply();
-    this.observer.observe(document.documentElement, {attributes: true, attributeFilter: ['data-fr-theme', 'data-fr-scheme', 'style', 'class']});
+    this.observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-fr-theme', 'data-fr-scheme', 'style', 'class'],
+    });
     this.os.addEventListener('change', this.apply);
   }
 

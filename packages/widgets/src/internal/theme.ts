@@ -15,7 +15,8 @@ export interface PageScheme {
  * An OS in dark mode alone never darkens a widget on a page that says nothing.
  */
 export function darkTheme(theme: string | null | undefined, page: PageScheme, osDark: boolean): boolean {
-  const pick = (v: string | null | undefined): boolean | null => (v === 'dark' ? true : v === 'light' ? false : v === 'auto' || v === 'system' ? osDark : null);
+  const pick = (v: string | null | undefined): boolean | null =>
+    v === 'dark' ? true : v === 'light' ? false : v === 'auto' || v === 'system' ? osDark : null;
   const words = (page.colorScheme ?? '').split(/\s+/);
   const root = words.includes('dark') && (!words.includes('light') || osDark);
   return pick(theme) ?? pick(page.frTheme) ?? pick(page.frScheme) ?? root;

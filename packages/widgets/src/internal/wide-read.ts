@@ -1,4 +1,11 @@
-import {EpnDataError, readCrossTab, type CrossTab, type EpnErrorCode, type EpnErrorDetails, type Table} from '@epn/stats';
+import {
+  EpnDataError,
+  readCrossTab,
+  type CrossTab,
+  type EpnErrorCode,
+  type EpnErrorDetails,
+  type Table,
+} from '@epn/stats';
 
 /**
  * `readCrossTab(table)` (no options: a wide table as published) of the tables read in the worker: it read them too
@@ -34,4 +41,5 @@ export const packedRows = new WeakMap<CrossTab, (i: number) => [string, (number 
  * Row `i` of a cross-tab: its label and counts, without making every row of one rebuilt from the worker's (a chart
  * that draws two rows of 900 000 reads those two). @internal
  */
-export const rowAt = (ct: CrossTab, i: number): [string, (number | null)[]] => packedRows.get(ct)?.(i) ?? [ct.rowLabels[i]!, ct.counts[i]!];
+export const rowAt = (ct: CrossTab, i: number): [string, (number | null)[]] =>
+  packedRows.get(ct)?.(i) ?? [ct.rowLabels[i]!, ct.counts[i]!];

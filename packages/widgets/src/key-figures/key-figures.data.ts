@@ -74,8 +74,10 @@ export interface KeyFiguresOptions {
   breakdownColumn?: string | null;
 }
 
-const RATIO_SYNTAX_FR = 'chaque ratio s\'écrit numérateur/dénominateur:libellé, séparés par des points-virgules (par exemple « visites_annuelles/inscrits_annuels:visites par inscrit »)';
-const RATIO_SYNTAX_EN = 'each ratio is written numerator/denominator:label, separated by semicolons (e.g. "visites_annuelles/inscrits_annuels:visites par inscrit")';
+const RATIO_SYNTAX_FR =
+  "chaque ratio s'écrit numérateur/dénominateur:libellé, séparés par des points-virgules (par exemple « visites_annuelles/inscrits_annuels:visites par inscrit »)";
+const RATIO_SYNTAX_EN =
+  'each ratio is written numerator/denominator:label, separated by semicolons (e.g. "visites_annuelles/inscrits_annuels:visites par inscrit")';
 
 /**
  * Reads the `ratios` attribute: `numerator/denominator:label`, several separated by `;` (labels may hold commas). The
@@ -97,7 +99,11 @@ export function parseRatios(text: string | null | undefined): RatioSpec[] {
     .map((part) => {
       const m = /^([^/:]+?)\s*\/\s*([^/:]+?)\s*(?::\s*(.*))?$/.exec(part);
       if (!m || !m[1]!.trim() || !m[2]!.trim()) {
-        throw fail('BAD_OPTION', `ratios="${text}" : « ${part} » n'est pas compris ; ${RATIO_SYNTAX_FR}`, `ratios="${text}": "${part}" is not understood; ${RATIO_SYNTAX_EN}`);
+        throw fail(
+          'BAD_OPTION',
+          `ratios="${text}" : « ${part} » n'est pas compris ; ${RATIO_SYNTAX_FR}`,
+          `ratios="${text}": "${part}" is not understood; ${RATIO_SYNTAX_EN}`,
+        );
       }
       const label = m[3]?.trim() || null;
       return {numerator: m[1]!.trim(), denominator: m[2]!.trim(), label};
@@ -107,7 +113,10 @@ export function parseRatios(text: string | null | undefined): RatioSpec[] {
 /** Reads the `keys` attribute: keys separated by `,` or `;`. */
 export function parseKeyList(text: string | null | undefined): string[] {
   if (!text || !text.trim()) return [];
-  return text.split(/[;,]/).map((k) => k.trim()).filter(Boolean);
+  return text
+    .split(/[;,]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -121,7 +130,10 @@ export function parseKeyList(text: string | null | undefined): string[] {
 export function parseLabels(text: string | null | undefined): Map<string, string> {
   const labels = new Map<string, string>();
   if (!text || !text.trim()) return labels;
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     if (at <= 0 || !part.slice(at + 1).trim()) {
       throw fail(
@@ -201,7 +213,10 @@ export function breakdownOf(table: Table, column?: string | null): Breakdown {
   const name = column && column.trim() ? column.trim() : table.columns[table.meta.types.indexOf('number')];
   const ct = readCrossTab(table, name ? {columns: [name]} : {});
   const values = ct.counts.map((r) => r[0] ?? null);
-  const max = maxOf(values.filter((v): v is number => v !== null), 0);
+  const max = maxOf(
+    values.filter((v): v is number => v !== null),
+    0,
+  );
   const total = ct.total;
   let top = -1;
   values.forEach((v, i) => {

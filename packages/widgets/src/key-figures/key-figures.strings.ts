@@ -20,7 +20,10 @@ const KNOWN = new Map<string, Both>([
   ['projets', {fr: 'Porteurs de projets', en: 'Project holders'}],
   ['epn', {fr: 'Espaces publics numériques (EPN)', en: 'Public digital spaces (EPN)'}],
   ['budget appels a projets', {fr: 'Budget des appels à projets', en: 'Calls for projects budget'}],
-  ['budget centre de ressources 4 ans', {fr: 'Budget du centre de ressources (4 ans)', en: 'Resource centre budget (4 years)'}],
+  [
+    'budget centre de ressources 4 ans',
+    {fr: 'Budget du centre de ressources (4 ans)', en: 'Resource centre budget (4 years)'},
+  ],
   ['budget', {fr: 'Budget', en: 'Budget'}],
   ['budget annuel', {fr: 'Budget annuel', en: 'Annual budget'}],
   ['population', {fr: 'Population', en: 'Population'}],
@@ -59,7 +62,11 @@ export function unitOf(figure: Pick<KeyFigure, 'unit' | 'euro'>, lang: Lang, lab
   if (figure.euro || !figure.unit) return '';
   const unit = keyOf(figure.unit);
   const said = keyOf(label);
-  if (said.split(' ').some((w) => w.replace(/s$/, '') === unit.replace(/s$/, '')) || keyOf(labelOf(unit, lang)) === said) return '';
+  if (
+    said.split(' ').some((w) => w.replace(/s$/, '') === unit.replace(/s$/, '')) ||
+    keyOf(labelOf(unit, lang)) === said
+  )
+    return '';
   return UNITS.get(unit)?.[lang] ?? figure.unit;
 }
 
@@ -89,11 +96,18 @@ const fr: KeyFiguresStrings = {
   shareOfTotal: 'Part du total',
   ratioDetail: (n, d) => `${n} / ${d}`,
   breakdownTitle: (c, r) => `${c} par ${r.toLocaleLowerCase('fr')}`,
-  duplicate: (k) => `Indicateur présent plusieurs fois dans le fichier : ${k} (les ratios utilisent la première valeur).`,
+  duplicate: (k) =>
+    `Indicateur présent plusieurs fois dans le fichier : ${k} (les ratios utilisent la première valeur).`,
   skipped: (l) => `Lignes sans nom d'indicateur, non affichées : ${l}.`,
   summary: ({count, ratios, breakdown}) =>
-    [`${count} ${count > 1 ? 'chiffres clés' : 'chiffre clé'}${ratios.length ? ` ; ${ratios.join(' ; ')}` : ''}.`, breakdown].filter(Boolean).join(' '),
-  breakdownSummary: (p) => `${p.title} : ${p.top} en tête avec ${p.value} sur ${p.total}${p.share ? ` (${p.share})` : ''}.`,
+    [
+      `${count} ${count > 1 ? 'chiffres clés' : 'chiffre clé'}${ratios.length ? ` ; ${ratios.join(' ; ')}` : ''}.`,
+      breakdown,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  breakdownSummary: (p) =>
+    `${p.title} : ${p.top} en tête avec ${p.value} sur ${p.total}${p.share ? ` (${p.share})` : ''}.`,
 };
 
 const en: KeyFiguresStrings = {
@@ -108,7 +122,9 @@ const en: KeyFiguresStrings = {
   duplicate: (k) => `Figure given several times in the file: ${k} (ratios use the first value).`,
   skipped: (l) => `Lines without a figure name, not shown: ${l}.`,
   summary: ({count, ratios, breakdown}) =>
-    [`${count} key ${count > 1 ? 'figures' : 'figure'}${ratios.length ? `; ${ratios.join('; ')}` : ''}.`, breakdown].filter(Boolean).join(' '),
+    [`${count} key ${count > 1 ? 'figures' : 'figure'}${ratios.length ? `; ${ratios.join('; ')}` : ''}.`, breakdown]
+      .filter(Boolean)
+      .join(' '),
   breakdownSummary: (p) => `${p.title}: ${p.top} first with ${p.value} of ${p.total}${p.share ? ` (${p.share})` : ''}.`,
 };
 
@@ -119,7 +135,8 @@ export const keyFiguresStrings = (lang: Lang): KeyFiguresStrings => (lang === 'e
 export function formatFigure(f: Pick<KeyFigure, 'value' | 'text' | 'euro'> & {key?: string}, lang: Lang): string {
   if (f.value === null) return f.text ?? '';
   // A year is written as a year (2024), never grouped like a count (2 024).
-  if (f.key && isYearKey(f.key) && Number.isInteger(f.value) && f.value >= 1000 && f.value <= 9999) return String(f.value);
+  if (f.key && isYearKey(f.key) && Number.isInteger(f.value) && f.value >= 1000 && f.value <= 9999)
+    return String(f.value);
   return f.euro ? formatEuro(f.value, {locale: lang, compact: true}) : formatNumber(f.value, {locale: lang});
 }
 
@@ -148,14 +165,21 @@ export function breakdownTitle(b: Breakdown, lang: Lang, custom?: Map<string, st
  * The summary sentence: how many figures, the ratios, and the largest part of the breakdown, e.g. `10 chiffres clés ;
  * 11,3 visites par inscrit. Espaces publics numériques (EPN) par département : Manche en tête avec 61 sur 117 (52,1 %).`
  */
-export function keyFiguresSummary(m: KeyFiguresModel, lang: Lang, options: {digits?: number | null; breakdownHeading?: string | null} = {}): string {
+export function keyFiguresSummary(
+  m: KeyFiguresModel,
+  lang: Lang,
+  options: {digits?: number | null; breakdownHeading?: string | null} = {},
+): string {
   const s = keyFiguresStrings(lang);
-  const ratios = m.ratios.filter((r) => r.value !== null).map((r) => `${formatRatio(r, lang, options.digits)} ${ratioLabel(r, lang, m.labels)}`);
+  const ratios = m.ratios
+    .filter((r) => r.value !== null)
+    .map((r) => `${formatRatio(r, lang, options.digits)} ${ratioLabel(r, lang, m.labels)}`);
   let breakdown: string | null = null;
   const b = m.breakdown;
   if (b && b.top >= 0) {
     const item = b.items[b.top]!;
-    const format = (v: number | null) => (b.euro ? formatEuro(v, {locale: lang, compact: true}) : formatNumber(v, {locale: lang}));
+    const format = (v: number | null) =>
+      b.euro ? formatEuro(v, {locale: lang, compact: true}) : formatNumber(v, {locale: lang});
     breakdown = s.breakdownSummary({
       title: options.breakdownHeading || breakdownTitle(b, lang, m.labels),
       top: item.label,

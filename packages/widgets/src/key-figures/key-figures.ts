@@ -140,13 +140,27 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
     const en = this.language === 'en';
     if (m.duplicates.length) notes.push(this.s.duplicate(quotedSome(m.duplicates, en)));
     const lines = m.skippedLines;
-    if (lines.length) notes.push(this.s.skipped(lines.slice(0, MAX_LISTED).join(', ') + (lines.length > MAX_LISTED ? `… ${andMore(lines.length - MAX_LISTED, en)}` : '')));
+    if (lines.length)
+      notes.push(
+        this.s.skipped(
+          lines.slice(0, MAX_LISTED).join(', ') +
+            (lines.length > MAX_LISTED ? `… ${andMore(lines.length - MAX_LISTED, en)}` : ''),
+        ),
+      );
     return notes;
   }
 
   /** What the element draws, with its settings (the chunk epn-cards.js). */
   private view(): KeyFiguresView {
-    return new code.m.KeyFiguresView(this.s, this.language, this.digits, this.heading, this.breakdownHeading, (m) => this.summarize(m), (marker, t) => this.missing(marker, t));
+    return new code.m.KeyFiguresView(
+      this.s,
+      this.language,
+      this.digits,
+      this.heading,
+      this.breakdownHeading,
+      (m) => this.summarize(m),
+      (marker, t) => this.missing(marker, t),
+    );
   }
 
   protected override renderCard(m: KeyFiguresModel, t: Strings): TemplateResult {
@@ -160,5 +174,4 @@ export class EpnKeyFigures extends EpnCard<KeyFiguresModel> {
   protected override tables(m: KeyFiguresModel, t: Strings): DataTable[] {
     return this.view().tables(m, t);
   }
-
 }

@@ -5,7 +5,15 @@ import type {Lang, Strings} from '../internal/i18n.js';
 import {prose} from '../internal/labels.js';
 import {andMore} from '../internal/lists.js';
 import type {Breakdown, KeyFigure, KeyFiguresModel, RatioFigure} from './key-figures.data.js';
-import {breakdownTitle, formatFigure, formatRatio, labelOf, ratioLabel, unitOf, type KeyFiguresStrings} from './key-figures.strings.js';
+import {
+  breakdownTitle,
+  formatFigure,
+  formatRatio,
+  labelOf,
+  ratioLabel,
+  unitOf,
+  type KeyFiguresStrings,
+} from './key-figures.strings.js';
 
 /** The most bars a breakdown draws (and rows its table lists); the others are one line, « … et N autres ». */
 const MAX_BARS = 30;
@@ -59,9 +67,11 @@ export class KeyFiguresView {
       <dd class="detail">${this.ratioDetail(r, t)}</dd>
     </div>`;
     return html`
-      ${m.figures.length || m.ratios.length
-        ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
-        : nothing}
+      ${
+        m.figures.length || m.ratios.length
+          ? html`<dl class="tiles" part="figures">${m.figures.map(figureTile)}${m.ratios.map(ratioTile)}</dl>`
+          : nothing
+      }
       <p class="summary" part="summary">${prose(this.summarize(m))}</p>
       ${m.breakdown ? this.renderBreakdown(m.breakdown, m, t) : nothing}`;
   }
@@ -110,7 +120,10 @@ export class KeyFiguresView {
       head: [this.s.indicator, this.s.value],
       rows: [
         ...m.figures.map((f) => ({header: labelOf(f.key, lang, m.labels), cells: [withUnit(f)]})),
-        ...m.ratios.map((r) => ({header: ratioLabel(r, lang, m.labels), cells: [`${this.ratioValue(r, t)} (${this.ratioDetail(r, t)})`]})),
+        ...m.ratios.map((r) => ({
+          header: ratioLabel(r, lang, m.labels),
+          cells: [`${this.ratioValue(r, t)} (${this.ratioDetail(r, t)})`],
+        })),
       ],
     };
   }
@@ -126,8 +139,20 @@ export class KeyFiguresView {
         caption: this.breakdownHeading || breakdownTitle(b, lang, m.labels),
         head: [labelOf(b.rowTitle, lang, m.labels), labelOf(b.column, lang, m.labels), this.s.shareOfTotal],
         rows: [
-          ...[...b.items.slice(0, MAX_BARS), ...(more ? [more] : [])].map((i) => ({header: i.label, cells: [this.breakdownValue(b, i.value, t), formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable], values: [i.value, i.share]})),
-          {header: t.total, cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})], values: [b.total, b.total === null ? null : 1], total: true},
+          ...[...b.items.slice(0, MAX_BARS), ...(more ? [more] : [])].map((i) => ({
+            header: i.label,
+            cells: [
+              this.breakdownValue(b, i.value, t),
+              formatPercent(i.share, {locale: t.locale}) || t.markers.unavailable,
+            ],
+            values: [i.value, i.share],
+          })),
+          {
+            header: t.total,
+            cells: [this.breakdownValue(b, b.total, t), formatPercent(b.total === null ? null : 1, {locale: t.locale})],
+            values: [b.total, b.total === null ? null : 1],
+            total: true,
+          },
         ],
       });
     }

@@ -1,4 +1,17 @@
-import {bandScheme, crossTab, EpnDataError, findColumn, readCrossTab, readPopulation, reach, type CrossTab, type Reach, type ReachOptions as CoreReachOptions, type SchemeName, type Table} from '@epn/stats';
+import {
+  bandScheme,
+  crossTab,
+  EpnDataError,
+  findColumn,
+  readCrossTab,
+  readPopulation,
+  reach,
+  type CrossTab,
+  type Reach,
+  type ReachOptions as CoreReachOptions,
+  type SchemeName,
+  type Table,
+} from '@epn/stats';
 
 /** What `scheme` becomes for the core's {@link reach}. */
 export type ReachBandsOption = NonNullable<CoreReachOptions['bands']>;
@@ -41,7 +54,10 @@ export interface ReachModel {
 }
 
 /** The users as a cross-tab: a CrossTab as given, a wide table as published, or a long table (`age-column`). */
-export function usersCrossTab(input: Table | CrossTab, options: Pick<ReachOptions, 'ageColumn' | 'sexColumn' | 'valueColumn' | 'bands'>): CrossTab {
+export function usersCrossTab(
+  input: Table | CrossTab,
+  options: Pick<ReachOptions, 'ageColumn' | 'sexColumn' | 'valueColumn' | 'bands'>,
+): CrossTab {
   if ('rowLabels' in input) return input;
   if (options.ageColumn) {
     const age = findColumn(input, options.ageColumn);
@@ -57,7 +73,10 @@ export function usersCrossTab(input: Table | CrossTab, options: Pick<ReachOption
 
 /** Splits `exclude="0-9, 75 +"` into ranges' texts. */
 export function parseExclude(text: string | null | undefined): string[] {
-  return (text ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -67,7 +86,10 @@ export function parseExclude(text: string | null | undefined): string[] {
 export function reachData(users: Table | CrossTab, population: Table, options: ReachOptions = {}): ReachModel {
   const measure = options.measure || 'per-thousand';
   if (measure !== 'per-thousand' && measure !== 'percent') {
-    throw new EpnDataError('BAD_OPTION', {detail: `measure="${measure}" (per-thousand ou percent)`, detailEn: `measure="${measure}" (per-thousand or percent)`});
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `measure="${measure}" (per-thousand ou percent)`,
+      detailEn: `measure="${measure}" (per-thousand or percent)`,
+    });
   }
   const u = drawable(usersCrossTab(users, options), false);
   const pop = readPopulation(population, {
@@ -75,7 +97,12 @@ export function reachData(users: Table | CrossTab, population: Table, options: R
     ...(options.populationGroup ? {group: options.populationGroup} : {}),
   });
   const excludedLabels = parseExclude(options.exclude);
-  return {measure, reach: reach(u, pop, {exclude: excludedLabels, bands: parseScheme(options.scheme)}), areas: pop.meta.areas, excludedLabels};
+  return {
+    measure,
+    reach: reach(u, pop, {exclude: excludedLabels, bands: parseScheme(options.scheme)}),
+    areas: pop.meta.areas,
+    excludedLabels,
+  };
 }
 
 /** Reads `scheme="common"`, `"broad"` or `"0,18,65"` (BAD_OPTION for anything else, from the core). */
@@ -83,6 +110,10 @@ export function parseScheme(text: string | null | undefined): ReachBandsOption {
   const v = (text ?? '').trim();
   if (!v || v === 'users') return 'users';
   if (v === 'common') return 'common';
-  if (/^[\d\s,;]+$/.test(v)) return v.split(/[,;\s]+/).filter(Boolean).map(Number);
+  if (/^[\d\s,;]+$/.test(v))
+    return v
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(Number);
   return bandScheme(v as SchemeName);
 }

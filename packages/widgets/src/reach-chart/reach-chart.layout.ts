@@ -64,7 +64,9 @@ export function layoutReach(input: ReachLayoutInput, width: number): ReachLayout
   const plotLeft = labelWidth;
   const plotRight = Math.max(plotLeft + 20, w - valueSpace);
   const span = plotRight - plotLeft;
-  const finiteValues = [...input.values, input.reference].filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  const finiteValues = [...input.values, input.reference].filter(
+    (v): v is number => v !== null && Number.isFinite(v) && v > 0,
+  );
   const max = finiteValues.length ? Math.max(...finiteValues) : 0;
   const tickCount = w < 480 ? 3 : 5;
   const [, top] = max > 0 ? nice(0, max, tickCount) : [0, 1];
@@ -103,7 +105,9 @@ export function layoutReach(input: ReachLayoutInput, width: number): ReachLayout
     plotBottom: finite(plotBottom),
     bars,
     labelChars,
-    ticks: ticks(0, domainMax, tickCount).filter((v) => v <= domainMax).map((v) => ({x: finite(plotLeft + scale(v)), label: input.tickFormat(v)})),
+    ticks: ticks(0, domainMax, tickCount)
+      .filter((v) => v <= domainMax)
+      .map((v) => ({x: finite(plotLeft + scale(v)), label: input.tickFormat(v)})),
     tickY: finite(plotBottom + 16),
     reference,
   };

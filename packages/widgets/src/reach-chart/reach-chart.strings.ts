@@ -30,7 +30,7 @@ export interface ReachStrings {
 }
 
 const fr: ReachStrings = {
-  title: 'Part de la population inscrite, par tranche d\'âge',
+  title: "Part de la population inscrite, par tranche d'âge",
   perThousand: 'Inscrits pour 1 000 habitants',
   percent: 'Part de la population inscrite',
   users: 'Inscrits',
@@ -83,7 +83,13 @@ const en: ReachStrings = {
 export const reachStrings = (lang: Lang): ReachStrings => (lang === 'en' ? en : fr);
 
 /** A rate as the chart writes it: `13,9` per 1 000 (with `‰` when `unit`), or `1,4 %`. */
-export function formatRate(rate: number | null, measure: ReachModel['measure'], locale: string, digits?: number | null, unit = false): string {
+export function formatRate(
+  rate: number | null,
+  measure: ReachModel['measure'],
+  locale: string,
+  digits?: number | null,
+  unit = false,
+): string {
   if (rate === null) return '';
   if (measure === 'percent') return formatPercent(rate, {locale, digits: digits ?? 1});
   const n = formatNumber(rate * 1000, {locale, digits: digits ?? 1});
@@ -122,7 +128,7 @@ export function reachSentence(m: ReachModel, lang: Lang, digits?: number | null)
   }
   let text = rate
     ? `Les inscrits représentent ${rate} de la population${ex ? ` (hors ${ex})` : ''}, soit ${perK} pour 1\u00a0000 habitants.`
-    : 'La part de la population inscrite n\'est pas connue.';
+    : "La part de la population inscrite n'est pas connue.";
   const say = (b: ReachBand, what: string) =>
     ` ${what}\u00a0: les ${ageWords(b.label, lang)}, qui sont ${pct(b.userShare)} des inscrits et ${pct(b.populationShare)} de la population${b.usersEstimated ? ' (estimation)' : b.estimated ? ' (population estimée)' : ''}.`;
   if (top && top.index! > 1) text += say(top, 'Les plus représentés');

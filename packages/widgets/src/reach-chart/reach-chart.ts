@@ -72,7 +72,18 @@ export class EpnReachChart extends EpnCard<ReachModel> {
     bands: {type: String},
   };
   static override styles = [baseStyles];
-  static override modelProperties = [...EpnCard.modelProperties, 'populationArea', 'populationGroup', 'exclude', 'scheme', 'ageColumn', 'sexColumn', 'valueColumn', 'bands', 'digits'];
+  static override modelProperties = [
+    ...EpnCard.modelProperties,
+    'populationArea',
+    'populationGroup',
+    'exclude',
+    'scheme',
+    'ageColumn',
+    'sexColumn',
+    'valueColumn',
+    'bands',
+    'digits',
+  ];
   protected static override extraProperty = 'populationSrc';
   protected static override drawsChart = true;
 
@@ -122,9 +133,26 @@ export class EpnReachChart extends EpnCard<ReachModel> {
 
   protected override buildCardModel(input: Table | CrossTab): ReachModel {
     // Figures given through `data` before the population file is there: nothing to draw yet (the card waits for it).
-    if (!this.extraTable && this.extraPending) return {measure: 'per-thousand', reach: {bands: [], users: null, population: null, rate: null, excluded: [], estimated: false, scheme: {labels: [], ranges: []}}, areas: [], excludedLabels: []};
+    if (!this.extraTable && this.extraPending)
+      return {
+        measure: 'per-thousand',
+        reach: {
+          bands: [],
+          users: null,
+          population: null,
+          rate: null,
+          excluded: [],
+          estimated: false,
+          scheme: {labels: [], ranges: []},
+        },
+        areas: [],
+        excludedLabels: [],
+      };
     if (!this.extraTable) {
-      throw new EpnDataError('BAD_OPTION', {detail: 'ajoutez population-src, l\'adresse du fichier de population', detailEn: 'add population-src, the address of the population file'});
+      throw new EpnDataError('BAD_OPTION', {
+        detail: "ajoutez population-src, l'adresse du fichier de population",
+        detailEn: 'add population-src, the address of the population file',
+      });
     }
     return code.m.reachData(input, this.extraTable, {
       ageColumn: this.ageColumn,
@@ -171,5 +199,4 @@ export class EpnReachChart extends EpnCard<ReachModel> {
   protected override summarize(m: ReachModel): string {
     return code.m.reachSentence(m, this.language, this.digits);
   }
-
 }

@@ -62,11 +62,16 @@ export function levelRank(label: string): number {
  */
 export function orderLevels(labels: readonly string[]): {order: number[]; tones: SkillTone[]} {
   const ranks = labels.map(levelRank);
-  const known = labels.map((_, i) => i).filter((i) => ranks[i]! >= 0).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const known = labels
+    .map((_, i) => i)
+    .filter((i) => ranks[i]! >= 0)
+    .sort((a, b) => ranks[a]! - ranks[b]! || a - b);
   const others = labels.map((_, i) => i).filter((i) => ranks[i]! < 0);
   const steps: SkillTone[] = ['l1', 'l2', 'l3', 'l4'];
   const tones: SkillTone[] = known.map((_, k) => steps[Math.min(k, 3)]!);
-  others.forEach((_, k) => tones.push(!known.length && k < 4 ? steps[k]! : (k - (known.length ? 0 : 4)) % 2 ? 'o2' : 'o1'));
+  others.forEach((_, k) =>
+    tones.push(!known.length && k < 4 ? steps[k]! : (k - (known.length ? 0 : 4)) % 2 ? 'o2' : 'o1'),
+  );
   return {order: [...known, ...others], tones};
 }
 
@@ -79,7 +84,10 @@ export function orderLevels(labels: readonly string[]): {order: number[]; tones:
 export function skillData(input: Table | CrossTab, options: SkillOptions = {}): SkillData {
   const measure = options.measure || 'distribution';
   if (measure !== 'distribution' && measure !== 'share-of-total') {
-    throw new EpnDataError('BAD_OPTION', {detail: `measure="${measure}" (distribution ou share-of-total)`, detailEn: `measure="${measure}" (distribution or share-of-total)`});
+    throw new EpnDataError('BAD_OPTION', {
+      detail: `measure="${measure}" (distribution ou share-of-total)`,
+      detailEn: `measure="${measure}" (distribution or share-of-total)`,
+    });
   }
   const ct = readByBand(input, options, 'niveau');
   const {order, tones} = orderLevels(ct.rowLabels);
@@ -97,10 +105,12 @@ export function skillData(input: Table | CrossTab, options: SkillOptions = {}): 
     total: ct.total,
     bandValues: ct.columnTotals.map((n) => ratio(n, measure === 'distribution' ? n : ct.total)),
     levelValues: order.map((i) => ratio(ct.rowTotals[i], ct.total)),
-    mismatched: given ? ct.columnLabels.filter((_, j) => {
-      const s = columnSum(ct, j);
-      return given[j] != null && s !== null && given[j] !== s;
-    }) : [],
+    mismatched: given
+      ? ct.columnLabels.filter((_, j) => {
+          const s = columnSum(ct, j);
+          return given[j] != null && s !== null && given[j] !== s;
+        })
+      : [],
     excluded: ct.meta.excluded,
     ...(ct.meta.markers ? {markers: order.map((i) => markersOfRow(ct, i))} : {}),
   };

@@ -117,10 +117,35 @@ export function layoutSkill(input: SkillLayoutInput, width: number): SkillLayout
       const segWidth = Math.max(0, size - left - right);
       const text = input.format(value);
       const fits = positive(value) && segWidth >= chars(text) * CHAR + 8;
-      return {level, value, x: finite(plotX + start + left), width: finite(segWidth), label: fits ? text : null, labelX: finite(plotX + start + left + segWidth / 2)};
+      return {
+        level,
+        value,
+        x: finite(plotX + start + left),
+        width: finite(segWidth),
+        label: fits ? text : null,
+        labelX: finite(plotX + start + left + segWidth / 2),
+      };
     });
-    return {band, y: finite(plotTop + j * step), height: bar, segments, endLabel: ends ? ends[j] ?? null : null, endX: finite(plotX + scale(cum) + 4)};
+    return {
+      band,
+      y: finite(plotTop + j * step),
+      height: bar,
+      segments,
+      endLabel: ends ? (ends[j] ?? null) : null,
+      endX: finite(plotX + scale(cum) + 4),
+    };
   });
   const plotBottom = plotTop + (n ? n * step - (step - bar) : 0);
-  return {width: w, height: finite(plotBottom + 2), legend, plotX: finite(plotX), plotWidth: finite(plotWidth), plotTop: finite(plotTop), plotBottom: finite(plotBottom), bandChars, rows, gap: GAP};
+  return {
+    width: w,
+    height: finite(plotBottom + 2),
+    legend,
+    plotX: finite(plotX),
+    plotWidth: finite(plotWidth),
+    plotTop: finite(plotTop),
+    plotBottom: finite(plotBottom),
+    bandChars,
+    rows,
+    gap: GAP,
+  };
 }

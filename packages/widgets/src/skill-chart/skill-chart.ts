@@ -74,25 +74,37 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
     return this.s.title;
   }
 
-
-
   protected override renderChart(m: SkillData, width: number, t: Strings): Chart {
     const f = this.share(t);
     const distribution = m.measure === 'distribution';
-    const l = layoutSkill({levels: m.levels, bands: m.bands.map(shortAgeLabel), values: m.values, format: f, domainMax: distribution ? 1 : undefined, endLabels: distribution ? null : m.bandValues.map((v) => f(v))}, width);
+    const l = layoutSkill(
+      {
+        levels: m.levels,
+        bands: m.bands.map(shortAgeLabel),
+        values: m.values,
+        format: f,
+        domainMax: distribution ? 1 : undefined,
+        endLabels: distribution ? null : m.bandValues.map((v) => f(v)),
+      },
+      width,
+    );
     return {
       height: l.height,
       content: svg`
-        <g class="legend" part="legend">${l.legend.map((k) => svg`
+        <g class="legend" part="legend">${l.legend.map(
+          (k) => svg`
           <rect class="seg swatch ${m.tones[k.level]}" x=${k.swatchX} y=${k.y - 6} width="12" height="12"></rect>
-          ${label(k.textX, k.y, k.text, k.chars, {cls: 'level-name'})}`)}
+          ${label(k.textX, k.y, k.text, k.chars, {cls: 'level-name'})}`,
+        )}
         </g>
-        ${l.rows.map((r) => svg`<g class="band">
+        ${l.rows.map(
+          (r) => svg`<g class="band">
           ${axisLabel(l.plotX - 6, r.y + r.height / 2, r.band, l.bandChars, 'end')}
           ${r.segments.map((s) => (s.width > 0 ? svg`<rect class="seg ${m.tones[s.level]}" x=${s.x} y=${r.y} width=${s.width} height=${r.height}></rect>` : nothing))}
           ${r.segments.map((s) => (s.label ? svg`<text class="seg-label on-${m.tones[s.level]}" x=${s.labelX} y=${r.y + r.height / 2} text-anchor="middle" dominant-baseline="middle">${s.label}</text>` : nothing))}
           ${r.endLabel ? svg`<text class="end" x=${r.endX} y=${r.y + r.height / 2} dominant-baseline="middle">${r.endLabel}</text>` : nothing}
-        </g>`)}`,
+        </g>`,
+        )}`,
     };
   }
 
@@ -122,13 +134,31 @@ export class EpnSkillChart extends EpnByBandElement<SkillData> {
     const f = this.share(t, m.markers);
     const distribution = m.measure === 'distribution';
     // A band's row: its cells say why a level's share is unknown (the count's marker); the Total row's are sums.
-    const row = (header: string, shares: Array<number | null>, last: number | null, total?: boolean, band?: number) =>
-      ({header, cells: [...shares.map((v, i) => f(v, i, band)), distribution ? this.count(last, t) : f(last)], values: [...shares, last], total});
+    const row = (
+      header: string,
+      shares: Array<number | null>,
+      last: number | null,
+      total?: boolean,
+      band?: number,
+    ) => ({
+      header,
+      cells: [...shares.map((v, i) => f(v, i, band)), distribution ? this.count(last, t) : f(last)],
+      values: [...shares, last],
+      total,
+    });
     return {
       caption: this.s.caption(this.heading || this.s.title, m.measure),
       head: [t.ageBand, ...m.levels, distribution ? this.s.people : t.total],
       rows: [
-        ...m.bands.map((band, j) => row(fullAgeLabel(band, this.language), m.levels.map((_, i) => m.values[i]![j]!), distribution ? m.bandTotals[j]! : m.bandValues[j]!, undefined, j)),
+        ...m.bands.map((band, j) =>
+          row(
+            fullAgeLabel(band, this.language),
+            m.levels.map((_, i) => m.values[i]![j]!),
+            distribution ? m.bandTotals[j]! : m.bandValues[j]!,
+            undefined,
+            j,
+          ),
+        ),
         row(t.total, m.levelValues, distribution ? m.total : m.total ? 1 : null, true),
       ],
     };

@@ -47,7 +47,9 @@ export abstract class EpnCard<M> extends EpnElement<M> {
 
   /** The address of the second file (the value of {@link EpnCard.extraProperty}), or `null`. */
   protected get extraSrc(): string | null {
-    return (this as unknown as Record<string, string | null>)[(this.constructor as typeof EpnCard).extraProperty] ?? null;
+    return (
+      (this as unknown as Record<string, string | null>)[(this.constructor as typeof EpnCard).extraProperty] ?? null
+    );
   }
 
   /** Whether the attributes alone are an input (the card then needs no file). */
@@ -174,7 +176,10 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     const rebuilds = (this.constructor as typeof EpnElement).modelProperties;
     // The second file's arrival is not a setting: the base rebuilds from it (a failure already said is not said again).
     const settingChanged = [...changed.keys()].some((k) => k !== 'extraTable' && rebuilds.includes(k as string));
-    if (this.standalone() && (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))) {
+    if (
+      this.standalone() &&
+      (this.status === 'idle' || (changed.has('src') && !this.src) || (this.status === 'error' && settingChanged))
+    ) {
       this.acceptData(emptyKeyValueTable());
     }
     // A setting that failed (ratios, territory…) and is fixed redraws from the same file: the base keeps the data
@@ -208,5 +213,4 @@ export abstract class EpnCard<M> extends EpnElement<M> {
     if ((this.constructor as typeof EpnCard).drawsChart) return super.renderBody(model, title, t);
     return html`${this.renderCard(model, t)}${this.renderNotes(model, t)}${this.renderTables(this.tables(model, t), t)}`;
   }
-
 }

@@ -72,8 +72,10 @@ export function euroUnit(unit: string | null | undefined): {euro: boolean; facto
   return {euro: factor > 0, factor: factor || 1};
 }
 
-const KEY_HEADER = /^(indicateurs?|cles?|keys?|indicators?|noms?|names?|libelles?|labels?|variables?|champs?|fields?|items?|chiffres cles|mesures?|measures?|intitules?|rubriques?|postes?|donnees?|figures?)$/;
-const VALUE_HEADER = /^(valeurs?|values?|montants?|amounts?|nombres?|nb|counts?|chiffres?|quantites?|quantity|effectifs?|figures?)$/;
+const KEY_HEADER =
+  /^(indicateurs?|cles?|keys?|indicators?|noms?|names?|libelles?|labels?|variables?|champs?|fields?|items?|chiffres cles|mesures?|measures?|intitules?|rubriques?|postes?|donnees?|figures?)$/;
+const VALUE_HEADER =
+  /^(valeurs?|values?|montants?|amounts?|nombres?|nb|counts?|chiffres?|quantites?|quantity|effectifs?|figures?)$/;
 const UNIT_HEADER = /^(unites?|units?|unite de mesure|unit of measure)$/;
 const YEAR_HEADER = /^(annee|annees|an|year|years|exercice|millesime)$/;
 
@@ -110,14 +112,20 @@ export function readKeyValues(input: Table | CrossTab, options: ReadKeyValuesOpt
   const looksKeyValue =
     keyCol >= 0 ||
     (namedValue >= 0 && firstString >= 0) ||
-    (firstString === 0 && table.rows.length > 1 && numericCols.length <= 1 && columns.length - (unitCol >= 0 ? 1 : 0) === 2);
+    (firstString === 0 &&
+      table.rows.length > 1 &&
+      numericCols.length <= 1 &&
+      columns.length - (unitCol >= 0 ? 1 : 0) === 2);
   if (looksKeyValue) {
     const k = keyCol >= 0 ? keyCol : firstString;
-    const v = namedValue >= 0 ? namedValue : (numericCols.find((j) => j !== k && j !== unitCol) ?? columns.findIndex((_, j) => j !== k && j !== unitCol));
+    const v =
+      namedValue >= 0
+        ? namedValue
+        : (numericCols.find((j) => j !== k && j !== unitCol) ?? columns.findIndex((_, j) => j !== k && j !== unitCol));
     if (k < 0 || v < 0) {
       throw fail(
         'UNEXPECTED_SHAPE',
-        'il faut une colonne de noms d\'indicateurs et une colonne de valeurs (par exemple « indicateur,valeur »)',
+        "il faut une colonne de noms d'indicateurs et une colonne de valeurs (par exemple « indicateur,valeur »)",
         'it needs a column of figure names and a column of values (e.g. "indicateur,valeur")',
       );
     }
@@ -127,7 +135,11 @@ export function readKeyValues(input: Table | CrossTab, options: ReadKeyValuesOpt
 }
 
 type Cell = Pick<KeyValue, 'value' | 'text' | 'marker'>;
-const cell = (value: number | null, text: string | null = null, marker: MarkerKind | null = null): Cell => ({value, text, marker});
+const cell = (value: number | null, text: string | null = null, marker: MarkerKind | null = null): Cell => ({
+  value,
+  text,
+  marker,
+});
 
 /**
  * {@link readKeyValues} for a card: `null` for no input or an input without rows (the empty table of a card given
@@ -142,7 +154,9 @@ function cellOf(table: Table, row: number, column: number): Cell {
   if (typeof raw === 'number') return cell(raw);
   if (raw === null) {
     // A text among the numbers of a numeric column (`2012-2013` beside figures) is kept by the reading as an issue.
-    const text = table.meta.issues.find((x) => x.code === 'INVALID_NUMBER' && x.row === row && x.column === column)?.raw;
+    const text = table.meta.issues.find(
+      (x) => x.code === 'INVALID_NUMBER' && x.row === row && x.column === column,
+    )?.raw;
     if (text !== undefined) return cell(null, text);
     return cell(null, null, table.meta.markers.find((x) => x.row === row && x.column === column)?.kind ?? null);
   }
@@ -161,7 +175,14 @@ function readPairs(table: Table, k: number, v: number, u: number): KeyValues {
   const headerValue = parseNumber(columns[v] ?? '', meta.decimal ?? undefined);
   if (meta.headerRows === 1 && headerValue !== null && !KEY_HEADER.test(keyOf(columns[k]!))) {
     const {name, unit} = splitUnit(columns[k]!);
-    entries.push({key: name, value: headerValue, text: null, unit: u >= 0 ? columns[u] || null : unit, marker: null, line: meta.headerLine || 1});
+    entries.push({
+      key: name,
+      value: headerValue,
+      text: null,
+      unit: u >= 0 ? columns[u] || null : unit,
+      marker: null,
+      line: meta.headerLine || 1,
+    });
   }
   table.rows.forEach((row, i) => {
     const rawKey = String(row[k] ?? '');
@@ -187,10 +208,16 @@ function readRecord(table: Table, options: ReadKeyValuesOptions, unitCol: number
       const years = yearCol >= 0 ? rows.map((r) => String(r[yearCol] ?? '')).filter(Boolean) : [];
       const n = rows.length;
       throw years.length
-        ? fail('UNEXPECTED_SHAPE', `le fichier a ${n} lignes ; choisissez l'année avec l'attribut year (${quoted(years)})`,
-          `the file has ${n} rows; choose the year with the year attribute (${quoted(years, true)})`)
-        : fail('UNEXPECTED_SHAPE', `le fichier a ${n} lignes ; il faut soit une ligne par indicateur (« indicateur,valeur »), soit une seule ligne de valeurs`,
-          `the file has ${n} rows; it needs either one row per figure ("indicateur,valeur") or a single row of values`);
+        ? fail(
+            'UNEXPECTED_SHAPE',
+            `le fichier a ${n} lignes ; choisissez l'année avec l'attribut year (${quoted(years)})`,
+            `the file has ${n} rows; choose the year with the year attribute (${quoted(years, true)})`,
+          )
+        : fail(
+            'UNEXPECTED_SHAPE',
+            `le fichier a ${n} lignes ; il faut soit une ligne par indicateur (« indicateur,valeur »), soit une seule ligne de valeurs`,
+            `the file has ${n} rows; it needs either one row per figure ("indicateur,valeur") or a single row of values`,
+          );
     }
   }
   const entries: KeyValue[] = [];
@@ -210,8 +237,10 @@ function fromCrossTab(ct: CrossTab): KeyValues {
     const {name, unit} = splitUnit(label);
     return {key: name, unit, ...cell(value ?? null), line: null};
   };
-  if (columns === 1) return {shape: 'key-value', entries: ct.rowLabels.map((k, i) => entry(k, ct.counts[i]![0])), skippedLines: []};
-  if (rows === 1) return {shape: 'record', entries: ct.columnLabels.map((k, j) => entry(k, ct.counts[0]![j])), skippedLines: []};
+  if (columns === 1)
+    return {shape: 'key-value', entries: ct.rowLabels.map((k, i) => entry(k, ct.counts[i]![0])), skippedLines: []};
+  if (rows === 1)
+    return {shape: 'record', entries: ct.columnLabels.map((k, j) => entry(k, ct.counts[0]![j])), skippedLines: []};
   throw fail(
     'UNEXPECTED_SHAPE',
     `il faut une seule colonne de valeurs (ou une seule ligne) ; le tableau a ${rows} lignes et ${columns} colonnes`,
