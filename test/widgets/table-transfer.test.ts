@@ -11,6 +11,8 @@ type Transfer = {unpackTable: (p: any) => Table; unpackCrossTab: (p: any) => Pro
 type WideRead = {rowAt: (ct: CrossTab, i: number) => [string, (number | null)[]]};
 const transfer = () =>
   import('../../../packages/widgets/dist/internal/table-transfer.js' as string) as Promise<Transfer>;
+type ReadBand = {readByBand: (ct: CrossTab, options: object, defaultRows: string) => CrossTab};
+const readBand = () => import('../../../packages/widgets/dist/internal/read-by-band.js' as string) as Promise<ReadBand>;
 const wideRead = () => import('../../../packages/widgets/dist/internal/wide-read.js' as string) as Promise<WideRead>;
 
 /**
@@ -85,6 +87,51 @@ describe('issue 12: the transfer of a large table from the worker', () => {
     // A chart drawing the unpacked cross-tab reads only its sex rows and the first other rows.
     expect(pyramidData(back)).to.deep.equal(pyramidData(ct));
     expect(made, 'rows made by the pyramid').to.deep.equal([]);
+  });
+});
+
+describe('issue 12: a large table no chart can draw is refused without making its rows', () => {
+  /** The unpacked cross-tab, with its rows' getters counting who makes them. */
+  const instrumented = (back: CrossTab, made: string[]) => {
+    for (const key of ['rowLabels', 'counts'] as const) {
+      const get = Object.getOwnPropertyDescriptor(back, key)!.get!;
+      Object.defineProperty(back, key, {get: () => (made.push(key), get()), enumerable: true, configurable: true});
+    }
+    return back;
+  };
+  const error = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as {code: string; message: string};
+    }
+    throw new Error('no error');
+  };
+  // 400 communes by age band, no sex row: the age chart says which rows it found (the first ten, then a count), the
+  // equipment and skill charts that there are too many categories: the same words as for a table read on the page.
+  const csv = ['commune;0-19;20-59;60 +', ...Array.from({length: 400}, (_, i) => `Commune ${i};${i};1;2`)].join('\n');
+
+  it('the age chart: « il faut une ligne Hommes… lignes trouvées : (ten names)… et 390 autres », no row made', async () => {
+    const {unpackCrossTab} = await transfer();
+    const made: string[] = [];
+    const back = instrumented(await unpackCrossTab((await parsedInWorker(csv)).wide), made);
+    const e = error(() => pyramidData(back));
+    expect(e.code).to.equal('UNEXPECTED_SHAPE');
+    expect(e.message).to.equal(error(() => pyramidData(readCrossTab(parseCsv(csv)))).message);
+    expect(e.message).to.contain('« Commune 9 »… et 390 autres');
+    expect(made, 'rows made').to.deep.equal([]);
+  });
+
+  it('the equipment and skill charts (readByBand): « 400 lignes (catégories)… trop pour un graphique », no row made', async () => {
+    const {unpackCrossTab} = await transfer();
+    const {readByBand} = await readBand();
+    const made: string[] = [];
+    const back = instrumented(await unpackCrossTab((await parsedInWorker(csv)).wide), made);
+    const e = error(() => readByBand(back, {}, 'equipement'));
+    expect(e.code).to.equal('UNEXPECTED_SHAPE');
+    expect(e.message).to.equal(error(() => readByBand(readCrossTab(parseCsv(csv)), {}, 'equipement')).message);
+    expect(e.message).to.contain('400 lignes (catégories) (« Commune 0 », « Commune 1 », « Commune 2 »…)');
+    expect(made, 'rows made').to.deep.equal([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import {crossTab, EpnDataError, findColumn, ratio, sexOf, type CrossTab, type MarkerKind, type Table} from '@epn/stats';
-import {quotedSome} from '../internal/lists.js';
+import {MAX_LISTED, quotedSome} from '../internal/lists.js';
 import {drawable, markersOfRow, parseBands, transpose} from '../internal/read-by-band.js';
-import {readWide, rowAt} from '../internal/wide-read.js';
+import {labelAt, readWide, rowAt} from '../internal/wide-read.js';
 
 /** How to read a table into a pyramid (the element's attributes). */
 export interface PyramidOptions {
@@ -71,17 +71,35 @@ export function pyramidData(input: Table | CrossTab, options: PyramidOptions = {
       bands: ageIsNumber ? parseBands(options.bands) : undefined,
     });
   } else ct = readWide(input);
-  // Rows are read one at a time (rowAt): a wide table read in the worker has its rows made only when all are read.
-  const label = (i: number) => sexOf(rowAt(ct, i)[0]);
-  if (!ct.rowTotals.some((_, i) => label(i)) && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) ct = transpose(ct);
+  // The sex rows, in one pass over the labels read one at a time (labelAt): a wide table read in the worker has its
+  // rows made only when all are read, and 900 000 of them would hold the page.
+  const sexRows = (c: CrossTab) => {
+    const at = {Hommes: -1, Femmes: -1, any: false};
+    for (let i = 0, n = c.rowTotals.length; i < n; i++) {
+      const sex = sexOf(labelAt(c, i));
+      if (!sex) continue;
+      at.any = true;
+      if (at[sex] < 0) at[sex] = i;
+    }
+    return at;
+  };
+  let sexes = sexRows(ct);
+  if (!sexes.any && ct.columnLabels.filter((l) => sexOf(l)).length >= 2) sexes = sexRows((ct = transpose(ct)));
   // Only the two sex rows are drawn (others are a note), so only the bands are limited.
   drawable(ct, false);
-  const menAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Hommes');
-  const womenAt = ct.rowTotals.findIndex((_, i) => label(i) === 'Femmes');
+  const {Hommes: menAt, Femmes: womenAt} = sexes;
   if (menAt < 0 || womenAt < 0) {
+    const n = ct.rowTotals.length;
+    const found = (en?: boolean) =>
+      quotedSome(
+        Array.from({length: Math.min(n, MAX_LISTED)}, (_, i) => labelAt(ct, i)),
+        en,
+        MAX_LISTED,
+        n,
+      );
     throw new EpnDataError('UNEXPECTED_SHAPE', {
-      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${quotedSome(ct.rowLabels)}`,
-      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${quotedSome(ct.rowLabels, true)}`,
+      detail: `il faut une ligne « Hommes » et une ligne « Femmes » (ou H/F, M/F) ; lignes trouvées : ${found()}`,
+      detailEn: `it needs a "Hommes" (men) row and a "Femmes" (women) row (or H/F, M/F); rows found: ${found(true)}`,
     });
   }
   const men = rowAt(ct, menAt)[1];

@@ -12,14 +12,14 @@ export const andMore = (n: number, en?: boolean): string =>
 
 /**
  * Names quoted (`« a », « b »`, in English `"a", "b"`) and joined by commas, at most `max` of them; the others are
- * counted: `« a », « b »… et 12 autres`.
+ * counted: `« a », « b »… et 12 autres`. `count`: how many names there are, when only the first are given.
  */
-export function quotedSome(names: readonly string[], en?: boolean, max = MAX_LISTED): string {
+export function quotedSome(names: readonly string[], en?: boolean, max = MAX_LISTED, count = names.length): string {
   const shown = names
     .slice(0, max)
     .map((n) => (en ? `"${n}"` : `« ${n} »`))
     .join(', ');
-  return names.length > max ? `${shown}… ${andMore(names.length - max, en)}` : shown;
+  return count > max ? `${shown}… ${andMore(count - max, en)}` : shown;
 }
 
 /** The largest of `values` and `floor`, by a loop (`Math.max(...values)` overflows the stack past about 120 000 values). */

@@ -12,7 +12,7 @@ import {
   type Table,
 } from '@epn/stats';
 import type {AggregateSpec} from './aggregate-source.js';
-import {readWide} from './wide-read.js';
+import {labelAt, readWide} from './wide-read.js';
 
 /**
  * How to read a table of categories × age bands (the attributes shared by `<epn-equipment-chart>` and
@@ -53,6 +53,9 @@ export function readByBand(input: Table | CrossTab, options: ByBandOptions, defa
       detailEn: 'rows-column and value-column are for long tables: give age-column too',
     });
   } else ct = readWide(input);
+  // Too many rows is refused whichever way round the table is, before its labels are made (a 900 000-row table read
+  // in the worker makes them when first read).
+  if (ct.rowTotals.length > MAX_CATEGORIES) drawable(ct);
   return drawable(orderAgeLabels(ct.rowLabels) && !orderAgeLabels(ct.columnLabels) ? transpose(ct) : ct);
 }
 
@@ -65,18 +68,18 @@ export const MAX_CATEGORIES = 150;
  * otherwise draw tens of thousands of bars and freeze the page).
  */
 export function drawable(ct: CrossTab, rows = true): CrossTab {
-  // The row labels are read only when checked: a cross-tab rebuilt from the worker's makes them when first read.
-  const axes: [string[], string, string][] = [[ct.columnLabels, "colonnes (tranches d'âge)", 'columns (age bands)']];
-  if (rows) axes.push([ct.rowLabels, 'lignes (catégories)', 'rows (categories)']);
-  for (const [labels, fr, en] of axes) {
-    if (labels.length > MAX_CATEGORIES) {
-      const some = labels
-        .slice(0, 3)
-        .map((l) => `« ${l} »`)
-        .join(', ');
+  // Rows are counted by their totals and only the first three labels read (labelAt): a cross-tab rebuilt from the
+  // worker's makes its labels when first read, and 900 000 of them would hold the page.
+  const axes: [number, (i: number) => string, string, string][] = [
+    [ct.columnLabels.length, (i) => ct.columnLabels[i]!, "colonnes (tranches d'âge)", 'columns (age bands)'],
+  ];
+  if (rows) axes.push([ct.rowTotals.length, (i) => labelAt(ct, i), 'lignes (catégories)', 'rows (categories)']);
+  for (const [n, label, fr, en] of axes) {
+    if (n > MAX_CATEGORIES) {
+      const some = [0, 1, 2].map((i) => `« ${label(i)} »`).join(', ');
       throw new EpnDataError('UNEXPECTED_SHAPE', {
-        detail: `${labels.length} ${fr} (${some}…), trop pour un graphique (${MAX_CATEGORIES} au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier`,
-        detailEn: `${labels.length} ${en} (${some.replace(/« | »/g, '"')}…), too many for a chart (${MAX_CATEGORIES} at most); check the column given (age-column, rows-column, sex-column) or the file`,
+        detail: `${n} ${fr} (${some}…), trop pour un graphique (${MAX_CATEGORIES} au plus) ; vérifiez la colonne indiquée (age-column, rows-column, sex-column) ou le fichier`,
+        detailEn: `${n} ${en} (${some.replace(/« | »/g, '"')}…), too many for a chart (${MAX_CATEGORIES} at most); check the column given (age-column, rows-column, sex-column) or the file`,
       });
     }
   }

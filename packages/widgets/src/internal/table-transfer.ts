@@ -208,6 +208,6 @@ export async function unpackCrossTab(p: PackedCrossTab): Promise<CrossTab> {
     total: p.total,
     meta: {...p.meta, givenRowTotals: p.givenRowTotals && (await sliced(p.givenRowTotals))},
   };
-  packedRows.set(ct, (i) => [label(i), cells(i)]);
+  packedRows.set(ct, {label, cells});
   return ct;
 }
