@@ -91,11 +91,13 @@ export class Aggregator {
       const table = parseCsv(bytes, this.#parse);
       const {encoding, decimal} = table.meta;
       // Its count is crossTab's on that table (the contract): taken directly, unless the tests ask for the counter
-      // from an internal, undocumented size on (a symbol-keyed option, so that they check one path against the other;
-      // unset, the comparison is false), which reads UTF-8 and windows-1252 only.
+      // from an internal, undocumented size on (a symbol-keyed option, so that they check one path against the other),
+      // which reads UTF-8 and windows-1252 only.
+      const counterFrom = (this.#options as unknown as {[key: symbol]: number | undefined})[Symbol.for('epn.direct')];
       if (
         this.#mode === 'whole' ||
-        !(bytes.length >= (this.#options as unknown as Record<symbol, number>)[Symbol.for('epn.direct')]!) ||
+        counterFrom === undefined ||
+        bytes.length < counterFrom ||
         (encoding !== 'utf-8' && encoding !== 'windows-1252')
       )
         return crossTab(table, crossTabOptions(this.#options));
