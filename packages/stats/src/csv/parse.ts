@@ -1,6 +1,6 @@
 import {badOption, EpnDataError} from '../errors.js';
 import type {Issue, Marker, SkippedLine, Table, Value} from '../table.js';
-import {cleanLabel, looseKey} from '../text.js';
+import {cleanLabel, looseKey, unclean} from '../text.js';
 import {parseAgeLabel} from '../stats/age-bands.js';
 import {assertText, decodeBytes, normaliseEncoding, toBytes, type Encoding} from './decode.js';
 import {markerKind, markerTable, type DEFAULT_MARKERS, type MarkerKind} from './markers.js';
@@ -199,7 +199,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     d = 0x1f;
   } else if (bytes === null) bytes = new TextEncoder().encode(text);
   const oneByte = (encoding === 'windows-1252' || encoding === 'macintosh') && d !== 0x1f;
-  const f = scanFields(bytes!, from, text, d, oneByte);
+  const f = scanFields(bytes!, from, text, d, oneByte, markers);
   if (f.unterminatedAt) throw new EpnDataError('UNTERMINATED_QUOTE', {line: f.unterminatedAt});
 
   const issues: Issue[] = [];
@@ -213,13 +213,13 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   };
   const nonEmpty = (r: number) => {
     let k = 0;
-    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (!f.blank(x)) k++;
+    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (f.kind[x]) k++;
     return k;
   };
   const effWidth = (r: number) => {
     const a = f.first[r]!;
     let w = f.first[r + 1]! - a;
-    while (w > 0 && f.blank(a + w - 1)) w--;
+    while (w > 0 && !f.kind[a + w - 1]) w--;
     return w;
   };
   // A title or note line as written: its cells from the first filled one to the last, rejoined with the delimiter
@@ -250,7 +250,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   for (let r = 0; r < end && !wide; r++) wide = nonEmpty(r) >= 2;
   // The first filled cell of a record (−1 for none).
   const firstFilled = (r: number) => {
-    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (!f.blank(x)) return x - f.first[r]!;
+    for (let x = f.first[r]!; x < f.first[r + 1]!; x++) if (f.kind[x]) return x - f.first[r]!;
     return -1;
   };
   // A single filled cell away from the first column, right over a wider record, is a group label over some of the
@@ -388,125 +388,59 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
     }
   }
 
-  // Every cell, row by row: plain whole numbers (most cells of a statistics file) are read from their bytes, the
-  // others kept as trimmed text; the decimal separator from the first 100 000 cells.
-  const size = n * width;
-  const kinds = new Uint8Array(size);
-  const values = new Float64Array(size);
-  // The text of the cells that are not plain numbers: an index into `strings` per cell (0: none).
-  const textAt = new Int32Array(size);
-  const strings: string[] = [''];
+  // The decimal separator from the first 100 000 cells of the data rows: plain numbers tell it by their separator,
+  // other cells by their shape.
+  const {kind, val, sep, sid, strings} = f;
   const tally = new DecimalTally();
-  // Per column: the one width of its plain numbers (−1 before the first, −2 once two differ), and what its numbers
-  // say of the decimal separator (for the ambiguity issue).
-  const plainWidth = new Int32Array(width).fill(-1);
-  const columnTallies = Array.from({length: width}, () => new DecimalTally());
-  for (let i = 0, idx = 0; i < n; i++) {
-    const r = data[i]!;
-    const a = f.first[r]!;
-    const len = f.first[r + 1]! - a;
-    for (let j = 0; j < width; j++, idx++) {
-      // K_EMPTY: no cell, or no byte (most cells of a sparse file: no string made).
-      const w = j < len ? f.width(a + j) : 0;
-      if (!w) continue;
-      const v = f.plain(a + j);
-      if (v >= 0) {
-        kinds[idx] = K_NUMBER;
-        values[idx] = v;
-        const pw = plainWidth[j]!;
-        if (pw !== w) plainWidth[j] = pw === -1 ? w : -2;
-        if (f.separator) {
-          const e = f.separator === 44 ? Evidence.Comma : Evidence.Dot;
-          columnTallies[j]!.add(e);
-          if (idx < DECIMAL_WINDOW) tally.add(e);
+  if (forcedDecimal === undefined) {
+    for (let i = 0; i < n && i * width < DECIMAL_WINDOW; i++) {
+      const a = f.first[data[i]!]!;
+      const len = Math.min(f.first[data[i]! + 1]! - a, width, DECIMAL_WINDOW - i * width);
+      for (let k = a; k < a + len; k++) {
+        const kd = kind[k];
+        if (kd === K_NUMBER) {
+          if (sep[k]) tally.add(sep[k] === 44 ? Evidence.Comma : Evidence.Dot);
+        } else if (kd !== K_TEXT && kd !== K_EMPTY) {
+          // (text says nothing of the decimal separator: no digit in a row with a separator)
+          const c = strings[sid[k]!]!;
+          if (c.length >= 3 && c.length <= 64) tally.add(decimalEvidence(c));
         }
-        continue;
       }
-      const c = f.cell(a + j).trim();
-      if (!c) continue;
-      kinds[idx] = K_PENDING;
-      textAt[idx] = strings.push(c) - 1;
-      // (decimalEvidence says nothing of a cell over 64 characters: no need to look for its separators)
-      if (
-        idx < DECIMAL_WINDOW &&
-        forcedDecimal === undefined &&
-        c.length >= 3 &&
-        c.length <= 64 &&
-        (c.includes(',') || c.includes('.'))
-      )
-        tally.add(decimalEvidence(c));
     }
   }
   const decimal: DecimalSeparator | null = forcedDecimal ?? tally.decided;
   const reading: DecimalSeparator = decimal ?? ',';
-  // Markers are looked up only for cells starting like one (either case), or `<` (`<5`).
-  const markerStarts = new Set<number>([60]);
-  for (const key of markers.keys()) for (const c of [key[0]!, key[0]!.toUpperCase()]) markerStarts.add(c.charCodeAt(0));
-  // Markers are short: only cells as short as the longest one are looked up.
-  const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
 
-  // Types and values, row by row (the arrays are row-major: walking them by column would miss the cache at every cell
-  // of a wide file), each column's counts kept apart.
-  const found: Marker[] = [];
+  const {counts, numberWidth, columnTallies} = readColumns(f, data, width, reading);
   const types: Array<'number' | 'string'> = [];
   const percentColumns: number[] = [];
-  const counts = Array.from({length: width}, (): ColumnCounts => ({
-    numbers: 0,
-    texts: 0,
-    codes: 0,
-    refused: 0,
-    marked: 0,
-    fractional: 0,
-  }));
-  const percents = new Int32Array(width);
-  for (let idx = 0, j = 0; idx < size; idx++, j = j + 1 === width ? 0 : j + 1) {
-    const kind = kinds[idx]!;
-    if (kind === K_EMPTY) continue;
-    const k = counts[j]!;
-    if (kind === K_NUMBER) {
-      k.numbers++;
-      if (values[idx]! % 1 !== 0) k.fractional++;
-      continue;
-    }
-    const cell = strings[textAt[idx]!]!;
-    if (cell.length <= markerLength && markerStarts.has(cell.charCodeAt(0)) && markerKind(markers, cell)) {
-      kinds[idx] = K_MARKER;
-      k.marked++;
-      continue;
-    }
-    const shape = numberShape(cell, reading);
-    if (shape.kind === 'number') {
-      kinds[idx] = K_NUMBER;
-      values[idx] = shape.value;
-      k.numbers++;
-      const pw = plainWidth[j]!;
-      plainWidth[j] = pw === -1 || pw === cell.length ? cell.length : -2;
-      if (shape.percent) percents[j]++;
-      if (shape.value % 1 !== 0) k.fractional++;
-      if (cell.includes(',') || cell.includes('.')) columnTallies[j]!.add(decimalEvidence(cell));
-    } else if (shape.kind === 'code') {
-      kinds[idx] = K_CODE;
-      k.codes++;
-    } else if (shape.kind === 'text') {
-      kinds[idx] = K_TEXT;
-      k.texts++;
-    } else {
-      kinds[idx] = K_REFUSED;
-      k.refused++;
-    }
-  }
   for (let j = 0; j < width; j++) {
-    const k = counts[j]!;
-    k.numberWidth = plainWidth[j]! >= 0 ? plainWidth[j] : -1;
-    const type = columnType(header, columns, j, k, forcedTypes?.get(looseKey(columns[j]!)));
+    const c = j * 8;
+    const type = columnType(
+      header,
+      columns,
+      j,
+      {
+        numbers: counts[c + K_NUMBER]!,
+        texts: counts[c + K_TEXT]!,
+        codes: counts[c + K_CODE]!,
+        refused: counts[c + K_REFUSED]!,
+        marked: counts[c + K_MARKER]!,
+        fractional: counts[c + FRACTIONAL]!,
+        numberWidth: numberWidth[j]! >= 0 ? numberWidth[j] : -1,
+      },
+      forcedTypes?.get(looseKey(columns[j]!)),
+    );
     const isNumber = type === 'number';
     types.push(type);
-    if (isNumber && percents[j]! > 0) percentColumns.push(j);
+    if (isNumber && counts[c + PERCENT]! > 0) percentColumns.push(j);
     if (isNumber && forcedDecimal === undefined && columnTallies[j]!.ambiguous) {
       let example = '';
-      for (let idx = j; idx < size && !example; idx += width)
-        if (textAt[idx] && decimalEvidence(strings[textAt[idx]!]!) >= Evidence.AmbiguousComma)
-          example = strings[textAt[idx]!]!;
+      for (let i = 0; i < n && !example; i++) {
+        const a = f.first[data[i]!]!;
+        const c = j < f.first[data[i]! + 1]! - a ? strings[sid[a + j]!]! : '';
+        if (c && decimalEvidence(c) >= Evidence.AmbiguousComma) example = c;
+      }
       const sep = example.includes('.') ? '.' : ',';
       const asDecimal = sep === reading;
       issues.push({
@@ -522,38 +456,40 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   }
   // The rows, with the invalid numbers, the empty and marker cells of numeric columns in row order (issues are sorted
   // by line below, stably: on one line, by column, as before).
+  const found: Marker[] = [];
+  const isNumber = types.map((t) => t === 'number');
   const rows: Value[][] = new Array(n);
-  for (let i = 0, idx = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) {
+    const a = f.first[data[i]!]!;
+    const len = f.first[data[i]! + 1]! - a;
     const row = new Array<Value>(width);
     rows[i] = row;
-    for (let j = 0; j < width; j++, idx++) {
-      const kind = kinds[idx]!;
-      if (types[j] !== 'number') {
+    for (let j = 0; j < width; j++) {
+      const k = a + j;
+      const kd = j < len ? kind[k]! : K_EMPTY;
+      if (!isNumber[j]) {
+        // (a plain number has no text made: its digits as written)
         row[j] =
-          kind === K_EMPTY
-            ? null
-            : cleanLabel(textAt[idx] ? strings[textAt[idx]!]! : f.cell(f.first[data[i]!]! + j).trim());
+          kd === K_EMPTY ? null : sid[k] ? (sep[k] ? cleanLabel(strings[sid[k]!]!) : strings[sid[k]!]!) : f.cell(k);
         continue;
       }
-      if (kind === K_NUMBER) {
-        row[j] = values[idx]!;
+      if (kd === K_NUMBER) {
+        row[j] = val[k]!;
         continue;
       }
       row[j] = null;
-      if (kind === K_EMPTY || kind === K_MARKER) {
-        // An empty cell's text is strings[0], ''.
-        const raw = strings[textAt[idx]!]!;
+      const raw = kd === K_EMPTY ? '' : strings[sid[k]!]!;
+      if (kd === K_EMPTY || kd === K_MARKER) {
         found.push({row: i, column: j, line: rowLines[i]!, raw, kind: raw ? markerKind(markers, raw)! : 'empty'});
         continue;
       }
-      const cell = strings[textAt[idx]!]!;
-      const shown = cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
+      const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
       issues.push({
         code: 'INVALID_NUMBER',
         row: i,
         column: j,
         line: rowLines[i]!,
-        raw: cell,
+        raw,
         message: `Ligne ${rowLines[i]}, colonne « ${columns[j]} » : « ${shown} » n'est pas un nombre lisible ; la cellule est laissée vide.`,
       });
     }
@@ -591,13 +527,64 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
 /** First cells of the header rows under `Libellé` in INSEE's BDM downloads. */
 const BDM_HEADER = new Set(['idbank', 'derniere mise a jour', 'periode']);
 
+// What a field reads as: nothing (empty or white space), a number, text not read yet, then (data cells only) a
+// marker, a code, text, a refused number.
 const K_EMPTY = 0;
-const K_PENDING = 6;
-const K_MARKER = 1;
-const K_NUMBER = 2;
-const K_CODE = 3;
-const K_TEXT = 4;
-const K_REFUSED = 5;
+const K_NUMBER = 1;
+const K_PENDING = 2;
+const K_MARKER = 3;
+const K_CODE = 4;
+const K_TEXT = 5;
+const K_REFUSED = 6;
+
+// Slots of readColumns's counts beside the kinds: numbers with a fractional part, percentages.
+const FRACTIONAL = K_PENDING;
+const PERCENT = K_EMPTY;
+
+/**
+ * Each cell of the data rows read once, row by row: the pending ones read with the decimal separator (a number or a
+ * refused one). Per column `j`, eight counts from `8j`: by kind, numbers with a fractional part ({@link FRACTIONAL})
+ * and percentages ({@link PERCENT}); the one width of its numbers as written (−1 before the first, −2 once two
+ * differ); what its numbers say of the decimal separator (for the ambiguity issue).
+ */
+function readColumns(f: Fields, data: number[], width: number, reading: DecimalSeparator) {
+  const {kind, val, sep, sid, strings, cs, ce, first} = f;
+  const counts = new Int32Array(width * 8);
+  const numberWidth = new Int32Array(width).fill(-1);
+  const columnTallies = Array.from({length: width}, () => new DecimalTally());
+  for (let i = 0; i < data.length; i++) {
+    const a = first[data[i]!]!;
+    const len = Math.min(first[data[i]! + 1]! - a, width);
+    for (let j = 0; j < len; j++) {
+      const k = a + j;
+      let kd = kind[k]!;
+      if (kd === K_EMPTY) continue;
+      let w = 0;
+      if (kd === K_NUMBER) {
+        w = ce[k]! - cs[k]!;
+        if (sep[k]) columnTallies[j]!.add(sep[k] === 44 ? Evidence.Comma : Evidence.Dot);
+      } else if (kd === K_PENDING) {
+        const cell = strings[sid[k]!]!;
+        const shape = numberShape(cell, reading);
+        // (text and codes were told by the scan: what is not a number here is a refused one)
+        kd = kind[k] = shape.kind === 'number' ? K_NUMBER : K_REFUSED;
+        if (shape.kind === 'number') {
+          val[k] = shape.value;
+          w = cell.length;
+          if (shape.percent) counts[j * 8 + PERCENT]++;
+          columnTallies[j]!.add(decimalEvidence(cell));
+        }
+      }
+      counts[j * 8 + kd]++;
+      if (kd !== K_NUMBER) continue;
+      // (not `% 1`: a call to fmod for every number)
+      if (Math.floor(val[k]!) !== val[k]) counts[j * 8 + FRACTIONAL]++;
+      const pw = numberWidth[j]!;
+      if (pw !== w) numberWidth[j] = pw === -1 ? w : -2;
+    }
+  }
+  return {counts, numberWidth, columnTallies};
+}
 
 /** parseCsv's window for the decimal guess: the first 100 000 cells of the data rows. @internal */
 export const DECIMAL_WINDOW = 100000;
@@ -650,7 +637,13 @@ function damagedText(text: string, issues: Issue[]): void {
   });
 }
 
-/** The fields of every record of a file, split by the core's byte scanner, with their text. */
+/**
+ * The fields of every record of a file, split by the core's byte scanner, each read once: empty (or white space),
+ * a plain number read from its bytes, or its trimmed text, read as a marker, text, a code or left pending (a number,
+ * read once the decimal separator is known). Per field (`k`, from 0 in file order): `cs`/`ce` its characters in the
+ * text, `kind`, `val` its number, `sid` its text in `strings` (0: none), `sep` the separator of a plain decimal number
+ * (`,` 44, `.` 46, else 0) or, for a field with text, 1 when the text needs {@link cleanLabel}.
+ */
 interface Fields {
   count: number;
   /** Index of each record's first field; `first[count]` is the number of fields. */
@@ -661,35 +654,48 @@ interface Fields {
   unterminatedAt: number;
   /** Fields with text after their closing quote: the line where each ends, and the field as written. */
   malformed: Array<[number, string]>;
+  cs: Int32Array;
+  ce: Int32Array;
+  kind: Uint8Array;
+  val: Float64Array;
+  sep: Uint8Array;
+  sid: Int32Array;
+  strings: string[];
   /** The cell's text (quotes undone), untrimmed. */
   cell(k: number): string;
-  /** Whether the cell is empty or white space. */
-  blank(k: number): boolean;
-  /**
-   * The cell's value when it is plain digits (1 to 15, no leading zero), or digits with one separator that can only
-   * be a decimal one (`12,5`, `308491.16`; not `1.234`), read from its bytes; else −1. Sets `separator`.
-   */
-  plain(k: number): number;
-  /** After `plain`: the separator of the number it read (`,` 44, `.` 46), 0 for a whole number. */
-  separator: number;
-  /** The cell's length in bytes (for a plain number: its number of digits). */
-  width(k: number): number;
 }
 
 /**
- * Splits `bytes[from…]` into records and fields with {@link RecordScanner}, and maps each field to its characters in
- * `text` (one byte per character, or UTF-8).
+ * Splits `bytes[from…]` into records and fields with {@link RecordScanner}, maps each field to its characters in
+ * `text` (one byte per character, or UTF-8) and reads it: plain numbers (digits, 1 to 15 without a leading zero, or
+ * digits with one separator that can only be a decimal one: `12,5`, `308491.16`, not `1.234`) from their bytes,
+ * exactly as `Number` reads them; other fields as trimmed text, made once.
  */
-function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: number, oneByte: boolean): Fields {
+function scanFields(
+  bytes: Uint8Array,
+  from: number,
+  text: string,
+  delimiter: number,
+  oneByte: boolean,
+  markers: Map<string, MarkerKind>,
+): Fields {
   const sc = new RecordScanner(delimiter);
+  // Markers are looked up only for cells starting like one (either case), or `<` (`<5`), and as short as the longest.
+  const markerStarts = new Uint8Array(65536);
+  markerStarts[60] = 1;
+  for (const key of markers.keys()) for (const c of [key[0]!, key[0]!.toUpperCase()]) markerStarts[c.charCodeAt(0)] = 1;
+  const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
   const len = bytes.length;
   // Sized for fields of 8 bytes and records of 64 (grown when smaller): no copy on most files.
   let cap = Math.max(1024, len >> 3);
   let cs = new Int32Array(cap);
   let ce = new Int32Array(cap);
-  let bs = new Int32Array(cap);
-  let be = new Int32Array(cap);
   let flags = new Uint8Array(cap);
+  let kind = new Uint8Array(cap);
+  let val = new Float64Array(cap);
+  let sep = new Uint8Array(cap);
+  let sid = new Int32Array(cap);
+  const strings: string[] = [''];
   let rcap = Math.max(256, len >> 6);
   let first = new Int32Array(rcap + 1);
   let line = new Int32Array(rcap);
@@ -719,11 +725,13 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       while (total + m > cap) cap *= 2;
       cs = grow(cs, cap);
       ce = grow(ce, cap);
-      bs = grow(bs, cap);
-      be = grow(be, cap);
       flags = grow(flags, cap);
+      kind = grow(kind, cap);
+      val = grow(val, cap);
+      sep = grow(sep, cap);
+      sid = grow(sid, cap);
     }
-    for (let k = 0; k < m; k++) {
+    for (let k = 0; k < m; k++, total++) {
       const s = sc.start[k]!;
       const e = sc.end[k]!;
       const fl = sc.flags[k]!;
@@ -735,8 +743,6 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
       }
       cs[total] = a;
       ce[total] = a + units;
-      bs[total] = s;
-      be[total] = e;
       flags[total] = fl;
       if (fl & (REST_TEXT | REST_HIGH)) {
         // The line where the field ends: the record's, plus the line ends in it so far.
@@ -747,89 +753,94 @@ function scanFields(bytes: Uint8Array, from: number, text: string, delimiter: nu
         }
         malformed.push([l, text.substring(a, a + units)]);
       }
-      total++;
+      if (s === e) continue;
+      if (!fl && e - s <= 20) {
+        // A plain number: digits, at most one separator between them.
+        let v = 0;
+        let at = -1;
+        let i = s;
+        for (; i < e; i++) {
+          const b = bytes[i]!;
+          if (b >= 48 && b <= 57) v = v * 10 + (b - 48);
+          else if ((b === 44 || b === 46) && at < 0 && i > s && i < e - 1) at = i;
+          else break;
+        }
+        const digits = e - s - (at < 0 ? 0 : 1);
+        // Whole: no leading zero (a code), 15 digits at most. With a separator: not `d{1,3}` then three digits
+        // (thousands, or decimals: decided later), no leading zero before more digits (a code).
+        if (
+          i === e &&
+          (at < 0
+            ? (bytes[s] !== 48 || e - s === 1) && digits <= 15
+            : !(e - at - 1 === 3 && at - s <= 3 && !(at - s === 1 && bytes[s] === 48)) &&
+              !(at - s > 1 && bytes[s] === 48))
+        ) {
+          kind[total] = K_NUMBER;
+          // digits ÷ 10^decimals is the correctly rounded value, as Number reads it, while both are exact.
+          val[total] =
+            at < 0
+              ? v
+              : digits <= 15
+                ? v / 10 ** (e - at - 1)
+                : Number(text.substring(a, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + units));
+          sep[total] = at < 0 ? 0 : bytes[at]!;
+          continue;
+        }
+      }
+      const c = (fl & QUOTED ? unquote(text, a, a + units) : text.substring(a, a + units)).trim();
+      if (!c) continue;
+      // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
+      // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
+      let kd = K_PENDING;
+      if (c.length <= markerLength && markerStarts[c.charCodeAt(0)] && markerKind(markers, c)) kd = K_MARKER;
+      else {
+        const shape = numberShape(c);
+        if (shape.kind === 'text') kd = K_TEXT;
+        else if (shape.kind === 'code') kd = K_CODE;
+      }
+      kind[total] = kd;
+      sid[total] = strings.push(c) - 1;
+      if (unclean(c)) sep[total] = 1;
     }
     pos = next;
   }
   first[count] = total;
-  const blank = (k: number): boolean => {
-    const a = cs[k]!;
-    const b = ce[k]!;
-    if (a === b) return true;
-    const c = text.charCodeAt(a);
-    if (c > 32 && c < 127 && c !== 34) return false;
-    return cell(k).trim() === '';
-  };
-  const cell = (k: number): string => {
-    const a = cs[k]!;
-    const b = ce[k]!;
-    if (!(flags[k]! & QUOTED)) return text.substring(a, b);
-    // Quotes undone: `""` is a quote; text after the closing quote is kept unless it is white space.
-    let out = '';
-    let at = a + 1;
-    for (;;) {
-      const q = text.indexOf('"', at);
-      if (q < 0 || q >= b) return out + text.substring(at, b);
-      if (q + 1 < b && text.charCodeAt(q + 1) === 34) {
-        out += text.substring(at, q + 1);
-        at = q + 2;
-        continue;
-      }
-      out += text.substring(at, q);
-      const rest = text.substring(q + 1, b);
-      return rest.trim() === '' ? out : out + rest;
-    }
-  };
-  // `plain` is set just below (it writes `separator`).
-  const fields = {
+  const cell = (k: number): string =>
+    flags[k]! & QUOTED ? unquote(text, cs[k]!, ce[k]!) : text.substring(cs[k]!, ce[k]!);
+  return {
     count,
     first,
     line,
     unterminatedAt,
     malformed,
+    cs,
+    ce,
+    kind,
+    val,
+    sep,
+    sid,
+    strings,
     cell,
-    blank,
-    separator: 0,
     lineEnding: lineEnding(sc.crlf, sc.lf, sc.cr),
-    width: (k: number) => be[k]! - bs[k]!,
-  } as Fields;
-  fields.plain = (k: number): number => {
-    if (flags[k]) return -1;
-    const s = bs[k]!;
-    const e = be[k]!;
-    const len = e - s;
-    if (len < 1 || len > 20) return -1;
-    let v = 0;
-    let sep = -1;
-    for (let i = s; i < e; i++) {
-      const b = bytes[i]!;
-      if (b >= 48 && b <= 57) {
-        v = v * 10 + (b - 48);
-        continue;
-      }
-      if ((b === 44 || b === 46) && sep < 0 && i > s && i < e - 1) {
-        sep = i;
-        continue;
-      }
-      return -1;
-    }
-    if (sep < 0) {
-      if (len > 15 || (bytes[s] === 48 && len > 1)) return -1;
-      fields.separator = 0;
-      return v;
-    }
-    // One separator: a decimal for sure unless `d{1,3}` then three digits (thousands, or decimals: decided later);
-    // a leading zero before more digits is a code (left to the general reader).
-    const int = sep - s;
-    if ((e - sep - 1 === 3 && int <= 3 && !(int === 1 && bytes[s] === 48)) || (int > 1 && bytes[s] === 48)) return -1;
-    fields.separator = bytes[sep]!;
-    const a = cs[k]!;
-    const at = a + int;
-    return Number(
-      bytes[sep] === 46 ? text.substring(a, ce[k]!) : text.substring(a, at) + '.' + text.substring(at + 1, ce[k]!),
-    );
   };
-  return fields;
+}
+
+/** A quoted field's text, `text[a, b)` from its opening quote: `""` is a quote; text after the closing quote is kept unless it is white space. */
+function unquote(text: string, a: number, b: number): string {
+  let out = '';
+  let at = a + 1;
+  for (;;) {
+    const q = text.indexOf('"', at);
+    if (q < 0 || q >= b) return out + text.substring(at, b);
+    if (q + 1 < b && text.charCodeAt(q + 1) === 34) {
+      out += text.substring(at, q + 1);
+      at = q + 2;
+      continue;
+    }
+    out += text.substring(at, q);
+    const rest = text.substring(q + 1, b);
+    return rest.trim() === '' ? out : out + rest;
+  }
 }
 
 /** UTF-16 code units of valid UTF-8 bytes `buf[s, e)`: bytes less continuation bytes, plus one per 4-byte lead. */
@@ -842,7 +853,7 @@ function utf16Length(buf: Uint8Array, s: number, e: number): number {
   return units;
 }
 
-function grow<T extends Int32Array | Uint8Array>(a: T, length: number): T {
+function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, length: number): T {
   const b = new (a.constructor as new (length: number) => T)(length);
   b.set(a);
   return b;
