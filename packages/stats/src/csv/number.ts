@@ -263,8 +263,7 @@ function refusedOrText(s: string, a: number, b: number): NumberShape {
   let i = a;
   const c0 = s.charCodeAt(i);
   if (isMinus(c0) || c0 === 43) i++;
-  const rest = s.slice(i, b).toLowerCase();
-  if (rest === 'nan' || rest === 'inf' || rest === 'infinity') return INVALID;
+  if ((b - i === 3 || b - i === 8) && /^(nan|inf|infinity)$/i.test(s.slice(i, b))) return INVALID;
   // Mostly digits: an exponent (`1e5`), a radix prefix (`0x10`), `1_000`, a typo (`12s`, `1O0`, `4,5 5`).
   let digits = 0;
   let others = 0;

@@ -5,7 +5,7 @@ import {parseAgeLabel} from '../stats/age-bands.js';
 import {assertText, decodeBytes, normaliseEncoding, toBytes, type Encoding} from './decode.js';
 import {markerKind, markerTable, type DEFAULT_MARKERS, type MarkerKind} from './markers.js';
 import {decimalEvidence, DecimalTally, Evidence, numberShape, type DecimalSeparator} from './number.js';
-import {HIGH, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, UNTERMINATED} from './records.js';
+import {HIGH, QUOTED, RecordScanner, REST_HIGH, REST_TEXT, TEXT, UNTERMINATED} from './records.js';
 import {sniffDelimiter, type LineEnding} from './scan.js';
 
 /**
@@ -462,7 +462,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   for (let i = 0; i < n; i++) {
     const a = f.first[data[i]!]!;
     const len = f.first[data[i]! + 1]! - a;
-    const row = new Array<Value>(width);
+    // Filled first: no change of elements kind (numbers, then text or null) as the cells come.
+    const row = new Array<Value>(width).fill(null);
     rows[i] = row;
     for (let j = 0; j < width; j++) {
       const k = a + j;
@@ -548,7 +549,7 @@ const PERCENT = K_EMPTY;
  * differ); what its numbers say of the decimal separator (for the ambiguity issue).
  */
 function readColumns(f: Fields, data: number[], width: number, reading: DecimalSeparator) {
-  const {kind, val, sep, sid, strings, cs, ce, first} = f;
+  const {kind, val, sep, sid, strings, cs, ce, first, flags} = f;
   const counts = new Int32Array(width * 8);
   const numberWidth = new Int32Array(width).fill(-1);
   const columnTallies = Array.from({length: width}, () => new DecimalTally());
@@ -561,7 +562,8 @@ function readColumns(f: Fields, data: number[], width: number, reading: DecimalS
       if (kd === K_EMPTY) continue;
       let w = 0;
       if (kd === K_NUMBER) {
-        w = ce[k]! - cs[k]!;
+        // (less its quotes: `"2019"` is four digits)
+        w = ce[k]! - cs[k]! - (flags[k] ? 2 : 0);
         if (sep[k]) columnTallies[j]!.add(sep[k] === 44 ? Evidence.Comma : Evidence.Dot);
       } else if (kd === K_PENDING) {
         const cell = strings[sid[k]!]!;
@@ -656,6 +658,8 @@ interface Fields {
   malformed: Array<[number, string]>;
   cs: Int32Array;
   ce: Int32Array;
+  /** The scanner's flags (a plain number has none, or `QUOTED | TEXT` when it is in quotes). */
+  flags: Uint8Array;
   kind: Uint8Array;
   val: Float64Array;
   sep: Uint8Array;
@@ -685,6 +689,8 @@ function scanFields(
   markerStarts[60] = 1;
   for (const key of markers.keys()) for (const c of [key[0]!, key[0]!.toUpperCase()]) markerStarts[c.charCodeAt(0)] = 1;
   const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
+  const markerLengths = new Uint8Array(markerLength + 1);
+  for (const key of markers.keys()) markerLengths[key.length] = 1;
   const len = bytes.length;
   // Sized for fields of 8 bytes and records of 64 (grown when smaller): no copy on most files.
   let cap = Math.max(1024, len >> 3);
@@ -754,26 +760,29 @@ function scanFields(
         malformed.push([l, text.substring(a, a + units)]);
       }
       if (s === e) continue;
-      if (!fl && e - s <= 20) {
-        // A plain number: digits, at most one separator between them.
+      // A plain number: digits, at most one separator between them; in quotes too (`"2019"`, nothing else in them).
+      const q = fl === (QUOTED | TEXT) && e - s > 2 && bytes[e - 1] === 34 ? 1 : 0;
+      const ps = s + q;
+      const pe = e - q;
+      if ((!fl || q) && pe - ps <= 20) {
         let v = 0;
         let at = -1;
-        let i = s;
-        for (; i < e; i++) {
+        let i = ps;
+        for (; i < pe; i++) {
           const b = bytes[i]!;
           if (b >= 48 && b <= 57) v = v * 10 + (b - 48);
-          else if ((b === 44 || b === 46) && at < 0 && i > s && i < e - 1) at = i;
+          else if ((b === 44 || b === 46) && at < 0 && i > ps && i < pe - 1) at = i;
           else break;
         }
-        const digits = e - s - (at < 0 ? 0 : 1);
+        const digits = pe - ps - (at < 0 ? 0 : 1);
         // Whole: no leading zero (a code), 15 digits at most. With a separator: not `d{1,3}` then three digits
         // (thousands, or decimals: decided later), no leading zero before more digits (a code).
         if (
-          i === e &&
+          i === pe &&
           (at < 0
-            ? (bytes[s] !== 48 || e - s === 1) && digits <= 15
-            : !(e - at - 1 === 3 && at - s <= 3 && !(at - s === 1 && bytes[s] === 48)) &&
-              !(at - s > 1 && bytes[s] === 48))
+            ? (bytes[ps] !== 48 || pe - ps === 1) && digits <= 15
+            : !(pe - at - 1 === 3 && at - ps <= 3 && !(at - ps === 1 && bytes[ps] === 48)) &&
+              !(at - ps > 1 && bytes[ps] === 48))
         ) {
           kind[total] = K_NUMBER;
           // digits ÷ 10^decimals is the correctly rounded value, as Number reads it, while both are exact.
@@ -781,8 +790,8 @@ function scanFields(
             at < 0
               ? v
               : digits <= 15
-                ? v / 10 ** (e - at - 1)
-                : Number(text.substring(a, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + units));
+                ? v / POW10[pe - at - 1]!
+                : Number(text.substring(a + q, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + (pe - s)));
           sep[total] = at < 0 ? 0 : bytes[at]!;
           continue;
         }
@@ -792,15 +801,42 @@ function scanFields(
       // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
       // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
       let kd = K_PENDING;
-      if (c.length <= markerLength && markerStarts[c.charCodeAt(0)] && markerKind(markers, c)) kd = K_MARKER;
-      else {
+      const l = c.length;
+      const c0 = c.charCodeAt(0);
+      const c1 = c.charCodeAt(1);
+      if (l <= markerLength && markerStarts[c0] && (markerLengths[l] || c0 === 60) && markerKind(markers, c))
+        kd = K_MARKER;
+      else if (
+        l !== 3 &&
+        l !== 8 &&
+        ((c0 >= 97 && c0 <= 122) ||
+          (c0 >= 65 && c0 <= 90 && !(c1 >= 65 && c1 <= 90) && !(c1 >= 48 && c1 <= 57)) ||
+          (c0 >= 128 && c0 !== 0x2212 && c0 !== 0x2013))
+      ) {
+        // What numberShape tells at once: text starting with a letter that cannot begin a code (`FR10`, `ZE2020`), nor
+        // spell `NaN` or `Infinity`; or with a character beyond ASCII other than a minus.
+        kd = K_TEXT;
+      } else {
         const shape = numberShape(c);
         if (shape.kind === 'text') kd = K_TEXT;
         else if (shape.kind === 'code') kd = K_CODE;
       }
       kind[total] = kd;
       sid[total] = strings.push(c) - 1;
-      if (unclean(c)) sep[total] = 1;
+      if (fl) {
+        if (unclean(c)) sep[total] = 1;
+      } else {
+        // ASCII, unquoted: what cleanLabel would change is a control character or two spaces in a row (the ends are
+        // trimmed; spaces there only make it look).
+        for (let i = s, p = 0; i < e; i++) {
+          const b = bytes[i]!;
+          if (b < 32 || b === 127 || (b === 32 && p === 32)) {
+            sep[total] = 1;
+            break;
+          }
+          p = b;
+        }
+      }
     }
     pos = next;
   }
@@ -815,6 +851,7 @@ function scanFields(
     malformed,
     cs,
     ce,
+    flags,
     kind,
     val,
     sep,
@@ -842,6 +879,10 @@ function unquote(text: string, a: number, b: number): string {
     return rest.trim() === '' ? out : out + rest;
   }
 }
+
+/** Powers of ten up to 10^20, exact. */
+const POW10 = [1];
+for (let i = 1; i <= 20; i++) POW10.push(POW10[i - 1]! * 10);
 
 /** UTF-16 code units of valid UTF-8 bytes `buf[s, e)`: bytes less continuation bytes, plus one per 4-byte lead. */
 function utf16Length(buf: Uint8Array, s: number, e: number): number {
