@@ -462,8 +462,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
   for (let i = 0; i < n; i++) {
     const a = f.first[data[i]!]!;
     const len = f.first[data[i]! + 1]! - a;
-    // Filled first: no change of elements kind (numbers, then text or null) as the cells come.
-    const row = new Array<Value>(width).fill(null);
+    const row = new Array<Value>(width);
     rows[i] = row;
     for (let j = 0; j < width; j++) {
       const k = a + j;
@@ -796,7 +795,12 @@ function scanFields(
           continue;
         }
       }
-      const c = (fl & QUOTED ? unquote(text, a, a + units) : text.substring(a, a + units)).trim();
+      // (no trim when the field starts and ends with a visible ASCII character: most fields)
+      const c = fl & QUOTED
+        ? unquote(text, a, a + units).trim()
+        : bytes[s]! > 32 && bytes[s]! < 127 && bytes[e - 1]! > 32 && bytes[e - 1]! < 127
+          ? text.substring(a, a + units)
+          : text.substring(a, a + units).trim();
       if (!c) continue;
       // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
       // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
