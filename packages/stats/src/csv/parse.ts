@@ -796,11 +796,12 @@ function scanFields(
         }
       }
       // (no trim when the field starts and ends with a visible ASCII character: most fields)
-      const c = fl & QUOTED
-        ? unquote(text, a, a + units).trim()
-        : bytes[s]! > 32 && bytes[s]! < 127 && bytes[e - 1]! > 32 && bytes[e - 1]! < 127
-          ? text.substring(a, a + units)
-          : text.substring(a, a + units).trim();
+      const c =
+        fl & QUOTED
+          ? unquote(text, a, a + units).trim()
+          : bytes[s]! > 32 && bytes[s]! < 127 && bytes[e - 1]! > 32 && bytes[e - 1]! < 127
+            ? text.substring(a, a + units)
+            : text.substring(a, a + units).trim();
       if (!c) continue;
       // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
       // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
@@ -808,17 +809,21 @@ function scanFields(
       const l = c.length;
       const c0 = c.charCodeAt(0);
       const c1 = c.charCodeAt(1);
+      // (a letter in lower case; beyond ASCII, 128 or more)
+      const lower = c0 | 32;
       if (l <= markerLength && markerStarts[c0] && (markerLengths[l] || c0 === 60) && markerKind(markers, c))
         kd = K_MARKER;
       else if (
-        l !== 3 &&
-        l !== 8 &&
-        ((c0 >= 97 && c0 <= 122) ||
-          (c0 >= 65 && c0 <= 90 && !(c1 >= 65 && c1 <= 90) && !(c1 >= 48 && c1 <= 57)) ||
-          (c0 >= 128 && c0 !== 0x2212 && c0 !== 0x2013))
+        // What numberShape tells at once: text starting with a letter that begins no code (`A12`, `FR10`, `ZE2020`:
+        // one or two capitals, then digits) and spells neither `NaN` nor `Inf`/`Infinity`; or starting with a
+        // character beyond ASCII other than a minus.
+        (lower >= 97 &&
+          lower <= 122 &&
+          !(l === 3 && (lower === 110 || lower === 105)) &&
+          !(l === 8 && lower === 105) &&
+          !(c0 < 91 && (isDigit(c1) || (c1 >= 65 && c1 <= 90 && isDigit(c.charCodeAt(2)))))) ||
+        (c0 >= 128 && c0 !== 0x2212 && c0 !== 0x2013)
       ) {
-        // What numberShape tells at once: text starting with a letter that cannot begin a code (`FR10`, `ZE2020`), nor
-        // spell `NaN` or `Infinity`; or with a character beyond ASCII other than a minus.
         kd = K_TEXT;
       } else {
         const shape = numberShape(c);
@@ -883,6 +888,8 @@ function unquote(text: string, a: number, b: number): string {
     return rest.trim() === '' ? out : out + rest;
   }
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Powers of ten up to 10^20, exact. */
 const POW10 = [1];
