@@ -35,22 +35,29 @@ export function sniffDelimiter(text: string): string {
   let start = 15;
   let empty = 15;
   let skip = 0;
-  // The current line's commas are decimals (see above); a line starts here.
+  // The current line's commas are decimals (see above), once known (they matter from its first comma or quote on);
+  // the line starts at `lineAt`, a line starts here.
   let decimals = false;
+  let known = false;
+  let lineAt = 0;
   let lineStart = true;
   // Readings that still count.
   let live = 4;
   for (let i = 0; i < n && live; i++) {
     if (lineStart) {
-      const l = head.slice(i).split(/[\r\n]/, 1)[0]!;
-      decimals = /[;\t|]/.test(l) && /\d,\d/.test(l) && !/(^|\D),|,(\D|$)/.test(l);
-      lineStart = false;
+      lineAt = i;
+      known = lineStart = false;
     }
     const c = head.charCodeAt(i);
     if (c > 34 && c !== 59 && c !== 44 && c !== 124) {
       start &= quoted;
       empty &= quoted;
       continue;
+    }
+    if (!known && (c === 44 || c === 34)) {
+      const l = head.slice(lineAt).split(/[\r\n]/, 1)[0]!;
+      decimals = /[;\t|]/.test(l) && /\d,\d/.test(l) && !/(^|\D),|,(\D|$)/.test(l);
+      known = true;
     }
     const eol = c === 10 || c === 13;
     for (let m = 0; m < 4; m++) {
