@@ -790,7 +790,11 @@ function scanFields(
               ? v
               : digits <= 15
                 ? v / POW10[pe - at - 1]!
-                : Number(text.substring(a + q, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + (pe - s)));
+                : Number(
+                    bytes[at] === 46
+                      ? text.substring(a + q, a + (pe - s))
+                      : text.substring(a + q, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + (pe - s)),
+                  );
           sep[total] = at < 0 ? 0 : bytes[at]!;
           continue;
         }
@@ -832,20 +836,8 @@ function scanFields(
       }
       kind[total] = kd;
       sid[total] = strings.push(c) - 1;
-      if (fl) {
-        if (unclean(c)) sep[total] = 1;
-      } else {
-        // ASCII, unquoted: what cleanLabel would change is a control character or two spaces in a row (the ends are
-        // trimmed; spaces there only make it look).
-        for (let i = s, p = 0; i < e; i++) {
-          const b = bytes[i]!;
-          if (b < 32 || b === 127 || (b === 32 && p === 32)) {
-            sep[total] = 1;
-            break;
-          }
-          p = b;
-        }
-      }
+      // (ASCII, unquoted: what cleanLabel would change is two spaces in a row or a control character)
+      if (fl ? unclean(c) : / {2}|[\0-\x1f\x7f]/.test(c)) sep[total] = 1;
     }
     pos = next;
   }
