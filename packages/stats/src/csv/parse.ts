@@ -701,6 +701,7 @@ function scanFields(
   let sep = new Uint8Array(cap);
   let sid = new Int32Array(cap);
   const strings: string[] = [''];
+  const interned = new Map<string, number>();
   let rcap = Math.max(256, len >> 6);
   let first = new Int32Array(rcap + 1);
   let line = new Int32Array(rcap);
@@ -807,6 +808,18 @@ function scanFields(
             ? text.substring(a, a + units)
             : text.substring(a, a + units).trim();
       if (!c) continue;
+      // A short text met before (a category, a town, Oui/Non) is read as it was, and shares its string: one copy of
+      // each in memory, and the garbage collector copies fewer strings.
+      if (c.length <= 40) {
+        const seen = interned.get(c);
+        if (seen !== undefined) {
+          kind[total] = kind[seen]!;
+          sid[total] = sid[seen]!;
+          sep[total] = sep[seen]!;
+          continue;
+        }
+        interned.set(c, total);
+      }
       // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
       // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
       let kd = K_PENDING;
