@@ -399,7 +399,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
       for (let k = a; k < a + len; k++) {
         const kd = kind[k];
         if (kd === K_NUMBER) {
-          if (sep[k]) tally.add(sep[k] === 44 ? Evidence.Comma : Evidence.Dot);
+          tally.add(sep[k] as Evidence);
         } else if (kd !== K_TEXT && kd !== K_EMPTY) {
           // (text says nothing of the decimal separator: no digit in a row with a separator)
           const c = strings[sid[k]!]!;
@@ -537,6 +537,9 @@ const K_CODE = 4;
 const K_TEXT = 5;
 const K_REFUSED = 6;
 
+/** In `Fields.sep`, for a field with text: it needs {@link cleanLabel}. */
+const UNCLEAN = 8;
+
 // Slots of readColumns's counts beside the kinds: numbers with a fractional part, percentages.
 const FRACTIONAL = K_PENDING;
 const PERCENT = K_EMPTY;
@@ -563,7 +566,7 @@ function readColumns(f: Fields, data: number[], width: number, reading: DecimalS
       if (kd === K_NUMBER) {
         // (less its quotes: `"2019"` is four digits)
         w = ce[k]! - cs[k]! - (flags[k] ? 2 : 0);
-        if (sep[k]) columnTallies[j]!.add(sep[k] === 44 ? Evidence.Comma : Evidence.Dot);
+        columnTallies[j]!.add(sep[k] as Evidence);
       } else if (kd === K_PENDING) {
         const cell = strings[sid[k]!]!;
         const shape = numberShape(cell, reading);
@@ -642,8 +645,9 @@ function damagedText(text: string, issues: Issue[]): void {
  * The fields of every record of a file, split by the core's byte scanner, each read once: empty (or white space),
  * a plain number read from its bytes, or its trimmed text, read as a marker, text, a code or left pending (a number,
  * read once the decimal separator is known). Per field (`k`, from 0 in file order): `cs`/`ce` its characters in the
- * text, `kind`, `val` its number, `sid` its text in `strings` (0: none), `sep` the separator of a plain decimal number
- * (`,` 44, `.` 46, else 0) or, for a field with text, 1 when the text needs {@link cleanLabel}.
+ * text, `kind`, `val` its number, `sid` its text in `strings` (0: none), `sep` what a plain number says of the decimal
+ * separator (an {@link Evidence}: none for a whole number, a comma or a dot) or, for a field with text,
+ * {@link UNCLEAN} when the text needs {@link cleanLabel}.
  */
 interface Fields {
   count: number;
@@ -688,8 +692,6 @@ function scanFields(
   markerStarts[60] = 1;
   for (const key of markers.keys()) for (const c of [key[0]!, key[0]!.toUpperCase()]) markerStarts[c.charCodeAt(0)] = 1;
   const markerLength = Math.max(6, ...[...markers.keys()].map((k) => k.length));
-  const markerLengths = new Uint8Array(markerLength + 1);
-  for (const key of markers.keys()) markerLengths[key.length] = 1;
   const len = bytes.length;
   // Sized for fields of 8 bytes and records of 64 (grown when smaller): no copy on most files.
   let cap = Math.max(1024, len >> 3);
@@ -796,7 +798,7 @@ function scanFields(
                       ? text.substring(a + q, a + (pe - s))
                       : text.substring(a + q, a + (at - s)) + '.' + text.substring(a + (at - s) + 1, a + (pe - s)),
                   );
-          sep[total] = at < 0 ? 0 : bytes[at]!;
+          sep[total] = at < 0 ? Evidence.None : bytes[at] === 44 ? Evidence.Comma : Evidence.Dot;
           continue;
         }
       }
@@ -828,8 +830,7 @@ function scanFields(
       const c1 = c.charCodeAt(1);
       // (a letter in lower case; beyond ASCII, 128 or more)
       const lower = c0 | 32;
-      if (l <= markerLength && markerStarts[c0] && (markerLengths[l] || c0 === 60) && markerKind(markers, c))
-        kd = K_MARKER;
+      if (l <= markerLength && markerStarts[c0] && markerKind(markers, c)) kd = K_MARKER;
       else if (
         // What numberShape tells at once: text starting with a letter that begins no code (`A12`, `FR10`, `ZE2020`:
         // one or two capitals, then digits) and spells neither `NaN` nor `Inf`/`Infinity`; or starting with a
@@ -850,7 +851,7 @@ function scanFields(
       kind[total] = kd;
       sid[total] = strings.push(c) - 1;
       // (ASCII, unquoted: what cleanLabel would change is two spaces in a row or a control character)
-      if (fl ? unclean(c) : / {2}|[\0-\x1f\x7f]/.test(c)) sep[total] = 1;
+      if (fl ? unclean(c) : / {2}|[\0-\x1f\x7f]/.test(c)) sep[total] = UNCLEAN;
     }
     pos = next;
   }
