@@ -648,3 +648,78 @@ describe('parseCsv(input): the table as a whole', () => {
     expect(JSON.parse(JSON.stringify(t))).to.deep.equal(t);
   });
 });
+
+// parseCsv reads each field once, as the byte scanner splits it: plain numbers from their bytes (in quotes too), text
+// told as text, a code or a marker at once when that does not depend on the decimal separator (a cell starting with a
+// letter that begins no code and spells neither NaN nor Inf), the rest once the separator is known.
+describe('parseCsv(input): each field read once, as it is split', () => {
+  // `nom;v` over one number and the cell: a refused number keeps the column numeric (the cell recorded as invalid),
+  // text or a code makes it a text column.
+  const column = (cell: string) => parseCsv(lines('nom;v', 'a;1', `b;${cell}`));
+  for (const cell of ['NaN', 'nan', 'Nan', 'Inf', 'inf', 'Infinity', 'INFINITY', '1e5', '12s']) {
+    it(`parseCsv(text) reads « ${cell} » as a refused number (an INVALID_NUMBER in a numeric column), not text`, () => {
+      const t = column(cell);
+      expect(t.meta.types).to.deep.equal(['string', 'number']);
+      expect(t.rows).to.deep.equal([
+        ['a', 1],
+        ['b', null],
+      ]);
+      expect(codes(t)).to.deep.equal(['INVALID_NUMBER']);
+    });
+  }
+  for (const cell of ['Non', 'Oui', 'AB', 'Infinite', 'PARIS', 'Saint-Lô', 'Énorme', 'FR10', 'ZE2020', 'A12', '2A']) {
+    it(`parseCsv(text) reads « ${cell} » as text or a code: the column is text`, () => {
+      const t = column(cell);
+      expect(t.meta.types).to.deep.equal(['string', 'string']);
+      expect(t.rows[1]).to.deep.equal(['b', cell]);
+      expect(t.meta.issues).to.deep.equal([]);
+    });
+  }
+  for (const [cell, value] of [
+    ['−12', -12],
+    ['–12,5', -12.5],
+    ['+7', 7],
+  ] as const) {
+    it(`parseCsv(text) reads « ${cell} » (a sign first) as the number ${value}`, () => {
+      expect(column(cell).rows[1]).to.deep.equal(['b', value]);
+    });
+  }
+
+  it('parseCsv(text) reads numbers in quotes ("2019", nothing else in them) as unquoted ones, widths included', () => {
+    const quoted = parseCsv(lines('"nom";"v";"insee_com"', '"a";"2019";"14118"', '"b";"12,5";"97501"'));
+    const plain = parseCsv(lines('nom;v;insee_com', 'a;2019;14118', 'b;12,5;97501'));
+    expect(quoted.rows).to.deep.equal([
+      ['a', 2019, '14118'],
+      ['b', 12.5, '97501'],
+    ]);
+    expect(quoted.rows).to.deep.equal(plain.rows);
+    expect(quoted.meta.types).to.deep.equal(plain.meta.types);
+    expect(quoted.meta.decimal).to.equal(',');
+    // Not plain: a space or a quote inside the quotes, text after them.
+    expect(parseCsv(lines('nom;v', 'a;" 2019"', 'b;"1 234"')).rows).to.deep.equal([
+      ['a', 2019],
+      ['b', 1234],
+    ]);
+  });
+
+  it('parseCsv(text) reads plain decimals exactly as Number reads them, 15 digits or more', () => {
+    const cells = [
+      '0.1',
+      '0.3',
+      '308491.16',
+      '43.295123456789123',
+      '1.7976931348623157',
+      '9007199254740.993',
+      '123456.7',
+    ];
+    const t = parseCsv(lines('v', ...cells));
+    expect(t.rows.map((r) => r[0])).to.deep.equal(cells.map(Number));
+    const commas = parseCsv(lines('v', ...cells.map((c) => c.replace('.', ','))));
+    expect(commas.rows.map((r) => r[0])).to.deep.equal(cells.map(Number));
+  });
+
+  it('parseCsv(text) gives a repeated short text the same value each time, cleaned or not', () => {
+    const t = parseCsv(lines('nom;v', 'Caen;1', 'Saint  Lô;2', 'Caen;3', 'Saint  Lô;4', '"Caen";5'));
+    expect(t.rows.map((r) => r[0])).to.deep.equal(['Caen', 'Saint Lô', 'Caen', 'Saint Lô', 'Caen']);
+  });
+});
