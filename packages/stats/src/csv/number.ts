@@ -94,7 +94,7 @@ export function numberShape(raw: string, decimal: DecimalSeparator = ','): Numbe
     i++;
     while (i < end && isBlank(raw.charCodeAt(i))) i++;
   }
-  const value = simpleNumber(raw, i, end, decimal) ?? readDigits(raw, i, end, decimal);
+  const value = readDigits(raw, i, end, decimal);
   if (value === null || value === undefined) return value === undefined ? refusedOrText(raw, a, b) : INVALID;
   const v = sign * value;
   if (!Number.isFinite(v)) return INVALID;
@@ -146,31 +146,6 @@ function isCode(s: string, a: number, b: number): boolean {
   }
   while (i < b && isUpper(s.charCodeAt(i))) i++;
   return i > a && i - a <= 2 && b - i >= 2 && allDigits(s, i, b);
-}
-
-/**
- * The common shapes without the general reader: digits, or digits, one `.` or `,`, digits (`12`, `12,5`, `0.25`,
- * `1.234`); `undefined` for anything else.
- */
-function simpleNumber(s: string, i: number, end: number, decimal: DecimalSeparator): number | undefined {
-  let sep = -1;
-  for (let k = i; k < end; k++) {
-    const c = s.charCodeAt(k);
-    if (isDigit(c)) continue;
-    if ((c === DOT || c === COMMA) && sep < 0 && k > i && k < end - 1) {
-      sep = k;
-      continue;
-    }
-    return undefined;
-  }
-  if (end - i > 20 || end === i) return undefined;
-  if (sep < 0) return Number(s.slice(i, end));
-  const int = sep - i;
-  const frac = end - sep - 1;
-  const thousands = decimal === ',' ? DOT : COMMA;
-  if (s.charCodeAt(sep) === thousands && frac === 3 && int <= 3 && !(int === 1 && s.charCodeAt(i) === D0))
-    return Number(s.slice(i, sep) + s.slice(sep + 1, end));
-  return Number(s.slice(i, sep) + '.' + s.slice(sep + 1, end));
 }
 
 /**
