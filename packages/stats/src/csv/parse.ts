@@ -369,7 +369,8 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options: Pars
         line,
         message: `Ligne ${line} : ${len} cellule(s) au lieu de ${width} ; les cellules manquantes sont vides.`,
       });
-    } else {
+    } else if (len > width) {
+      // (only a row of more cells than the table can hold more filled ones)
       const w = effWidth(r);
       if (w > width) {
         // The extra cells, in place (empty ones between them kept), so that nothing is lost.
