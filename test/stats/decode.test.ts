@@ -37,6 +37,21 @@ describe('decodeWindows1252(bytes)', () => {
   });
 });
 
+describe('decodeBytes(bytes, "macintosh")', () => {
+  // 0x80–0xFF of WHATWG's `macintosh` index (Mac OS Roman, 0xDB '€', 0xF0 the Apple logo U+F8FF).
+  const MAC_ROMAN_HIGH =
+    'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø' +
+    '¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+  it('maps every byte as the WHATWG index does, in Node and browsers alike (the platform decodes it)', () => {
+    const ascii = Uint8Array.from({length: 128}, (_, i) => i).filter((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+    const high = Uint8Array.from({length: 128}, (_, i) => 0x80 + i);
+    const decoded = decodeBytes(concat(ascii, high), 'macintosh');
+    expect(decoded.encoding).to.equal('macintosh');
+    expect(decoded.text).to.equal(String.fromCharCode(...ascii) + MAC_ROMAN_HIGH);
+  });
+});
+
 describe('decodeBytes(bytes, encoding?)', () => {
   const cases: Array<{
     name: string;

@@ -3,13 +3,14 @@
 // ratios, say what a reading set aside (reading notes), and format figures. The comparison with a population
 // (`./population.js`) and the streaming counter (`./stream.js`) are entries of their own; the package's root
 // (`index.ts`) exports all three.
+// The order of the lines below decides the order of the modules' code in the minified file (each after what it
+// imports): this one, found by measure, packs best under gzip (45 bytes less than reading first, figures next).
 export {EpnDataError, type EpnErrorCode, type EpnErrorDetails} from './errors.js';
 export type {Value, Table, TableMeta, Marker, Issue, IssueCode, SkippedLine} from './table.js';
 export {decodeBytes, decodeWindows1252, type Encoding, type Decoded} from './csv/decode.js';
-export {DEFAULT_MARKERS, type MarkerKind} from './csv/markers.js';
 export {parseNumber, type DecimalSeparator} from './csv/number.js';
-export {sniffDelimiter, type LineEnding} from './csv/scan.js';
 export {parseCsv, type ParseOptions} from './csv/parse.js';
+export {sexOf, type Sex} from './stats/sex.js';
 export {
   loadCsv,
   fetchBytes,
@@ -21,6 +22,9 @@ export {
   type SignalLike,
   type Fetched,
 } from './csv/load.js';
+export {ratio} from './stats/ratio.js';
+export {sniffDelimiter, type LineEnding} from './csv/scan.js';
+export {formatNumber, formatPercent, formatEuro, type FormatOptions} from './format/format.js';
 export {
   readCrossTab,
   crossTab,
@@ -34,7 +38,6 @@ export {
   type ReadCrossTabOptions,
   type SubRow,
 } from './stats/cross-tab.js';
-export {shares, type ShareBasis} from './stats/shares.js';
 export {
   ageBands,
   parseAgeLabel,
@@ -44,8 +47,7 @@ export {
   type AgeRange,
   type OrderedAgeLabels,
 } from './stats/age-bands.js';
-export {ratio} from './stats/ratio.js';
 export {looseKey} from './text.js';
+export {DEFAULT_MARKERS, type MarkerKind} from './csv/markers.js';
 export {readingNotes, type ReadingNote} from './stats/reading-notes.js';
-export {sexOf, type Sex} from './stats/sex.js';
-export {formatNumber, formatPercent, formatEuro, type FormatOptions} from './format/format.js';
+export {shares, type ShareBasis} from './stats/shares.js';

@@ -48,15 +48,6 @@ function decimalOf(value: number): Decimal {
 /** `d × 10^n`, exactly. */
 const shift = (d: Decimal, n: number): Decimal => (d.digits ? {...d, exp: d.exp + n} : d);
 
-/** Adds one to a string of decimal digits (`'' + 1` is `'1'`, `'999' + 1` is `'1000'`). */
-function increment(digits: string): string {
-  let i = digits.length - 1;
-  while (i >= 0 && digits[i] === '9') i--;
-  return i < 0
-    ? '1' + '0'.repeat(digits.length)
-    : digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
-}
-
 /** `d` rounded to `fd` fraction digits, halves away from zero: its integer and fraction digits, and whether it is 0. */
 function fixed(d: Decimal, fd: number): {int: string; frac: string; zero: boolean} {
   let digits = d.digits;
@@ -65,7 +56,8 @@ function fixed(d: Decimal, fd: number): {int: string; frac: string; zero: boolea
     const keep = digits.length + exp + fd;
     const next = keep >= 0 && keep < digits.length ? Number(digits[keep]) : 0;
     const kept = keep > 0 ? digits.slice(0, keep) : '';
-    digits = next >= 5 ? increment(kept) : kept;
+    // `kept` has no leading zero (nor `digits`): one more, as a number of any length, keeps it so ('' + 1 is '1').
+    digits = next >= 5 ? String(BigInt(kept) + 1n) : kept;
     exp = -fd;
   }
   const all = (digits ? digits + '0'.repeat(exp + fd) : '').padStart(fd + 1, '0');

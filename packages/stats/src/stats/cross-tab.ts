@@ -265,20 +265,22 @@ export function readCrossTab(table: Table, options: ReadCrossTabOptions = {}): C
   rowOrder.forEach((i, row) =>
     cellMarkers[i]?.forEach((m, column) => m && markers.push({row, column, kind: m.kind, raw: m.raw})),
   );
-  return finish({
+  return finish(
     rowLabels,
     columnLabels,
     counts,
-    givenRowTotals: totalAt >= 0 ? givenRow : null,
-    givenColumnTotals: totalRow,
-    givenTotal,
-    rowTitle: columns[labelColumn] ?? '',
-    columnTitle: '',
-    subRows,
-    excluded: 0,
-    issues,
+    {
+      rowTitle: columns[labelColumn] ?? '',
+      columnTitle: '',
+      givenRowTotals: totalAt >= 0 ? givenRow : null,
+      givenColumnTotals: totalRow,
+      givenTotal,
+      subRows,
+      excluded: 0,
+      issues,
+    },
     markers,
-  });
+  );
 }
 
 /** Options of {@link crossTab}. */
@@ -638,24 +640,26 @@ export class CrossTabAccumulator {
           if (m && counts[row]![column] === null) markers.push({row, column, ...m});
         });
     });
-    return finish({
+    return finish(
       rowLabels,
       columnLabels,
       counts,
-      givenRowTotals: rowTotalsGiven.size
-        ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null))
-        : null,
-      givenColumnTotals: colTotalsGiven.size
-        ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null))
-        : null,
-      givenTotal: this.#hasGivenTotal ? this.#givenTotal : null,
-      rowTitle: rowName,
-      columnTitle: colName,
-      subRows: [],
-      excluded: this.#excluded,
-      issues,
+      {
+        rowTitle: rowName,
+        columnTitle: colName,
+        givenRowTotals: rowTotalsGiven.size
+          ? rowLabels.map((k) => (rowTotalsGiven.has(k) ? rowTotalsGiven.get(k)! : null))
+          : null,
+        givenColumnTotals: colTotalsGiven.size
+          ? columnLabels.map((k) => (colTotalsGiven.has(k) ? colTotalsGiven.get(k)! : null))
+          : null,
+        givenTotal: this.#hasGivenTotal ? this.#givenTotal : null,
+        subRows: [],
+        excluded: this.#excluded,
+        issues,
+      },
       markers,
-    });
+    );
   }
 }
 
@@ -665,25 +669,18 @@ function addTo(map: Map<string, number | null>, key: string, n: number | null): 
   map.set(key, prev === null || n === null ? null : prev + n);
 }
 
-interface Parts {
-  rowLabels: string[];
-  columnLabels: string[];
-  counts: (number | null)[][];
-  givenRowTotals: (number | null)[] | null;
-  givenColumnTotals: (number | null)[] | null;
-  /** The grand total given by the file, or `null`. */
-  givenTotal: number | null;
-  rowTitle: string;
-  columnTitle: string;
-  subRows: SubRow[];
-  excluded: number;
-  issues: Issue[];
-  /** The counted cells given as markers (none: no `meta.markers`). */
-  markers: CellMarker[];
-}
-
-/** Sums, given totals and their comparison. */
-function finish(p: Parts): CrossTab {
+/**
+ * Sums, given totals and their comparison: the cross-tab of `counts`, its `meta` completed with the issues of totals
+ * that differ from the sums and with `markers` (the counted cells given as markers) when there are some.
+ */
+function finish(
+  rowLabels: string[],
+  columnLabels: string[],
+  counts: (number | null)[][],
+  meta: CrossTabMeta,
+  markers: CellMarker[],
+): CrossTab {
+  const {givenRowTotals, givenColumnTotals, givenTotal, issues} = meta;
   const sum = (xs: (number | null)[]): number | null => {
     let s = 0;
     for (const x of xs) {
@@ -692,63 +689,44 @@ function finish(p: Parts): CrossTab {
     }
     return s;
   };
-  const rowSums = p.counts.map(sum);
-  const colSums = p.columnLabels.map((_, j) => sum(p.counts.map((r) => r[j]!)));
-  const rowTotals = p.givenRowTotals ? p.givenRowTotals.map((g, i) => g ?? rowSums[i]!) : rowSums;
-  const columnTotals = p.givenColumnTotals ? p.givenColumnTotals.map((g, j) => g ?? colSums[j]!) : colSums;
-  const total =
-    p.givenTotal ?? (p.givenColumnTotals ? sum(columnTotals) : p.givenRowTotals ? sum(rowTotals) : sum(rowSums));
-  const issues = p.issues;
+  const rowSums = counts.map(sum);
+  const colSums = columnLabels.map((_, j) => sum(counts.map((r) => r[j]!)));
+  const rowTotals = givenRowTotals ? givenRowTotals.map((g, i) => g ?? rowSums[i]!) : rowSums;
+  const columnTotals = givenColumnTotals ? givenColumnTotals.map((g, j) => g ?? colSums[j]!) : colSums;
+  const total = givenTotal ?? (givenColumnTotals ? sum(columnTotals) : givenRowTotals ? sum(rowTotals) : sum(rowSums));
   const differ = (a: number | null, b: number | null) =>
     a !== null && b !== null && Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
-  p.givenRowTotals?.forEach((g, i) => {
+  givenRowTotals?.forEach((g, i) => {
     if (differ(g, rowSums[i]!)) {
       issues.push({
         code: 'TOTAL_MISMATCH',
         row: i,
-        message: `Le total donné pour « ${p.rowLabels[i]} » (${g}) diffère de la somme de la ligne (${rowSums[i]}).`,
+        message: `Le total donné pour « ${rowLabels[i]} » (${g}) diffère de la somme de la ligne (${rowSums[i]}).`,
       });
     }
   });
-  p.givenColumnTotals?.forEach((g, j) => {
+  givenColumnTotals?.forEach((g, j) => {
     if (differ(g, colSums[j]!)) {
       issues.push({
         code: 'TOTAL_MISMATCH',
         column: j,
-        message: `Le total donné pour « ${p.columnLabels[j]} » (${g}) diffère de la somme de la colonne (${colSums[j]}) : normal pour une question à réponses multiples (le total compte les personnes), à vérifier sinon.`,
+        message: `Le total donné pour « ${columnLabels[j]} » (${g}) diffère de la somme de la colonne (${colSums[j]}) : normal pour une question à réponses multiples (le total compte les personnes), à vérifier sinon.`,
       });
     }
   });
   const grand = sum(rowSums);
   if (
-    p.givenTotal !== null &&
-    differ(p.givenTotal, grand) &&
-    !(p.givenColumnTotals && !differ(p.givenTotal, sum(p.givenColumnTotals)))
+    givenTotal !== null &&
+    differ(givenTotal, grand) &&
+    !(givenColumnTotals && !differ(givenTotal, sum(givenColumnTotals)))
   ) {
     issues.push({
       code: 'TOTAL_MISMATCH',
-      message: `Le total général donné (${p.givenTotal}) diffère de la somme des cases (${grand}).`,
+      message: `Le total général donné (${givenTotal}) diffère de la somme des cases (${grand}).`,
     });
   }
-  return {
-    rowLabels: p.rowLabels,
-    columnLabels: p.columnLabels,
-    counts: p.counts,
-    rowTotals,
-    columnTotals,
-    total,
-    meta: {
-      rowTitle: p.rowTitle,
-      columnTitle: p.columnTitle,
-      givenRowTotals: p.givenRowTotals,
-      givenColumnTotals: p.givenColumnTotals,
-      givenTotal: p.givenTotal,
-      subRows: p.subRows,
-      excluded: p.excluded,
-      issues,
-      ...(p.markers.length ? {markers: p.markers} : {}),
-    },
-  };
+  if (markers.length) meta.markers = markers;
+  return {rowLabels, columnLabels, counts, rowTotals, columnTotals, total, meta};
 }
 
 /** Sex labels first (Hommes, Femmes), age bands by lower bound, numbers numerically, else first appearance. */
