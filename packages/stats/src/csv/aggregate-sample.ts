@@ -74,13 +74,12 @@ export class Aggregator {
     this.#used += chunk.length;
     this.#marks.push(this.#used);
     if (this.#mode === 'sample' && this.#used >= this.#nextCheck) {
-      // A text has at least as many bytes as characters: no need to look before the windows can be complete. Looking
-      // again each time the sample grows by a quarter keeps the work linear.
-      this.#nextCheck = Math.max(
-        Math.ceil(this.#used * 1.25),
-        this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW,
-      );
-      if (this.#used >= (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW)) this.#settle();
+      // A text has at least as many bytes as characters: no need to look before the windows can be complete, and
+      // an eighth more bytes than the window's characters spares most accented UTF-8 texts a first decoding still
+      // too short. Looking again each time the sample grows by a quarter keeps the work linear.
+      const window = (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW) * 1.125;
+      this.#nextCheck = Math.max(Math.ceil(this.#used * 1.25), window);
+      if (this.#used >= window) this.#settle();
     }
   }
 
