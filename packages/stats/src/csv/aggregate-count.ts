@@ -12,7 +12,7 @@ import {
 } from '../stats/cross-tab.js';
 import {decodeWindows1252} from './decode.js';
 import {markerKind, markerTable, type MarkerKind} from './markers.js';
-import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
+import {DecimalTally, decimalEvidence, numberShape, type DecimalSeparator} from './number.js';
 import {columnType, DECIMAL_WINDOW, parseCsv, tableWidth, typesOption, type ParseOptions} from './parse.js';
 import {
   asciiBlank,
@@ -98,6 +98,8 @@ export class Counter {
   #decimal: DecimalSeparator = ',';
   #decimalFinal: boolean;
   #windowCells = 0;
+  /** The evidence of the window's ASCII cells; its other cells that could hold a decimal separator. */
+  readonly #tally = new DecimalTally();
   readonly #candidates: Uint8Array[] = [];
   #deferred: Deferred[] = [];
   #decimalEncodingSensitive = false;
@@ -458,21 +460,26 @@ export class Counter {
   #decimalCells(sc: RecordScanner, buf: Uint8Array): void {
     for (let j = 0; j < this.#width && this.#windowCells < DECIMAL_WINDOW; j++) {
       this.#windowCells++;
-      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!))
-        this.#candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
+      if (j >= sc.n) continue;
+      const s = sc.start[j]!;
+      const e = sc.end[j]!;
+      // An ASCII cell reads the same in both encodings: told at once; the others when the encoding is known.
+      if (!decimalLike(buf, s, e)) continue;
+      if (sc.flags[j]! & (HIGH | REST_HIGH)) this.#candidates.push(buf.slice(s, e));
+      else this.#tally.add(decimalEvidence(this.#text(buf.subarray(s, e))));
     }
     if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
 
   /** Guesses the decimal separator as parseCsv does, then counts the rows that waited for it. */
   #settleDecimal(): void {
-    const guess = (encoding: ByteEncoding) => guessDecimal(this.#candidates.map((b) => this.#text(b, encoding)));
+    const guess = (encoding: ByteEncoding) => {
+      const tally = Object.assign(new DecimalTally(), this.#tally);
+      for (const b of this.#candidates) tally.add(decimalEvidence(this.#text(b, encoding)));
+      return tally.decided;
+    };
     this.#decimal = guess(this.#encoding) ?? ',';
-    if (
-      this.#provisional &&
-      this.#candidates.some((b) => b.some((x) => x >= 128)) &&
-      guess('windows-1252') !== this.#decimal
-    )
+    if (this.#provisional && this.#candidates.length && guess('windows-1252') !== this.#decimal)
       this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
@@ -487,8 +494,11 @@ export class Counter {
 
   /** A cell of the value column (`buf[s, e)`), as parseCsv reads a numeric column. */
   #valueCell(buf: Uint8Array, s: number, e: number, flags: number): NumberCell {
-    if (this.#fastNumbers && !(flags & (HIGH | QUOTED)) && e > s) {
-      const fast = fastNumber(buf, s, e, this.#decimal);
+    if (e === s) return EMPTY_CELL;
+    // Plain digits, or plain digits in quotes and nothing else (`"2019"`: no quote can be left inside them).
+    const q = flags & QUOTED && buf[e - 1] === 34 ? 1 : 0;
+    if (this.#fastNumbers && !(flags & HIGH) && e - s > 2 * q && (!(flags & QUOTED) || q)) {
+      const fast = fastNumber(buf, s + q, e - q, this.#decimal);
       if (fast !== NOT_FAST) return fast === IS_CODE ? CODE_CELL : {n: fast, kind: NUMBER};
     }
     const bytes = buf.subarray(s, e);

@@ -47,9 +47,15 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
 
 /** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
 export function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
-  // ASCII reads the same in both encodings: the one decoder at hand (no windows-1252 decoder made for each cell).
-  const decode = (b: Uint8Array) =>
-    encoding === 'utf-8' || !b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b);
+  // ASCII (nearly every cell) reads the same in both encodings: made from its bytes, without a decoder's call.
+  const decode = (b: Uint8Array) => {
+    const codes: number[] = [];
+    for (let i = 0; i < b.length; i++) {
+      if (b[i]! >= 128 || i > 255) return encoding === 'utf-8' ? utf8.decode(b) : decodeWindows1252(b);
+      codes.push(b[i]!);
+    }
+    return String.fromCharCode(...codes);
+  };
   if (bytes[0] !== 34) return decode(bytes);
   let i = 1;
   while (i < bytes.length) {
@@ -89,11 +95,19 @@ export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: Decim
     for (let i = s; i < e; i++) n = n * 10 + (buf[i]! - 48);
     return n;
   }
-  const int = latin1(buf, s, sep);
-  const frac = latin1(buf, sep + 1, e);
-  const thousands = decimal === ',' ? 46 : 44;
-  if (buf[sep] === thousands && frac.length === 3 && int.length <= 3 && int !== '0') return Number(int + frac);
-  return Number(int + '.' + frac);
+  // A thousands separator (`1.234` with a decimal comma) before three digits, after one to three but a lone `0`.
+  const grouped =
+    buf[sep] === (decimal === ',' ? 46 : 44) && e - sep === 4 && sep - s <= 3 && !(sep - s === 1 && buf[s] === 48);
+  if (e - s > 16) return Number(latin1(buf, s, sep) + (grouped ? '' : '.') + latin1(buf, sep + 1, e));
+  // At most 15 digits: exact as an integer, and divided by an exact power of ten, rounded as Number reads the text.
+  let n = 0;
+  let ten = 1;
+  for (let i = s; i < e; i++) {
+    if (i === sep) continue;
+    n = n * 10 + (buf[i]! - 48);
+    if (i > sep) ten *= 10;
+  }
+  return grouped ? n : n / ten;
 }
 
 export function latin1(buf: Uint8Array, s: number, e: number): string {
