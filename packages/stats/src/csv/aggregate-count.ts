@@ -173,7 +173,8 @@ export class Counter {
     this.#decimalFinal = decimal !== null;
     if (decimal !== null) this.#decimal = decimal;
     this.#markers = markerTable(parse.markers);
-    this.#fastNumbers = ![...this.#markers.keys()].some((k) => /^[\d.,]+$/.test(k));
+    // Plain numbers are read from their bytes unless a marker is written like one (`0`, `1,5`; not `..`, `...`).
+    this.#fastNumbers = ![...this.#markers.keys()].some((k) => /^\d+([.,]\d+)?$/.test(k));
     this.#r = columnIndex(columns, options.rows);
     this.#c = columnIndex(columns, options.columns);
     this.#v = options.value !== undefined ? columnIndex(columns, options.value) : -1;
