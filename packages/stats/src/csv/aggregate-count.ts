@@ -57,16 +57,6 @@ interface NumberCell {
   mark?: CellMark;
 }
 
-/** A data row whose count waits for the decimal separator. */
-interface Deferred {
-  pair: number;
-  idR: number;
-  idC: number;
-  line: number;
-  value: Uint8Array | null;
-  flags: number;
-}
-
 /**
  * Counts records into raw groups (distinct raw cell of `rows` × distinct raw cell of `columns`), from the first byte
  * of the file, under the sample's decisions; settles the others at the end.
@@ -101,7 +91,14 @@ export class Counter {
   /** The evidence of the window's ASCII cells; its other cells that could hold a decimal separator. */
   readonly #tally = new DecimalTally();
   readonly #candidates: Uint8Array[] = [];
-  #deferred: Deferred[] = [];
+  /**
+   * The data rows whose count waits for the decimal separator, seven numbers each: raw group, row and column ids,
+   * line, the value cell's flags (−1: no value cell) and its bytes' start and end in `#held`.
+   */
+  #deferred = new Int32Array(7 * 256);
+  #deferredUsed = 0;
+  #held = new Uint8Array(4096);
+  #heldUsed = 0;
   #decimalEncodingSensitive = false;
 
   // Input.
@@ -386,15 +383,26 @@ export class Counter {
         has ? sc.end[j]! : 0,
         has ? sc.flags[j]! : 0,
       );
-    else
-      this.#deferred.push({
-        pair: p,
-        idR,
-        idC,
-        line,
-        value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null,
-        flags: has ? sc.flags[j]! : 0,
-      });
+    else {
+      const s = has ? sc.start[j]! : 0;
+      const e = has ? sc.end[j]! : 0;
+      const at = this.#heldUsed;
+      if (at + e - s > this.#held.length) this.#held = grown(this.#held, at + e - s);
+      const held = this.#held;
+      for (let i = s; i < e; i++) held[at + i - s] = buf[i]!;
+      this.#heldUsed += e - s;
+      const k = this.#deferredUsed;
+      if (k + 7 > this.#deferred.length) this.#deferred = grown(this.#deferred, k + 7);
+      const d = this.#deferred;
+      d[k] = p;
+      d[k + 1] = idR;
+      d[k + 2] = idC;
+      d[k + 3] = line;
+      d[k + 4] = has ? sc.flags[j]! : -1;
+      d[k + 5] = at;
+      d[k + 6] = at + e - s;
+      this.#deferredUsed += 7;
+    }
   }
 
   /** Adds a row's count (the value cell `buf[s, e)`, or none) to its raw group, and to the running cross-tab. */
@@ -467,7 +475,7 @@ export class Counter {
       // An ASCII cell reads the same in both encodings: told at once; the others when the encoding is known.
       if (!decimalLike(buf, s, e)) continue;
       if (sc.flags[j]! & (HIGH | REST_HIGH)) this.#candidates.push(buf.slice(s, e));
-      else this.#tally.add(decimalEvidence(this.#text(buf.subarray(s, e))));
+      else this.#tally.add(decimalEvidence(cellText(buf, 'utf-8', this.#utf8, s, e)));
     }
     if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
@@ -484,9 +492,14 @@ export class Counter {
       this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
-    const deferred = this.#deferred;
-    this.#deferred = [];
-    for (const d of deferred) this.#count(d.pair, d.idR, d.idC, d.line, d.value, 0, d.value?.length ?? 0, d.flags);
+    const d = this.#deferred;
+    const held = this.#held;
+    for (let k = 0; k < this.#deferredUsed; k += 7) {
+      const flags = d[k + 4]!;
+      this.#count(d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!, flags < 0 ? null : held, d[k + 5]!, d[k + 6]!, flags & 255);
+    }
+    this.#deferred = new Int32Array(0);
+    this.#held = new Uint8Array(0);
   }
 
   #intern(interner: Interner, sc: RecordScanner, buf: Uint8Array, j: number): number {
@@ -685,6 +698,13 @@ export class Counter {
       });
     }
   }
+}
+
+/** A copy of `a` twice as long, or as long as `size`. */
+function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (length: number) => T)(Math.max(2 * a.length, size));
+  b.set(a);
+  return b;
 }
 
 /** The running width of a column's numbers: −1 before the first, then their one length, −2 once two differ. */

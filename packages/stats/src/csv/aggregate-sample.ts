@@ -191,7 +191,8 @@ export class Aggregator {
       return;
     }
     const provisional = !bom && forced === undefined && encoding === 'utf-8';
-    const highBytes = provisional && bytes.subarray(0, end).some((b) => b >= 128);
+    // UTF-8 decoded (no BOM) into as many characters as bytes: all ASCII.
+    const highBytes = provisional && text.length !== end;
     this.#start({
       table,
       head: highBytes ? bytes.slice(0, cut) : new Uint8Array(0),

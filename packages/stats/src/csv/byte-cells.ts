@@ -45,28 +45,35 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
-export function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
-  // ASCII (nearly every cell) reads the same in both encodings: made from its bytes, without a decoder's call.
-  const decode = (b: Uint8Array) => {
-    const codes: number[] = [];
-    for (let i = 0; i < b.length; i++) {
-      if (b[i]! >= 128 || i > 255) return encoding === 'utf-8' ? utf8.decode(b) : decodeWindows1252(b);
-      codes.push(b[i]!);
-    }
-    return String.fromCharCode(...codes);
-  };
-  if (bytes[0] !== 34) return decode(bytes);
-  let i = 1;
-  while (i < bytes.length) {
-    if (bytes[i] === 34) {
-      if (bytes[i + 1] === 34) i += 2;
+/** The text of a raw field `buf[s, e)` as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
+export function cellText(buf: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder, s = 0, e = buf.length): string {
+  if (buf[s] !== 34 || s >= e) return decodeCell(buf, s, e, encoding, utf8);
+  let i = s + 1;
+  while (i < e) {
+    if (buf[i] === 34) {
+      if (buf[i + 1] === 34 && i + 1 < e) i += 2;
       else break;
     } else i++;
   }
-  const content = decode(bytes.subarray(1, i)).replace(/""/g, '"');
-  const rest = decode(bytes.subarray(i + 1));
+  const content = decodeCell(buf, s + 1, Math.min(i, e), encoding, utf8).replace(/""/g, '"');
+  const rest = i + 1 < e ? decodeCell(buf, i + 1, e, encoding, utf8) : '';
   return rest.trim() === '' ? content : content + rest;
+}
+
+/**
+ * `buf[s, e)` decoded. ASCII (nearly every cell) reads the same in both encodings: made from its bytes, without a
+ * decoder's call.
+ */
+function decodeCell(buf: Uint8Array, s: number, e: number, encoding: ByteEncoding, utf8: TextDecoder): string {
+  const codes: number[] = [];
+  for (let i = s; i < e; i++) {
+    if (buf[i]! >= 128 || i - s > 255) {
+      const bytes = buf.subarray(s, e);
+      return encoding === 'utf-8' ? utf8.decode(bytes) : decodeWindows1252(bytes);
+    }
+    codes.push(buf[i]!);
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 export const NOT_FAST = -1;
