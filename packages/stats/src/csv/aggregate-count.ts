@@ -12,7 +12,7 @@ import {
 } from '../stats/cross-tab.js';
 import {decodeWindows1252} from './decode.js';
 import {markerKind, markerTable, type MarkerKind} from './markers.js';
-import {DecimalTally, decimalEvidence, numberShape, type DecimalSeparator} from './number.js';
+import {guessDecimal, numberShape, type DecimalSeparator} from './number.js';
 import {columnType, DECIMAL_WINDOW, parseCsv, tableWidth, typesOption, type ParseOptions} from './parse.js';
 import {
   asciiBlank,
@@ -88,16 +88,14 @@ export class Counter {
   #decimal: DecimalSeparator = ',';
   #decimalFinal: boolean;
   #windowCells = 0;
-  /** The evidence of the window's ASCII cells; its other cells that could hold a decimal separator. */
-  readonly #tally = new DecimalTally();
-  readonly #candidates: Uint8Array[] = [];
+  /** The window's cells that could hold a decimal separator: ASCII ones as text, the others as bytes. */
+  readonly #candidates: Array<string | Uint8Array> = [];
   /**
    * The data rows whose count waits for the decimal separator, seven numbers each: raw group, row and column ids,
-   * line, the value cell's flags (−1: no value cell) and its bytes' start and end in `#held`.
+   * line, the value cell's flags (−1: no value cell), its bytes' start and end in `#held`.
    */
-  #deferred = new Int32Array(7 * 256);
-  #deferredUsed = 0;
-  #held = new Uint8Array(4096);
+  #deferred: number[] = [];
+  #held = new Uint8Array(0);
   #heldUsed = 0;
   #decimalEncodingSensitive = false;
 
@@ -385,23 +383,16 @@ export class Counter {
       );
     else {
       const s = has ? sc.start[j]! : 0;
-      const e = has ? sc.end[j]! : 0;
       const at = this.#heldUsed;
-      if (at + e - s > this.#held.length) this.#held = grown(this.#held, at + e - s);
-      const held = this.#held;
-      for (let i = s; i < e; i++) held[at + i - s] = buf[i]!;
-      this.#heldUsed += e - s;
-      const k = this.#deferredUsed;
-      if (k + 7 > this.#deferred.length) this.#deferred = grown(this.#deferred, k + 7);
-      const d = this.#deferred;
-      d[k] = p;
-      d[k + 1] = idR;
-      d[k + 2] = idC;
-      d[k + 3] = line;
-      d[k + 4] = has ? sc.flags[j]! : -1;
-      d[k + 5] = at;
-      d[k + 6] = at + e - s;
-      this.#deferredUsed += 7;
+      const end = at + (has ? sc.end[j]! : 0) - s;
+      if (end > this.#held.length) {
+        const held = new Uint8Array(2 * end);
+        held.set(this.#held);
+        this.#held = held;
+      }
+      for (let i = at; i < end; i++) this.#held[i] = buf[s + i - at]!;
+      this.#heldUsed = end;
+      this.#deferred.push(p, idR, idC, line, has ? sc.flags[j]! : -1, at, end);
     }
   }
 
@@ -474,32 +465,39 @@ export class Counter {
       const e = sc.end[j]!;
       // An ASCII cell reads the same in both encodings: told at once; the others when the encoding is known.
       if (!decimalLike(buf, s, e)) continue;
-      if (sc.flags[j]! & (HIGH | REST_HIGH)) this.#candidates.push(buf.slice(s, e));
-      else this.#tally.add(decimalEvidence(cellText(buf, 'utf-8', this.#utf8, s, e)));
+      this.#candidates.push(
+        sc.flags[j]! & (HIGH | REST_HIGH) ? buf.slice(s, e) : cellText(buf, 'utf-8', this.#utf8, s, e),
+      );
     }
     if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
 
   /** Guesses the decimal separator as parseCsv does, then counts the rows that waited for it. */
   #settleDecimal(): void {
-    const guess = (encoding: ByteEncoding) => {
-      const tally = Object.assign(new DecimalTally(), this.#tally);
-      for (const b of this.#candidates) tally.add(decimalEvidence(this.#text(b, encoding)));
-      return tally.decided;
-    };
+    const guess = (encoding: ByteEncoding) =>
+      guessDecimal(this.#candidates.map((c) => (typeof c === 'string' ? c : this.#text(c, encoding))));
     this.#decimal = guess(this.#encoding) ?? ',';
-    if (this.#provisional && this.#candidates.length && guess('windows-1252') !== this.#decimal)
+    if (
+      this.#provisional &&
+      this.#candidates.some((c) => typeof c !== 'string') &&
+      guess('windows-1252') !== this.#decimal
+    )
       this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
     const d = this.#deferred;
-    const held = this.#held;
-    for (let k = 0; k < this.#deferredUsed; k += 7) {
-      const flags = d[k + 4]!;
-      this.#count(d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!, flags < 0 ? null : held, d[k + 5]!, d[k + 6]!, flags & 255);
-    }
-    this.#deferred = new Int32Array(0);
-    this.#held = new Uint8Array(0);
+    this.#deferred = [];
+    for (let k = 0; k < d.length; k += 7)
+      this.#count(
+        d[k]!,
+        d[k + 1]!,
+        d[k + 2]!,
+        d[k + 3]!,
+        d[k + 4]! < 0 ? null : this.#held,
+        d[k + 5]!,
+        d[k + 6]!,
+        d[k + 4]!,
+      );
   }
 
   #intern(interner: Interner, sc: RecordScanner, buf: Uint8Array, j: number): number {
@@ -698,13 +696,6 @@ export class Counter {
       });
     }
   }
-}
-
-/** A copy of `a` twice as long, or as long as `size`. */
-function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (length: number) => T)(Math.max(2 * a.length, size));
-  b.set(a);
-  return b;
 }
 
 /** The running width of a column's numbers: −1 before the first, then their one length, −2 once two differ. */

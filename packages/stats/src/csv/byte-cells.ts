@@ -82,7 +82,7 @@ export const IS_CODE = -2;
 /**
  * The number in `buf[s, e)` when it is plain digits, with at most one `.` or `,` between digits, read exactly as
  * `numberShape` reads it; {@link IS_CODE} for digits with a leading zero (`01001`); {@link NOT_FAST} for anything
- * else (then the general reader decides).
+ * else and for more than 15 digits (then the general reader decides).
  */
 export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: DecimalSeparator): number {
   let sep = -1;
@@ -105,7 +105,7 @@ export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: Decim
   // A thousands separator (`1.234` with a decimal comma) before three digits, after one to three but a lone `0`.
   const grouped =
     buf[sep] === (decimal === ',' ? 46 : 44) && e - sep === 4 && sep - s <= 3 && !(sep - s === 1 && buf[s] === 48);
-  if (e - s > 16) return Number(latin1(buf, s, sep) + (grouped ? '' : '.') + latin1(buf, sep + 1, e));
+  if (e - s > 16) return NOT_FAST;
   // At most 15 digits: exact as an integer, and divided by an exact power of ten, rounded as Number reads the text.
   let n = 0;
   let ten = 1;
@@ -115,12 +115,6 @@ export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: Decim
     if (i > sep) ten *= 10;
   }
   return grouped ? n : n / ten;
-}
-
-export function latin1(buf: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e; i++) out += String.fromCharCode(buf[i]!);
-  return out;
 }
 
 /** Whether the first 65 536 characters hold control characters: then parseCsv refuses a file with a NUL anywhere. */
