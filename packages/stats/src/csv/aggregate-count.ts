@@ -268,8 +268,8 @@ export class Counter {
   #record(buf: Uint8Array, at: number): void {
     const sc = this.#scanner;
     const line = sc.recordLine;
-    if (this.#provisional && this.#base + at >= this.#cut) {
-      // Past the sample's first records: is the file still valid UTF-8?
+    if (this.#provisional && this.#base + sc.end[sc.n - 1]! > this.#decisions.valid!) {
+      // Past the bytes the sample decoded: is the file still valid UTF-8?
       for (let j = 0; j < sc.n; j++) {
         if (sc.flags[j]! & (HIGH | REST_HIGH) && !validUtf8(buf, sc.start[j]!, sc.end[j]!)) {
           this.#flip();

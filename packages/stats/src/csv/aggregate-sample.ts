@@ -27,8 +27,9 @@ export interface Decisions {
   /** The whole file is in `table`: every decision is final. */
   whole: boolean;
   encoding: ByteEncoding;
-  /** UTF-8 is the sample's reading, not yet known for the whole file. */
+  /** UTF-8 is the sample's reading, not yet known for the whole file; its first `valid` bytes were decoded so. */
   provisional: boolean;
+  valid?: number;
   /**
    * Control characters in the first 65 536 characters as decoded (`text`); and, while UTF-8 is provisional, the bytes
    * of those characters in windows-1252, to look again if the file is not UTF-8.
@@ -204,6 +205,7 @@ export class Aggregator {
       whole: false,
       encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
       provisional,
+      valid: end,
       controls: {
         text: hasControls(text),
         cp1252: provisional ? bytes.slice(skip, Math.min(end, skip + TEXT_WINDOW)) : null,
