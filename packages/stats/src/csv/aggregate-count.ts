@@ -190,11 +190,15 @@ export class Counter {
     }
   }
 
-  /** Takes a chunk: looks for NUL bytes past the sample, then reads its whole records. */
+  /**
+   * Takes a chunk: looks for NUL bytes past the sample when they matter (control characters in the first 65 536
+   * characters, which hold those read in windows-1252 if the file turns out not to be UTF-8), then reads its whole
+   * records.
+   */
   push(chunk: Uint8Array): void {
     const offset = this.#base + this.#buf.length + this.#waitingBytes;
     if (
-      !this.#whole &&
+      this.#decisions.controls.text &&
       offset + chunk.length > this.#cut &&
       (offset >= this.#cut ? chunk : chunk.subarray(this.#cut - offset)).indexOf(0) >= 0
     )
@@ -507,9 +511,9 @@ export class Counter {
   /** A cell of the value column (`buf[s, e)`), as parseCsv reads a numeric column. */
   #valueCell(buf: Uint8Array, s: number, e: number, flags: number): NumberCell {
     if (e === s) return EMPTY_CELL;
-    // Plain digits, or plain digits in quotes and nothing else (`"2019"`: no quote can be left inside them).
-    const q = flags & QUOTED && buf[e - 1] === 34 ? 1 : 0;
-    if (this.#fastNumbers && !(flags & HIGH) && e - s > 2 * q && (!(flags & QUOTED) || q)) {
+    // Plain digits, or plain digits in quotes and nothing else (`"2019"`; a quote left inside is not a digit).
+    const q = flags & QUOTED ? 1 : 0;
+    if (this.#fastNumbers && !(flags & HIGH) && e - s > 2 * q) {
       const fast = fastNumber(buf, s + q, e - q, this.#decimal);
       if (fast !== NOT_FAST) return fast === IS_CODE ? CODE_CELL : {n: fast, kind: NUMBER};
     }
