@@ -57,16 +57,6 @@ interface NumberCell {
   mark?: CellMark;
 }
 
-/** A data row whose count waits for the decimal separator. */
-interface Deferred {
-  pair: number;
-  idR: number;
-  idC: number;
-  line: number;
-  value: Uint8Array | null;
-  flags: number;
-}
-
 /**
  * Counts records into raw groups (distinct raw cell of `rows` × distinct raw cell of `columns`), from the first byte
  * of the file, under the sample's decisions; settles the others at the end.
@@ -98,8 +88,15 @@ export class Counter {
   #decimal: DecimalSeparator = ',';
   #decimalFinal: boolean;
   #windowCells = 0;
-  readonly #candidates: Uint8Array[] = [];
-  #deferred: Deferred[] = [];
+  /** The window's cells that could hold a decimal separator: ASCII ones as text, the others as bytes. */
+  readonly #candidates: Array<string | Uint8Array> = [];
+  /**
+   * The data rows whose count waits for the decimal separator, seven numbers each: raw group, row and column ids,
+   * line, the value cell's flags (−1: no value cell), its bytes' start and end in `#held`.
+   */
+  #deferred: number[] = [];
+  #held = new Uint8Array(0);
+  #heldUsed = 0;
   #decimalEncodingSensitive = false;
 
   // Input.
@@ -171,7 +168,8 @@ export class Counter {
     this.#decimalFinal = decimal !== null;
     if (decimal !== null) this.#decimal = decimal;
     this.#markers = markerTable(parse.markers);
-    this.#fastNumbers = ![...this.#markers.keys()].some((k) => /^[\d.,]+$/.test(k));
+    // Plain numbers are read from their bytes unless a marker is written like one (`0`, `1,5`; not `..`, `...`).
+    this.#fastNumbers = ![...this.#markers.keys()].some((k) => /^\d+([.,]\d+)?$/.test(k));
     this.#r = columnIndex(columns, options.rows);
     this.#c = columnIndex(columns, options.columns);
     this.#v = options.value !== undefined ? columnIndex(columns, options.value) : -1;
@@ -192,11 +190,15 @@ export class Counter {
     }
   }
 
-  /** Takes a chunk: looks for NUL bytes past the sample, then reads its whole records. */
+  /**
+   * Takes a chunk: looks for NUL bytes past the sample when they matter (control characters in the first 65 536
+   * characters, which hold those read in windows-1252 if the file turns out not to be UTF-8), then reads its whole
+   * records.
+   */
   push(chunk: Uint8Array): void {
     const offset = this.#base + this.#buf.length + this.#waitingBytes;
     if (
-      !this.#whole &&
+      this.#decisions.controls.text &&
       offset + chunk.length > this.#cut &&
       (offset >= this.#cut ? chunk : chunk.subarray(this.#cut - offset)).indexOf(0) >= 0
     )
@@ -270,8 +272,8 @@ export class Counter {
   #record(buf: Uint8Array, at: number): void {
     const sc = this.#scanner;
     const line = sc.recordLine;
-    if (this.#provisional && this.#base + at >= this.#cut) {
-      // Past the sample's first records: is the file still valid UTF-8?
+    if (this.#provisional && this.#base + sc.end[sc.n - 1]! > this.#decisions.valid!) {
+      // Past the bytes the sample decoded: is the file still valid UTF-8?
       for (let j = 0; j < sc.n; j++) {
         if (sc.flags[j]! & (HIGH | REST_HIGH) && !validUtf8(buf, sc.start[j]!, sc.end[j]!)) {
           this.#flip();
@@ -383,15 +385,19 @@ export class Counter {
         has ? sc.end[j]! : 0,
         has ? sc.flags[j]! : 0,
       );
-    else
-      this.#deferred.push({
-        pair: p,
-        idR,
-        idC,
-        line,
-        value: has ? buf.slice(sc.start[j]!, sc.end[j]!) : null,
-        flags: has ? sc.flags[j]! : 0,
-      });
+    else {
+      const s = has ? sc.start[j]! : 0;
+      const at = this.#heldUsed;
+      const end = at + (has ? sc.end[j]! : 0) - s;
+      if (end > this.#held.length) {
+        const held = new Uint8Array(2 * end);
+        held.set(this.#held);
+        this.#held = held;
+      }
+      for (let i = at; i < end; i++) this.#held[i] = buf[s + i - at]!;
+      this.#heldUsed = end;
+      this.#deferred.push(p, idR, idC, line, has ? sc.flags[j]! : -1, at, end);
+    }
   }
 
   /** Adds a row's count (the value cell `buf[s, e)`, or none) to its raw group, and to the running cross-tab. */
@@ -458,27 +464,44 @@ export class Counter {
   #decimalCells(sc: RecordScanner, buf: Uint8Array): void {
     for (let j = 0; j < this.#width && this.#windowCells < DECIMAL_WINDOW; j++) {
       this.#windowCells++;
-      if (j < sc.n && decimalLike(buf, sc.start[j]!, sc.end[j]!))
-        this.#candidates.push(buf.slice(sc.start[j]!, sc.end[j]!));
+      if (j >= sc.n) continue;
+      const s = sc.start[j]!;
+      const e = sc.end[j]!;
+      // An ASCII cell reads the same in both encodings: told at once; the others when the encoding is known.
+      if (!decimalLike(buf, s, e)) continue;
+      this.#candidates.push(
+        sc.flags[j]! & (HIGH | REST_HIGH) ? buf.slice(s, e) : cellText(buf, 'utf-8', this.#utf8, s, e),
+      );
     }
     if (this.#windowCells >= DECIMAL_WINDOW) this.#settleDecimal();
   }
 
   /** Guesses the decimal separator as parseCsv does, then counts the rows that waited for it. */
   #settleDecimal(): void {
-    const guess = (encoding: ByteEncoding) => guessDecimal(this.#candidates.map((b) => this.#text(b, encoding)));
+    const guess = (encoding: ByteEncoding) =>
+      guessDecimal(this.#candidates.map((c) => (typeof c === 'string' ? c : this.#text(c, encoding))));
     this.#decimal = guess(this.#encoding) ?? ',';
     if (
       this.#provisional &&
-      this.#candidates.some((b) => b.some((x) => x >= 128)) &&
+      this.#candidates.some((c) => typeof c !== 'string') &&
       guess('windows-1252') !== this.#decimal
     )
       this.#decimalEncodingSensitive = true;
     this.#decimalFinal = true;
     this.#candidates.length = 0;
-    const deferred = this.#deferred;
+    const d = this.#deferred;
     this.#deferred = [];
-    for (const d of deferred) this.#count(d.pair, d.idR, d.idC, d.line, d.value, 0, d.value?.length ?? 0, d.flags);
+    for (let k = 0; k < d.length; k += 7)
+      this.#count(
+        d[k]!,
+        d[k + 1]!,
+        d[k + 2]!,
+        d[k + 3]!,
+        d[k + 4]! < 0 ? null : this.#held,
+        d[k + 5]!,
+        d[k + 6]!,
+        d[k + 4]!,
+      );
   }
 
   #intern(interner: Interner, sc: RecordScanner, buf: Uint8Array, j: number): number {
@@ -487,8 +510,11 @@ export class Counter {
 
   /** A cell of the value column (`buf[s, e)`), as parseCsv reads a numeric column. */
   #valueCell(buf: Uint8Array, s: number, e: number, flags: number): NumberCell {
-    if (this.#fastNumbers && !(flags & (HIGH | QUOTED)) && e > s) {
-      const fast = fastNumber(buf, s, e, this.#decimal);
+    if (e === s) return EMPTY_CELL;
+    // Plain digits, or plain digits in quotes and nothing else (`"2019"`; a quote left inside is not a digit).
+    const q = flags & QUOTED ? 1 : 0;
+    if (this.#fastNumbers && !(flags & HIGH) && e - s > 2 * q) {
+      const fast = fastNumber(buf, s + q, e - q, this.#decimal);
       if (fast !== NOT_FAST) return fast === IS_CODE ? CODE_CELL : {n: fast, kind: NUMBER};
     }
     const bytes = buf.subarray(s, e);

@@ -27,8 +27,9 @@ export interface Decisions {
   /** The whole file is in `table`: every decision is final. */
   whole: boolean;
   encoding: ByteEncoding;
-  /** UTF-8 is the sample's reading, not yet known for the whole file. */
+  /** UTF-8 is the sample's reading, not yet known for the whole file; its first `valid` bytes were decoded so. */
   provisional: boolean;
+  valid?: number;
   /**
    * Control characters in the first 65 536 characters as decoded (`text`); and, while UTF-8 is provisional, the bytes
    * of those characters in windows-1252, to look again if the file is not UTF-8.
@@ -74,13 +75,12 @@ export class Aggregator {
     this.#used += chunk.length;
     this.#marks.push(this.#used);
     if (this.#mode === 'sample' && this.#used >= this.#nextCheck) {
-      // A text has at least as many bytes as characters: no need to look before the windows can be complete. Looking
-      // again each time the sample grows by a quarter keeps the work linear.
-      this.#nextCheck = Math.max(
-        Math.ceil(this.#used * 1.25),
-        this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW,
-      );
-      if (this.#used >= (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW)) this.#settle();
+      // A text has at least as many bytes as characters: no need to look before the windows can be complete, and
+      // an eighth more bytes than the window's characters spares most accented UTF-8 texts a first decoding still
+      // too short. Looking again each time the sample grows by a quarter keeps the work linear.
+      const window = (this.#parse.delimiter == null ? SNIFF_WINDOW : TEXT_WINDOW) * 1.125;
+      this.#nextCheck = Math.max(Math.ceil(this.#used * 1.25), window);
+      if (this.#used >= window) this.#settle();
     }
   }
 
@@ -192,7 +192,8 @@ export class Aggregator {
       return;
     }
     const provisional = !bom && forced === undefined && encoding === 'utf-8';
-    const highBytes = provisional && bytes.subarray(0, end).some((b) => b >= 128);
+    // UTF-8 decoded (no BOM) into as many characters as bytes: all ASCII.
+    const highBytes = provisional && text.length !== end;
     this.#start({
       table,
       head: highBytes ? bytes.slice(0, cut) : new Uint8Array(0),
@@ -204,6 +205,7 @@ export class Aggregator {
       whole: false,
       encoding: encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
       provisional,
+      valid: end,
       controls: {
         text: hasControls(text),
         cp1252: provisional ? bytes.slice(skip, Math.min(end, skip + TEXT_WINDOW)) : null,

@@ -18,8 +18,8 @@ export function noteLike(sc: RecordScanner, buf: Uint8Array, j: number): boolean
 /** Whether `buf[s, e)` holds a digit, a `.` or `,`, and a digit in a row: only such cells count in the decimal guess. */
 export function decimalLike(buf: Uint8Array, s: number, e: number): boolean {
   for (let i = s + 1; i < e - 1; i++) {
-    const b = buf[i];
-    if ((b === 44 || b === 46) && buf[i - 1]! >= 48 && buf[i - 1]! <= 57 && buf[i + 1]! >= 48 && buf[i + 1]! <= 57)
+    // `(b | 2) === 46`: b is 44 or 46, in one test (most bytes are not).
+    if ((buf[i]! | 2) === 46 && buf[i - 1]! >= 48 && buf[i - 1]! <= 57 && buf[i + 1]! >= 48 && buf[i + 1]! <= 57)
       return true;
   }
   return false;
@@ -45,22 +45,35 @@ export function validUtf8(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** The text of a raw field as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
-export function cellText(bytes: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder): string {
-  // ASCII reads the same in both encodings: the one decoder at hand (no windows-1252 decoder made for each cell).
-  const decode = (b: Uint8Array) =>
-    encoding === 'utf-8' || !b.some((x) => x >= 128) ? utf8.decode(b) : decodeWindows1252(b);
-  if (bytes[0] !== 34) return decode(bytes);
-  let i = 1;
-  while (i < bytes.length) {
-    if (bytes[i] === 34) {
-      if (bytes[i + 1] === 34) i += 2;
+/** The text of a raw field `buf[s, e)` as parseCsv reads it: quotes undone, text after them kept unless it is white space. */
+export function cellText(buf: Uint8Array, encoding: ByteEncoding, utf8: TextDecoder, s = 0, e = buf.length): string {
+  if (buf[s] !== 34 || s >= e) return decodeCell(buf, s, e, encoding, utf8);
+  let i = s + 1;
+  while (i < e) {
+    if (buf[i] === 34) {
+      if (buf[i + 1] === 34 && i + 1 < e) i += 2;
       else break;
     } else i++;
   }
-  const content = decode(bytes.subarray(1, i)).replace(/""/g, '"');
-  const rest = decode(bytes.subarray(i + 1));
+  const content = decodeCell(buf, s + 1, Math.min(i, e), encoding, utf8).replace(/""/g, '"');
+  const rest = i + 1 < e ? decodeCell(buf, i + 1, e, encoding, utf8) : '';
   return rest.trim() === '' ? content : content + rest;
+}
+
+/**
+ * `buf[s, e)` decoded. ASCII (nearly every cell) reads the same in both encodings: made from its bytes, without a
+ * decoder's call.
+ */
+function decodeCell(buf: Uint8Array, s: number, e: number, encoding: ByteEncoding, utf8: TextDecoder): string {
+  const codes: number[] = [];
+  for (let i = s; i < e; i++) {
+    if (buf[i]! >= 128 || i - s > 255) {
+      const bytes = buf.subarray(s, e);
+      return encoding === 'utf-8' ? utf8.decode(bytes) : decodeWindows1252(bytes);
+    }
+    codes.push(buf[i]!);
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 export const NOT_FAST = -1;
@@ -69,7 +82,7 @@ export const IS_CODE = -2;
 /**
  * The number in `buf[s, e)` when it is plain digits, with at most one `.` or `,` between digits, read exactly as
  * `numberShape` reads it; {@link IS_CODE} for digits with a leading zero (`01001`); {@link NOT_FAST} for anything
- * else (then the general reader decides).
+ * else and for more than 15 digits (then the general reader decides).
  */
 export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: DecimalSeparator): number {
   let sep = -1;
@@ -89,17 +102,19 @@ export function fastNumber(buf: Uint8Array, s: number, e: number, decimal: Decim
     for (let i = s; i < e; i++) n = n * 10 + (buf[i]! - 48);
     return n;
   }
-  const int = latin1(buf, s, sep);
-  const frac = latin1(buf, sep + 1, e);
-  const thousands = decimal === ',' ? 46 : 44;
-  if (buf[sep] === thousands && frac.length === 3 && int.length <= 3 && int !== '0') return Number(int + frac);
-  return Number(int + '.' + frac);
-}
-
-export function latin1(buf: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e; i++) out += String.fromCharCode(buf[i]!);
-  return out;
+  // A thousands separator (`1.234` with a decimal comma) before three digits, after one to three but a lone `0`.
+  const grouped =
+    buf[sep] === (decimal === ',' ? 46 : 44) && e - sep === 4 && sep - s <= 3 && !(sep - s === 1 && buf[s] === 48);
+  if (e - s > 16) return NOT_FAST;
+  // At most 15 digits: exact as an integer, and divided by an exact power of ten, rounded as Number reads the text.
+  let n = 0;
+  let ten = 1;
+  for (let i = s; i < e; i++) {
+    if (i === sep) continue;
+    n = n * 10 + (buf[i]! - 48);
+    if (i > sep) ten *= 10;
+  }
+  return grouped ? n : n / ten;
 }
 
 /** Whether the first 65 536 characters hold control characters: then parseCsv refuses a file with a NUL anywhere. */
