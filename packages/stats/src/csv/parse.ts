@@ -705,6 +705,8 @@ function scanFields(
   let sid = new Int32Array(cap);
   const strings: string[] = [''];
   const interned = new Map<string, number>();
+  let hits = 0;
+  let misses = 0;
   let rcap = Math.max(256, len >> 6);
   let first = new Int32Array(rcap + 1);
   let line = new Int32Array(rcap);
@@ -812,16 +814,19 @@ function scanFields(
             : text.substring(a, a + units).trim();
       if (!c) continue;
       // A short text met before (a category, a town, Oui/Non) is read as it was, and shares its string: one copy of
-      // each in memory, and the garbage collector copies fewer strings.
-      if (c.length <= 40) {
+      // each in memory, and the garbage collector copies fewer strings. Not in a file of texts seldom repeated (names,
+      // addresses: less than one hit for two misses after a thousand), where the lookups would cost more than they save.
+      if (c.length <= 40 && (misses < 1024 || hits * 2 >= misses)) {
         const seen = interned.get(c);
         if (seen !== undefined) {
           kind[total] = kind[seen]!;
           sid[total] = sid[seen]!;
           sep[total] = sep[seen]!;
+          hits++;
           continue;
         }
         interned.set(c, total);
+        misses++;
       }
       // Read while the text is at hand: a marker, text or a code (whatever the decimal separator), else left to
       // read once the separator is known (a number, or a refused one); whether the label needs cleaning.
