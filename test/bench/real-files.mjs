@@ -3,7 +3,7 @@
 //   papaparse  Papa.parse(text, {header: false}) on the text decoded with the file's encoding (the decoding not timed);
 //   parseCsv   parseCsv(bytes): decoding, delimiter, header, types and every figure, from the file's bytes;
 //   aggregate  aggregateCsv over 64 KB chunks, counting by a category column against a numeric one.
-// Each is run RUNS times interleaved (default 7, `--runs N`), the median kept. Files under 100 KB are summed in one
+// Each is run RUNS times (default 7, `--runs N`), in blocks A B B A (see `blocks`), the median kept. Files under 100 KB are summed in one
 // line (their times are below the timer's noise). Files are read from test/fixtures/real-corpus/ (the project's
 // copy, with ORIGINS.tsv), or ../shared/data/real/corpus/ when the project has no copy.
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
@@ -24,11 +24,30 @@ const files = readdirSync(dir)
   .filter((f) => manifest[f])
   .sort();
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const time = (f) => {
-  const a = performance.now();
-  f();
-  return performance.now() - a;
-};
+/**
+ * Times `a` and `b` `runs` times each, in blocks A B B A (half the runs each, after one untimed run): each method
+ * runs among its own garbage, and a drift of the machine's load weighs on both alike. (Interleaving them one call
+ * each made each pay for the garbage the other left: papaparse makes a string and an array for every cell, and its
+ * collection landed in parseCsv's time — 10 to 30 ms more on some files.)
+ */
+async function blocks(a, b) {
+  const ta = [];
+  const tb = [];
+  const block = async (f, into, n) => {
+    await f();
+    for (let k = 0; k < n; k++) {
+      const t0 = performance.now();
+      await f();
+      into.push(performance.now() - t0);
+    }
+  };
+  const half = Math.ceil(runs / 2);
+  await block(a, ta, half);
+  await block(b, tb, half);
+  await block(b, tb, runs - half);
+  await block(a, ta, runs - half);
+  return [ta, tb];
+}
 
 console.log(
   `\nReal files (${dir.replace(root, '')}): parseCsv against a bare papaparse parse of the same text, median of ${runs}`,
@@ -48,17 +67,15 @@ for (const f of files) {
   } catch {
     continue;
   }
-  const papa = [];
-  const ours = [];
   // Warm both up (the JIT), untimed.
   for (let k = 0; k < 2; k++) {
     Papa.parse(text, {header: false, delimiter: m.delimiter});
     parseCsv(bytes);
   }
-  for (let k = 0; k < runs; k++) {
-    papa.push(time(() => Papa.parse(text, {header: false, delimiter: m.delimiter})));
-    ours.push(time(() => parseCsv(bytes)));
-  }
+  const [papa, ours] = await blocks(
+    () => Papa.parse(text, {header: false, delimiter: m.delimiter}),
+    () => parseCsv(bytes),
+  );
   const p = median(papa);
   const o = median(ours);
   if (bytes.length < 100000) {
@@ -112,22 +129,15 @@ for (const f of files) {
   } catch {
     continue;
   }
-  const timeAsync = async (g) => {
-    const a = performance.now();
-    await g();
-    return performance.now() - a;
-  };
   try {
     await aggregateCsv(chunks(), options);
   } catch {
     continue;
   }
-  const papa = [];
-  const agg = [];
-  for (let k = 0; k < runs; k++) {
-    papa.push(time(() => Papa.parse(text, {header: false, delimiter: m.delimiter})));
-    agg.push(await timeAsync(() => aggregateCsv(chunks(), options)));
-  }
+  const [papa, agg] = await blocks(
+    () => Papa.parse(text, {header: false, delimiter: m.delimiter}),
+    () => aggregateCsv(chunks(), options),
+  );
   const p = median(papa);
   const a = median(agg);
   aggRatios.push(a / p);
