@@ -3,6 +3,7 @@ export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
 /** The delimiters {@link sniffDelimiter} considers, in order of preference on a tie. */
 const DELIMITERS = ';,\t|';
+const CODES = [59, 44, 9, 124];
 
 /**
  * Finds the delimiter of a CSV text among `;`, `,`, tab and `|`: the one that splits the most lines into the same
@@ -24,8 +25,8 @@ const DELIMITERS = ';,\t|';
  * ```
  */
 export function sniffDelimiter(text: string): string {
-  const head = text.slice(0, 262144);
-  const n = head.length;
+  // The sample: the first 262 144 characters (read in place: charCodeAt on a slice of the text is slower).
+  const n = Math.min(text.length, 262144);
   const counts: number[][] = [[], [], [], []];
   const fields = [1, 1, 1, 1];
   const anomalies = [0, 0, 0, 0];
@@ -48,21 +49,21 @@ export function sniffDelimiter(text: string): string {
       lineAt = i;
       known = lineStart = false;
     }
-    const c = head.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c > 34 && c !== 59 && c !== 44 && c !== 124) {
       start &= quoted;
       empty &= quoted;
       continue;
     }
     if (!known && (c === 44 || c === 34)) {
-      const l = head.slice(lineAt).split(/[\r\n]/, 1)[0]!;
+      const l = text.slice(lineAt, n).split(/[\r\n]/, 1)[0]!;
       decimals = /[;\t|]/.test(l) && /\d,\d/.test(l) && !/(^|\D),|,(\D|$)/.test(l);
       known = true;
     }
     const eol = c === 10 || c === 13;
     for (let m = 0; m < 4; m++) {
       const b = 1 << m;
-      const d = m === 1 && decimals ? -1 : DELIMITERS.charCodeAt(m);
+      const d = m === 1 && decimals ? -1 : CODES[m]!;
       if (skip & b) skip ^= b;
       else if (c === 34) {
         if (quoted & b) {
@@ -74,7 +75,7 @@ export function sniffDelimiter(text: string): string {
             // What follows the closing quote, blanks aside (NaN past the sample): a delimiter or a line end, or an anomaly.
             let j = i + 1;
             let x;
-            while (((x = head.charCodeAt(j)) === 32 || x === 9) && x !== d) j++;
+            while (((x = j < n ? text.charCodeAt(j) : NaN) === 32 || x === 9) && x !== d) j++;
             if (x === x && x !== d && x !== 10 && x !== 13) anomalies[m]++;
           }
         } else if (start & b) quoted |= b;
@@ -107,7 +108,8 @@ export function sniffDelimiter(text: string): string {
   for (let m = 0; m < 4; m++) {
     const d = DELIMITERS[m]!;
     // A delimiter absent from the sample splits nothing.
-    if (!head.includes(d)) continue;
+    // (searched backwards from the sample's end: a large file is not searched past it)
+    if (text.lastIndexOf(d, n - 1) < 0) continue;
     const all = counts[m]!;
     if (!(empty & (1 << m)) && all.length < 200) all.push(fields[m]!);
     const filled = all.filter((x) => x > 0);
