@@ -6,23 +6,15 @@
 // Each is run RUNS times (default 7, `--runs N`), in blocks A B B A (see `blocks`), the median kept. Files under 100 KB are summed in one
 // line (their times are below the timer's noise). Files are read from test/fixtures/real-corpus/ (the project's
 // copy, with ORIGINS.tsv), or ../shared/data/real/corpus/ when the project has no copy.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import Papa from 'papaparse';
-import {aggregateCsv, decodeBytes, parseCsv} from '@epn/stats';
+import {aggregateCsv, parseCsv} from '@epn/stats';
+import {corpusDir as dir, corpusFiles, root} from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dirs = [`${root}test/fixtures/real-corpus/`, `${root}../shared/data/real/corpus/`];
-const dir = dirs.find((d) => existsSync(`${d}MANIFEST.json`));
 if (!dir) {
   console.log('real files: no corpus found (test/fixtures/real-corpus/ or ../shared/data/real/corpus/)');
   process.exit(0);
 }
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
-const manifest = JSON.parse(readFileSync(`${dir}MANIFEST.json`, 'utf8'));
-const files = readdirSync(dir)
-  .filter((f) => manifest[f])
-  .sort();
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /**
  * Times `a` and `b` `runs` times each, in blocks A B B A (half the runs each, after one untimed run): each method
@@ -58,15 +50,7 @@ console.log(
 let small = {bytes: 0, papa: 0, ours: 0, n: 0};
 let big = {bytes: 0, papa: 0, ours: 0};
 const ratios = [];
-for (const f of files) {
-  const bytes = new Uint8Array(readFileSync(dir + f));
-  const m = manifest[f];
-  let text;
-  try {
-    text = decodeBytes(bytes, m.encoding === 'mac-roman' ? 'windows-1252' : m.encoding).text;
-  } catch {
-    continue;
-  }
+for (const {f, bytes, m, text} of corpusFiles()) {
   // Warm both up (the JIT), untimed.
   for (let k = 0; k < 2; k++) {
     Papa.parse(text, {header: false, delimiter: m.delimiter});
@@ -104,10 +88,8 @@ console.log(
   `\naggregateCsv (64 KB chunks, by a category and a numeric column) against the same bare papaparse parse, median of ${runs}`,
 );
 const aggRatios = [];
-for (const f of files) {
-  const bytes = new Uint8Array(readFileSync(dir + f));
+for (const {f, bytes, m, text} of corpusFiles()) {
   if (bytes.length < 100000) continue;
-  const m = manifest[f];
   const t = parseCsv(bytes);
   const value = t.meta.types.indexOf('number');
   let rows = -1;
@@ -123,12 +105,6 @@ for (const f of files) {
     (async function* () {
       for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
     })();
-  let text;
-  try {
-    text = decodeBytes(bytes, m.encoding === 'mac-roman' ? 'windows-1252' : m.encoding).text;
-  } catch {
-    continue;
-  }
   try {
     await aggregateCsv(chunks(), options);
   } catch {

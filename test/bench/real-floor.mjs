@@ -6,21 +6,15 @@
 //   + strings  every field that is not empty made a string (trimmed), as the rows need;
 //   parseCsv   the whole reading: numbers, types, markers, notes, issues, rows.
 // The gap between "+ strings" and parseCsv is the reading proper (typing, markers, meta); the steps before it are the
-// floor of any reader that starts from bytes and gives strings. Run interleaved, median of RUNS (default 7).
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+// floor of any reader that starts from bytes and gives strings. Each in a block of RUNS calls (default 7), median.
 import Papa from 'papaparse';
 import {decodeBytes, parseCsv} from '@epn/stats';
 import {HIGH, RecordScanner} from '../../packages/stats/dist/csv/records.js';
 import {sniffDelimiter} from '../../packages/stats/dist/csv/scan.js';
+import {corpusDir, corpusFiles} from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dir = [`${root}test/fixtures/real-corpus/`, `${root}../shared/data/real/corpus/`].find((d) =>
-  existsSync(`${d}MANIFEST.json`),
-);
-if (!dir) process.exit(0);
+if (!corpusDir) process.exit(0);
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
-const manifest = JSON.parse(readFileSync(`${dir}MANIFEST.json`, 'utf8'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const time = (f) => {
   const a = performance.now();
@@ -60,18 +54,8 @@ function floor(bytes, level) {
 
 const steps = ['papaparse', 'decode', '+ sniff', '+ split', '+ strings', 'parseCsv'];
 const sums = steps.map(() => 0);
-for (const f of readdirSync(dir)
-  .filter((x) => manifest[x])
-  .sort()) {
-  const bytes = new Uint8Array(readFileSync(dir + f));
+for (const {bytes, m, text} of corpusFiles()) {
   if (bytes.length < 100000) continue;
-  const m = manifest[f];
-  let text;
-  try {
-    text = decodeBytes(bytes, m.encoding === 'mac-roman' ? 'windows-1252' : m.encoding).text;
-  } catch {
-    continue;
-  }
   const fns = [
     () => Papa.parse(text, {header: false, delimiter: m.delimiter}),
     ...[0, 1, 2, 3].map((level) => () => floor(bytes, level)),
@@ -79,7 +63,11 @@ for (const f of readdirSync(dir)
   ];
   const times = fns.map(() => []);
   for (let k = 0; k < 2; k++) fns.forEach((fn) => fn());
-  for (let k = 0; k < runs; k++) fns.forEach((fn, i) => times[i].push(time(fn)));
+  // Each step in a block of its own (after one untimed call), among its own garbage only (see real-files.mjs).
+  fns.forEach((fn, i) => {
+    fn();
+    for (let k = 0; k < runs; k++) times[i].push(time(fn));
+  });
   times.forEach((t, i) => (sums[i] += median(t)));
 }
 console.log(`\nparseCsv's floor (the files of 100 KB or more, summed, median of ${runs}):`);
